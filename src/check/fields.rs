@@ -1,0 +1,359 @@
+//! Per-record checks: the record's type, its fields against the type's schema, its id.
+
+use serde_json::Value;
+
+use crate::diag::{codes, Code, Diagnostic};
+use crate::model::display_path;
+use crate::model::record::Record;
+use crate::model::repo::Repository;
+use crate::model::types::{TypeDef, UnknownFields};
+use crate::parse::yaml::{escape_pointer, kind_name};
+
+/// Checks one record's type, fields and id.
+pub fn check(repo: &Repository, record: &Record) -> Vec<Diagnostic> {
+    let text = repo.text_of(record);
+    let mut diags = Vec::new();
+    let diag = |code: Code, pointer: &str, on_key: bool, message: String| {
+        Diagnostic::new(
+            code,
+            &record.path,
+            record.pos(text, pointer, on_key),
+            message,
+        )
+    };
+
+    if let Some(Value::String(id)) = record.fields.get("id") {
+        if !valid_id(id) {
+            diags.push(
+                diag(codes::BAD_ID, "/id", false, format!("id `{id}` has characters an id cannot have"))
+                    .hint("use letters, digits, `-`, `_` and `.`, starting with a letter or digit (no spaces, `#` or `/`)"),
+            );
+        }
+    } else if !valid_id(&record.id) {
+        diags.push(
+            diag(codes::BAD_ID, "", false, format!("file name `{}` is not a valid id", record.id))
+                .hint("rename the file using letters, digits, `-`, `_` and `.`, or set `id:` in the front matter"),
+        );
+    }
+
+    let type_name = match record.fields.get("type") {
+        None => {
+            diags.push(
+                diag(
+                    codes::MISSING_TYPE,
+                    "",
+                    false,
+                    "record has no `type`".into(),
+                )
+                .hint(format!("add `type:` with one of: {}", type_list(repo))),
+            );
+            return diags;
+        }
+        Some(Value::String(t)) => t,
+        Some(other) => {
+            diags.push(
+                diag(
+                    codes::WRONG_TYPE,
+                    "/type",
+                    false,
+                    format!("`type` must be text, but is {}", kind_name(other)),
+                )
+                .hint(format!("use one of: {}", type_list(repo))),
+            );
+            return diags;
+        }
+    };
+    let Some(def) = repo.types.get(type_name) else {
+        if !repo.broken_types.contains(type_name) {
+            let mut d = diag(
+                codes::UNKNOWN_TYPE,
+                "/type",
+                false,
+                format!("unknown record type `{type_name}`"),
+            );
+            d = match closest(type_name, repo.types.keys().map(String::as_str)) {
+                Some(best) => d.hint(format!(
+                    "did you mean `{best}`? (types are the files in types/)"
+                )),
+                None => d.hint(format!("known types: {}", type_list(repo))),
+            };
+            diags.push(d);
+        }
+        return diags;
+    };
+
+    for error in def.validator.iter_errors(&record.fields) {
+        diags.extend(schema_finding(record, text, def, &error));
+    }
+
+    if def.unknown_fields != UnknownFields::Allow {
+        let code = match def.unknown_fields {
+            UnknownFields::Error => codes::UNKNOWN_FIELD,
+            _ => codes::UNKNOWN_FIELD_WARNING,
+        };
+        for key in record.map().keys() {
+            if !def.properties.contains(key) {
+                diags.push(unknown_field(record, text, def, code, "", key));
+            }
+        }
+    }
+    diags
+}
+
+/// Ids are used in references (`id#part`) and file names: no spaces, `#` or `/`.
+pub fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(char::is_alphanumeric)
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn type_list(repo: &Repository) -> String {
+    repo.types.keys().cloned().collect::<Vec<_>>().join(", ")
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn unknown_field(
+    record: &Record,
+    text: &str,
+    def: &TypeDef,
+    code: Code,
+    parent: &str,
+    key: &str,
+) -> Diagnostic {
+    let pointer = format!("{parent}/{}", escape_pointer(key));
+    let field = display_path(&pointer);
+    let known: Vec<&str> = if parent.is_empty() {
+        def.properties.iter().map(String::as_str).collect()
+    } else {
+        Vec::new()
+    };
+    let hint = match closest(key, known.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if parent.is_empty() => format!("type `{}` declares: {}", def.name, known.join(", ")),
+        None => "remove it, or declare it in the type's schema".into(),
+    };
+    Diagnostic::new(
+        code,
+        &record.path,
+        record.pos(text, &pointer, true),
+        format!("unknown field `{field}` for type `{}`", def.name),
+    )
+    .hint(hint)
+}
+
+/// Turns one JSON Schema error into a finding at the field's line.
+fn schema_finding(
+    record: &Record,
+    text: &str,
+    def: &TypeDef,
+    error: &jsonschema::ValidationError,
+) -> Vec<Diagnostic> {
+    use jsonschema::error::ValidationErrorKind as K;
+    let pointer = error.instance_path().as_str().to_string();
+    let field = display_path(&pointer);
+    let at = |code: Code, message: String| {
+        Diagnostic::new(
+            code,
+            &record.path,
+            record.pos(text, &pointer, false),
+            message,
+        )
+    };
+    let value = error.instance();
+    let shown = show(value);
+    let d = match error.kind() {
+        K::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let message = if field.is_empty() {
+                format!("missing required field `{name}`")
+            } else {
+                format!("`{field}` is missing required field `{name}`")
+            };
+            let about = describe(def, error, name);
+            let hint = match about {
+                Some(about) => format!("add `{name}:` ({about})"),
+                None => format!("add `{name}:`"),
+            };
+            // Point at the object that lacks the field: its key line, or the opening `---`.
+            Diagnostic::new(
+                codes::MISSING_FIELD,
+                &record.path,
+                record.pos(text, &pointer, true),
+                message,
+            )
+            .hint(hint)
+        }
+        K::Type { kind } => at(
+            codes::WRONG_TYPE,
+            format!(
+                "`{field}` should be {}, but is {}",
+                type_words(kind),
+                kind_name(value)
+            ),
+        )
+        .hint(type_hint(kind)),
+        K::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map_or_else(Vec::new, |a| a.iter().map(show).collect());
+            let d = at(
+                codes::NOT_ALLOWED,
+                format!("`{field}` is {shown}, which is not allowed here"),
+            );
+            match value.as_str().and_then(|v| {
+                closest(
+                    v,
+                    options
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str),
+                )
+            }) {
+                Some(best) => d.hint(format!(
+                    "did you mean `{best}`? allowed: {}",
+                    allowed.join(", ")
+                )),
+                None => d.hint(format!("allowed: {}", allowed.join(", "))),
+            }
+        }
+        K::Constant { expected_value } => at(
+            codes::NOT_ALLOWED,
+            format!("`{field}` is {shown}, but must be {}", show(expected_value)),
+        ),
+        K::Format { format } => at(
+            codes::BAD_VALUE,
+            format!(
+                "`{field}` is {shown}, which is not a valid {}",
+                format_words(format)
+            ),
+        )
+        .hint(format_hint(format)),
+        K::AdditionalProperties { unexpected } => {
+            let code = match def.unknown_fields {
+                UnknownFields::Warning => codes::UNKNOWN_FIELD_WARNING,
+                _ => codes::UNKNOWN_FIELD,
+            };
+            return unexpected
+                .iter()
+                .map(|key| unknown_field(record, text, def, code, &pointer, key))
+                .collect();
+        }
+        _ => {
+            let message = error.to_string();
+            let subject = if field.is_empty() {
+                "front matter".to_string()
+            } else {
+                format!("`{field}`")
+            };
+            at(codes::BAD_VALUE, format!("{subject}: {message}"))
+        }
+    };
+    vec![d]
+}
+
+/// The `description` (or `title`) the type's schema gives for a missing property.
+fn describe(def: &TypeDef, error: &jsonschema::ValidationError, name: &str) -> Option<String> {
+    let schema_path = error.schema_path().as_str();
+    let parent = schema_path.strip_suffix("/required")?;
+    let prop = def
+        .schema
+        .pointer(&format!("{parent}/properties/{}", escape_pointer(name)))?;
+    prop.get("description")
+        .or_else(|| prop.get("title"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+/// A value as shown in a message: short, quoted text.
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("`{}…`", s.chars().take(40).collect::<String>())
+        }
+        Value::String(s) => format!("`{s}`"),
+        Value::Array(_) | Value::Object(_) => kind_name(v).to_string(),
+        other => format!("`{other}`"),
+    }
+}
+
+fn type_words(kind: &jsonschema::error::TypeKind) -> String {
+    use jsonschema::error::TypeKind;
+    let one = |t: &jsonschema::JsonType| match t.to_string().as_str() {
+        "string" => "text".to_string(),
+        "number" => "a number".to_string(),
+        "integer" => "a whole number".to_string(),
+        "boolean" => "true or false".to_string(),
+        "array" => "a list".to_string(),
+        "object" => "a mapping".to_string(),
+        "null" => "empty".to_string(),
+        other => other.to_string(),
+    };
+    match kind {
+        TypeKind::Single(t) => one(t),
+        TypeKind::Multiple(ts) => ts.iter().map(|t| one(&t)).collect::<Vec<_>>().join(" or "),
+    }
+}
+
+fn type_hint(kind: &jsonschema::error::TypeKind) -> String {
+    let words = type_words(kind);
+    match words.as_str() {
+        "text" => {
+            "put the value in quotes if YAML reads it as something else, e.g. \"2026\"".into()
+        }
+        "a number" | "a whole number" => {
+            "write the number without quotes or units, e.g. 1200.50".into()
+        }
+        "a list" => "write a list as `[a, b]` or as lines starting with `- `".into(),
+        "a mapping" => "write `key: value` lines indented under this field".into(),
+        _ => format!("write {words}"),
+    }
+}
+
+fn format_words(format: &str) -> String {
+    match format {
+        "date" => "date (YYYY-MM-DD)".into(),
+        "date-time" => "date and time (YYYY-MM-DDTHH:MM:SS+08:00)".into(),
+        "time" => "time (HH:MM:SS+08:00)".into(),
+        "email" => "e-mail address".into(),
+        other => other.to_string(),
+    }
+}
+
+fn format_hint(format: &str) -> String {
+    match format {
+        "date" => "write dates as YYYY-MM-DD with a real month and day, e.g. 2026-03-02".into(),
+        "email" => "write an address like name@example.org".into(),
+        other => format!("write a valid {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(valid_id("2026-council-02"));
+        assert!(valid_id("會員-001"));
+        assert!(!valid_id("-x"));
+        assert!(!valid_id("a b"));
+        assert!(!valid_id("a#b"));
+        assert!(!valid_id(""));
+    }
+
+    #[test]
+    fn closest_finds_typos_only() {
+        let c = ["draft", "reviewed", "approved"];
+        assert_eq!(closest("drfat", c.iter().copied()), Some("draft"));
+        assert_eq!(closest("zzzzzzz", c.iter().copied()), None);
+    }
+}

@@ -1,0 +1,173 @@
+//! Repository-wide checks: unique ids, and references that resolve to the right kind of record.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use super::fields::closest;
+use crate::diag::{codes, Diagnostic};
+use crate::model::display_path;
+use crate::model::record::Record;
+use crate::model::refs::{RefRule, Target};
+use crate::model::repo::Repository;
+
+/// Checks ids for uniqueness and every declared reference.
+pub fn check(repo: &Repository) -> Vec<Diagnostic> {
+    let mut diags = duplicate_ids(repo);
+    diags.par_extend(
+        repo.records
+            .par_iter()
+            .flat_map_iter(|r| references(repo, r)),
+    );
+    diags
+}
+
+fn duplicate_ids(repo: &Repository) -> Vec<Diagnostic> {
+    let mut groups: HashMap<&str, Vec<&Record>> = HashMap::new();
+    for r in &repo.records {
+        groups.entry(r.id.as_str()).or_default().push(r);
+    }
+    let mut diags = Vec::new();
+    for (id, mut group) in groups {
+        if group.len() < 2 {
+            continue;
+        }
+        group.sort_by(|a, b| a.path.cmp(&b.path));
+        let first = group[0];
+        for r in &group[1..] {
+            let pointer = if r.fields.get("id").is_some() {
+                "/id"
+            } else {
+                ""
+            };
+            diags.push(
+                Diagnostic::new(
+                    codes::DUPLICATE_ID,
+                    &r.path,
+                    r.pos(repo.text_of(r), pointer, false),
+                    format!("id `{id}` is already used by {}", first.path),
+                )
+                .hint("give this record its own `id:` (or rename the file); references would be ambiguous"),
+            );
+        }
+    }
+    diags
+}
+
+fn references(repo: &Repository, record: &Record) -> Vec<Diagnostic> {
+    let Some(def) = repo.type_of(record) else {
+        return Vec::new();
+    };
+    let mut diags = Vec::new();
+    for rule in &def.refs {
+        for (pointer, value) in rule.values(&record.fields) {
+            if let Some((message, hint, code)) = resolve(repo, rule, value) {
+                let text = repo.text_of(record);
+                let field = display_path(&pointer);
+                diags.push(
+                    Diagnostic::new(
+                        code,
+                        &record.path,
+                        record.pos(text, &pointer, false),
+                        format!("`{field}`: {message}"),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    diags
+}
+
+/// `None` when `value` resolves; otherwise the message, the hint and the code.
+fn resolve(
+    repo: &Repository,
+    rule: &RefRule,
+    value: &str,
+) -> Option<(String, String, crate::diag::Code)> {
+    let (types, anchor_list, id, anchor) = match &rule.target {
+        Target::Config(list) => {
+            let items = repo.config_raw.get(list).and_then(Value::as_array)?;
+            let ids: Vec<&str> = items
+                .iter()
+                .filter_map(|i| i.get("id").and_then(Value::as_str))
+                .collect();
+            if ids.contains(&value) {
+                return None;
+            }
+            let hint = match closest(value, ids.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`? ({list} are listed in clerk.yaml)"),
+                None => format!("clerk.yaml lists {list}: {}", ids.join(", ")),
+            };
+            return Some((
+                format!("no `{value}` in `{list}` of clerk.yaml"),
+                hint,
+                codes::BROKEN_REFERENCE,
+            ));
+        }
+        Target::Records(types) => (types, None, value, None),
+        Target::Anchored { types, list } => match value.split_once('#') {
+            Some((id, anchor)) => (types, Some(list), id, Some(anchor)),
+            None => {
+                return Some((
+                    format!(
+                        "`{value}` must name an item of a {}'s `{list}`",
+                        types.join(" or ")
+                    ),
+                    format!("write it as `{value}#ID`, with the id of the item in `{list}`"),
+                    codes::REFERENCE_ANCHOR_MISSING,
+                ))
+            }
+        },
+    };
+    let wanted = types.join(" or ");
+    let Some(target) = repo.record(id) else {
+        let candidates = repo
+            .records
+            .iter()
+            .filter(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
+            .map(|r| r.id.as_str());
+        let hint = match closest(id, candidates) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("create the {wanted} record, or correct the id"),
+        };
+        return Some((
+            format!("no record with id `{id}`"),
+            hint,
+            codes::BROKEN_REFERENCE,
+        ));
+    };
+    let target_type = target.type_name.as_deref().unwrap_or("?");
+    if !types.iter().any(|t| t == target_type) {
+        return Some((
+            format!(
+                "`{id}` is a {target_type} ({}), but a {wanted} is expected here",
+                target.path
+            ),
+            format!("name a {wanted} record"),
+            codes::REFERENCE_WRONG_TYPE,
+        ));
+    }
+    if let (Some(list), Some(anchor)) = (anchor_list, anchor) {
+        let items = target.fields.get(list).and_then(Value::as_array);
+        let ids: Vec<&str> = items
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.get("id").and_then(Value::as_str))
+            .collect();
+        if !ids.contains(&anchor) {
+            let hint = if ids.is_empty() {
+                format!("{} has no `{list}`", target.path)
+            } else {
+                format!("{} has {list}: {}", target.path, ids.join(", "))
+            };
+            return Some((
+                format!("`{id}` has no item `{anchor}` in its `{list}`"),
+                hint,
+                codes::REFERENCE_ANCHOR_MISSING,
+            ));
+        }
+    }
+    None
+}

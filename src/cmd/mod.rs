@@ -1,0 +1,3 @@
+//! Commands: each wires the stages together for one `clerk` subcommand.
+
+pub mod check;

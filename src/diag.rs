@@ -1,0 +1,353 @@
+//! One diagnostic type for every finding, and its renderers (terminal, JSON).
+
+use std::fmt;
+use std::io::Write;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::WriteColor, Chars, Config};
+use serde::Serialize;
+
+/// How serious a finding is: errors fail `check`, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A stable diagnostic code such as `E010`; the letter gives its severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code(&'static str);
+
+impl Code {
+    /// The code as printed, e.g. `E010`.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// Errors start with `E`, warnings with `W`.
+    pub fn severity(self) -> Severity {
+        if self.0.starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// The catalogue of diagnostic codes. Codes are never reused for another meaning.
+pub mod codes {
+    use super::Code;
+
+    /// A file could not be read, is not UTF-8, or is binary.
+    pub const UNREADABLE: Code = Code("E001");
+    /// A file is larger than `limits.max_record_bytes`.
+    pub const TOO_LARGE: Code = Code("E002");
+    /// A symbolic link points outside the repository; it is not followed.
+    pub const SYMLINK_OUTSIDE: Code = Code("E003");
+    /// A Markdown file has no front matter and is not in `ignore`.
+    pub const NO_FRONT_MATTER: Code = Code("E004");
+    /// The front matter opens with `---` but never closes.
+    pub const UNTERMINATED_FRONT_MATTER: Code = Code("E005");
+    /// The front matter is not valid YAML.
+    pub const YAML_SYNTAX: Code = Code("E006");
+    /// The front matter is valid YAML but not a mapping of fields.
+    pub const NOT_A_MAPPING: Code = Code("E007");
+    /// The record has no `type` field.
+    pub const MISSING_TYPE: Code = Code("E008");
+    /// The record's `type` names no file in `types/`.
+    pub const UNKNOWN_TYPE: Code = Code("E009");
+    /// A required field is missing.
+    pub const MISSING_FIELD: Code = Code("E010");
+    /// A field has the wrong kind of value (text where a number belongs, a list where text belongs).
+    pub const WRONG_TYPE: Code = Code("E011");
+    /// A value is not one of the allowed values.
+    pub const NOT_ALLOWED: Code = Code("E012");
+    /// A value is malformed: a bad date, a pattern mismatch, out of range.
+    pub const BAD_VALUE: Code = Code("E013");
+    /// A field the type does not declare (when the type says unknown fields are errors).
+    pub const UNKNOWN_FIELD: Code = Code("E014");
+    /// A field the type does not declare (when the type says unknown fields are warnings).
+    pub const UNKNOWN_FIELD_WARNING: Code = Code("W014");
+    /// Two records share an id.
+    pub const DUPLICATE_ID: Code = Code("E015");
+    /// An id has characters other than letters, digits, `-`, `_` and `.`.
+    pub const BAD_ID: Code = Code("E016");
+    /// A reference names no record.
+    pub const BROKEN_REFERENCE: Code = Code("E017");
+    /// A reference names a record of the wrong type.
+    pub const REFERENCE_WRONG_TYPE: Code = Code("E018");
+    /// A reference's `#part` names nothing in the target record.
+    pub const REFERENCE_ANCHOR_MISSING: Code = Code("E019");
+    /// A value YAML allows but a record cannot hold (a non-finite number, a list as a key).
+    pub const UNSUPPORTED_YAML: Code = Code("E020");
+
+    /// `clerk.yaml` could not be read or is invalid.
+    pub const CONFIG_INVALID: Code = Code("E100");
+    /// A type file could not be read or is invalid.
+    pub const TYPE_INVALID: Code = Code("E101");
+    /// A type's field schema is not valid JSON Schema.
+    pub const TYPE_SCHEMA_INVALID: Code = Code("E102");
+    /// Two type files declare the same type name.
+    pub const TYPE_DUPLICATE: Code = Code("E103");
+    /// A type file refers to a type that does not exist.
+    pub const TYPE_UNKNOWN_REFERENCE: Code = Code("E104");
+    /// A configuration key clerk does not know (likely a typo).
+    pub const CONFIG_UNKNOWN_KEY: Code = Code("W100");
+}
+
+/// A finding about one place in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// Path relative to the repository root, with `/` separators.
+    pub path: String,
+    /// 1-based line; 0 when the finding is about the file as a whole.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Width of the marked text in characters (at least 1).
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl Diagnostic {
+    /// A finding at `path:line:column`; the severity follows from the code.
+    pub fn new(code: Code, path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            path: path.into(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+            hint: None,
+            width: pos.width.max(1),
+        }
+    }
+
+    /// Adds how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A place in a file: 1-based line and column (characters), and the width to mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+}
+
+impl Pos {
+    /// The file as a whole (no line).
+    pub const FILE: Pos = Pos {
+        line: 0,
+        column: 0,
+        width: 1,
+    };
+
+    pub fn new(line: usize, column: usize, width: usize) -> Self {
+        Pos {
+            line,
+            column,
+            width,
+        }
+    }
+
+    /// The start of a line.
+    pub fn line(line: usize) -> Self {
+        Pos::new(line, 1, 1)
+    }
+}
+
+/// Sorts findings by file, then position, then code, so output is stable.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
+    });
+}
+
+/// Renders findings like a compiler: `error[E010]: …`, `--> path:line:col`, the line, a marker, a hint.
+///
+/// `source_of` returns the text of a file (as clerk read it) for the snippet, if it has one.
+pub fn render_text<'a>(
+    out: &mut dyn WriteColor,
+    diags: &[Diagnostic],
+    source_of: &dyn Fn(&str) -> Option<&'a str>,
+) -> std::io::Result<()> {
+    let config = Config {
+        chars: Chars::ascii(),
+        ..Config::default()
+    };
+    let mut files = SimpleFiles::new();
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for d in diags {
+        let severity = match d.severity {
+            Severity::Error => codespan_reporting::diagnostic::Severity::Error,
+            Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+        };
+        let mut cs = CsDiagnostic::new(severity)
+            .with_code(d.code.as_str())
+            .with_message(&d.message);
+        let mut notes = Vec::new();
+        let text = if d.line > 0 { source_of(&d.path) } else { None };
+        match text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s))) {
+            Some((text, span)) => {
+                let id = *ids
+                    .entry(d.path.as_str())
+                    .or_insert_with(|| files.add(d.path.clone(), text));
+                cs = cs.with_labels(vec![Label::primary(id, span)]);
+            }
+            // No snippet to show: name the place in a note instead.
+            None if d.line > 0 => notes.push(format!("--> {}:{}:{}", d.path, d.line, d.column)),
+            None => notes.push(format!("--> {}", d.path)),
+        }
+        if let Some(h) = &d.hint {
+            notes.push(format!("hint: {h}"));
+        }
+        cs = cs.with_notes(notes);
+        term::emit_to_write_style(out, &config, &files, &cs)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Byte range of `width` characters at 1-based `line`/`column`, clamped to the line.
+fn byte_span(
+    text: &str,
+    line: usize,
+    column: usize,
+    width: usize,
+) -> Option<std::ops::Range<usize>> {
+    let start_of_line = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[start_of_line..];
+    let line_text = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let mut chars = line_text.char_indices().skip(column.saturating_sub(1));
+    let start = match chars.next() {
+        Some((i, _)) => i,
+        None => line_text.len(),
+    };
+    let end = line_text[start..]
+        .char_indices()
+        .nth(width)
+        .map(|(i, _)| start + i)
+        .unwrap_or(line_text.len());
+    Some(start_of_line + start..start_of_line + end.max(start))
+}
+
+/// The closing line of a `check`: how many records, errors and warnings, and how long it took.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub records: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn new(records: usize, diags: &[Diagnostic], seconds: f64) -> Self {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Summary {
+            records,
+            errors,
+            warnings: diags.len() - errors,
+            seconds,
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        write!(
+            f,
+            "checked {}: {}, {} ({:.2} s)",
+            plural(self.records, "record"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            self.seconds
+        )
+    }
+}
+
+/// Writes findings and the summary as one JSON document.
+pub fn render_json(
+    out: &mut dyn Write,
+    diags: &[Diagnostic],
+    summary: &Summary,
+) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        diagnostics: &'a [Diagnostic],
+        summary: &'a Summary,
+    }
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Report {
+            diagnostics: diags,
+            summary,
+        },
+    )?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_span_counts_characters_not_bytes() {
+        let text = "a: 1\n標題: 會議\n";
+        // line 2, column 5 is the first character of 會議
+        let span = byte_span(text, 2, 5, 2).unwrap();
+        assert_eq!(&text[span], "會議");
+    }
+
+    #[test]
+    fn byte_span_clamps_to_line_end() {
+        let text = "abc\r\ndef";
+        let span = byte_span(text, 1, 2, 99).unwrap();
+        assert_eq!(&text[span], "bc");
+        assert!(byte_span(text, 5, 1, 1).is_none());
+    }
+
+    #[test]
+    fn code_letter_gives_severity() {
+        assert_eq!(codes::UNKNOWN_FIELD.severity(), Severity::Error);
+        assert_eq!(codes::UNKNOWN_FIELD_WARNING.severity(), Severity::Warning);
+    }
+}

@@ -1,0 +1,12 @@
+//! clerk: an association secretariat's records as checked, signed Markdown in git.
+//!
+//! The pipeline, one module per stage: [`read`] (files) → [`parse`] (front matter, YAML) →
+//! [`model`] (configuration, types, records) → [`check`] (diagnostics, [`diag`]).
+//! Commands in [`cmd`] only wire stages together.
+
+pub mod check;
+pub mod cmd;
+pub mod diag;
+pub mod model;
+pub mod parse;
+pub mod read;

@@ -1,0 +1,199 @@
+//! `clerk.yaml`: the association's profile and the settings its rules read.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::diag::{codes, Diagnostic};
+
+/// The file name of the configuration at the repository root.
+pub const FILE: &str = "clerk.yaml";
+
+/// The association's configuration (`clerk.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    pub association: Association,
+    /// Departments (部門); records name them by `id`.
+    #[serde(default)]
+    pub departments: Vec<Department>,
+    /// Globs of Markdown files that are not records, such as the association's README.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Folder names never scanned for records (hidden folders never are).
+    #[serde(default = "default_skip")]
+    pub skip: Vec<String>,
+    #[serde(default)]
+    pub limits: Limits,
+    /// The record type whose records are people (approvers, staff, council members).
+    #[serde(default = "default_people_type")]
+    pub people_type: String,
+    /// Settings the rules read (thresholds, quorum, numbering, …), kept as written.
+    #[serde(flatten)]
+    pub settings: BTreeMap<String, Value>,
+}
+
+/// Who the association is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Association {
+    pub name: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// Language of the site's labels: `zh-Hant`, `zh-Hans` or `en`.
+    #[serde(default)]
+    pub locale: Locale,
+}
+
+/// UI language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// A department (部門) of the secretariat.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    /// Short code used in archive numbers, e.g. `ZHB`.
+    #[serde(default)]
+    pub code: Option<String>,
+}
+
+/// Limits that protect clerk from hostile or accidental input.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Largest record file read, in bytes.
+    #[serde(default = "default_max_record_bytes")]
+    pub max_record_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_record_bytes: default_max_record_bytes(),
+        }
+    }
+}
+
+fn default_skip() -> Vec<String> {
+    ["public", "templates", "types", "target", "node_modules"]
+        .map(String::from)
+        .to_vec()
+}
+
+fn default_people_type() -> String {
+    "person".into()
+}
+
+fn default_max_record_bytes() -> u64 {
+    2 * 1024 * 1024
+}
+
+/// Top-level keys that later stages read; anything else is likely a typo.
+const KNOWN_SETTINGS: &[&str] = &[
+    "thresholds",
+    "council",
+    "numbering",
+    "archive",
+    "site",
+    "audiences",
+    "encryption",
+    "roles",
+];
+
+/// A loaded configuration: the typed view, the raw JSON (for rule expressions), and warnings.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    pub raw: Value,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Config {
+    /// Parses `clerk.yaml` text; a failure is a diagnostic at the offending line.
+    pub fn parse(text: &str) -> Result<Loaded, Diagnostic> {
+        let (config, raw): (Config, Value) =
+            super::deserialize_config(codes::CONFIG_INVALID, FILE, text)?;
+        let mut warnings = Vec::new();
+        for key in config.settings.keys() {
+            if !KNOWN_SETTINGS.contains(&key.as_str()) {
+                let pointer = format!("/{}", crate::parse::yaml::escape_pointer(key));
+                warnings.push(
+                    Diagnostic::new(
+                        codes::CONFIG_UNKNOWN_KEY,
+                        FILE,
+                        super::locate(text, &pointer, true),
+                        format!("unknown setting `{key}`"),
+                    )
+                    .hint(format!(
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, {}",
+                        KNOWN_SETTINGS.join(", ")
+                    )),
+                );
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, d) in config.departments.iter().enumerate() {
+            if !seen.insert(d.id.as_str()) {
+                return Err(Diagnostic::new(
+                    codes::CONFIG_INVALID,
+                    FILE,
+                    super::locate(text, &format!("/departments/{i}/id"), false),
+                    format!("department `{}` is listed twice", d.id),
+                )
+                .hint("each department needs its own id"));
+            }
+        }
+        Ok(Loaded {
+            config,
+            raw,
+            warnings,
+        })
+    }
+
+    /// The department with this id.
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_minimal() {
+        let l = Config::parse("association:\n  name: 測試協會\n").unwrap();
+        assert_eq!(l.config.association.name, "測試協會");
+        assert_eq!(l.config.association.locale, Locale::ZhHant);
+        assert!(l.config.skip.contains(&"public".to_string()));
+        assert!(l.warnings.is_empty());
+    }
+
+    #[test]
+    fn error_points_at_line() {
+        let err = Config::parse("association:\n  name: x\ndepartments:\n  - id: a\n    nmae: b\n")
+            .unwrap_err();
+        assert_eq!(err.code, codes::CONFIG_INVALID);
+        assert_eq!(err.line, 5, "{}", err.message);
+        assert!(err.message.contains("nmae"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_top_level_key_warns() {
+        let l = Config::parse("association:\n  name: x\nthreshold:\n  a: 1\n").unwrap();
+        assert_eq!(l.warnings.len(), 1);
+        assert_eq!(l.warnings[0].code, codes::CONFIG_UNKNOWN_KEY);
+        assert_eq!(l.warnings[0].line, 3);
+    }
+}

@@ -1,0 +1,303 @@
+//! The records repository: configuration, types and records, loaded in one pass.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use super::config::{self, Config};
+use super::record::Record;
+use super::refs::Target;
+use super::types::{self, Classification, TypeDef};
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::read::{self, Discovery, SourceFile};
+
+/// The folder of type files.
+pub const TYPES_DIR: &str = "types";
+
+/// Why a repository could not be loaded at all (`check` exits 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("`{0}` is not a folder")]
+    NotAFolder(PathBuf),
+    #[error("no clerk.yaml in `{0}`: this is not a clerk records repository (run `clerk init` to make one)")]
+    NoConfig(PathBuf),
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `clerk.yaml` is invalid; the diagnostic says where, `text` is the file for the snippet.
+    #[error("clerk.yaml is invalid")]
+    Config {
+        diagnostic: Box<Diagnostic>,
+        text: String,
+    },
+}
+
+/// A loaded records repository.
+#[derive(Debug)]
+pub struct Repository {
+    pub root: PathBuf,
+    pub config: Config,
+    /// `clerk.yaml` as JSON, for rule expressions.
+    pub config_raw: Value,
+    pub types: BTreeMap<String, TypeDef>,
+    /// Types whose file is broken: their records are not schema-checked (the type file is reported).
+    pub broken_types: BTreeSet<String>,
+    /// Every file read: configuration, type files and records (for diagnostics' snippets).
+    pub sources: Vec<SourceFile>,
+    pub records: Vec<Record>,
+    /// Record index by id (the first record with that id).
+    pub by_id: HashMap<String, usize>,
+    source_by_path: HashMap<String, usize>,
+}
+
+impl Repository {
+    /// Loads the repository at `root`. Findings in files are returned, not raised.
+    pub fn load(root: &Path) -> Result<(Repository, Vec<Diagnostic>), LoadError> {
+        if !root.is_dir() {
+            return Err(LoadError::NotAFolder(root.to_path_buf()));
+        }
+        let config_path = root.join(config::FILE);
+        if !config_path.is_file() {
+            return Err(LoadError::NoConfig(root.to_path_buf()));
+        }
+        let config_text =
+            std::fs::read_to_string(&config_path).map_err(|source| LoadError::Io {
+                path: config_path.clone(),
+                source,
+            })?;
+        let loaded = Config::parse(&config_text).map_err(|d| LoadError::Config {
+            diagnostic: Box::new(d),
+            text: config_text.clone(),
+        })?;
+        let mut diags = loaded.warnings;
+        let config = loaded.config;
+        let limit = config.limits.max_record_bytes;
+        let mut sources = vec![SourceFile {
+            path: config::FILE.into(),
+            text: config_text,
+        }];
+
+        let discovery = match Discovery::new(&config.skip, &config.ignore) {
+            Ok(d) => d,
+            Err((pattern, message)) => {
+                let text = &sources[0].text;
+                let index = config
+                    .ignore
+                    .iter()
+                    .position(|p| *p == pattern)
+                    .unwrap_or(0);
+                return Err(LoadError::Config {
+                    diagnostic: Box::new(Diagnostic::new(
+                        codes::CONFIG_INVALID,
+                        config::FILE,
+                        super::locate(text, &format!("/ignore/{index}"), false),
+                        format!("`{pattern}` is not a valid glob: {message}"),
+                    )),
+                    text: text.clone(),
+                });
+            }
+        };
+
+        let (types, broken_types) = load_types(root, limit, &mut sources, &mut diags)?;
+
+        let (files, found) = discovery.find(root);
+        diags.extend(found);
+        let first_record = sources.len();
+        let loaded: Vec<(Option<SourceFile>, Option<Diagnostic>)> = files
+            .par_iter()
+            .map(|rel| match read::load(root, rel, limit) {
+                Ok(f) => (Some(f), None),
+                Err(d) => (None, Some(d)),
+            })
+            .collect();
+        for (file, diag) in loaded {
+            sources.extend(file);
+            diags.extend(diag);
+        }
+        let parsed: Vec<Result<Record, Diagnostic>> = sources[first_record..]
+            .par_iter()
+            .enumerate()
+            .map(|(i, f)| Record::parse(first_record + i, f))
+            .collect();
+        let mut records = Vec::with_capacity(parsed.len());
+        for p in parsed {
+            match p {
+                Ok(r) => records.push(r),
+                Err(d) => diags.push(d),
+            }
+        }
+        let mut by_id = HashMap::with_capacity(records.len());
+        for (i, r) in records.iter().enumerate() {
+            by_id.entry(r.id.clone()).or_insert(i);
+        }
+        let source_by_path = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.path.clone(), i))
+            .collect();
+        let repo = Repository {
+            root: root.to_path_buf(),
+            config,
+            config_raw: loaded_raw(&sources[0].text),
+            types,
+            broken_types,
+            sources,
+            records,
+            by_id,
+            source_by_path,
+        };
+        diags.extend(repo.check_type_refs());
+        Ok((repo, diags))
+    }
+
+    /// The text of a file clerk read, by relative path.
+    pub fn source(&self, path: &str) -> Option<&str> {
+        self.source_by_path
+            .get(path)
+            .map(|&i| self.sources[i].text.as_str())
+    }
+
+    /// The text of a record's file.
+    pub fn text_of(&self, record: &Record) -> &str {
+        &self.sources[record.source].text
+    }
+
+    /// The record with this id.
+    pub fn record(&self, id: &str) -> Option<&Record> {
+        self.by_id.get(id).map(|&i| &self.records[i])
+    }
+
+    /// A record's type, when it names a loaded one.
+    pub fn type_of(&self, record: &Record) -> Option<&TypeDef> {
+        record.type_name.as_deref().and_then(|t| self.types.get(t))
+    }
+
+    /// A record's effective classification (its own, or its type's default).
+    pub fn classification(&self, record: &Record) -> Classification {
+        let default = self
+            .type_of(record)
+            .map_or(Classification::Confidential, |t| t.classification);
+        record.classification(default)
+    }
+
+    /// Type files must only refer to types and configuration lists that exist.
+    fn check_type_refs(&self) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for t in self.types.values() {
+            let text = self.source(&t.path).unwrap_or_default();
+            for rule in &t.refs {
+                let pointer = format!("/refs/{}", crate::parse::yaml::escape_pointer(&rule.field));
+                for name in rule.types() {
+                    if !self.types.contains_key(name) && !self.broken_types.contains(name) {
+                        diags.push(
+                            Diagnostic::new(
+                                codes::TYPE_UNKNOWN_REFERENCE,
+                                &t.path,
+                                super::locate(text, &pointer, false),
+                                format!(
+                                    "`{}` refers to type `{name}`, which has no file in types/",
+                                    rule.field
+                                ),
+                            )
+                            .hint(format!(
+                                "known types: {}",
+                                self.types.keys().cloned().collect::<Vec<_>>().join(", ")
+                            )),
+                        );
+                    }
+                }
+                if let Target::Config(list) = &rule.target {
+                    if !self.config_raw.get(list).is_some_and(Value::is_array) {
+                        diags.push(
+                            Diagnostic::new(
+                                codes::TYPE_UNKNOWN_REFERENCE,
+                                &t.path,
+                                super::locate(text, &pointer, false),
+                                format!(
+                                    "`{}` refers to `@{list}`, but clerk.yaml has no list `{list}`",
+                                    rule.field
+                                ),
+                            )
+                            .hint(format!("add `{list}:` with `id:` entries to clerk.yaml")),
+                        );
+                    }
+                }
+            }
+        }
+        diags
+    }
+}
+
+/// `clerk.yaml` as JSON (already validated by `Config::parse`).
+fn loaded_raw(text: &str) -> Value {
+    crate::parse::yaml::parse_value(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .unwrap_or(Value::Null)
+}
+
+/// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
+fn load_types(
+    root: &Path,
+    limit: u64,
+    sources: &mut Vec<SourceFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(BTreeMap<String, TypeDef>, BTreeSet<String>), LoadError> {
+    let mut types = BTreeMap::new();
+    let mut broken = BTreeSet::new();
+    let dir = root.join(TYPES_DIR);
+    if !dir.is_dir() {
+        return Ok((types, broken));
+    }
+    let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .collect();
+    names.sort();
+    for name in names {
+        let rel = format!("{TYPES_DIR}/{name}");
+        let stem = name
+            .trim_end_matches(".yaml")
+            .trim_end_matches(".yml")
+            .to_string();
+        let file = match read::load(root, &rel, limit) {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                broken.insert(stem);
+                continue;
+            }
+        };
+        match types::load(&rel, &stem, &file.text) {
+            Ok(t) => {
+                if let Some(first) = types.get(&t.name) {
+                    let first: &TypeDef = first;
+                    diags.push(
+                        Diagnostic::new(
+                            codes::TYPE_DUPLICATE,
+                            &rel,
+                            Pos::line(1),
+                            format!("type `{}` is already declared in {}", t.name, first.path),
+                        )
+                        .hint("rename one of the types with `name:`"),
+                    );
+                } else {
+                    types.insert(t.name.clone(), t);
+                }
+            }
+            Err(ds) => {
+                diags.extend(ds);
+                broken.insert(stem);
+            }
+        }
+        sources.push(file);
+    }
+    Ok((types, broken))
+}

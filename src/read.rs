@@ -1,0 +1,261 @@
+//! Read stage: find the records repository's Markdown files and load their text safely.
+//!
+//! A user's file is untrusted input: size, encoding and symbolic links are checked here,
+//! and every problem becomes a diagnostic rather than an error that stops the run.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use walkdir::WalkDir;
+
+use crate::diag::{codes, Diagnostic, Pos};
+
+/// A file's text as clerk read it, with its path relative to the repository root.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative path with `/` separators, as shown in diagnostics.
+    pub path: String,
+    pub text: String,
+}
+
+/// Which files under the root are records.
+pub struct Discovery {
+    /// Folder names (at any depth) that are never scanned, besides hidden ones.
+    pub skip: Vec<String>,
+    /// Globs of Markdown files that are not records (matched against the relative path).
+    pub ignore: GlobSet,
+}
+
+impl Discovery {
+    /// Builds the matcher; a bad glob is returned as `(pattern, message)`.
+    pub fn new(skip: &[String], ignore: &[String]) -> Result<Self, (String, String)> {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in ignore {
+            let glob = Glob::new(pattern).map_err(|e| (pattern.clone(), e.kind().to_string()))?;
+            builder.add(glob);
+        }
+        let ignore = builder
+            .build()
+            .map_err(|e| (String::new(), e.kind().to_string()))?;
+        Ok(Discovery {
+            skip: skip.to_vec(),
+            ignore,
+        })
+    }
+
+    /// The record files under `root` (relative paths, sorted), and findings about links.
+    pub fn find(&self, root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut files = Vec::new();
+        let mut diags = Vec::new();
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let walker = WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                if e.depth() == 0 || !e.file_type().is_dir() {
+                    return true;
+                }
+                let name = e.file_name().to_string_lossy();
+                !name.starts_with('.') && !self.skip.iter().any(|s| s == name.as_ref())
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(|p| relative(root, p))
+                        .unwrap_or_else(|| ".".into());
+                    diags.push(
+                        Diagnostic::new(
+                            codes::UNREADABLE,
+                            path,
+                            Pos::FILE,
+                            format!("cannot read folder: {err}"),
+                        )
+                        .hint("check the folder's permissions"),
+                    );
+                    continue;
+                }
+            };
+            let rel = relative(root, entry.path());
+            if !is_record_name(&rel) || self.ignore.is_match(&rel) {
+                continue;
+            }
+            if entry.file_type().is_symlink() {
+                match entry.path().canonicalize() {
+                    Ok(target) if target.starts_with(&canonical_root) => {
+                        if target.is_file() {
+                            files.push(rel);
+                        }
+                    }
+                    Ok(target) => diags.push(
+                        Diagnostic::new(
+                            codes::SYMLINK_OUTSIDE,
+                            rel,
+                            Pos::FILE,
+                            format!("symbolic link points outside the repository, to {}", target.display()),
+                        )
+                        .hint("records must live inside the repository; copy the file in instead of linking to it"),
+                    ),
+                    Err(_) => diags.push(
+                        Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, "symbolic link points to nothing")
+                            .hint("remove the link or restore the file it points to"),
+                    ),
+                }
+                continue;
+            }
+            if entry.file_type().is_file() {
+                files.push(rel);
+            }
+        }
+        (files, diags)
+    }
+}
+
+/// Is this file name one clerk treats as a record?
+fn is_record_name(rel: &str) -> bool {
+    rel.ends_with(".md")
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut out = String::new();
+    for (i, part) in rel.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        out.push_str(&part.as_os_str().to_string_lossy());
+    }
+    out
+}
+
+/// Reads `root/rel` as UTF-8 text of at most `limit` bytes.
+pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
+    let full: PathBuf = root.join(rel);
+    let unreadable = |message: String, hint: &str| {
+        Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, message).hint(hint)
+    };
+    let file = File::open(&full).map_err(|e| {
+        unreadable(
+            format!("cannot read file: {e}"),
+            "check the file exists and is readable",
+        )
+    })?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            unreadable(
+                format!("cannot read file: {e}"),
+                "check the file is readable",
+            )
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Diagnostic::new(
+            codes::TOO_LARGE,
+            rel,
+            Pos::FILE,
+            format!("file is larger than {limit} bytes"),
+        )
+        .hint("split the record, move large content to an attachment, or raise `limits.max_record_bytes` in clerk.yaml"));
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(unreadable(
+            "file is binary, not Markdown text".into(),
+            "rename it so it does not end in `.md`, or list it under `attachments:` of a record",
+        ));
+    }
+    String::from_utf8(bytes)
+        .map(|text| SourceFile {
+            path: rel.to_string(),
+            text,
+        })
+        .map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Diagnostic::new(
+                codes::UNREADABLE,
+                rel,
+                Pos::new(line, column, 1),
+                "file is not valid UTF-8 text",
+            )
+            .hint("save the file as UTF-8 (most editors offer this under 'Save with encoding')")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn finds_markdown_skipping_hidden_skipped_and_ignored() {
+        let dir = dir_with(&[
+            ("a.md", b"x"),
+            ("sub/b.md", b"x"),
+            (".hidden/c.md", b"x"),
+            ("public/d.md", b"x"),
+            ("README.md", b"x"),
+            ("notes.txt", b"x"),
+        ]);
+        let d = Discovery::new(&["public".into()], &["README.md".into()]).unwrap();
+        let (files, diags) = d.find(dir.path());
+        assert_eq!(files, vec!["a.md", "sub/b.md"]);
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_line() {
+        let dir = dir_with(&[("a.md", b"---\ntitle: \xff\n")]);
+        let err = load(dir.path(), "a.md", 1000).unwrap_err();
+        assert_eq!(err.code, codes::UNREADABLE);
+        assert_eq!((err.line, err.column), (2, 8));
+    }
+
+    #[test]
+    fn size_limit_and_binary_are_refused() {
+        let dir = dir_with(&[("big.md", &[b'a'; 20]), ("bin.md", b"ab\0cd")]);
+        assert_eq!(
+            load(dir.path(), "big.md", 10).unwrap_err().code,
+            codes::TOO_LARGE
+        );
+        assert_eq!(
+            load(dir.path(), "bin.md", 10).unwrap_err().code,
+            codes::UNREADABLE
+        );
+        assert_eq!(load(dir.path(), "big.md", 20).unwrap().text.len(), 20);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_outside_is_refused_inside_is_read() {
+        let outside = dir_with(&[("secret.md", b"x")]);
+        let dir = dir_with(&[("a.md", b"x")]);
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("out.md"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("a.md"), dir.path().join("in.md")).unwrap();
+        let d = Discovery::new(&[], &[]).unwrap();
+        let (files, diags) = d.find(dir.path());
+        assert_eq!(files, vec!["a.md", "in.md"]);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, codes::SYMLINK_OUTSIDE);
+        assert_eq!(diags[0].path, "out.md");
+    }
+}
