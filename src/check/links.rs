@@ -1,7 +1,5 @@
 //! Repository-wide checks: unique ids, and references that resolve to the right kind of record.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -24,23 +22,16 @@ pub fn check(repo: &Repository) -> Vec<Diagnostic> {
 }
 
 fn duplicate_ids(repo: &Repository) -> Vec<Diagnostic> {
-    let mut groups: HashMap<&str, Vec<&Record>> = HashMap::new();
-    for r in &repo.records {
-        groups.entry(r.id.as_str()).or_default().push(r);
-    }
     let mut diags = Vec::new();
-    for (id, mut group) in groups {
-        if group.len() < 2 {
+    for (id, indexes) in &repo.by_id {
+        if indexes.len() < 2 {
             continue;
         }
+        let mut group: Vec<&Record> = indexes.iter().map(|&i| &repo.records[i]).collect();
         group.sort_by(|a, b| a.path.cmp(&b.path));
         let first = group[0];
         for r in &group[1..] {
-            let pointer = if r.fields.get("id").is_some() {
-                "/id"
-            } else {
-                ""
-            };
+            let pointer = if r.fields.get("id").is_some() { "/id" } else { "" };
             diags.push(
                 Diagnostic::new(
                     codes::DUPLICATE_ID,
@@ -122,7 +113,12 @@ fn resolve(
         },
     };
     let wanted = types.join(" or ");
-    let Some(target) = repo.record(id) else {
+    // Should ids collide (reported once as E015), prefer the record of the expected type.
+    let target = repo
+        .records_with_id(id)
+        .find(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
+        .or_else(|| repo.record(id));
+    let Some(target) = target else {
         let candidates = repo
             .records
             .iter()

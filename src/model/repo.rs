@@ -49,8 +49,8 @@ pub struct Repository {
     /// Every file read: configuration, type files and records (for diagnostics' snippets).
     pub sources: Vec<SourceFile>,
     pub records: Vec<Record>,
-    /// Record index by id (the first record with that id).
-    pub by_id: HashMap<String, usize>,
+    /// Record indexes by id; more than one only when ids collide (reported by `check`).
+    pub by_id: HashMap<String, Vec<usize>>,
     source_by_path: HashMap<String, usize>,
 }
 
@@ -130,9 +130,9 @@ impl Repository {
                 Err(d) => diags.push(d),
             }
         }
-        let mut by_id = HashMap::with_capacity(records.len());
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::with_capacity(records.len());
         for (i, r) in records.iter().enumerate() {
-            by_id.entry(r.id.clone()).or_insert(i);
+            by_id.entry(r.id.clone()).or_default().push(i);
         }
         let source_by_path = sources
             .iter()
@@ -166,9 +166,14 @@ impl Repository {
         &self.sources[record.source].text
     }
 
-    /// The record with this id.
+    /// The record with this id (the first, should ids collide).
     pub fn record(&self, id: &str) -> Option<&Record> {
-        self.by_id.get(id).map(|&i| &self.records[i])
+        self.records_with_id(id).next()
+    }
+
+    /// Every record with this id: one, unless ids collide.
+    pub fn records_with_id<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Record> + 'a {
+        self.by_id.get(id).into_iter().flatten().map(|&i| &self.records[i])
     }
 
     /// A record's type, when it names a loaded one.
