@@ -210,27 +210,46 @@ pub fn render_text<'a>(
         let mut cs = CsDiagnostic::new(severity)
             .with_code(d.code.as_str())
             .with_message(&d.message);
-        let mut notes = Vec::new();
         let text = if d.line > 0 { source_of(&d.path) } else { None };
-        match text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s))) {
-            Some((text, span)) => {
-                let id = *ids
-                    .entry(d.path.as_str())
-                    .or_insert_with(|| files.add(d.path.clone(), text));
-                cs = cs.with_labels(vec![Label::primary(id, span)]);
-            }
-            // No snippet to show: name the place in a note instead.
-            None if d.line > 0 => notes.push(format!("--> {}:{}:{}", d.path, d.line, d.column)),
-            None => notes.push(format!("--> {}", d.path)),
-        }
+        let Some((text, span)) = text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s))) else {
+            // No snippet to show (a whole-file finding, or a file clerk could not read).
+            render_place_only(out, d)?;
+            continue;
+        };
+        let id = *ids
+            .entry(d.path.as_str())
+            .or_insert_with(|| files.add(d.path.clone(), text));
+        cs = cs.with_labels(vec![Label::primary(id, span)]);
         if let Some(h) = &d.hint {
-            notes.push(format!("hint: {h}"));
+            cs = cs.with_notes(vec![format!("hint: {h}")]);
         }
-        cs = cs.with_notes(notes);
         term::emit_to_write_style(out, &config, &files, &cs)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
     }
     Ok(())
+}
+
+/// A finding without a snippet: the header, the place and the hint, as rustc prints them.
+fn render_place_only(out: &mut dyn WriteColor, d: &Diagnostic) -> std::io::Result<()> {
+    use codespan_reporting::term::termcolor::{Color, ColorSpec};
+    let (word, color) = match d.severity {
+        Severity::Error => ("error", Color::Red),
+        Severity::Warning => ("warning", Color::Yellow),
+    };
+    out.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true))?;
+    write!(out, "{word}[{}]", d.code)?;
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    writeln!(out, ": {}", d.message)?;
+    out.reset()?;
+    if d.line > 0 {
+        writeln!(out, "  --> {}:{}:{}", d.path, d.line, d.column)?;
+    } else {
+        writeln!(out, "  --> {}", d.path)?;
+    }
+    if let Some(h) = &d.hint {
+        writeln!(out, "  = hint: {h}")?;
+    }
+    writeln!(out)
 }
 
 /// Byte range of `width` characters at 1-based `line`/`column`, clamped to the line.
@@ -308,12 +327,12 @@ impl fmt::Display for Summary {
 pub fn render_json(
     out: &mut dyn Write,
     diags: &[Diagnostic],
-    summary: &Summary,
+    summary: Option<&Summary>,
 ) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Report<'a> {
         diagnostics: &'a [Diagnostic],
-        summary: &'a Summary,
+        summary: Option<&'a Summary>,
     }
     serde_json::to_writer_pretty(
         &mut *out,

@@ -25,9 +25,11 @@ pub fn run(root: &Path, format: Format) -> anyhow::Result<i32> {
     let (repo, mut diags) = match Repository::load(root) {
         Ok(loaded) => loaded,
         Err(LoadError::Config { diagnostic, text }) => {
-            print(format, &[*diagnostic], 0, started, &|p| {
-                (p == crate::model::config::FILE).then_some(text.as_str())
-            })?;
+            let source_of = |p: &str| (p == crate::model::config::FILE).then_some(text.as_str());
+            print(format, &[*diagnostic], None, &source_of)?;
+            if format == Format::Text {
+                eprintln!("error: clerk.yaml is invalid, so nothing was checked");
+            }
             return Ok(2);
         }
         Err(e) => {
@@ -37,37 +39,35 @@ pub fn run(root: &Path, format: Format) -> anyhow::Result<i32> {
     };
     diags.extend(check::run(&repo));
     diag::sort(&mut diags);
-    let errors = print(format, &diags, repo.records.len(), started, &|p| {
-        repo.source(p)
-    })?;
-    Ok(if errors > 0 { 1 } else { 0 })
+    let summary = Summary::new(repo.records.len(), &diags, started.elapsed().as_secs_f64());
+    print(format, &diags, Some(&summary), &|p| repo.source(p))?;
+    Ok(if summary.errors > 0 { 1 } else { 0 })
 }
 
-/// Prints findings and the summary; returns the number of errors.
+/// Prints findings, then the summary when there is one (there is none when nothing was checked).
 fn print<'a>(
     format: Format,
     diags: &[Diagnostic],
-    records: usize,
-    started: Instant,
+    summary: Option<&Summary>,
     source_of: &dyn Fn(&str) -> Option<&'a str>,
-) -> anyhow::Result<usize> {
-    let summary = Summary::new(records, diags, started.elapsed().as_secs_f64());
+) -> anyhow::Result<()> {
     match format {
         Format::Json => {
             let stdout = std::io::stdout();
-            diag::render_json(&mut stdout.lock(), diags, &summary)?;
+            diag::render_json(&mut stdout.lock(), diags, summary)?;
         }
         Format::Text => {
-            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            {
+            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
                 ColorChoice::Auto
             } else {
                 ColorChoice::Never
             };
             let mut out = StandardStream::stdout(color);
             diag::render_text(&mut out as &mut dyn WriteColor, diags, source_of)?;
-            writeln!(out, "{summary}")?;
+            if let Some(summary) = summary {
+                writeln!(out, "{summary}")?;
+            }
         }
     }
-    Ok(summary.errors)
+    Ok(())
 }

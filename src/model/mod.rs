@@ -69,8 +69,10 @@ pub(crate) fn deserialize_config<T: DeserializeOwned>(
                 .strip_prefix("unknown field `")
                 .and_then(|rest| rest.split('`').next())
             {
-                pointer.push('/');
-                pointer.push_str(&yaml::escape_pointer(key));
+                let segment = format!("/{}", yaml::escape_pointer(key));
+                if !pointer.ends_with(&segment) {
+                    pointer.push_str(&segment);
+                }
             }
             let field = display_path(&pointer);
             let message = if field.is_empty() {

@@ -16,6 +16,9 @@ use crate::read::{self, Discovery, SourceFile};
 /// The folder of type files.
 pub const TYPES_DIR: &str = "types";
 
+/// Largest type file read, in bytes (record limits in clerk.yaml do not apply to configuration).
+const MAX_TYPE_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Why a repository could not be loaded at all (`check` exits 2).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -102,7 +105,7 @@ impl Repository {
             }
         };
 
-        let (types, broken_types) = load_types(root, limit, &mut sources, &mut diags)?;
+        let (types, broken_types) = load_types(root, &mut sources, &mut diags)?;
 
         let (files, found) = discovery.find(root);
         diags.extend(found);
@@ -246,7 +249,6 @@ fn loaded_raw(text: &str) -> Value {
 /// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
 fn load_types(
     root: &Path,
-    limit: u64,
     sources: &mut Vec<SourceFile>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(BTreeMap<String, TypeDef>, BTreeSet<String>), LoadError> {
@@ -272,7 +274,7 @@ fn load_types(
             .trim_end_matches(".yaml")
             .trim_end_matches(".yml")
             .to_string();
-        let file = match read::load(root, &rel, limit) {
+        let file = match read::load(root, &rel, MAX_TYPE_FILE_BYTES) {
             Ok(f) => f,
             Err(d) => {
                 diags.push(d);

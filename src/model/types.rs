@@ -256,11 +256,14 @@ pub fn load(path: &str, stem: &str, text: &str) -> Result<TypeDef, Vec<Diagnosti
         Ok(v) => Some(v),
         Err(e) => {
             let detail = e.to_string();
+            // The error's instance path is a place in the merged schema; the type file
+            // wrote that schema under `fields:`.
+            let pointer = format!("/fields{}", e.instance_path().as_str());
             diags.push(
                 Diagnostic::new(
                     codes::TYPE_SCHEMA_INVALID,
                     path,
-                    at("/fields", true),
+                    at(&pointer, false),
                     format!("the field schema is not valid JSON Schema: {detail}"),
                 )
                 .hint("see https://json-schema.org/understanding-json-schema/ for the keywords"),
@@ -389,7 +392,7 @@ mod tests {
         let text = "classification: public\nfields:\n  properties:\n    days: {type: numbr}\n";
         let errs = load("types/x.yaml", "x", text).unwrap_err();
         assert_eq!(errs[0].code, codes::TYPE_SCHEMA_INVALID);
-        assert_eq!(errs[0].line, 2);
+        assert_eq!((errs[0].line, errs[0].column), (4, 19));
     }
 
     #[test]

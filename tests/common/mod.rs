@@ -1,0 +1,167 @@
+//! Helpers for integration tests: fixture repositories in temporary folders, and the real binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The folder of this crate.
+pub fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A records repository in a temporary folder.
+pub struct Repo {
+    dir: tempfile::TempDir,
+}
+
+/// One finding, as `--format json` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    pub code: String,
+    pub path: String,
+    pub line: usize,
+}
+
+/// What a `clerk check` run produced.
+#[derive(Debug)]
+pub struct Outcome {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub json: Value,
+}
+
+impl Outcome {
+    /// Every finding as (code, path, line), sorted.
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut out: Vec<Finding> = self.json["diagnostics"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no diagnostics in {}", self.stdout))
+            .iter()
+            .map(|d| Finding {
+                code: d["code"].as_str().unwrap().to_string(),
+                path: d["path"].as_str().unwrap().to_string(),
+                line: d["line"].as_u64().unwrap() as usize,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The message of the finding with this code at this path.
+    pub fn message(&self, code: &str, path: &str) -> String {
+        self.json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code && d["path"] == path)
+            .map(|d| format!("{} / hint: {}", d["message"].as_str().unwrap(), d["hint"].as_str().unwrap_or("")))
+            .unwrap_or_else(|| panic!("no {code} at {path} in {}", self.stdout))
+    }
+}
+
+/// Asserts the exact set of findings: each (code, path, line), nothing more.
+#[track_caller]
+pub fn assert_findings(outcome: &Outcome, expected: &[(&str, &str, usize)]) {
+    let mut want: Vec<Finding> = expected
+        .iter()
+        .map(|(c, p, l)| Finding {
+            code: c.to_string(),
+            path: p.to_string(),
+            line: *l,
+        })
+        .collect();
+    want.sort();
+    assert_eq!(outcome.findings(), want, "\nstdout:\n{}\nstderr:\n{}", outcome.stdout, outcome.stderr);
+}
+
+impl Repo {
+    /// The shared base fixture with `tests/fixtures/<name>/` laid over it.
+    pub fn fixture(name: &str) -> Repo {
+        let repo = Repo::empty();
+        let fixtures = crate_dir().join("tests/fixtures");
+        copy_dir(&fixtures.join("_base"), repo.path());
+        if name != "_base" {
+            let overlay = fixtures.join(name);
+            assert!(overlay.is_dir(), "no fixture {name}");
+            copy_dir(&overlay, repo.path());
+        }
+        repo
+    }
+
+    /// A copy of `records-example/`.
+    pub fn example() -> Repo {
+        let repo = Repo::empty();
+        copy_dir(&crate_dir().join("records-example"), repo.path());
+        repo
+    }
+
+    /// An empty folder.
+    pub fn empty() -> Repo {
+        Repo {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders).
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    /// Reads a file.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Runs `clerk check --format json` on this repository.
+    pub fn check(&self) -> Outcome {
+        let out = clerk(&["check", "--format", "json"], self.path());
+        let json = serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\nstderr:\n{}", out.stdout, out.stderr));
+        Outcome { json, ..out }
+    }
+
+    /// Runs `clerk check` (text) on this repository.
+    pub fn check_text(&self) -> Outcome {
+        clerk(&["check"], self.path())
+    }
+}
+
+/// Runs the real `clerk` binary with `args` followed by `dir`.
+pub fn clerk(args: &[&str], dir: &Path) -> Outcome {
+    let output = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(args)
+        .arg(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run clerk");
+    Outcome {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        json: Value::Null,
+    }
+}
+
+/// Copies a folder's contents into another, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
