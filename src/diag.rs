@@ -211,7 +211,9 @@ pub fn render_text<'a>(
             .with_code(d.code.as_str())
             .with_message(&d.message);
         let text = if d.line > 0 { source_of(&d.path) } else { None };
-        let Some((text, span)) = text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s))) else {
+        let Some((text, span)) =
+            text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s)))
+        else {
             // No snippet to show (a whole-file finding, or a file clerk could not read).
             render_place_only(out, d)?;
             continue;

@@ -17,7 +17,10 @@ fn base_fixture_is_clean_and_readme_is_ignored() {
 fn files_without_front_matter() {
     let out = Repo::fixture("no-front-matter").check();
     assert_eq!(out.status, 1);
-    assert_findings(&out, &[("E004", "notes/empty.md", 0), ("E004", "notes/plain.md", 1)]);
+    assert_findings(
+        &out,
+        &[("E004", "notes/empty.md", 0), ("E004", "notes/plain.md", 1)],
+    );
 }
 
 #[test]
@@ -43,7 +46,10 @@ fn duplicate_keys_point_at_the_second_key() {
 #[test]
 fn front_matter_that_is_a_list_or_a_scalar() {
     let out = Repo::fixture("front-matter-not-a-mapping").check();
-    assert_findings(&out, &[("E007", "notes/list.md", 2), ("E007", "notes/scalar.md", 2)]);
+    assert_findings(
+        &out,
+        &[("E007", "notes/list.md", 2), ("E007", "notes/scalar.md", 2)],
+    );
 }
 
 #[test]
@@ -52,7 +58,9 @@ fn missing_and_unknown_type() {
     assert_findings(&out, &[("E008", "notes/untyped.md", 1)]);
     let out = Repo::fixture("unknown-type").check();
     assert_findings(&out, &[("E009", "notes/typo.md", 2)]);
-    assert!(out.message("E009", "notes/typo.md").contains("did you mean `note`"));
+    assert!(out
+        .message("E009", "notes/typo.md")
+        .contains("did you mean `note`"));
 }
 
 #[test]
@@ -60,7 +68,13 @@ fn missing_required_fields_top_level_and_nested() {
     let out = Repo::fixture("missing-field").check();
     // `date` is missing from the record (reported at the opening `---`), and `role` from
     // the first approval (reported at that approval's line).
-    assert_findings(&out, &[("E010", "notes/missing.md", 1), ("E010", "notes/missing.md", 6)]);
+    assert_findings(
+        &out,
+        &[
+            ("E010", "notes/missing.md", 1),
+            ("E010", "notes/missing.md", 6),
+        ],
+    );
     assert!(out.message("E010", "notes/missing.md").contains("`date`"));
 }
 
@@ -69,7 +83,10 @@ fn wrong_type_enum_and_date() {
     let out = Repo::fixture("wrong-type").check();
     assert_findings(&out, &[("E011", "notes/wrong.md", 6)]);
     let out = Repo::fixture("not-allowed").check();
-    assert_findings(&out, &[("E012", "notes/enum.md", 6), ("E012", "notes/enum.md", 7)]);
+    assert_findings(
+        &out,
+        &[("E012", "notes/enum.md", 6), ("E012", "notes/enum.md", 7)],
+    );
     let msgs = out.json["diagnostics"].to_string();
     assert!(msgs.contains("did you mean `memo`"), "{msgs}");
     assert!(msgs.contains("did you mean `draft`"), "{msgs}");
@@ -88,13 +105,18 @@ fn unknown_fields_by_the_types_setting() {
             ("W014", "notes/meeting-extra.md", 5),
         ],
     );
-    assert!(out.message("E014", "notes/unknown.md").contains("did you mean `author`"));
+    assert!(out
+        .message("E014", "notes/unknown.md")
+        .contains("did you mean `author`"));
 }
 
 #[test]
 fn warnings_alone_do_not_fail() {
     let repo = Repo::fixture("_base");
-    repo.write("notes/extra.md", "---\ntype: meeting\ntitle: M\ndate: 2026-01-01\nvenue: Hall\n---\n");
+    repo.write(
+        "notes/extra.md",
+        "---\ntype: meeting\ntitle: M\ndate: 2026-01-01\nvenue: Hall\n---\n",
+    );
     let out = repo.check();
     assert_findings(&out, &[("W014", "notes/extra.md", 5)]);
     assert_eq!(out.status, 0);
@@ -121,10 +143,10 @@ fn broken_references_of_every_kind() {
     assert_findings(
         &out,
         &[
-            ("E017", "notes/refs.md", 4),  // author: no such person (did you mean ann?)
-            ("E018", "notes/refs.md", 6),  // related: a person where a note is expected
-            ("E019", "notes/refs.md", 7),  // decision: the meeting has no D9
-            ("E017", "notes/refs.md", 8),  // department: not in clerk.yaml
+            ("E017", "notes/refs.md", 4), // author: no such person (did you mean ann?)
+            ("E018", "notes/refs.md", 6), // related: a person where a note is expected
+            ("E019", "notes/refs.md", 7), // decision: the meeting has no D9
+            ("E017", "notes/refs.md", 8), // department: not in clerk.yaml
             ("E017", "notes/refs.md", 11), // approvals[0].by: no such person
             ("E019", "notes/no-anchor.md", 6),
         ],
@@ -159,9 +181,16 @@ fn file_over_the_size_limit() {
 #[test]
 fn symlink_outside_the_repository_is_refused() {
     let outside = Repo::empty();
-    outside.write("secret.md", "---\ntype: note\ntitle: SECRET\nauthor: ann\ndate: 2026-01-01\n---\n");
+    outside.write(
+        "secret.md",
+        "---\ntype: note\ntitle: SECRET\nauthor: ann\ndate: 2026-01-01\n---\n",
+    );
     let repo = Repo::fixture("_base");
-    std::os::unix::fs::symlink(outside.path().join("secret.md"), repo.path().join("notes/link.md")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        repo.path().join("notes/link.md"),
+    )
+    .unwrap();
     let out = repo.check();
     assert_findings(&out, &[("E003", "notes/link.md", 0)]);
     assert!(!out.stdout.contains("SECRET"));
@@ -170,14 +199,23 @@ fn symlink_outside_the_repository_is_refused() {
 #[test]
 fn hostile_yaml_never_hangs_or_crashes() {
     let repo = Repo::fixture("_base");
-    let mut bomb = String::from("---\ntype: note\ntitle: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    let mut bomb =
+        String::from("---\ntype: note\ntitle: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
     for i in 1..10 {
         let p = i - 1;
-        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     bomb.push_str("---\n");
     repo.write("notes/bomb.md", bomb);
-    repo.write("notes/deep.md", format!("---\ntype: note\ntitle: deep\nx: {}\n---\n", "[".repeat(50_000)));
+    repo.write(
+        "notes/deep.md",
+        format!(
+            "---\ntype: note\ntitle: deep\nx: {}\n---\n",
+            "[".repeat(50_000)
+        ),
+    );
     repo.write("notes/nul.md", b"---\ntype: note\x00\n---\n");
     repo.write("notes/tabs.md", "---\ntype: note\n\ttitle: tab\n---\n");
     let out = repo.check();
@@ -238,7 +276,11 @@ fn text_output_reads_like_a_compiler() {
         "checked 4 records: 2 errors, 0 warnings",
     ];
     for line in expected_lines {
-        assert!(out.stdout.contains(line), "missing {line:?} in:\n{}", out.stdout);
+        assert!(
+            out.stdout.contains(line),
+            "missing {line:?} in:\n{}",
+            out.stdout
+        );
     }
 }
 
@@ -248,27 +290,48 @@ fn records_example_is_clean() {
     let out = clerk(&["check", "--format", "json"], &dir);
     assert_eq!(out.status, 0, "{}", out.stdout);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 0, "{}", out.stdout);
+    assert_eq!(
+        json["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{}",
+        out.stdout
+    );
     let records = walkdir::WalkDir::new(&dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "md") && !e.path().ends_with("README.md"))
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| x == "md") && !e.path().ends_with("README.md")
+        })
         .count();
     assert_eq!(json["summary"]["records"], records);
     let text = clerk(&["check"], &dir);
-    assert!(text.stdout.contains(&format!("checked {records} records: 0 errors, 0 warnings")), "{}", text.stdout);
+    assert!(
+        text.stdout
+            .contains(&format!("checked {records} records: 0 errors, 0 warnings")),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]
 fn one_broken_file_never_hides_the_others() {
     let repo = Repo::example();
-    let leave = repo.read("leave/leave-2026-030.md").replace("days: 5", "days: five");
+    let leave = repo
+        .read("leave/leave-2026-030.md")
+        .replace("days: 5", "days: five");
     repo.write("leave/leave-2026-030.md", leave);
-    let doc = repo.read("documents/2026-doc-004.md").replace("title: ", "title: [unclosed ");
+    let doc = repo
+        .read("documents/2026-doc-004.md")
+        .replace("title: ", "title: [unclosed ");
     repo.write("documents/2026-doc-004.md", doc);
-    let expense = repo.read("finance/expenses/exp-2026-001.md").replace("budget_line: 2026-budget#E2", "budget_line: 2026-budget#E9");
+    let expense = repo
+        .read("finance/expenses/exp-2026-001.md")
+        .replace("budget_line: 2026-budget#E2", "budget_line: 2026-budget#E9");
     repo.write("finance/expenses/exp-2026-001.md", expense);
-    repo.write("notes.md", "Someone's notes, not a record and not ignored.\n");
+    repo.write(
+        "notes.md",
+        "Someone's notes, not a record and not ignored.\n",
+    );
     let out = repo.check();
     assert_eq!(out.status, 1);
     assert_findings(

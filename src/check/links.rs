@@ -31,7 +31,11 @@ fn duplicate_ids(repo: &Repository) -> Vec<Diagnostic> {
         group.sort_by(|a, b| a.path.cmp(&b.path));
         let first = group[0];
         for r in &group[1..] {
-            let pointer = if r.fields.get("id").is_some() { "/id" } else { "" };
+            let pointer = if r.fields.get("id").is_some() {
+                "/id"
+            } else {
+                ""
+            };
             diags.push(
                 Diagnostic::new(
                     codes::DUPLICATE_ID,

@@ -57,7 +57,8 @@ fn print<'a>(
             diag::render_json(&mut stdout.lock(), diags, summary)?;
         }
         Format::Text => {
-            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            {
                 ColorChoice::Auto
             } else {
                 ColorChoice::Never

@@ -176,7 +176,11 @@ impl Repository {
 
     /// Every record with this id: one, unless ids collide.
     pub fn records_with_id<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Record> + 'a {
-        self.by_id.get(id).into_iter().flatten().map(|&i| &self.records[i])
+        self.by_id
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.records[i])
     }
 
     /// A record's type, when it names a loaded one.

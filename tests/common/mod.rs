@@ -58,7 +58,13 @@ impl Outcome {
             .unwrap()
             .iter()
             .find(|d| d["code"] == code && d["path"] == path)
-            .map(|d| format!("{} / hint: {}", d["message"].as_str().unwrap(), d["hint"].as_str().unwrap_or("")))
+            .map(|d| {
+                format!(
+                    "{} / hint: {}",
+                    d["message"].as_str().unwrap(),
+                    d["hint"].as_str().unwrap_or("")
+                )
+            })
             .unwrap_or_else(|| panic!("no {code} at {path} in {}", self.stdout))
     }
 }
@@ -75,7 +81,13 @@ pub fn assert_findings(outcome: &Outcome, expected: &[(&str, &str, usize)]) {
         })
         .collect();
     want.sort();
-    assert_eq!(outcome.findings(), want, "\nstdout:\n{}\nstderr:\n{}", outcome.stdout, outcome.stderr);
+    assert_eq!(
+        outcome.findings(),
+        want,
+        "\nstdout:\n{}\nstderr:\n{}",
+        outcome.stdout,
+        outcome.stderr
+    );
 }
 
 impl Repo {
