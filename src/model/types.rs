@@ -392,7 +392,7 @@ mod tests {
         let text = "classification: public\nfields:\n  properties:\n    days: {type: numbr}\n";
         let errs = load("types/x.yaml", "x", text).unwrap_err();
         assert_eq!(errs[0].code, codes::TYPE_SCHEMA_INVALID);
-        assert_eq!((errs[0].line, errs[0].column), (4, 19));
+        assert_eq!((errs[0].line, errs[0].column), (4, 18));
     }
 
     #[test]
