@@ -105,6 +105,54 @@ pub mod codes {
     pub const TYPE_DUPLICATE: Code = Code("E103");
     /// A type file refers to a type that does not exist.
     pub const TYPE_UNKNOWN_REFERENCE: Code = Code("E104");
+    /// An expression in a type file is not valid CEL, or names something that does not exist.
+    pub const EXPRESSION_INVALID: Code = Code("E105");
+    /// clerk.yaml lacks a setting a type file relies on (a numbering scheme, council rules).
+    pub const SETTING_MISSING: Code = Code("E106");
+
+    /// An approval names a step the type does not have.
+    pub const UNKNOWN_STEP: Code = Code("E030");
+    /// No approval rule of the step applies to this record (a gap in the type file's rules).
+    pub const NO_RULE_APPLIES: Code = Code("E031");
+    /// The approval is given in a role that may not give this step for this record.
+    pub const ROLE_NOT_ALLOWED: Code = Code("E032");
+    /// The approver did not hold the role (with the needed scope) on the approval date.
+    pub const ROLE_NOT_HELD: Code = Code("E033");
+    /// The approver is excluded from this step (e.g. approving their own leave).
+    pub const APPROVER_EXCLUDED: Code = Code("E034");
+    /// A field the record's state requires is missing.
+    pub const STATE_FIELD_MISSING: Code = Code("E035");
+    /// An approval the record's state requires is missing.
+    pub const APPROVAL_MISSING: Code = Code("E036");
+    /// A council resolution is required but not cited.
+    pub const COUNCIL_MISSING: Code = Code("E037");
+    /// The cited resolution is not from a council meeting that was held.
+    pub const NOT_A_COUNCIL_MEETING: Code = Code("E038");
+    /// The cited resolution was adopted after the approval it should precede.
+    pub const COUNCIL_TOO_LATE: Code = Code("E039");
+    /// The cited resolution did not pass: no quorum, or no majority.
+    pub const RESOLUTION_NOT_PASSED: Code = Code("E040");
+    /// A number does not follow its numbering format.
+    pub const NUMBER_FORMAT: Code = Code("E041");
+    /// A value that must be unique is used twice.
+    pub const NOT_UNIQUE: Code = Code("E042");
+    /// A numbering sequence skips numbers.
+    pub const NUMBER_GAP: Code = Code("W043");
+    /// Spending on a budget line exceeds the approved amount.
+    pub const OVER_BUDGET: Code = Code("E044");
+    /// A record is booked against a budget of another year, or one not approved.
+    pub const WRONG_BUDGET: Code = Code("E045");
+    /// A rule of the type file does not hold (error).
+    pub const RULE_FAILED: Code = Code("E046");
+    /// A rule of the type file does not hold (warning).
+    pub const RULE_WARNING: Code = Code("W046");
+    /// A record that should exist does not (error).
+    pub const COVERAGE_MISSING: Code = Code("E047");
+    /// A record that should exist does not (warning): a missing assessment or commitment.
+    pub const COVERAGE_WARNING: Code = Code("W047");
+    /// The approver's person record lists no such person.
+    pub const APPROVER_UNKNOWN: Code = Code("E048");
+
     /// A configuration key clerk does not know (likely a typo).
     pub const CONFIG_UNKNOWN_KEY: Code = Code("W100");
 }

@@ -33,13 +33,26 @@ enum Command {
         /// How to print findings.
         #[arg(long, value_enum, default_value = "text")]
         format: cmd::check::Format,
+        /// Check date-dependent rules as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<String>,
     },
+}
+
+/// A `YYYY-MM-DD` date argument.
+fn parse_date(s: &str) -> Result<String, String> {
+    clerk::model::expr::parse_date(s)
+        .map(|d| d.to_string())
+        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { dir, format } => cmd::check::run(&dir, format),
+        Command::Check { dir, format, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+            cmd::check::run(&dir, format, &clerk::check::Options { today })
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

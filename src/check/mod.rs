@@ -4,18 +4,39 @@
 
 pub mod fields;
 pub mod links;
+pub mod workflow;
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+use crate::model::expr::Evaluator;
 use crate::model::repo::Repository;
 
+/// What a check needs besides the repository.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date rules treat as today (YYYY-MM-DD).
+    pub today: String,
+}
+
 /// Runs every check on a loaded repository.
-pub fn run(repo: &Repository) -> Vec<Diagnostic> {
+pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
+    let ev = Evaluator::new(
+        Arc::new(Evaluator::env()),
+        &repo.people_json(),
+        &repo.config_raw,
+        &options.today,
+    );
     let mut diags: Vec<Diagnostic> = repo
         .records
         .par_iter()
-        .flat_map_iter(|r| fields::check(repo, r))
+        .flat_map_iter(|r| {
+            let mut d = fields::check(repo, r);
+            d.extend(workflow::check(repo, &ev, r));
+            d
+        })
         .collect();
     diags.extend(links::check(repo));
     diags

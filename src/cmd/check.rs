@@ -20,7 +20,7 @@ pub enum Format {
 }
 
 /// Exit status: 0 clean (warnings allowed), 1 errors found, 2 could not run.
-pub fn run(root: &Path, format: Format) -> anyhow::Result<i32> {
+pub fn run(root: &Path, format: Format, options: &check::Options) -> anyhow::Result<i32> {
     let started = Instant::now();
     let (repo, mut diags) = match Repository::load(root) {
         Ok(loaded) => loaded,
@@ -37,7 +37,7 @@ pub fn run(root: &Path, format: Format) -> anyhow::Result<i32> {
             return Ok(2);
         }
     };
-    diags.extend(check::run(&repo));
+    diags.extend(check::run(&repo, options));
     diag::sort(&mut diags);
     let summary = Summary::new(repo.records.len(), &diags, started.elapsed().as_secs_f64());
     print(format, &diags, Some(&summary), &|p| repo.source(p))?;

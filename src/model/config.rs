@@ -28,9 +28,110 @@ pub struct Config {
     /// The record type whose records are people (approvers, staff, council members).
     #[serde(default = "default_people_type")]
     pub people_type: String,
-    /// Settings the rules read (thresholds, quorum, numbering, …), kept as written.
+    /// How council resolutions (理事會決議) are recognised and when they pass.
+    #[serde(default)]
+    pub council: Option<Council>,
+    /// Numbering schemes by name (e.g. `documents`: 協秘〔2026〕3號).
+    #[serde(default)]
+    pub numbering: BTreeMap<String, Numbering>,
+    /// Settings the rules read (thresholds, calendar, …), kept as written.
     #[serde(flatten)]
     pub settings: BTreeMap<String, Value>,
+}
+
+/// Council rules from the charter: which meetings are council meetings, quorum and majority.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// The record type of meetings.
+    #[serde(default = "default_meeting_type")]
+    pub meeting_type: String,
+    /// The meeting field that tells a council meeting, and its value.
+    #[serde(default = "default_kind_field")]
+    pub kind_field: String,
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    /// The role council members hold (counted on the meeting date for the quorum).
+    #[serde(default = "default_member_role")]
+    pub member_role: String,
+    /// The meeting field listing who was present.
+    #[serde(default = "default_present")]
+    pub present: String,
+    /// The meeting field listing resolutions, each with `id` and `votes: {for, against, abstain}`.
+    #[serde(default = "default_resolutions")]
+    pub resolutions: String,
+    /// States in which a meeting counts as held (empty: any state).
+    #[serde(default)]
+    pub held_states: Vec<String>,
+    /// Share of council members who must be present.
+    pub quorum: Share,
+    /// Share of votes cast that must be in favour.
+    pub majority: Share,
+    /// Whether abstentions count as votes cast.
+    #[serde(default = "yes")]
+    pub count_abstentions: bool,
+}
+
+/// A threshold share: `more_than: 0.5` (過半數) or `at_least: 0.6667` (三分之二以上).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    #[serde(default)]
+    pub more_than: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+}
+
+impl Share {
+    /// Whether `part` of `whole` meets the threshold (nothing of nothing never does).
+    pub fn met(&self, part: f64, whole: f64) -> bool {
+        if whole <= 0.0 {
+            return false;
+        }
+        let share = part / whole;
+        self.more_than.is_none_or(|t| share > t) && self.at_least.is_none_or(|t| share >= t - 1e-9)
+    }
+
+    /// As written, for messages: `more than 50%`.
+    pub fn describe(&self) -> String {
+        match (self.more_than, self.at_least) {
+            (Some(t), _) => format!("more than {}%", (t * 100.0 * 100.0).round() / 100.0),
+            (_, Some(t)) => format!("at least {}%", (t * 100.0 * 100.0).round() / 100.0),
+            _ => "any share".into(),
+        }
+    }
+}
+
+/// A numbering scheme: `{issuer}〔{year}〕{serial}號`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbering {
+    pub format: String,
+    /// The issuer code `clerk issue` uses.
+    #[serde(default)]
+    pub issuer: Option<String>,
+}
+
+fn default_meeting_type() -> String {
+    "meeting".into()
+}
+fn default_kind_field() -> String {
+    "kind".into()
+}
+fn default_kind() -> String {
+    "council".into()
+}
+fn default_member_role() -> String {
+    "council-member".into()
+}
+fn default_present() -> String {
+    "attendees".into()
+}
+fn default_resolutions() -> String {
+    "resolutions".into()
+}
+fn yes() -> bool {
+    true
 }
 
 /// Who the association is.
@@ -102,8 +203,7 @@ fn default_max_record_bytes() -> u64 {
 /// Top-level keys that later stages read; anything else is likely a typo.
 const KNOWN_SETTINGS: &[&str] = &[
     "thresholds",
-    "council",
-    "numbering",
+    "calendar",
     "archive",
     "site",
     "audiences",
@@ -136,7 +236,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

@@ -2,6 +2,8 @@
 //! types (the association's rules, as data), and the records themselves.
 
 pub mod config;
+pub mod expr;
+pub mod people;
 pub mod record;
 pub mod refs;
 pub mod repo;

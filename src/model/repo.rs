@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use std::sync::Arc;
+
 use super::config::{self, Config};
+use super::expr::Evaluator;
 use super::record::Record;
 use super::refs::Target;
 use super::types::{self, Classification, TypeDef};
@@ -105,7 +108,8 @@ impl Repository {
             }
         };
 
-        let (types, broken_types) = load_types(root, &mut sources, &mut diags)?;
+        let env = Arc::new(Evaluator::env());
+        let (types, broken_types) = load_types(root, &env, &mut sources, &mut diags)?;
 
         let (files, found) = discovery.find(root);
         diags.extend(found);
@@ -253,6 +257,7 @@ fn loaded_raw(text: &str) -> Value {
 /// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
 fn load_types(
     root: &Path,
+    env: &cel::Env,
     sources: &mut Vec<SourceFile>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(BTreeMap<String, TypeDef>, BTreeSet<String>), LoadError> {
@@ -286,7 +291,7 @@ fn load_types(
                 continue;
             }
         };
-        match types::load(&rel, &stem, &file.text) {
+        match types::load(&rel, &stem, &file.text, env) {
             Ok(t) => {
                 if let Some(first) = types.get(&t.name) {
                     let first: &TypeDef = first;

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
+use super::expr::{self, Expr};
 use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
@@ -57,6 +58,247 @@ pub struct Workflow {
     /// States after which the record never changes again.
     #[serde(default, rename = "final")]
     pub final_states: Vec<String>,
+    /// What must hold in a state (and in every state that can only come after it).
+    #[serde(default)]
+    requires: BTreeMap<String, RequirementFile>,
+}
+
+impl Workflow {
+    /// The state a new record starts in.
+    pub fn initial(&self) -> Option<&str> {
+        self.initial
+            .as_deref()
+            .or(self.states.first().map(String::as_str))
+    }
+
+    /// States reachable from `from` by one or more transitions.
+    pub fn reachable(&self, from: &str) -> BTreeSet<&str> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![from];
+        while let Some(s) = todo.pop() {
+            for next in self.transitions.get(s).into_iter().flatten() {
+                if seen.insert(next.as_str()) {
+                    todo.push(next);
+                }
+            }
+        }
+        seen
+    }
+}
+
+/// A state's requirements as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequirementFile {
+    #[serde(default)]
+    fields: Vec<String>,
+    #[serde(default)]
+    approvals: Vec<String>,
+    #[serde(default)]
+    council: Option<CouncilFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CouncilFile {
+    field: String,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default)]
+    before: Option<String>,
+}
+
+/// An approval step as written: who may give it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    #[serde(default)]
+    label: BTreeMap<String, String>,
+    by: Vec<RuleFile>,
+    #[serde(default)]
+    not_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    role: String,
+    #[serde(default)]
+    scope: Option<String>,
+    #[serde(default)]
+    when: Option<String>,
+}
+
+/// How serious a rule's violation is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSeverity {
+    #[default]
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssertFile {
+    assert: String,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default)]
+    field: Option<String>,
+    message: String,
+    #[serde(default)]
+    hint: Option<String>,
+    #[serde(default)]
+    severity: RuleSeverity,
+}
+
+/// A field whose values are unique; with `sequence`, numbers per issuer and year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unique {
+    pub field: String,
+    /// Values are unique among every type that names the same key (default: type and field).
+    #[serde(default)]
+    pub key: Option<String>,
+    /// A numbering scheme in clerk.yaml (`numbering.<name>`): format, serials, gaps.
+    #[serde(default)]
+    pub sequence: Option<String>,
+}
+
+/// This type holds budget lines (預算).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetDef {
+    /// The list of lines; each has an `id`.
+    pub lines: String,
+    /// The amount field of a line.
+    pub amount: String,
+    /// The budget's year field.
+    pub year: String,
+    /// On an adjustment: the field naming the budget it changes.
+    #[serde(default)]
+    pub adjusts: Option<String>,
+    /// Which budget records count (default: all).
+    #[serde(default)]
+    counts: Option<String>,
+}
+
+/// This type is booked against a budget line (`budget#line`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLineUse {
+    /// The field holding `budget-id#line-id`.
+    pub line: String,
+    /// The date field; its year must be the budget's year.
+    pub date: String,
+    /// With an amount, records spend from the line and may not exceed it.
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// Which records count against the line (default: all).
+    #[serde(default)]
+    counts: Option<String>,
+}
+
+/// Every record of another type that matches `where` must be named by a record of this type.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoverageFile {
+    of: String,
+    #[serde(default, rename = "where")]
+    where_: Option<String>,
+    field: String,
+    #[serde(default)]
+    period: Option<Period>,
+    message: String,
+    #[serde(default)]
+    hint: Option<String>,
+    #[serde(default)]
+    severity: RuleSeverity,
+}
+
+/// Coverage per period: one record per subject for the latest period that has ended.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The field holding the period (`2026-Q3`, `2026-10`, `2026`).
+    pub field: String,
+    pub every: PeriodKind,
+    /// The subject's field with the date from which they are covered (e.g. `joined`).
+    #[serde(default)]
+    pub since: Option<String>,
+}
+
+/// The length of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodKind {
+    Quarter,
+    Month,
+    Year,
+}
+
+/// Requirements that hold in a state, compiled.
+#[derive(Debug)]
+pub struct Requirement {
+    /// The state whose `requires` declared it.
+    pub from_state: String,
+    pub fields: Vec<String>,
+    pub approvals: Vec<String>,
+    pub council: Option<CouncilRule>,
+}
+
+/// A council resolution (理事會決議) the record must cite.
+#[derive(Debug)]
+pub struct CouncilRule {
+    pub field: String,
+    pub when: Option<Expr>,
+    /// The approval step, or the date field, the resolution must precede.
+    pub before: Option<String>,
+}
+
+/// An approval step: who may give it, and who may not.
+#[derive(Debug)]
+pub struct ApprovalStep {
+    pub name: String,
+    pub label: BTreeMap<String, String>,
+    /// Alternatives: an approval counts if it matches any rule that applies.
+    pub rules: Vec<ApprovalRule>,
+    /// Person ids that may never give this step (e.g. the person on leave).
+    pub not_by: Vec<Expr>,
+}
+
+/// One way to give an approval step: a role, the scope it must cover, when it applies.
+#[derive(Debug)]
+pub struct ApprovalRule {
+    pub role: String,
+    pub scope: Option<Expr>,
+    pub when: Option<Expr>,
+}
+
+/// A rule over one record's fields.
+#[derive(Debug)]
+pub struct Assertion {
+    pub assert: Expr,
+    pub when: Option<Expr>,
+    pub field: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+    pub severity: RuleSeverity,
+    /// Where the rule is written in the type file.
+    pub pos: crate::diag::Pos,
+}
+
+/// Coverage, compiled.
+#[derive(Debug)]
+pub struct Coverage {
+    pub of: String,
+    pub where_: Option<Expr>,
+    pub field: String,
+    pub period: Option<Period>,
+    pub message: String,
+    pub hint: Option<String>,
+    pub severity: RuleSeverity,
 }
 
 /// A type file as written.
@@ -88,6 +330,20 @@ struct TypeFile {
     managed: Vec<String>,
     #[serde(default)]
     workflow: Option<Workflow>,
+    /// Approval steps and who may give them.
+    #[serde(default)]
+    approvals: BTreeMap<String, StepFile>,
+    /// Rules over a record's own fields.
+    #[serde(default)]
+    rules: Vec<AssertFile>,
+    #[serde(default)]
+    unique: Vec<Unique>,
+    #[serde(default)]
+    budget: Option<BudgetDef>,
+    #[serde(default)]
+    budget_line: Option<BudgetLineUse>,
+    #[serde(default)]
+    coverage: Vec<CoverageFile>,
 }
 
 /// A loaded, compiled record type.
@@ -110,9 +366,34 @@ pub struct TypeDef {
     pub refs: Vec<RefRule>,
     pub managed: Vec<String>,
     pub workflow: Option<Workflow>,
+    /// Approval steps by name.
+    pub steps: BTreeMap<String, ApprovalStep>,
+    /// Every state's own requirements, once each.
+    pub requirements: Vec<Requirement>,
+    /// Requirements in effect in each state (its own and those of states it can only follow).
+    requires: BTreeMap<String, Vec<usize>>,
+    pub rules: Vec<Assertion>,
+    pub unique: Vec<Unique>,
+    pub budget: Option<BudgetDef>,
+    pub budget_counts: Option<Expr>,
+    pub budget_line: Option<BudgetLineUse>,
+    pub budget_line_counts: Option<Expr>,
+    pub coverage: Vec<Coverage>,
 }
 
 impl TypeDef {
+    /// The requirements in effect in `state`.
+    pub fn requirements_in<'a>(
+        &'a self,
+        state: &str,
+    ) -> impl Iterator<Item = &'a Requirement> + 'a {
+        self.requires
+            .get(state)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.requirements[i])
+    }
+
     /// The display name in `locale`, falling back to the type's name.
     pub fn label(&self, locale: &str) -> &str {
         self.label
@@ -168,8 +449,13 @@ fn common_properties(workflow: Option<&Workflow>) -> Map<String, Value> {
     std::mem::take(props)
 }
 
-/// Loads one type file. `stem` is the file name without extension.
-pub fn load(path: &str, stem: &str, text: &str) -> Result<TypeDef, Vec<Diagnostic>> {
+/// Loads one type file. `stem` is the file name without extension; `env` compiles expressions.
+pub fn load(
+    path: &str,
+    stem: &str,
+    text: &str,
+    env: &cel::Env,
+) -> Result<TypeDef, Vec<Diagnostic>> {
     let (file, _raw): (TypeFile, Value) =
         super::deserialize_config(codes::TYPE_INVALID, path, text).map_err(|d| vec![d])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -288,6 +574,8 @@ pub fn load(path: &str, stem: &str, text: &str) -> Result<TypeDef, Vec<Diagnosti
         }
     }
 
+    let rules = Rules::compile(&file, path, &at, env, &properties, &mut diags);
+
     match (validator, diags.is_empty()) {
         (Some(validator), true) => Ok(TypeDef {
             name,
@@ -303,8 +591,247 @@ pub fn load(path: &str, stem: &str, text: &str) -> Result<TypeDef, Vec<Diagnosti
             refs,
             managed: file.managed,
             workflow: file.workflow,
+            steps: rules.steps,
+            requirements: rules.requirements,
+            requires: rules.requires,
+            rules: rules.assertions,
+            unique: file.unique,
+            budget: file.budget,
+            budget_counts: rules.budget_counts,
+            budget_line: file.budget_line,
+            budget_line_counts: rules.budget_line_counts,
+            coverage: rules.coverage,
         }),
         _ => Err(diags),
+    }
+}
+
+/// The compiled rule sections of a type file.
+struct Rules {
+    steps: BTreeMap<String, ApprovalStep>,
+    requirements: Vec<Requirement>,
+    requires: BTreeMap<String, Vec<usize>>,
+    assertions: Vec<Assertion>,
+    budget_counts: Option<Expr>,
+    budget_line_counts: Option<Expr>,
+    coverage: Vec<Coverage>,
+}
+
+impl Rules {
+    fn compile(
+        file: &TypeFile,
+        path: &str,
+        at: &dyn Fn(&str, bool) -> crate::diag::Pos,
+        env: &cel::Env,
+        properties: &BTreeSet<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Rules {
+        use crate::parse::yaml::escape_pointer as esc;
+        let out = std::cell::RefCell::new(Vec::new());
+        let compile = |source: &Option<String>, pointer: String| -> Option<Expr> {
+            let source = source.as_ref()?;
+            match expr::compile(env, source, path, at(&pointer, false), Some(properties)) {
+                Ok(e) => Some(e),
+                Err(d) => {
+                    out.borrow_mut().push(d);
+                    None
+                }
+            }
+        };
+        let mut steps = BTreeMap::new();
+        for (name, step) in &file.approvals {
+            let base = format!("/approvals/{}", esc(name));
+            let rules = step
+                .by
+                .iter()
+                .enumerate()
+                .map(|(i, r)| ApprovalRule {
+                    role: r.role.clone(),
+                    scope: compile(&r.scope, format!("{base}/by/{i}/scope")),
+                    when: compile(&r.when, format!("{base}/by/{i}/when")),
+                })
+                .collect();
+            let not_by = step
+                .not_by
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| compile(&Some(e.clone()), format!("{base}/not_by/{i}")))
+                .collect();
+            steps.insert(
+                name.clone(),
+                ApprovalStep {
+                    name: name.clone(),
+                    label: step.label.clone(),
+                    rules,
+                    not_by,
+                },
+            );
+        }
+
+        let mut own: BTreeMap<&str, Requirement> = BTreeMap::new();
+        let empty = BTreeMap::new();
+        let written = file.workflow.as_ref().map_or(&empty, |w| &w.requires);
+        for (state, req) in written {
+            let base = format!("/workflow/requires/{}", esc(state));
+            let known = file
+                .workflow
+                .as_ref()
+                .is_some_and(|w| w.states.contains(state));
+            if !known {
+                out.borrow_mut().push(Diagnostic::new(
+                    codes::TYPE_INVALID,
+                    path,
+                    at(&base, true),
+                    format!("`{state}` is not one of the workflow's states"),
+                ));
+            }
+            for (i, f) in req.fields.iter().enumerate() {
+                if !properties.contains(f) {
+                    out.borrow_mut().push(
+                        Diagnostic::new(
+                            codes::TYPE_INVALID,
+                            path,
+                            at(&format!("{base}/fields/{i}"), false),
+                            format!("`{f}` is not a declared field"),
+                        )
+                        .hint("declare it under `fields.properties`"),
+                    );
+                }
+            }
+            for (i, a) in req.approvals.iter().enumerate() {
+                if !file.approvals.contains_key(a) {
+                    out.borrow_mut().push(
+                        Diagnostic::new(
+                            codes::TYPE_INVALID,
+                            path,
+                            at(&format!("{base}/approvals/{i}"), false),
+                            format!("`{a}` is not an approval step of this type"),
+                        )
+                        .hint("declare it under `approvals:` with the roles that may give it"),
+                    );
+                }
+            }
+            let council = req.council.as_ref().map(|c| {
+                if !properties.contains(&c.field) {
+                    out.borrow_mut().push(Diagnostic::new(codes::TYPE_INVALID, path, at(&format!("{base}/council/field"), false), format!("`{}` is not a declared field", c.field)));
+                }
+                if let Some(step) = &c.before {
+                    if !file.approvals.contains_key(step) && !properties.contains(step) {
+                        out.borrow_mut().push(
+                            Diagnostic::new(codes::TYPE_INVALID, path, at(&format!("{base}/council/before"), false), format!("`{step}` is neither an approval step nor a field of this type"))
+                                .hint("name the approval step the resolution must precede, or a date field"),
+                        );
+                    }
+                }
+                CouncilRule {
+                    field: c.field.clone(),
+                    when: compile(&c.when, format!("{base}/council/when")),
+                    before: c.before.clone(),
+                }
+            });
+            own.insert(
+                state.as_str(),
+                Requirement {
+                    from_state: state.clone(),
+                    fields: req.fields.clone(),
+                    approvals: req.approvals.clone(),
+                    council,
+                },
+            );
+        }
+        // A state's requirements also hold in every state that can only come after it:
+        // reachable from it, with no way back.
+        let mut requires: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let requirements: Vec<Requirement> = own.into_values().collect();
+        if let Some(wf) = &file.workflow {
+            for target in &wf.states {
+                let back = wf.reachable(target);
+                let list = requirements
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, req)| {
+                        let state = req.from_state.as_str();
+                        state == target
+                            || (wf.reachable(state).contains(target.as_str())
+                                && !back.contains(state))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                requires.insert(target.clone(), list);
+            }
+        }
+
+        let assertions = file
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let base = format!("/rules/{i}");
+                if let Some(f) = &r.field {
+                    if !properties.contains(f) {
+                        out.borrow_mut().push(Diagnostic::new(
+                            codes::TYPE_INVALID,
+                            path,
+                            at(&format!("{base}/field"), false),
+                            format!("`{f}` is not a declared field"),
+                        ));
+                    }
+                }
+                Some(Assertion {
+                    assert: compile(&Some(r.assert.clone()), format!("{base}/assert"))?,
+                    when: compile(&r.when, format!("{base}/when")),
+                    field: r.field.clone(),
+                    message: r.message.clone(),
+                    hint: r.hint.clone(),
+                    severity: r.severity,
+                    pos: at(&base, false),
+                })
+            })
+            .collect();
+
+        for (i, u) in file.unique.iter().enumerate() {
+            if !properties.contains(&u.field) {
+                out.borrow_mut().push(Diagnostic::new(
+                    codes::TYPE_INVALID,
+                    path,
+                    at(&format!("/unique/{i}/field"), false),
+                    format!("`{}` is not a declared field", u.field),
+                ));
+            }
+        }
+        let budget_counts = file
+            .budget
+            .as_ref()
+            .and_then(|b| compile(&b.counts, "/budget/counts".into()));
+        let budget_line_counts = file
+            .budget_line
+            .as_ref()
+            .and_then(|b| compile(&b.counts, "/budget_line/counts".into()));
+
+        let coverage = file
+            .coverage
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Coverage {
+                of: c.of.clone(),
+                where_: compile(&c.where_, format!("/coverage/{i}/where")),
+                field: c.field.clone(),
+                period: c.period.clone(),
+                message: c.message.clone(),
+                hint: c.hint.clone(),
+                severity: c.severity,
+            })
+            .collect();
+        diags.extend(out.into_inner());
+        Rules {
+            steps,
+            requirements,
+            requires,
+            assertions,
+            budget_counts,
+            budget_line_counts,
+            coverage,
+        }
     }
 }
 
@@ -371,7 +898,7 @@ mod tests {
 
     #[test]
     fn loads_and_merges_common_fields() {
-        let t = load("types/leave.yaml", "leave", LEAVE).unwrap();
+        let t = load("types/leave.yaml", "leave", LEAVE, &expr::Evaluator::env()).unwrap();
         assert_eq!(t.name, "leave");
         assert!(t.properties.contains("days"));
         assert!(t.properties.contains("approvals"));
@@ -390,7 +917,7 @@ mod tests {
     #[test]
     fn bad_schema_is_reported_at_its_line() {
         let text = "classification: public\nfields:\n  properties:\n    days: {type: numbr}\n";
-        let errs = load("types/x.yaml", "x", text).unwrap_err();
+        let errs = load("types/x.yaml", "x", text, &expr::Evaluator::env()).unwrap_err();
         assert_eq!(errs[0].code, codes::TYPE_SCHEMA_INVALID);
         assert_eq!((errs[0].line, errs[0].column), (4, 18));
     }
@@ -399,14 +926,20 @@ mod tests {
     fn unknown_state_in_transition_is_reported() {
         let text =
             "classification: public\nworkflow:\n  states: [a, b]\n  transitions:\n    a: [c]\n";
-        let errs = load("types/x.yaml", "x", text).unwrap_err();
+        let errs = load("types/x.yaml", "x", text, &expr::Evaluator::env()).unwrap_err();
         assert_eq!(errs[0].code, codes::TYPE_INVALID);
         assert_eq!((errs[0].line, errs[0].column), (5, 9));
     }
 
     #[test]
     fn typo_in_type_file_key_is_reported() {
-        let errs = load("types/x.yaml", "x", "classification: public\nfeilds: {}\n").unwrap_err();
+        let errs = load(
+            "types/x.yaml",
+            "x",
+            "classification: public\nfeilds: {}\n",
+            &expr::Evaluator::env(),
+        )
+        .unwrap_err();
         assert_eq!(errs[0].code, codes::TYPE_INVALID);
         assert_eq!(errs[0].line, 2);
     }

@@ -1,0 +1,394 @@
+//! Conditions and scopes in type files, as CEL expressions (crate `cel`).
+//!
+//! Expressions see `record` (the record's fields, with declared but absent fields as null),
+//! `people` (person records by id), `config` (clerk.yaml), `today` (YYYY-MM-DD), and
+//! clerk's date functions: `workdays(start, end)`, `days(start, end)`, `year(date)`.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+
+use cel::{Context, Env, ExecutionError, Program, Value};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::diag::{codes, Diagnostic, Pos};
+
+/// A compiled expression and its text.
+#[derive(Debug)]
+pub struct Expr {
+    pub source: String,
+    program: Program,
+}
+
+/// The variables an expression may name.
+const VARIABLES: &[&str] = &["record", "people", "config", "today", "subject"];
+
+/// Compiles `source` found at `pos` of the type file `path`.
+///
+/// Fields named as `record.NAME` must be declared by the type (`fields`), so a typo is
+/// reported when the configuration loads rather than silently never matching.
+pub fn compile(
+    env: &Env,
+    source: &str,
+    path: &str,
+    pos: Pos,
+    fields: Option<&BTreeSet<String>>,
+) -> Result<Expr, Diagnostic> {
+    let program = env.compile(source).map_err(|e| {
+        let (line_off, col) = e.errors.first().map_or((0, 0), |e| (e.pos.0.max(1) as usize - 1, e.pos.1.max(0) as usize));
+        let message = e.errors.first().map_or_else(|| e.to_string(), |e| e.msg.clone());
+        // A one-line expression: point into it; otherwise at its start.
+        let at = if line_off == 0 && !source.contains('\n') {
+            Pos::new(pos.line, pos.column + col, 1)
+        } else {
+            pos
+        };
+        Diagnostic::new(codes::EXPRESSION_INVALID, path, at, format!("expression `{source}` is not valid CEL: {message}"))
+            .hint("see https://github.com/google/cel-spec/blob/master/doc/langdef.md; text values need quotes, e.g. record.kind == 'council'")
+    })?;
+    let bound = macro_variables(source);
+    for name in program.references().variables() {
+        if !VARIABLES.contains(&name) && !bound.contains(&name) {
+            return Err(Diagnostic::new(
+                codes::EXPRESSION_INVALID,
+                path,
+                pos,
+                format!("expression `{source}` names `{name}`, which is not defined"),
+            )
+            .hint(format!("expressions can use: {}", VARIABLES.join(", "))));
+        }
+    }
+    if let Some(fields) = fields {
+        for field in record_fields(source) {
+            if !fields.contains(field) && field != "id" {
+                return Err(Diagnostic::new(
+                    codes::EXPRESSION_INVALID,
+                    path,
+                    pos,
+                    format!("expression `{source}` reads `record.{field}`, which the type does not declare"),
+                )
+                .hint("declare the field under `fields.properties`, or correct its name"));
+            }
+        }
+    }
+    Ok(Expr {
+        source: source.to_string(),
+        program,
+    })
+}
+
+/// Names bound by macros such as `list.exists(x, …)`: they are variables only inside it.
+fn macro_variables(source: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for m in ["all(", "exists(", "exists_one(", "map(", "filter("] {
+        for (i, _) in source.match_indices(m) {
+            if i > 0 && source.as_bytes()[i - 1] == b'.' {
+                let rest = &source[i + m.len()..];
+                if let Some(name) = rest.split(',').next().map(str::trim) {
+                    if !name.is_empty() && name.bytes().all(is_ident) {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The `NAME`s in `record.NAME` occurrences (outside string literals).
+fn record_fields(source: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = source.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'\'' || b == b'"' => quote = Some(b),
+            None if source[i..].starts_with("record.") && (i == 0 || !is_ident(bytes[i - 1])) => {
+                let start = i + "record.".len();
+                let end = source[start..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map_or(source.len(), |e| start + e);
+                if end > start {
+                    out.push(&source[start..end]);
+                }
+                i = end;
+                continue;
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The shared context of every evaluation: the CEL environment, people, configuration and date.
+pub struct Evaluator {
+    env: Arc<Env>,
+    people: Value,
+    config: Value,
+    today: String,
+    calendar: Arc<Calendar>,
+}
+
+/// Working days: Monday to Friday, less configured holidays, plus configured make-up days.
+#[derive(Debug, Default)]
+pub struct Calendar {
+    pub holidays: HashSet<NaiveDate>,
+    pub workdays: HashSet<NaiveDate>,
+}
+
+impl Calendar {
+    /// Working days from `start` to `end`, both included.
+    pub fn workdays(&self, start: NaiveDate, end: NaiveDate) -> i64 {
+        let mut n = 0;
+        let mut d = start;
+        // Bounded: dates are parsed from YYYY-MM-DD, and a span over 20 years is refused.
+        if (end - start).num_days() > 366 * 20 {
+            return -1;
+        }
+        while d <= end {
+            let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+            if (!weekend && !self.holidays.contains(&d)) || self.workdays.contains(&d) {
+                n += 1;
+            }
+            d = match d.succ_opt() {
+                Some(next) => next,
+                None => break,
+            };
+        }
+        n
+    }
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+impl Evaluator {
+    /// A CEL environment with the standard library.
+    pub fn env() -> Env {
+        Env::stdlib()
+    }
+
+    pub fn new(
+        env: Arc<Env>,
+        people: &serde_json::Value,
+        config: &serde_json::Value,
+        today: &str,
+    ) -> Evaluator {
+        let dates = |key: &str| -> HashSet<NaiveDate> {
+            config
+                .pointer(&format!("/calendar/{key}"))
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().and_then(parse_date))
+                .collect()
+        };
+        Evaluator {
+            env,
+            people: cel::to_value(people).unwrap_or(Value::Null),
+            config: cel::to_value(config).unwrap_or(Value::Null),
+            today: today.to_string(),
+            calendar: Arc::new(Calendar {
+                holidays: dates("holidays"),
+                workdays: dates("workdays"),
+            }),
+        }
+    }
+
+    /// The working-day calendar from clerk.yaml.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// A scope in which `record` is `fields` (and `subject`, when given, another record).
+    pub fn scope(
+        &self,
+        record: &serde_json::Value,
+        subject: Option<&serde_json::Value>,
+    ) -> Scope<'_> {
+        let mut ctx = Context::with_env(self.env.clone());
+        ctx.add_variable_from_value("people", self.people.clone());
+        ctx.add_variable_from_value("config", self.config.clone());
+        ctx.add_variable_from_value("today", Value::String(Arc::new(self.today.clone())));
+        ctx.add_variable_from_value("record", cel::to_value(record).unwrap_or(Value::Null));
+        if let Some(subject) = subject {
+            ctx.add_variable_from_value("subject", cel::to_value(subject).unwrap_or(Value::Null));
+        }
+        let cal = self.calendar.clone();
+        // Registration fails only on a name clash among clerk's own functions.
+        let mut registered = Vec::new();
+        registered.push(ctx.add_function(
+            "workdays",
+            move |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
+                let (a, b) = dates(&a, &b)?;
+                Ok(cal.workdays(a, b))
+            },
+        ));
+        registered.push(ctx.add_function(
+            "days",
+            |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
+                let (a, b) = dates(&a, &b)?;
+                Ok((b - a).num_days())
+            },
+        ));
+        registered.push(ctx.add_function(
+            "year",
+            |a: Arc<String>| -> Result<i64, ExecutionError> {
+                let d = parse_date(&a).ok_or_else(|| {
+                    ExecutionError::function_error("year", format!("`{a}` is not a date"))
+                })?;
+                Ok(i64::from(d.year()))
+            },
+        ));
+        debug_assert!(registered.iter().all(Result::is_ok));
+        Scope { ctx }
+    }
+}
+
+fn dates(a: &str, b: &str) -> Result<(NaiveDate, NaiveDate), ExecutionError> {
+    let parse = |s: &str| {
+        parse_date(s).ok_or_else(|| {
+            ExecutionError::function_error("date", format!("`{s}` is not a date (YYYY-MM-DD)"))
+        })
+    };
+    Ok((parse(a)?, parse(b)?))
+}
+
+/// Evaluation of expressions for one record.
+pub struct Scope<'a> {
+    ctx: Context<'a, 'a>,
+}
+
+impl Scope<'_> {
+    /// The value of `expr`, or why it could not be computed.
+    pub fn eval(&self, expr: &Expr) -> Result<Value, String> {
+        expr.program.execute(&self.ctx).map_err(|e| e.to_string())
+    }
+
+    /// `Some(b)` when `expr` is a yes/no; `None` when it cannot be computed for this record
+    /// (typically a field the record leaves empty).
+    pub fn truth(&self, expr: &Expr) -> Option<bool> {
+        match self.eval(expr) {
+            Ok(Value::Bool(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// `expr` as text values: a text, or a list of texts (nothing when null).
+    pub fn strings(&self, expr: &Expr) -> Result<Vec<String>, String> {
+        match self.eval(expr)? {
+            Value::String(s) => Ok(vec![s.to_string()]),
+            Value::Null => Ok(Vec::new()),
+            Value::List(items) => items
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s.to_string()),
+                    other => Err(format!("expected text, got {other:?}")),
+                })
+                .collect(),
+            other => Err(format!("expected text or a list of texts, got {other:?}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn eval(src: &str, record: serde_json::Value) -> Result<Value, String> {
+        let env = Arc::new(Evaluator::env());
+        let expr = compile(&env, src, "t.yaml", Pos::line(1), None).unwrap();
+        let ev = Evaluator::new(
+            env,
+            &json!({"ann": {"department": "admin"}}),
+            &json!({"thresholds": {"major": 100}, "calendar": {"holidays": ["2026-01-01"]}}),
+            "2026-06-01",
+        );
+        let scope = ev.scope(&record, None);
+        scope.eval(&expr)
+    }
+
+    #[test]
+    fn evaluates_over_record_people_and_config() {
+        assert_eq!(
+            eval("people[record.person].department", json!({"person": "ann"})),
+            Ok(Value::String(Arc::new("admin".into())))
+        );
+        assert_eq!(
+            eval(
+                "record.amount >= config.thresholds.major",
+                json!({"amount": 150})
+            ),
+            Ok(Value::Bool(true))
+        );
+        assert_eq!(
+            eval("today > '2026-01-01'", json!({})),
+            Ok(Value::Bool(true))
+        );
+    }
+
+    #[test]
+    fn workdays_skip_weekends_and_holidays() {
+        // 2026-01-01 (Thu, holiday) to 2026-01-07 (Wed): Fri 2, Mon 5, Tue 6, Wed 7.
+        assert_eq!(
+            eval("workdays('2026-01-01', '2026-01-07')", json!({})),
+            Ok(Value::Int(4))
+        );
+        assert_eq!(eval("year('2026-03-02')", json!({})), Ok(Value::Int(2026)));
+        assert!(eval("workdays('2026-01-01', 'soon')", json!({})).is_err());
+    }
+
+    #[test]
+    fn compile_errors_name_the_problem() {
+        let env = Evaluator::env();
+        let err = compile(
+            &env,
+            "record.days <= ",
+            "types/leave.yaml",
+            Pos::new(7, 11, 1),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.code, codes::EXPRESSION_INVALID);
+        assert_eq!(err.line, 7);
+        let err = compile(
+            &env,
+            "recrd.days <= 1",
+            "types/leave.yaml",
+            Pos::line(3),
+            None,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("`recrd`"), "{}", err.message);
+        let fields: BTreeSet<String> = ["days".to_string()].into();
+        let err = compile(
+            &env,
+            "record.dayz <= 1 && 'record.x' != ''",
+            "types/leave.yaml",
+            Pos::line(3),
+            Some(&fields),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("record.dayz"), "{}", err.message);
+        assert!(compile(
+            &env,
+            "record.days <= 1 && 'record.x' != ''",
+            "t",
+            Pos::line(1),
+            Some(&fields)
+        )
+        .is_ok());
+        assert!(compile(&env, "[1, 2].exists(n, n == 2)", "t", Pos::line(1), None).is_ok());
+    }
+}
