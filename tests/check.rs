@@ -287,7 +287,10 @@ fn text_output_reads_like_a_compiler() {
 #[test]
 fn records_example_is_clean() {
     let dir = common::crate_dir().join("records-example");
-    let out = clerk(&["check", "--format", "json"], &dir);
+    let out = clerk(
+        &["check", "--format", "json", "--today", common::TODAY],
+        &dir,
+    );
     assert_eq!(out.status, 0, "{}", out.stdout);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(
@@ -304,7 +307,7 @@ fn records_example_is_clean() {
         })
         .count();
     assert_eq!(json["summary"]["records"], records);
-    let text = clerk(&["check"], &dir);
+    let text = clerk(&["check", "--today", common::TODAY], &dir);
     assert!(
         text.stdout
             .contains(&format!("checked {records} records: 0 errors, 0 warnings")),

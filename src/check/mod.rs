@@ -3,7 +3,9 @@
 //! Checks never print and never stop at the first finding: each returns what it found.
 
 pub mod fields;
+pub mod ledger;
 pub mod links;
+pub mod rules;
 pub mod workflow;
 
 use std::sync::Arc;
@@ -35,9 +37,11 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
         .flat_map_iter(|r| {
             let mut d = fields::check(repo, r);
             d.extend(workflow::check(repo, &ev, r));
+            d.extend(rules::check(repo, &ev, r));
             d
         })
         .collect();
     diags.extend(links::check(repo));
+    diags.extend(ledger::check(repo, &ev));
     diags
 }

@@ -105,6 +105,9 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
             continue;
         }
         let applicable = applicable_rules(step, &scope);
+        if applicable.is_empty() && undetermined(step, &scope) {
+            continue; // a condition reads a field that is invalid or empty, reported elsewhere
+        }
         if applicable.is_empty() {
             diags.push(
                 at(
@@ -177,7 +180,7 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
                     at(
                         codes::STATE_FIELD_MISSING,
                         "/status",
-                        format!("a {} that is `{state}` needs `{field}`", def.name,),
+                        format!("this {} is `{state}`, so it needs `{field}`", def.name),
                     )
                     .hint(format!(
                         "add `{field}:`, or set the status back to the state before `{}`",
@@ -198,7 +201,7 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
                         codes::APPROVAL_MISSING,
                         "/status",
                         format!(
-                            "a {} that is `{state}` needs the `{step}` approval",
+                            "this {} is `{state}`, so it needs the `{step}` approval",
                             def.name
                         ),
                     )
@@ -237,6 +240,13 @@ fn applicable_rules(step: &ApprovalStep, scope: &Scope) -> Vec<(String, Vec<Stri
             Some((r.role.clone(), needed))
         })
         .collect()
+}
+
+/// Whether some rule's condition cannot be evaluated for this record.
+fn undetermined(step: &ApprovalStep, scope: &Scope) -> bool {
+    step.rules
+        .iter()
+        .any(|r| r.when.as_ref().is_some_and(|w| scope.truth(w).is_none()))
 }
 
 /// "Could have approved: …" for a hint.
@@ -307,7 +317,7 @@ fn council(
             codes::COUNCIL_MISSING,
             "/status",
             format!(
-                "a {} that is `{state}` needs a council resolution in `{}`",
+                "this {} is `{state}`, so it needs a council resolution in `{}`",
                 def.name, rule.field
             ),
         )

@@ -205,6 +205,11 @@ impl Evaluator {
         }
     }
 
+    /// The date rules treat as today.
+    pub fn today(&self) -> &str {
+        &self.today
+    }
+
     /// The working-day calendar from clerk.yaml.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar

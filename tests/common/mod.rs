@@ -7,6 +7,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+/// The date the fixtures are written for: date-dependent rules are checked as of it.
+pub const TODAY: &str = "2026-11-26";
+
 /// The folder of this crate.
 pub fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -111,6 +114,37 @@ impl Repo {
         repo
     }
 
+    /// A copy of `records-example/` with `tests/fixtures/example/<name>/` laid over it; a
+    /// `DELETE` file there lists records to remove.
+    pub fn example_with(name: &str) -> Repo {
+        let repo = Repo::example();
+        let overlay = crate_dir().join("tests/fixtures/example").join(name);
+        assert!(overlay.is_dir(), "no fixture {name}");
+        copy_dir(&overlay, repo.path());
+        let deletions = repo.path().join("DELETE");
+        if deletions.exists() {
+            for rel in std::fs::read_to_string(&deletions).unwrap().lines() {
+                std::fs::remove_file(repo.path().join(rel)).unwrap();
+            }
+            std::fs::remove_file(deletions).unwrap();
+        }
+        repo
+    }
+
+    /// A copy of a complete fixture repository in `tests/fixtures/<name>/`.
+    pub fn standalone(name: &str) -> Repo {
+        let repo = Repo::empty();
+        copy_dir(&crate_dir().join("tests/fixtures").join(name), repo.path());
+        repo
+    }
+
+    /// Replaces `from` by `to` in a file (which must contain it).
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, text.replacen(from, to, 1));
+    }
+
     /// An empty folder.
     pub fn empty() -> Repo {
         Repo {
@@ -134,17 +168,20 @@ impl Repo {
         std::fs::read_to_string(self.path().join(rel)).unwrap()
     }
 
-    /// Runs `clerk check --format json` on this repository.
+    /// Runs `clerk check --format json` on this repository, as of the fixtures' date.
     pub fn check(&self) -> Outcome {
-        let out = clerk(&["check", "--format", "json"], self.path());
+        let out = clerk(
+            &["check", "--format", "json", "--today", TODAY],
+            self.path(),
+        );
         let json = serde_json::from_str(&out.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\nstderr:\n{}", out.stdout, out.stderr));
         Outcome { json, ..out }
     }
 
-    /// Runs `clerk check` (text) on this repository.
+    /// Runs `clerk check` (text) on this repository, as of the fixtures' date.
     pub fn check_text(&self) -> Outcome {
-        clerk(&["check"], self.path())
+        clerk(&["check", "--today", TODAY], self.path())
     }
 }
 

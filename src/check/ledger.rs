@@ -1,0 +1,555 @@
+//! Rules across records: unique values and numbering sequences (文號), budget lines and the
+//! spending against them, and records that every person of a kind must have.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use serde_json::Value;
+
+use super::workflow::record_value;
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::model::config::Numbering;
+use crate::model::expr::{parse_date, Evaluator};
+use crate::model::record::Record;
+use crate::model::repo::Repository;
+use crate::model::types::{Coverage, PeriodKind, RuleSeverity, TypeDef};
+use crate::parse::yaml::escape_pointer;
+
+/// Runs the cross-record rules.
+pub fn check(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
+    let mut diags = unique(repo);
+    diags.extend(budgets(repo, ev));
+    diags.extend(coverage(repo, ev));
+    diags
+}
+
+fn at(
+    repo: &Repository,
+    record: &Record,
+    field: &str,
+    code: crate::diag::Code,
+    message: String,
+) -> Diagnostic {
+    let pos = record.pos(
+        repo.text_of(record),
+        &format!("/{}", escape_pointer(field)),
+        false,
+    );
+    Diagnostic::new(code, &record.path, pos, message)
+}
+
+/// A numbering format (`{issuer}〔{year}〕{serial}號`) as a pattern.
+pub struct NumberFormat {
+    regex: Regex,
+}
+
+/// A parsed number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    pub issuer: String,
+    pub year: u32,
+    pub serial: u64,
+}
+
+impl NumberFormat {
+    pub fn new(format: &str) -> NumberFormat {
+        let mut pattern = String::from("^");
+        let mut rest = format;
+        while let Some(start) = rest.find('{') {
+            pattern.push_str(&regex::escape(&rest[..start]));
+            let Some(len) = rest[start..].find('}') else {
+                break;
+            };
+            let group = match &rest[start + 1..start + len] {
+                "issuer" => r"(?P<issuer>.+?)",
+                "year" => r"(?P<year>[0-9]{4})",
+                "serial" => r"(?P<serial>[1-9][0-9]*)",
+                other => {
+                    pattern.push_str(&regex::escape(&format!("{{{other}}}")));
+                    rest = &rest[start + len + 1..];
+                    continue;
+                }
+            };
+            pattern.push_str(group);
+            rest = &rest[start + len + 1..];
+        }
+        pattern.push_str(&regex::escape(rest));
+        pattern.push('$');
+        NumberFormat {
+            // The pattern is built from escaped text and fixed groups, so it always compiles.
+            regex: Regex::new(&pattern)
+                .unwrap_or_else(|_| Regex::new("^$").expect("empty pattern")),
+        }
+    }
+
+    pub fn parse(&self, value: &str) -> Option<Number> {
+        let caps = self.regex.captures(value)?;
+        Some(Number {
+            issuer: caps.name("issuer").map_or("", |m| m.as_str()).to_string(),
+            year: caps.name("year")?.as_str().parse().ok()?,
+            serial: caps.name("serial")?.as_str().parse().ok()?,
+        })
+    }
+
+    /// A number in this format.
+    pub fn format(format: &str, issuer: &str, year: i32, serial: u64) -> String {
+        format
+            .replace("{issuer}", issuer)
+            .replace("{year}", &year.to_string())
+            .replace("{serial}", &serial.to_string())
+    }
+}
+
+/// For one uniqueness key: each value and the records (with the field) that hold it, in path order.
+type Holders<'a> = BTreeMap<&'a str, Vec<(&'a Record, &'a str)>>;
+
+fn unique(repo: &Repository) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut seen: BTreeMap<String, Holders> = BTreeMap::new();
+    // (sequence, issuer, year) → serial → record
+    let mut serials: BTreeMap<(String, String, u32), BTreeMap<u64, &Record>> = BTreeMap::new();
+    let mut formats: HashMap<&str, (NumberFormat, &Numbering)> = HashMap::new();
+    let mut reported_missing = std::collections::BTreeSet::new();
+    for record in &repo.records {
+        let Some(def) = repo.type_of(record) else {
+            continue;
+        };
+        for u in &def.unique {
+            let Some(value) = record.str_field(&u.field) else {
+                continue;
+            };
+            let key = u
+                .key
+                .clone()
+                .unwrap_or_else(|| format!("{}.{}", def.name, u.field));
+            seen.entry(key)
+                .or_default()
+                .entry(value)
+                .or_default()
+                .push((record, u.field.as_str()));
+            let Some(seq) = &u.sequence else { continue };
+            let Some(numbering) = repo.config.numbering.get(seq) else {
+                if reported_missing.insert((def.path.clone(), seq.clone())) {
+                    diags.push(
+                        Diagnostic::new(codes::SETTING_MISSING, &def.path, Pos::line(1), format!("`unique` names numbering `{seq}`, which clerk.yaml does not define"))
+                            .hint(format!("add `numbering: {{{seq}: {{format: \"{{issuer}}〔{{year}}〕{{serial}}號\"}}}}` to clerk.yaml")),
+                    );
+                }
+                continue;
+            };
+            let (format, _) = formats
+                .entry(seq.as_str())
+                .or_insert_with(|| (NumberFormat::new(&numbering.format), numbering));
+            match format.parse(value) {
+                Some(n) => {
+                    serials
+                        .entry((seq.clone(), n.issuer.clone(), n.year))
+                        .or_default()
+                        .insert(n.serial, record);
+                }
+                None => {
+                    let example = NumberFormat::format(
+                        &numbering.format,
+                        numbering.issuer.as_deref().unwrap_or("協秘"),
+                        2026,
+                        3,
+                    );
+                    let mut hint = format!(
+                        "numbers look like `{example}` (format `{}` in clerk.yaml)",
+                        numbering.format
+                    );
+                    if value.contains(['[', ']', '(', ')', '［', '］', '【', '】']) {
+                        hint.push_str("; the year goes in hexagonal brackets 〔〕 (U+3014, U+3015), not [] or ()");
+                    }
+                    diags.push(
+                        at(
+                            repo,
+                            record,
+                            &u.field,
+                            codes::NUMBER_FORMAT,
+                            format!("`{value}` does not follow the numbering format"),
+                        )
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+    }
+    for values in seen.values() {
+        for (value, holders) in values {
+            if holders.len() < 2 {
+                continue;
+            }
+            let (first, _) = holders[0];
+            for (record, field) in &holders[1..] {
+                diags.push(
+                    at(
+                        repo,
+                        record,
+                        field,
+                        codes::NOT_UNIQUE,
+                        format!("`{value}` is already used by {}", first.path),
+                    )
+                    .hint(format!(
+                        "each `{field}` is used once; assign the next free one"
+                    )),
+                );
+            }
+        }
+    }
+    for ((_, issuer, year), numbers) in &serials {
+        let mut expected = 1;
+        for (&serial, record) in numbers {
+            if serial > expected {
+                let missing = if serial - expected == 1 {
+                    expected.to_string()
+                } else {
+                    format!("{expected}–{}", serial - 1)
+                };
+                let field = repo
+                    .type_of(record)
+                    .and_then(|d| d.unique.iter().find(|u| u.sequence.is_some()))
+                    .map_or("number", |u| u.field.as_str());
+                diags.push(
+                    at(repo, record, field, codes::NUMBER_GAP, format!("numbers of {issuer} for {year} skip {missing}"))
+                        .hint("numbers are given in order without gaps; find the missing record, or note why the number was voided"),
+                );
+            }
+            expected = serial + 1;
+        }
+    }
+    diags
+}
+
+/// An amount with thousands separators, as on a finance officer's sheet.
+pub fn money(x: f64) -> String {
+    let cents = (x * 100.0).round() as i64;
+    let (whole, frac) = (cents.abs() / 100, cents.abs() % 100);
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let sign = if cents < 0 { "-" } else { "" };
+    if frac == 0 {
+        format!("{sign}{out}")
+    } else {
+        format!("{sign}{out}.{frac:02}")
+    }
+}
+
+/// The approved amount of every budget line, with adjustments, by `budget-id#line-id`.
+struct Lines<'a> {
+    /// Budget id → (year, counts).
+    budgets: HashMap<&'a str, (Option<i64>, bool)>,
+    limits: HashMap<String, f64>,
+}
+
+fn lines<'a>(repo: &'a Repository, ev: &Evaluator) -> Lines<'a> {
+    let mut budgets = HashMap::new();
+    let mut limits: HashMap<String, f64> = HashMap::new();
+    let mut adjustments = Vec::new();
+    for record in &repo.records {
+        let Some(def) = repo.type_of(record) else {
+            continue;
+        };
+        let Some(b) = &def.budget else { continue };
+        let counts = def
+            .budget_counts
+            .as_ref()
+            .is_none_or(|e| ev.scope(&record_value(def, record), None).truth(e) == Some(true));
+        let year = record.fields.get(&b.year).and_then(Value::as_i64);
+        let adjusts = b.adjusts.as_ref().and_then(|f| record.str_field(f));
+        let items = record
+            .fields
+            .get(&b.lines)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        let amounts =
+            items.filter_map(|l| Some((l.get("id")?.as_str()?, l.get(&b.amount)?.as_f64()?)));
+        match adjusts {
+            Some(base) => {
+                if counts {
+                    adjustments.extend(amounts.map(|(id, a)| (format!("{base}#{id}"), a)));
+                }
+            }
+            None => {
+                budgets.insert(record.id.as_str(), (year, counts));
+                for (id, a) in amounts {
+                    *limits.entry(format!("{}#{id}", record.id)).or_default() += a;
+                }
+            }
+        }
+    }
+    for (line, a) in adjustments {
+        *limits.entry(line).or_default() += a;
+    }
+    Lines { budgets, limits }
+}
+
+fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
+    if !repo.types.values().any(|t| t.budget_line.is_some()) {
+        return Vec::new();
+    }
+    let lines = lines(repo, ev);
+    let mut diags = Vec::new();
+    // line → [(date, path, amount, record)]
+    let mut spending: BTreeMap<String, Vec<(NaiveDate, &str, f64, &Record)>> = BTreeMap::new();
+    for record in &repo.records {
+        let Some(def) = repo.type_of(record) else {
+            continue;
+        };
+        let Some(use_) = &def.budget_line else {
+            continue;
+        };
+        let Some(line) = record.str_field(&use_.line) else {
+            continue;
+        };
+        let Some((budget_id, _)) = line.split_once('#') else {
+            continue;
+        };
+        let Some(&(year, budget_counts)) = lines.budgets.get(budget_id) else {
+            continue;
+        };
+        let date = record.str_field(&use_.date).and_then(parse_date);
+        if !budget_counts {
+            diags.push(
+                at(
+                    repo,
+                    record,
+                    &use_.line,
+                    codes::WRONG_BUDGET,
+                    format!("`{budget_id}` is not an approved budget"),
+                )
+                .hint("book against the approved budget of the year"),
+            );
+            continue;
+        }
+        if let (Some(date), Some(year)) = (date, year) {
+            if i64::from(date.year()) != year {
+                diags.push(
+                    at(
+                        repo,
+                        record,
+                        &use_.line,
+                        codes::WRONG_BUDGET,
+                        format!("dated {date}, but booked against the {year} budget"),
+                    )
+                    .hint(format!(
+                        "book it against a line of the {} budget",
+                        date.year()
+                    )),
+                );
+                continue;
+            }
+        }
+        let counts = def
+            .budget_line_counts
+            .as_ref()
+            .is_none_or(|e| ev.scope(&record_value(def, record), None).truth(e) == Some(true));
+        if let (Some(field), Some(date), true) = (&use_.amount, date, counts) {
+            if let Some(amount) = record.fields.get(field).and_then(Value::as_f64) {
+                spending.entry(line.to_string()).or_default().push((
+                    date,
+                    &record.path,
+                    amount,
+                    record,
+                ));
+            }
+        }
+    }
+    for (line, mut items) in spending {
+        let Some(&limit) = lines.limits.get(&line) else {
+            continue;
+        };
+        items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut total = 0.0;
+        for (_, _, amount, record) in items {
+            total += amount;
+            if total > limit + 0.005 {
+                let field = repo
+                    .type_of(record)
+                    .and_then(|d| d.budget_line.as_ref())
+                    .map_or("budget_line", |u| u.line.as_str());
+                diags.push(
+                    at(repo, record, field, codes::OVER_BUDGET, format!("spending on `{line}` reaches {}, over the {} approved", money(total), money(limit)))
+                        .hint("reduce the amount, book it against another line, or have the council approve a budget adjustment"),
+                );
+                break;
+            }
+        }
+    }
+    diags
+}
+
+/// The latest period of `kind` that ended before `today`, as written in records, with its last day.
+fn latest_ended(kind: PeriodKind, today: NaiveDate) -> Option<(String, NaiveDate)> {
+    let (y, m) = (today.year(), today.month());
+    match kind {
+        PeriodKind::Quarter => {
+            let q = (m - 1) / 3; // quarters fully ended this year
+            let (year, quarter) = if q == 0 { (y - 1, 4) } else { (y, q) };
+            let end = NaiveDate::from_ymd_opt(year, quarter * 3, 1)?
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?;
+            Some((format!("{year}-Q{quarter}"), end))
+        }
+        PeriodKind::Month => {
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let end = first.pred_opt()?;
+            Some((format!("{}-{:02}", end.year(), end.month()), end))
+        }
+        PeriodKind::Year => Some(((y - 1).to_string(), NaiveDate::from_ymd_opt(y - 1, 12, 31)?)),
+    }
+}
+
+fn coverage(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let today = parse_date(ev.today());
+    for def in repo.types.values() {
+        for c in &def.coverage {
+            diags.extend(cover(repo, ev, def, c, today));
+        }
+    }
+    diags
+}
+
+fn cover(
+    repo: &Repository,
+    ev: &Evaluator,
+    def: &TypeDef,
+    c: &Coverage,
+    today: Option<NaiveDate>,
+) -> Vec<Diagnostic> {
+    let period = match &c.period {
+        Some(p) => match today.and_then(|t| latest_ended(p.every, t)) {
+            Some(found) => Some((p, found)),
+            None => return Vec::new(),
+        },
+        None => None,
+    };
+    let covered: std::collections::HashSet<&str> = repo
+        .records
+        .iter()
+        .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
+        .filter(|r| {
+            period
+                .as_ref()
+                .is_none_or(|(p, (label, _))| r.str_field(&p.field) == Some(label.as_str()))
+        })
+        .filter_map(|r| r.str_field(&c.field))
+        .collect();
+    let Some(subject_type) = repo.types.get(&c.of) else {
+        return Vec::new();
+    };
+    let code = match c.severity {
+        RuleSeverity::Error => codes::COVERAGE_MISSING,
+        RuleSeverity::Warning => codes::COVERAGE_WARNING,
+    };
+    let mut diags = Vec::new();
+    for subject in repo
+        .records
+        .iter()
+        .filter(|r| r.type_name.as_deref() == Some(c.of.as_str()))
+    {
+        if covered.contains(subject.id.as_str()) {
+            continue;
+        }
+        let value = record_value(subject_type, subject);
+        if c.where_
+            .as_ref()
+            .is_some_and(|w| ev.scope(&value, Some(&value)).truth(w) != Some(true))
+        {
+            continue;
+        }
+        let mut message = c.message.clone();
+        if let Some((p, (label, end))) = &period {
+            let since = p
+                .since
+                .as_ref()
+                .and_then(|f| subject.str_field(f))
+                .and_then(parse_date);
+            if since.is_some_and(|s| s > *end) {
+                continue; // not yet there in that period
+            }
+            message = format!("{message} for {label}");
+        }
+        let name = subject
+            .str_field("name")
+            .or(subject.title())
+            .unwrap_or(&subject.id);
+        diags.push(
+            Diagnostic::new(
+                code,
+                &subject.path,
+                subject.pos(repo.text_of(subject), "", false),
+                format!("{name} ({}): {message}", subject.id),
+            )
+            .hint(c.hint.clone().unwrap_or_else(|| {
+                format!(
+                    "add a {} record naming `{}` in `{}`",
+                    def.name, subject.id, c.field
+                )
+            })),
+        );
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_format_parses_hexagonal_brackets_only() {
+        let f = NumberFormat::new("{issuer}〔{year}〕{serial}號");
+        assert_eq!(
+            f.parse("協秘〔2026〕3號"),
+            Some(Number {
+                issuer: "協秘".into(),
+                year: 2026,
+                serial: 3
+            })
+        );
+        assert_eq!(f.parse("協秘[2026]3號"), None);
+        assert_eq!(f.parse("協秘〔2026〕03號"), None);
+        assert_eq!(f.parse("協秘〔26〕3號"), None);
+        assert_eq!(
+            NumberFormat::format("{issuer}〔{year}〕{serial}號", "協秘", 2026, 12),
+            "協秘〔2026〕12號"
+        );
+    }
+
+    #[test]
+    fn money_has_separators() {
+        assert_eq!(money(1234567.5), "1,234,567.50");
+        assert_eq!(money(150000.0), "150,000");
+        assert_eq!(money(-30000.0), "-30,000");
+    }
+
+    #[test]
+    fn latest_ended_periods() {
+        let d = |s| parse_date(s).unwrap();
+        assert_eq!(
+            latest_ended(PeriodKind::Quarter, d("2026-11-26")).unwrap(),
+            ("2026-Q3".into(), d("2026-09-30"))
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Quarter, d("2026-02-01")).unwrap(),
+            ("2025-Q4".into(), d("2025-12-31"))
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Month, d("2026-01-15")).unwrap(),
+            ("2025-12".into(), d("2025-12-31"))
+        );
+        assert_eq!(
+            latest_ended(PeriodKind::Year, d("2026-01-15")).unwrap().0,
+            "2025"
+        );
+    }
+}

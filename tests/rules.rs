@@ -1,0 +1,243 @@
+//! The association's rules, as configured in records-example's type files, each shown caught:
+//! a fixture per rule (an overlay on a copy of the example), with the exact code and line.
+
+mod common;
+
+use common::{assert_findings, Repo};
+
+/// Each case: the overlay in `tests/fixtures/example/`, and exactly the findings it must cause.
+/// A finding as (code, path, line).
+type Expected = &'static [(&'static str, &'static str, usize)];
+
+const CASES: &[(&str, Expected)] = &[
+    // Rules §4.2(2): five days of leave need the secretary-general, not a deputy.
+    (
+        "leave-over-authority",
+        &[("E032", "leave/leave-2026-030.md", 14)],
+    ),
+    // Nobody approves their own leave.
+    (
+        "leave-own-approval",
+        &[("E034", "leave/leave-2026-014.md", 13)],
+    ),
+    // Rules §3.1(2): the deputy must be the one in charge of the drafting department.
+    (
+        "deputy-not-in-charge",
+        &[("E033", "documents/2026-doc-004.md", 16)],
+    ),
+    // A role that had ended on the approval date.
+    (
+        "role-ended",
+        &[("E033", "publicity/2026-h2-publicity.md", 11)],
+    ),
+    // The head of another department.
+    (
+        "head-of-other-department",
+        &[("E033", "finance/expenses/exp-2026-002.md", 15)],
+    ),
+    // An issued document needs its approval and its issue date.
+    (
+        "issued-without-approval",
+        &[("E036", "documents/2026-doc-003.md", 16)],
+    ),
+    (
+        "issued-without-date",
+        &[("E035", "documents/2026-doc-001.md", 20)],
+    ),
+    // Rules §3.3(2): a major activity needs a council resolution, adopted before approval.
+    (
+        "major-activity-without-resolution",
+        &[("E037", "activities/2026-culture-festival.md", 25)],
+    ),
+    (
+        "resolution-after-approval",
+        &[("E039", "activities/2026-culture-festival.md", 10)],
+    ),
+    // A resolution counts only with the majority and quorum of clerk.yaml.
+    (
+        "resolution-not-passed",
+        &[("E040", "finance/expenses/exp-2026-002.md", 12)],
+    ),
+    (
+        "inquorate-council",
+        &[("E040", "finance/2026-budget-adj-1.md", 7)],
+    ),
+    (
+        "not-a-council-resolution",
+        &[("E038", "finance/2026-budget-adj-1.md", 7)],
+    ),
+    // Document numbers: unique, in the configured format, without gaps.
+    (
+        "document-number-collision",
+        &[("E042", "documents/2026-doc-003.md", 21)],
+    ),
+    (
+        "document-number-format",
+        &[("E041", "documents/2026-doc-003.md", 21)],
+    ),
+    (
+        "document-number-gap",
+        &[("W043", "documents/2026-doc-003.md", 21)],
+    ),
+    (
+        "certificate-collision",
+        &[("E042", "members/m-2025-007.md", 10)],
+    ),
+    // Rules §5.3(1): spending within the approved budget line; booked in the budget's year.
+    (
+        "over-budget",
+        &[("E044", "finance/expenses/exp-2026-004.md", 6)],
+    ),
+    (
+        "budget-of-another-year",
+        &[("E045", "finance/income/inc-2026-009.md", 7)],
+    ),
+    // Leave days must match the working days between the dates.
+    (
+        "leave-days-against-dates",
+        &[("E046", "leave/leave-2026-021.md", 8)],
+    ),
+    // Rules §6.2(1) and §7.3(1): commitments and quarterly assessments for every staff member.
+    ("missing-commitment", &[("W047", "people/cai-peiyu.md", 1)]),
+    ("missing-assessment", &[("W047", "people/liu-jiahui.md", 1)]),
+    (
+        "commitment-signed-by-another",
+        &[("E046", "commitments/commitment-liu-jiahui.md", 8)],
+    ),
+    (
+        "unknown-approval-step",
+        &[("E030", "leave/leave-2026-033.md", 11)],
+    ),
+];
+
+#[test]
+fn every_rule_is_caught_with_its_code_and_line() {
+    for (name, expected) in CASES {
+        let out = Repo::example_with(name).check();
+        println!("case {name}");
+        assert_findings(&out, expected);
+    }
+}
+
+#[test]
+fn refusals_say_who_could_have_approved() {
+    let out = Repo::example_with("role-ended").check();
+    let message = out.message("E033", "publicity/2026-h2-publicity.md");
+    assert!(
+        message.contains("`song-yiting` was not department-head for publicity on 2026-06-20"),
+        "{message}"
+    );
+    assert!(
+        message.contains("黃俊豪 (huang-junhao, department-head for publicity)"),
+        "{message}"
+    );
+
+    let out = Repo::example_with("deputy-not-in-charge").check();
+    let message = out.message("E033", "documents/2026-doc-004.md");
+    assert!(
+        message.contains("陳建國 (chen-jianguo, deputy-secretary-general for general)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("林文慧 (lin-wenhui, secretary-general)"),
+        "{message}"
+    );
+
+    let out = Repo::example_with("inquorate-council").check();
+    let message = out.message("E040", "finance/2026-budget-adj-1.md");
+    assert!(
+        message.contains("3 of 7 council members were present"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_rule_gap_and_bad_expressions_are_reported() {
+    let out = Repo::fixture("no-rule-applies").check();
+    assert_findings(&out, &[("E031", "notes/short.md", 8)]);
+
+    // Both expressions are reported when the configuration loads, at their own lines, and
+    // records of the broken type are not reported again.
+    let out = Repo::fixture("bad-expression").check();
+    assert_findings(
+        &out,
+        &[
+            ("E105", "types/note.yaml", 32),
+            ("E105", "types/note.yaml", 34),
+        ],
+    );
+    assert!(out
+        .message("E105", "types/note.yaml")
+        .contains("record.departmnt"));
+}
+
+#[test]
+fn a_second_association_passes_by_its_own_rules() {
+    let out = Repo::standalone("other-association").check();
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn a_second_association_fails_by_its_own_rules() {
+    // Two days: the group leader may approve here (in records-example only a deputy may).
+    // Three days need the executive director.
+    let repo = Repo::standalone("other-association");
+    repo.edit(
+        "leave/leave-1.md",
+        "end: 2026-03-03\ndays: 2",
+        "end: 2026-03-04\ndays: 3",
+    );
+    assert_findings(&repo.check(), &[("E032", "leave/leave-1.md", 9)]);
+
+    // 25,000 is a major expense here (threshold 20,000), so it needs a resolution.
+    let repo = Repo::standalone("other-association");
+    repo.edit(
+        "finance/exp-1.md",
+        "council_resolution: board-2026-01#R2\n",
+        "",
+    );
+    assert_findings(&repo.check(), &[("E037", "finance/exp-1.md", 10)]);
+
+    // Four of seven directors is a majority, but not the two-thirds quorum of this charter.
+    let repo = Repo::standalone("other-association");
+    repo.edit(
+        "meetings/board-2026-01.md",
+        "attendees: [d1, d2, d3, d4, d5]",
+        "attendees: [d1, d2, d3, d4]",
+    );
+    let out = repo.check();
+    assert_findings(
+        &out,
+        &[
+            ("E040", "finance/budget-2026.md", 5),
+            ("E040", "finance/exp-1.md", 8),
+        ],
+    );
+
+    // Abstentions do not count here: 4 for, 1 against, 5 abstaining still passes (4 of 5).
+    let repo = Repo::standalone("other-association");
+    repo.edit(
+        "meetings/board-2026-01.md",
+        "attendees: [d1, d2, d3, d4, d5]",
+        "attendees: [d1, d2, d3, d4, d5, d6, d7]",
+    );
+    repo.edit(
+        "meetings/board-2026-01.md",
+        "{id: R1, votes: {for: 4, against: 1, abstain: 0}}",
+        "{id: R1, votes: {for: 4, against: 1, abstain: 5}}",
+    );
+    assert_findings(&repo.check(), &[]);
+}
+
+#[test]
+fn the_same_two_day_leave_fails_in_the_example() {
+    // In records-example, more than one day needs the deputy in charge, not the department head.
+    let repo = Repo::example();
+    repo.edit(
+        "leave/leave-2026-021.md",
+        "by: chen-jianguo\n    role: deputy-secretary-general",
+        "by: li-zhiqiang\n    role: department-head",
+    );
+    assert_findings(&repo.check(), &[("E032", "leave/leave-2026-021.md", 15)]);
+}
