@@ -95,6 +95,23 @@ pub mod codes {
     /// A value YAML allows but a record cannot hold (a non-finite number, a list as a key).
     pub const UNSUPPORTED_YAML: Code = Code("E020");
 
+    /// An approval has no signature (clerk.yaml `signatures.required`).
+    pub const SIGNATURE_MISSING: Code = Code("E050");
+    /// The signature is not an SSH signature.
+    pub const SIGNATURE_MALFORMED: Code = Code("E051");
+    /// The signing key is listed by nobody, or the approver lists no keys.
+    pub const SIGNER_UNKNOWN: Code = Code("E052");
+    /// The signature was made with another person's key.
+    pub const KEY_OF_ANOTHER_PERSON: Code = Code("E053");
+    /// The signature does not match this record, step, role, person and date (forged or copied).
+    pub const SIGNATURE_INVALID: Code = Code("E054");
+    /// The record changed after it was approved: the approval is stale.
+    pub const APPROVAL_STALE: Code = Code("E055");
+    /// The key was not valid on the approval date.
+    pub const KEY_NOT_VALID: Code = Code("E056");
+    /// A person lists a key that is not an OpenSSH public key.
+    pub const KEY_INVALID: Code = Code("E057");
+
     /// `clerk.yaml` could not be read or is invalid.
     pub const CONFIG_INVALID: Code = Code("E100");
     /// A type file could not be read or is invalid.

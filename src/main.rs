@@ -37,6 +37,98 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// Print the exact text an approval signs (its payload), or the content digest alone.
+    ///
+    /// The approver is --by, or CLERK_PERSON; the role is inferred when they hold only one
+    /// that may give the step. Without --step, prints only the record's content digest.
+    ///
+    /// Examples:
+    ///   clerk digest documents/2026-doc-004.md --step approve --by chen-jianguo
+    ///   clerk digest documents/2026-doc-004.md
+    #[command(verbatim_doc_comment)]
+    Digest(DigestArgs),
+    /// Sign an approval with your SSH key and write it into the record.
+    ///
+    /// Signs with `ssh-keygen -Y sign` (so ssh-agent, passphrases and hardware keys work),
+    /// then adds the approval — step, person, role, date, digest, signature — to the record's
+    /// `approvals:`, changing no other line. An unsigned entry for the same step and person is
+    /// signed in place.
+    ///
+    /// Example:
+    ///   clerk sign documents/2026-doc-004.md --step approve --by chen-jianguo --key ~/.ssh/id_ed25519
+    #[command(verbatim_doc_comment)]
+    Sign {
+        #[command(flatten)]
+        approval: ApprovalArgs,
+        /// The private key (or, with an agent, its public key) to sign with [default: ~/.ssh/id_ed25519].
+        #[arg(long)]
+        key: Option<PathBuf>,
+    },
+    /// Print people's keys for re-checking approvals with ssh-keygen alone.
+    ///
+    /// Example:
+    ///   clerk keys --allowed-signers > allowed_signers
+    ///   ssh-keygen -Y verify -f allowed_signers -I lin-wenhui -n clerk-approval \
+    ///       -s sig.txt -Overify-time=20260119 < payload.txt
+    #[command(verbatim_doc_comment)]
+    Keys {
+        /// The records repository (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Print the OpenSSH allowed_signers format.
+        #[arg(long, required = true)]
+        allowed_signers: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `clerk digest`: a record, and optionally the approval whose payload to print.
+#[derive(clap::Args)]
+struct DigestArgs {
+    /// The record file.
+    file: PathBuf,
+    /// The approval step; without it, only the content digest is printed.
+    #[arg(long)]
+    step: Option<String>,
+    #[arg(long)]
+    by: Option<String>,
+    #[arg(long)]
+    role: Option<String>,
+    #[arg(long, value_parser = parse_date)]
+    date: Option<String>,
+}
+
+/// Which approval: the record, the step, who, in which role, on which date.
+#[derive(clap::Args)]
+struct ApprovalArgs {
+    /// The record file.
+    file: PathBuf,
+    /// The approval step (as the record's type names it, e.g. review, approve).
+    #[arg(long)]
+    step: String,
+    /// The approver's person id [default: $CLERK_PERSON].
+    #[arg(long)]
+    by: Option<String>,
+    /// The role the approval is given in (needed only if the approver holds several that may).
+    #[arg(long)]
+    role: Option<String>,
+    /// The approval date, YYYY-MM-DD [default: today].
+    #[arg(long, value_parser = parse_date)]
+    date: Option<String>,
+}
+
+impl ApprovalArgs {
+    fn request(self) -> cmd::sign::Request {
+        cmd::sign::Request {
+            file: self.file,
+            step: self.step,
+            by: self.by,
+            role: self.role,
+            date: self.date.and_then(|d| clerk::model::expr::parse_date(&d)),
+        }
+    }
 }
 
 /// A `YYYY-MM-DD` date argument.
@@ -53,6 +145,29 @@ fn main() -> ExitCode {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
             cmd::check::run(&dir, format, &clerk::check::Options { today })
         }
+        Command::Digest(args) => match args.step {
+            Some(step) => {
+                let approval = ApprovalArgs {
+                    file: args.file,
+                    step,
+                    by: args.by,
+                    role: args.role,
+                    date: args.date,
+                };
+                cmd::sign::digest(&approval.request()).map(|()| 0)
+            }
+            None => cmd::sign::content(&args.file).map(|()| 0),
+        },
+        Command::Sign { approval, key } => {
+            cmd::sign::sign(&approval.request(), key.as_deref()).map(|()| 0)
+        }
+        Command::Keys { dir, output, .. } => cmd::keys::allowed_signers(&dir).and_then(|text| {
+            match output {
+                Some(path) => clerk::edit::write_atomic(&path, &text)?,
+                None => print!("{text}"),
+            }
+            Ok(0)
+        }),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

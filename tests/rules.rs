@@ -16,6 +16,11 @@ const CASES: &[(&str, Expected)] = &[
         &[("E032", "leave/leave-2026-030.md", 14)],
     ),
     // Nobody approves their own leave.
+    // The second association lets a group leader approve two days; here that needs the deputy.
+    (
+        "two-day-leave-by-department-head",
+        &[("E032", "leave/leave-2026-021.md", 15)],
+    ),
     (
         "leave-own-approval",
         &[("E034", "leave/leave-2026-014.md", 13)],
@@ -23,12 +28,15 @@ const CASES: &[(&str, Expected)] = &[
     // Rules §3.1(2): the deputy must be the one in charge of the drafting department.
     (
         "deputy-not-in-charge",
-        &[("E033", "documents/2026-doc-004.md", 16)],
+        &[("E033", "documents/2026-doc-004.md", 24)],
     ),
-    // A role that had ended on the approval date.
+    // A role that had ended on the approval date (and with it her key).
     (
         "role-ended",
-        &[("E033", "publicity/2026-h2-publicity.md", 11)],
+        &[
+            ("E033", "publicity/2026-h2-publicity.md", 11),
+            ("E056", "publicity/2026-h2-publicity.md", 15),
+        ],
     ),
     // The head of another department.
     (
@@ -38,16 +46,16 @@ const CASES: &[(&str, Expected)] = &[
     // An issued document needs its approval and its issue date.
     (
         "issued-without-approval",
-        &[("E036", "documents/2026-doc-003.md", 16)],
+        &[("E036", "documents/2026-doc-003.md", 24)],
     ),
     (
         "issued-without-date",
-        &[("E035", "documents/2026-doc-001.md", 20)],
+        &[("E035", "documents/2026-doc-001.md", 36)],
     ),
     // Rules §3.3(2): a major activity needs a council resolution, adopted before approval.
     (
         "major-activity-without-resolution",
-        &[("E037", "activities/2026-culture-festival.md", 25)],
+        &[("E037", "activities/2026-culture-festival.md", 41)],
     ),
     (
         "resolution-after-approval",
@@ -69,19 +77,24 @@ const CASES: &[(&str, Expected)] = &[
     // Document numbers: unique, in the configured format, without gaps.
     (
         "document-number-collision",
-        &[("E042", "documents/2026-doc-003.md", 21)],
+        &[("E042", "documents/2026-doc-003.md", 37)],
     ),
     (
         "document-number-format",
-        &[("E041", "documents/2026-doc-003.md", 21)],
+        &[("E041", "documents/2026-doc-003.md", 37)],
     ),
     (
         "document-number-gap",
-        &[("W043", "documents/2026-doc-003.md", 21)],
+        &[("W043", "documents/2026-doc-003.md", 37)],
     ),
     (
         "certificate-collision",
         &[("E042", "members/m-2025-007.md", 10)],
+    ),
+    // Archive numbers (檔號) are unique across documents, minutes and policies.
+    (
+        "archive-number-collision",
+        &[("E042", "meetings/2026-council-02.md", 45)],
     ),
     // Rules §5.3(1): spending within the approved budget line; booked in the budget's year.
     (
@@ -104,9 +117,53 @@ const CASES: &[(&str, Expected)] = &[
         "commitment-signed-by-another",
         &[("E046", "commitments/commitment-liu-jiahui.md", 8)],
     ),
+    // Rules §7.3(1): a complete assessment has the leader's evaluation (and a grade).
+    (
+        "assessment-complete-without-leader",
+        &[
+            ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
+            ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
+        ],
+    ),
+    // An approval step the type does not have.
     (
         "unknown-approval-step",
         &[("E030", "leave/leave-2026-033.md", 11)],
+    ),
+    // Rules §3.2(3): a held meeting records who attended.
+    (
+        "held-without-attendees",
+        &[("E035", "meetings/2026-council-03.md", 12)],
+    ),
+    // Rules §3.2(4): the summary is reviewed by the secretary-general or the deputy in charge.
+    (
+        "summary-by-department-head",
+        &[("E032", "meetings/2026-sec-09.md", 28)],
+    ),
+    // Rules §3.3(5): a summarised activity records its actual cost.
+    (
+        "summarized-without-actual",
+        &[("E035", "activities/2026-culture-festival.md", 41)],
+    ),
+    // Rules §4.1(3): the head of 綜合部 confirms attendance; not the person who compiled it.
+    (
+        "attendance-confirmed-by-compiler",
+        &[("E034", "attendance/2026-10.md", 20)],
+    ),
+    // Rules §4.2(4): a returned leave (銷假) has its return date.
+    (
+        "returned-without-date",
+        &[("E035", "leave/leave-2026-014.md", 24)],
+    ),
+    // Rules §5.4(3): a disposal is approved.
+    (
+        "disposed-without-approval",
+        &[("E036", "assets/qlfa-003.md", 28)],
+    ),
+    // Rules §5.5(3): an audit is rectified only when every finding is.
+    (
+        "audit-rectified-with-open-finding",
+        &[("E046", "audits/audit-2025.md", 11)],
     ),
 ];
 
@@ -117,6 +174,21 @@ fn every_rule_is_caught_with_its_code_and_line() {
         println!("case {name}");
         assert_findings(&out, expected);
     }
+}
+
+#[test]
+fn every_fixture_has_a_case() {
+    let dir = common::crate_dir().join("tests/fixtures/example");
+    let mut folders: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    let mut cases: Vec<String> = CASES.iter().map(|(name, _)| name.to_string()).collect();
+    cases.sort();
+    assert_eq!(folders, cases);
 }
 
 #[test]
@@ -228,16 +300,4 @@ fn a_second_association_fails_by_its_own_rules() {
         "{id: R1, votes: {for: 4, against: 1, abstain: 5}}",
     );
     assert_findings(&repo.check(), &[]);
-}
-
-#[test]
-fn the_same_two_day_leave_fails_in_the_example() {
-    // In records-example, more than one day needs the deputy in charge, not the department head.
-    let repo = Repo::example();
-    repo.edit(
-        "leave/leave-2026-021.md",
-        "by: chen-jianguo\n    role: deputy-secretary-general",
-        "by: li-zhiqiang\n    role: department-head",
-    );
-    assert_findings(&repo.check(), &[("E032", "leave/leave-2026-021.md", 15)]);
 }

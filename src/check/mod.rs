@@ -6,6 +6,7 @@ pub mod fields;
 pub mod ledger;
 pub mod links;
 pub mod rules;
+pub mod signatures;
 pub mod workflow;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::model::expr::Evaluator;
+use crate::model::keys::Keyring;
 use crate::model::repo::Repository;
 
 /// What a check needs besides the repository.
@@ -31,16 +33,14 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
         &repo.config_raw,
         &options.today,
     );
-    let mut diags: Vec<Diagnostic> = repo
-        .records
-        .par_iter()
-        .flat_map_iter(|r| {
-            let mut d = fields::check(repo, r);
-            d.extend(workflow::check(repo, &ev, r));
-            d.extend(rules::check(repo, &ev, r));
-            d
-        })
-        .collect();
+    let (keys, mut diags) = Keyring::load(repo);
+    diags.par_extend(repo.records.par_iter().flat_map_iter(|r| {
+        let mut d = fields::check(repo, r);
+        d.extend(workflow::check(repo, &ev, r));
+        d.extend(rules::check(repo, &ev, r));
+        d.extend(signatures::check(repo, &keys, r));
+        d
+    }));
     diags.extend(links::check(repo));
     diags.extend(ledger::check(repo, &ev));
     diags

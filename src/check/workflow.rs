@@ -460,3 +460,59 @@ fn council(
     }
     diags
 }
+
+/// The roles in which `by` may give `step` of `record` on `date`, by the type's rules; or why
+/// they may not (with who could).
+pub fn roles_allowed(
+    repo: &Repository,
+    ev: &Evaluator,
+    record: &Record,
+    step_name: &str,
+    by: &str,
+    date: NaiveDate,
+) -> Result<Vec<String>, String> {
+    let def = repo
+        .type_of(record)
+        .ok_or_else(|| format!("{} has no known type", record.path))?;
+    let step = def.steps.get(step_name).ok_or_else(|| {
+        let steps: Vec<&str> = def.steps.keys().map(String::as_str).collect();
+        format!(
+            "`{step_name}` is not an approval step of {} (steps: {})",
+            def.name,
+            steps.join(", ")
+        )
+    })?;
+    let scope = ev.scope(&record_value(def, record), None);
+    if step.not_by.iter().any(|x| {
+        scope
+            .strings(x)
+            .is_ok_and(|ids| ids.iter().any(|id| id == by))
+    }) {
+        return Err(format!(
+            "`{by}` may not give the `{step_name}` approval of this record"
+        ));
+    }
+    let rules = applicable_rules(step, &scope);
+    let mut roles: Vec<String> = rules
+        .iter()
+        .filter(|(role, needed)| repo.held(by, role, needed, date))
+        .map(|(role, _)| role.clone())
+        .collect();
+    roles.dedup();
+    if roles.is_empty() {
+        let needed: Vec<String> = rules
+            .iter()
+            .map(|(r, s)| RoleHeld::describe(r, s))
+            .collect();
+        return Err(format!(
+            "`{by}` may not give `{step_name}` for this record on {date}: it needs {}; {}",
+            if needed.is_empty() {
+                "a rule that covers it".to_string()
+            } else {
+                needed.join(", or ")
+            },
+            could_have(repo, &rules, date, by)
+        ));
+    }
+    Ok(roles)
+}

@@ -1,3 +1,6 @@
 //! Commands: each wires the stages together for one `clerk` subcommand.
 
 pub mod check;
+pub mod keys;
+pub mod record;
+pub mod sign;

@@ -31,6 +31,9 @@ pub struct Config {
     /// How council resolutions (理事會決議) are recognised and when they pass.
     #[serde(default)]
     pub council: Option<Council>,
+    /// Approval signatures.
+    #[serde(default)]
+    pub signatures: Signatures,
     /// Numbering schemes by name (e.g. `documents`: 協秘〔2026〕3號).
     #[serde(default)]
     pub numbering: BTreeMap<String, Numbering>,
@@ -70,6 +73,21 @@ pub struct Council {
     /// Whether abstentions count as votes cast.
     #[serde(default = "yes")]
     pub count_abstentions: bool,
+}
+
+/// Approval signature settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatures {
+    /// Whether every approval must carry a signature (default: yes).
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+impl Default for Signatures {
+    fn default() -> Self {
+        Signatures { required: true }
+    }
 }
 
 /// A threshold share: `more_than: 0.5` (過半數) or `at_least: 0.6667` (三分之二以上).
@@ -236,7 +254,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, signatures, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

@@ -2,7 +2,9 @@
 //! types (the association's rules, as data), and the records themselves.
 
 pub mod config;
+pub mod digest;
 pub mod expr;
+pub mod keys;
 pub mod people;
 pub mod record;
 pub mod refs;

@@ -427,6 +427,7 @@ fn common_properties(workflow: Option<&Workflow>) -> Map<String, Value> {
                     "by": {"type": "string", "minLength": 1},
                     "role": {"type": "string", "minLength": 1},
                     "date": {"type": "string", "format": "date"},
+                    "digest": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
                     "signature": {"type": "string"},
                     "note": {"type": "string"},
                 }

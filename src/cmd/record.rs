@@ -1,0 +1,63 @@
+//! Finding the repository and the record a command was given.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+
+use crate::diag::Severity;
+use crate::model::config;
+use crate::model::repo::Repository;
+use crate::read::relative;
+
+/// The records repository that holds `file`: the nearest folder above it with a clerk.yaml.
+pub fn find_root(file: &Path) -> anyhow::Result<PathBuf> {
+    let abs = std::path::absolute(file)
+        .with_context(|| format!("cannot resolve `{}`", file.display()))?;
+    let mut dir = abs.parent();
+    while let Some(d) = dir {
+        if d.join(config::FILE).is_file() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    bail!(
+        "`{}` is not inside a clerk records repository (no clerk.yaml above it)",
+        file.display()
+    )
+}
+
+/// Loads the repository around `file`; returns it and the record's index.
+pub fn open(file: &Path) -> anyhow::Result<(Repository, usize)> {
+    if !file.is_file() {
+        bail!("`{}` is not a file", file.display());
+    }
+    let root = find_root(file)?;
+    let (repo, diags) = Repository::load(&root).map_err(|e| anyhow!("{e}"))?;
+    let abs = std::path::absolute(file)?;
+    let rel = relative(&root, &abs);
+    if let Some(d) = diags
+        .iter()
+        .find(|d| d.path == rel && d.severity == Severity::Error)
+    {
+        bail!(
+            "{rel}:{}: {} [{}]; fix it first (`clerk check`)",
+            d.line,
+            d.message,
+            d.code
+        );
+    }
+    let index = repo
+        .records
+        .iter()
+        .position(|r| r.path == rel)
+        .ok_or_else(|| {
+            anyhow!("`{rel}` is not a record (is it listed under `ignore` in clerk.yaml?)")
+        })?;
+    Ok((repo, index))
+}
+
+/// Who is acting: `--by`, or the CLERK_PERSON environment variable.
+pub fn person(by: Option<String>) -> anyhow::Result<String> {
+    by.or_else(|| std::env::var("CLERK_PERSON").ok().filter(|s| !s.is_empty()))
+        .ok_or_else(|| anyhow!("who is approving? pass `--by PERSON-ID` or set CLERK_PERSON"))
+}

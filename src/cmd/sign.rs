@@ -1,0 +1,213 @@
+//! `clerk digest` and `clerk sign`: the payload an approver signs, and signing it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+use anyhow::{anyhow, bail, Context};
+use chrono::NaiveDate;
+use serde_json::Value;
+use ssh_key::{HashAlg, LineEnding, PrivateKey, SshSig};
+
+use super::record;
+use crate::check::workflow::roles_allowed;
+use crate::edit::{self, ApprovalEntry};
+use crate::model::digest::{content_digest, Payload, NAMESPACE};
+use crate::model::expr::Evaluator;
+use crate::model::keys::Keyring;
+use crate::model::repo::Repository;
+
+/// What an approval is: step, person, role and date (role inferred when there is one choice).
+pub struct Request {
+    pub file: PathBuf,
+    pub step: String,
+    pub by: Option<String>,
+    pub role: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+struct Resolved {
+    repo: Repository,
+    index: usize,
+    payload: Payload,
+}
+
+fn resolve(req: &Request) -> anyhow::Result<Resolved> {
+    let (repo, index) = record::open(&req.file)?;
+    let by = record::person(req.by.clone())?;
+    if repo.person(&by).is_none() {
+        bail!("`{by}` is not a person in people/");
+    }
+    let date = req
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let rec = &repo.records[index];
+    let ev = Evaluator::new(
+        Arc::new(Evaluator::env()),
+        &repo.people_json(),
+        &repo.config_raw,
+        &date.to_string(),
+    );
+    let roles = roles_allowed(&repo, &ev, rec, &req.step, &by, date).map_err(|e| anyhow!(e))?;
+    let role = match &req.role {
+        Some(r) if roles.contains(r) => r.clone(),
+        Some(r) => bail!(
+            "`{by}` may not give `{}` as {r} on {date}; they may as: {}",
+            req.step,
+            roles.join(", ")
+        ),
+        None if roles.len() == 1 => roles[0].clone(),
+        None => bail!(
+            "`{by}` may give `{}` in several roles ({}); choose one with --role",
+            req.step,
+            roles.join(", ")
+        ),
+    };
+    let digest = content_digest(repo.type_of(rec), rec, repo.text_of(rec));
+    let payload = Payload {
+        record: rec.id.clone(),
+        step: req.step.clone(),
+        role,
+        by,
+        date: date.to_string(),
+        digest,
+    };
+    Ok(Resolved {
+        repo,
+        index,
+        payload,
+    })
+}
+
+/// `clerk digest FILE`: prints the record's content digest.
+pub fn content(file: &Path) -> anyhow::Result<()> {
+    let (repo, index) = record::open(file)?;
+    let rec = &repo.records[index];
+    println!(
+        "{}",
+        content_digest(repo.type_of(rec), rec, repo.text_of(rec))
+    );
+    Ok(())
+}
+
+/// `clerk digest`: prints the exact payload.
+pub fn digest(req: &Request) -> anyhow::Result<()> {
+    let r = resolve(req)?;
+    print!("{}", r.payload.text());
+    Ok(())
+}
+
+/// `clerk sign`: signs the payload with the approver's key and writes the approval in place.
+pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
+    let r = resolve(req)?;
+    let key = match key {
+        Some(k) => k.to_path_buf(),
+        None => default_key()?,
+    };
+    let armored = sign_payload(&r.payload.text(), &key)?;
+    let sig = SshSig::from_pem(armored.trim())
+        .map_err(|e| anyhow!("ssh-keygen produced an unreadable signature: {e}"))?;
+
+    // Refuse to write a signature clerk would reject: the key must be the approver's, valid that day.
+    let (keys, _) = Keyring::load(&r.repo);
+    let date = NaiveDate::parse_from_str(&r.payload.date, "%Y-%m-%d")?;
+    let by = &r.payload.by;
+    match keys.of(by).iter().find(|k| k.key.key_data() == sig.public_key()) {
+        None => bail!(
+            "{} is not one of {by}'s keys in people/; add its public key under `keys:` in their person record",
+            key.display()
+        ),
+        Some(k) if !k.valid_on(date) => bail!("{} was not valid on {date} (valid {})", key.display(), k.window()),
+        Some(_) => {}
+    }
+
+    let rec = &r.repo.records[r.index];
+    let text = r.repo.text_of(rec);
+    // Sign an unsigned entry already written for this step and person, or add a new one.
+    let replace = rec
+        .fields
+        .get("approvals")
+        .and_then(Value::as_array)
+        .and_then(|items| {
+            items.iter().position(|a| {
+                a.get("step").and_then(Value::as_str) == Some(r.payload.step.as_str())
+                    && a.get("by").and_then(Value::as_str) == Some(by.as_str())
+                    && a.get("signature").is_none()
+            })
+        });
+    let note = replace
+        .and_then(|i| rec.fields.pointer(&format!("/approvals/{i}/note")))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let entry = ApprovalEntry {
+        step: r.payload.step.clone(),
+        by: by.clone(),
+        role: r.payload.role.clone(),
+        date: r.payload.date.clone(),
+        digest: Some(r.payload.digest.clone()),
+        signature: Some(armored),
+        note,
+    };
+    let edited =
+        edit::put_approval(text, &entry, replace).map_err(|e| anyhow!("{}: {e}", rec.path))?;
+    let path = r.repo.root.join(&rec.path);
+    edit::write_atomic(&path, &edited)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    println!(
+        "signed the `{}` approval of {} as {by} ({}) on {}",
+        r.payload.step, rec.path, r.payload.role, r.payload.date
+    );
+    Ok(())
+}
+
+fn default_key() -> anyhow::Result<PathBuf> {
+    let home = std::env::var_os("HOME").ok_or_else(|| anyhow!("no HOME; pass --key"))?;
+    let key = PathBuf::from(home).join(".ssh/id_ed25519");
+    if !key.exists() {
+        bail!("no key at {}; pass --key PATH", key.display());
+    }
+    Ok(key)
+}
+
+/// Signs with `ssh-keygen -Y sign` (agents, passphrases and hardware keys work); without
+/// ssh-keygen on the PATH, an unencrypted key file is used in process.
+fn sign_payload(payload: &str, key: &Path) -> anyhow::Result<String> {
+    match Command::new("ssh-keygen")
+        .args(["-Y", "sign", "-n", NAMESPACE, "-q", "-f"])
+        .arg(key)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+    {
+        Ok(mut child) => {
+            child
+                .stdin
+                .take()
+                .ok_or_else(|| anyhow!("ssh-keygen has no input"))?
+                .write_all(payload.as_bytes())?;
+            let out = child.wait_with_output()?;
+            if !out.status.success() {
+                bail!("ssh-keygen could not sign with {}", key.display());
+            }
+            Ok(String::from_utf8(out.stdout)?)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => sign_in_process(payload, key),
+        Err(e) => Err(e).context("cannot run ssh-keygen"),
+    }
+}
+
+/// Signs with an unencrypted OpenSSH private key file.
+pub fn sign_in_process(payload: &str, key: &Path) -> anyhow::Result<String> {
+    let private = PrivateKey::read_openssh_file(key)
+        .with_context(|| format!("cannot read the private key {}", key.display()))?;
+    if private.is_encrypted() {
+        bail!(
+            "{} is encrypted; install ssh-keygen (OpenSSH) to sign with it",
+            key.display()
+        );
+    }
+    let sig = private.sign(NAMESPACE, HashAlg::Sha512, payload.as_bytes())?;
+    Ok(sig.to_pem(LineEnding::LF)?)
+}

@@ -1,0 +1,416 @@
+//! In-place edits of a record's front matter that keep every other byte, and atomic writes.
+//!
+//! clerk never re-serialises a user's YAML: comments, key order, quoting and the body stay
+//! exactly as written. An edit replaces or inserts whole lines, then the result is parsed again
+//! and compared with the original, so a bad edit is refused instead of written.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::parse::frontmatter;
+use crate::parse::yaml::{self, Locations};
+
+/// Why an edit could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("the file has no front matter")]
+    NoFrontMatter,
+    #[error("the front matter is not valid YAML")]
+    InvalidYaml,
+    #[error("`{0}` is written in flow style ([…]); write it as a block list (one `- ` item per line) so clerk can add to it")]
+    FlowStyle(String),
+    #[error("the edit would change more than it should (clerk refused to write it)")]
+    Unsafe,
+}
+
+/// One approval entry to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApprovalEntry {
+    pub step: String,
+    pub by: String,
+    pub role: String,
+    pub date: String,
+    pub digest: Option<String>,
+    /// The armored SSH signature.
+    pub signature: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A line of the file: its byte range including the line ending.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+fn eol(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// A YAML scalar for an id-like value: plain when safe, double-quoted otherwise.
+fn scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' ' | ':' | '〔' | '〕'))
+        && !s.contains(": ")
+        && !s.ends_with(':')
+        && !matches!(s, "true" | "false" | "null" | "yes" | "no" | "on" | "off");
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+    }
+}
+
+impl ApprovalEntry {
+    /// The entry as block YAML lines, its dash at `indent` spaces.
+    fn render(&self, indent: usize, eol: &str) -> String {
+        let pad = " ".repeat(indent);
+        let mut out = format!("{pad}- step: {}{eol}", scalar(&self.step));
+        out.push_str(&format!("{pad}  by: {}{eol}", scalar(&self.by)));
+        out.push_str(&format!("{pad}  role: {}{eol}", scalar(&self.role)));
+        out.push_str(&format!("{pad}  date: {}{eol}", self.date));
+        if let Some(note) = &self.note {
+            out.push_str(&format!(
+                "{pad}  note: {}{eol}",
+                serde_json::to_string(note).unwrap_or_default()
+            ));
+        }
+        if let Some(d) = &self.digest {
+            out.push_str(&format!("{pad}  digest: {d}{eol}"));
+        }
+        if let Some(sig) = &self.signature {
+            out.push_str(&format!("{pad}  signature: |{eol}"));
+            for line in sig.trim().lines() {
+                out.push_str(&format!("{pad}    {}{eol}", line.trim_end()));
+            }
+        }
+        out
+    }
+
+    fn matches(&self, v: &Value) -> bool {
+        let s = |k: &str| v.get(k).and_then(Value::as_str);
+        s("step") == Some(&self.step)
+            && s("by") == Some(&self.by)
+            && s("role") == Some(&self.role)
+            && s("date") == Some(&self.date)
+            && s("digest") == self.digest.as_deref()
+            && s("signature").map(str::trim) == self.signature.as_deref().map(str::trim)
+    }
+}
+
+/// Adds `entry` to the record's `approvals`, or replaces entry `replace` (an index) with it.
+///
+/// Only the lines of that entry change (or are added); every other byte is kept.
+pub fn put_approval(
+    text: &str,
+    entry: &ApprovalEntry,
+    replace: Option<usize>,
+) -> Result<String, EditError> {
+    let split = frontmatter::split(text).map_err(|_| EditError::NoFrontMatter)?;
+    let before: Value =
+        Value::Object(yaml::parse_mapping(split.yaml).map_err(|_| EditError::InvalidYaml)?);
+    let locs = Locations::of(split.yaml);
+    let all = lines(text);
+    // File line (1-based) → index into `all`.
+    let line_index = |line: usize| line - 1;
+    let yaml_line = |l: usize| split.yaml_line + l - 1;
+    let eol = eol(text);
+    let closing = split.body_line - 1; // the closing fence's line
+    let count = before
+        .get("approvals")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+
+    let edited = match locs.get("/approvals") {
+        None => {
+            // No approvals yet: insert the list before `status:`, or at the end of the front matter.
+            let at = locs
+                .get("/status")
+                .and_then(|l| l.key)
+                .map_or(closing, |k| yaml_line(k.line));
+            let (start, _) = all[line_index(at)];
+            format!(
+                "{}approvals:{eol}{}{}",
+                &text[..start],
+                entry.render(2, eol),
+                &text[start..]
+            )
+        }
+        Some(loc) => {
+            let value_line = yaml_line(loc.value.line);
+            let (ls, le) = all[line_index(value_line)];
+            let line_text = &text[ls..le];
+            let value_col_byte = line_text
+                .char_indices()
+                .nth(loc.value.column - 1)
+                .map_or(0, |(i, _)| i);
+            if line_text[value_col_byte..].starts_with('[') {
+                if count > 0 {
+                    return Err(EditError::FlowStyle("approvals".into()));
+                }
+                // `approvals: []` → a block list.
+                let key_end = ls + line_text[..value_col_byte].trim_end().len();
+                format!(
+                    "{}{eol}{}{}",
+                    &text[..key_end],
+                    entry.render(2, eol),
+                    &text[le..]
+                )
+            } else if count == 0 {
+                // `approvals:` with nothing (or `~`, `null`) after it: the key line becomes a list.
+                let key_line = yaml_line(loc.key.ok_or(EditError::Unsafe)?.line);
+                let (ks, ke) = all[line_index(key_line)];
+                let indent = &text[ks..ks + (text[ks..ke].len() - text[ks..ke].trim_start().len())];
+                format!(
+                    "{}{indent}approvals:{eol}{}{}",
+                    &text[..ks],
+                    entry.render(indent.len() + 2, eol),
+                    &text[ke..]
+                )
+            } else {
+                // Block list: find each item's first line and the list's last content line.
+                let item_line = |i: usize| {
+                    locs.get(&format!("/approvals/{i}"))
+                        .map(|l| yaml_line(l.value.line))
+                };
+                let first = item_line(0).ok_or(EditError::Unsafe)?;
+                let dash_indent = {
+                    let (s, e) = all[line_index(first)];
+                    text[s..e].find('-').ok_or(EditError::Unsafe)?
+                };
+                let last_content = |from: usize, until: usize| -> usize {
+                    // The last non-blank line in [from, until) that belongs to the list.
+                    let mut end = from;
+                    for line in from..until {
+                        let (s, e) = all[line_index(line)];
+                        let t = text[s..e].trim_end_matches(['\r', '\n']);
+                        let indent = t.len() - t.trim_start().len();
+                        if t.trim().is_empty() {
+                            continue;
+                        }
+                        if line > from && indent <= dash_indent && !t.trim_start().starts_with('-')
+                        {
+                            break;
+                        }
+                        if line > from && indent < dash_indent {
+                            break;
+                        }
+                        end = line;
+                    }
+                    end
+                };
+                match replace {
+                    Some(i) if i < count => {
+                        let start = item_line(i).ok_or(EditError::Unsafe)?;
+                        let end = match item_line(i + 1) {
+                            Some(next) => next - 1,
+                            None => last_content(start, closing),
+                        };
+                        let (s, _) = all[line_index(start)];
+                        let (_, e) = all[line_index(end)];
+                        format!(
+                            "{}{}{}",
+                            &text[..s],
+                            entry.render(dash_indent, eol),
+                            &text[e..]
+                        )
+                    }
+                    _ => {
+                        let last = item_line(count - 1).ok_or(EditError::Unsafe)?;
+                        let end = last_content(last, closing);
+                        let (_, e) = all[line_index(end)];
+                        let sep = if text[..e].ends_with('\n') { "" } else { eol };
+                        format!(
+                            "{}{sep}{}{}",
+                            &text[..e],
+                            entry.render(dash_indent, eol),
+                            &text[e..]
+                        )
+                    }
+                }
+            }
+        }
+    };
+    verify(&before, &edited, entry, replace, count)?;
+    Ok(edited)
+}
+
+/// The edit changed exactly the one approval entry it meant to, and nothing else.
+fn verify(
+    before: &Value,
+    edited: &str,
+    entry: &ApprovalEntry,
+    replace: Option<usize>,
+    count: usize,
+) -> Result<(), EditError> {
+    let split = frontmatter::split(edited).map_err(|_| EditError::Unsafe)?;
+    let after = Value::Object(yaml::parse_mapping(split.yaml).map_err(|_| EditError::Unsafe)?);
+    let mut old = before.as_object().cloned().unwrap_or_default();
+    let mut new = after.as_object().cloned().unwrap_or_default();
+    let old_list = old
+        .remove("approvals")
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default();
+    let new_list = new
+        .remove("approvals")
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default();
+    if old != new {
+        return Err(EditError::Unsafe);
+    }
+    let (index, expected_len) = match replace {
+        Some(i) if i < count => (i, count),
+        _ => (count, count + 1),
+    };
+    if new_list.len() != expected_len || !new_list.get(index).is_some_and(|v| entry.matches(v)) {
+        return Err(EditError::Unsafe);
+    }
+    for (i, (a, b)) in old_list.iter().zip(new_list.iter()).enumerate() {
+        if i != index && a != b {
+            return Err(EditError::Unsafe);
+        }
+    }
+    Ok(())
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
+/// The file's permissions are kept; on any failure the original is untouched.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".clerk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> ApprovalEntry {
+        ApprovalEntry {
+            step: "approve".into(),
+            by: "lin".into(),
+            role: "secretary-general".into(),
+            date: "2026-01-02".into(),
+            digest: Some("sha256:ab".into()),
+            signature: Some(
+                "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n".into(),
+            ),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn appends_to_a_block_list_keeping_everything_else() {
+        let text = "---\n# a comment\ntype: 'note'   # trailing\ntitle: \"x\"\napprovals:\n    - step: review\n      by: wang\n      role: head\n      date: 2026-01-01\n\n# after\nstatus: approved\n---\nBody\n";
+        let out = put_approval(text, &entry(), None).unwrap();
+        let expected = "---\n# a comment\ntype: 'note'   # trailing\ntitle: \"x\"\napprovals:\n    - step: review\n      by: wang\n      role: head\n      date: 2026-01-01\n    - step: approve\n      by: lin\n      role: secretary-general\n      date: 2026-01-02\n      digest: sha256:ab\n      signature: |\n        -----BEGIN SSH SIGNATURE-----\n        AAAA\n        -----END SSH SIGNATURE-----\n\n# after\nstatus: approved\n---\nBody\n";
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn inserts_a_list_before_status_and_keeps_crlf() {
+        let text = "---\r\ntype: note\r\ntitle: x\r\nstatus: draft\r\n---\r\nBody\r\n";
+        let out = put_approval(text, &entry(), None).unwrap();
+        assert!(
+            out.starts_with("---\r\ntype: note\r\ntitle: x\r\napprovals:\r\n  - step: approve\r\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("status: draft\r\n---\r\nBody\r\n"), "{out}");
+        assert!(
+            !out.replace("\r\n", "").contains('\n'),
+            "a bare LF crept in: {out:?}"
+        );
+    }
+
+    #[test]
+    fn replaces_one_flow_item_and_empty_flow_list() {
+        let text = "---\ntype: note\ntitle: x\napprovals:\n  - {step: approve, by: lin, role: secretary-general, date: 2026-01-02}\n  - {step: other, by: a, role: b, date: 2026-01-03}\n---\n";
+        let out = put_approval(text, &entry(), Some(0)).unwrap();
+        assert!(out.contains("  - step: approve\n    by: lin\n"), "{out}");
+        assert!(
+            out.contains("  - {step: other, by: a, role: b, date: 2026-01-03}\n"),
+            "{out}"
+        );
+        let text = "---\ntype: note\ntitle: x\napprovals: []\nstatus: draft\n---\n";
+        let out = put_approval(text, &entry(), None).unwrap();
+        assert!(out.contains("approvals:\n  - step: approve\n"), "{out}");
+        assert!(out.contains("\nstatus: draft\n---\n"), "{out}");
+    }
+
+    #[test]
+    fn fills_an_empty_approvals_key() {
+        let text = "---\ntype: note\napprovals:\nstatus: draft\n---\n";
+        let out = put_approval(text, &entry(), None).unwrap();
+        assert!(
+            out.starts_with("---\ntype: note\napprovals:\n  - step: approve\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("status: draft\n---\n"), "{out}");
+    }
+
+    #[test]
+    fn refuses_a_non_empty_flow_list() {
+        let text =
+            "---\ntype: note\napprovals: [{step: a, by: b, role: c, date: 2026-01-01}]\n---\n";
+        assert!(matches!(
+            put_approval(text, &entry(), None),
+            Err(EditError::FlowStyle(_))
+        ));
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left behind"
+        );
+    }
+}
