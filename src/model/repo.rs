@@ -109,7 +109,16 @@ impl Repository {
         };
 
         let env = Arc::new(Evaluator::env());
-        let (types, broken_types) = load_types(root, &env, &mut sources, &mut diags)?;
+        let (mut types, broken_types) = load_types(root, &env, &mut sources, &mut diags)?;
+        // Every approval names a person, whatever the type file declares.
+        for t in types.values_mut() {
+            if !t.refs.iter().any(|r| r.field == "approvals[].by") {
+                if let Ok(rule) = super::refs::RefRule::parse("approvals[].by", &config.people_type)
+                {
+                    t.refs.push(rule);
+                }
+            }
+        }
 
         let (files, found) = discovery.find(root);
         diags.extend(found);
