@@ -45,6 +45,17 @@ impl Discovery {
         })
     }
 
+    /// Whether a relative path is a record file: not in a skipped or hidden folder, not ignored.
+    pub fn wants(&self, rel: &str) -> bool {
+        let mut parts: Vec<&str> = rel.split('/').collect();
+        parts.pop();
+        is_record_name(rel)
+            && !self.ignore.is_match(rel)
+            && !parts
+                .iter()
+                .any(|p| p.starts_with('.') || self.skip.iter().any(|s| s == p))
+    }
+
     /// The record files under `root` (relative paths, sorted), and findings about links.
     pub fn find(&self, root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
         let mut files = Vec::new();
@@ -155,6 +166,14 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
                 "check the file is readable",
             )
         })?;
+    decode(rel, bytes, limit)
+}
+
+/// Checks a file's bytes — size, binary content, UTF-8 — and makes them text.
+pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagnostic> {
+    let unreadable = |message: String, hint: &str| {
+        Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, message).hint(hint)
+    };
     if bytes.len() as u64 > limit {
         return Err(Diagnostic::new(
             codes::TOO_LARGE,
@@ -177,7 +196,7 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
         })
         .map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
+            // The prefix up to `valid_up_to` is valid UTF-8 by definition.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -189,6 +208,57 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
             )
             .hint("save the file as UTF-8 (most editors offer this under 'Save with encoding')")
         })
+}
+
+/// Where a repository's files come from: a folder, or a git tree (a commit, or the index).
+pub trait Snapshot: Sync {
+    /// Whether the file exists.
+    fn exists(&self, rel: &str) -> bool;
+    /// Reads a file as text of at most `limit` bytes.
+    fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic>;
+    /// The files directly in folder `dir` (relative paths).
+    fn list(&self, dir: &str) -> Vec<String>;
+    /// The record files, and findings about files that cannot be records (links, conflicts).
+    fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>);
+    /// The working folder, where commands write (for a git snapshot, the work tree).
+    fn root(&self) -> &Path;
+}
+
+/// The files of a folder on disk.
+pub struct Folder {
+    pub root: PathBuf,
+}
+
+impl Snapshot for Folder {
+    fn exists(&self, rel: &str) -> bool {
+        self.root.join(rel).is_file()
+    }
+
+    fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
+        load(&self.root, rel, limit)
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .map(|n| format!("{dir}/{n}"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>) {
+        discovery.find(&self.root)
+    }
+
+    fn root(&self) -> &Path {
+        &self.root
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::record::Record;
 use super::refs::Target;
 use super::types::{self, Classification, TypeDef};
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::read::{self, Discovery, SourceFile};
+use crate::read::{Discovery, Folder, Snapshot, SourceFile};
 
 /// The folder of type files.
 pub const TYPES_DIR: &str = "types";
@@ -29,11 +29,6 @@ pub enum LoadError {
     NotAFolder(PathBuf),
     #[error("no clerk.yaml in `{0}`: this is not a clerk records repository (run `clerk init` to make one)")]
     NoConfig(PathBuf),
-    #[error("cannot read `{path}`: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     /// `clerk.yaml` is invalid; the diagnostic says where, `text` is the file for the snippet.
     #[error("clerk.yaml is invalid")]
     Config {
@@ -61,20 +56,29 @@ pub struct Repository {
 }
 
 impl Repository {
-    /// Loads the repository at `root`. Findings in files are returned, not raised.
+    /// Loads the repository in the folder `root`. Findings in files are returned, not raised.
     pub fn load(root: &Path) -> Result<(Repository, Vec<Diagnostic>), LoadError> {
         if !root.is_dir() {
             return Err(LoadError::NotAFolder(root.to_path_buf()));
         }
-        let config_path = root.join(config::FILE);
-        if !config_path.is_file() {
+        Repository::load_from(&Folder {
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// Loads the repository from a snapshot: a folder, a commit, or the git index.
+    pub fn load_from(snapshot: &dyn Snapshot) -> Result<(Repository, Vec<Diagnostic>), LoadError> {
+        let root = snapshot.root();
+        if !snapshot.exists(config::FILE) {
             return Err(LoadError::NoConfig(root.to_path_buf()));
         }
-        let config_text =
-            std::fs::read_to_string(&config_path).map_err(|source| LoadError::Io {
-                path: config_path.clone(),
-                source,
-            })?;
+        let config_text = snapshot
+            .load(config::FILE, MAX_TYPE_FILE_BYTES)
+            .map_err(|d| LoadError::Config {
+                text: String::new(),
+                diagnostic: Box::new(d),
+            })?
+            .text;
         let loaded = Config::parse(&config_text).map_err(|d| LoadError::Config {
             diagnostic: Box::new(d),
             text: config_text.clone(),
@@ -109,7 +113,7 @@ impl Repository {
         };
 
         let env = Arc::new(Evaluator::env());
-        let (mut types, broken_types) = load_types(root, &env, &mut sources, &mut diags)?;
+        let (mut types, broken_types) = load_types(snapshot, &env, &mut sources, &mut diags);
         // Every approval names a person, whatever the type file declares.
         for t in types.values_mut() {
             if !t.refs.iter().any(|r| r.field == "approvals[].by") {
@@ -120,12 +124,12 @@ impl Repository {
             }
         }
 
-        let (files, found) = discovery.find(root);
+        let (files, found) = snapshot.records(&discovery);
         diags.extend(found);
         let first_record = sources.len();
         let loaded: Vec<(Option<SourceFile>, Option<Diagnostic>)> = files
             .par_iter()
-            .map(|rel| match read::load(root, rel, limit) {
+            .map(|rel| match snapshot.load(rel, limit) {
                 Ok(f) => (Some(f), None),
                 Err(d) => (None, Some(d)),
             })
@@ -265,34 +269,24 @@ fn loaded_raw(text: &str) -> Value {
 
 /// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
 fn load_types(
-    root: &Path,
+    snapshot: &dyn Snapshot,
     env: &cel::Env,
     sources: &mut Vec<SourceFile>,
     diags: &mut Vec<Diagnostic>,
-) -> Result<(BTreeMap<String, TypeDef>, BTreeSet<String>), LoadError> {
+) -> (BTreeMap<String, TypeDef>, BTreeSet<String>) {
     let mut types = BTreeMap::new();
     let mut broken = BTreeSet::new();
-    let dir = root.join(TYPES_DIR);
-    if !dir.is_dir() {
-        return Ok((types, broken));
-    }
-    let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
-        path: dir.clone(),
-        source,
-    })?;
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
-        .collect();
-    names.sort();
-    for name in names {
-        let rel = format!("{TYPES_DIR}/{name}");
+    let names = snapshot
+        .list(TYPES_DIR)
+        .into_iter()
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"));
+    for rel in names {
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
         let stem = name
             .trim_end_matches(".yaml")
             .trim_end_matches(".yml")
             .to_string();
-        let file = match read::load(root, &rel, MAX_TYPE_FILE_BYTES) {
+        let file = match snapshot.load(&rel, MAX_TYPE_FILE_BYTES) {
             Ok(f) => f,
             Err(d) => {
                 diags.push(d);
@@ -324,5 +318,5 @@ fn load_types(
         }
         sources.push(file);
     }
-    Ok((types, broken))
+    (types, broken)
 }
