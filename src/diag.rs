@@ -112,6 +112,17 @@ pub mod codes {
     /// A person lists a key that is not an OpenSSH public key.
     pub const KEY_INVALID: Code = Code("E057");
 
+    /// A record's status moved in a way its workflow does not allow.
+    pub const BAD_TRANSITION: Code = Code("E060");
+    /// A field that never changes once set (a document number) was changed.
+    pub const IMMUTABLE_CHANGED: Code = Code("E061");
+    /// A record in a final state was changed.
+    pub const FINAL_CHANGED: Code = Code("E062");
+    /// A record that must be kept (issued, archived) was deleted.
+    pub const KEPT_DELETED: Code = Code("E063");
+    /// The index holds an unresolved merge conflict.
+    pub const MERGE_CONFLICT: Code = Code("E064");
+
     /// `clerk.yaml` could not be read or is invalid.
     pub const CONFIG_INVALID: Code = Code("E100");
     /// A type file could not be read or is invalid.
@@ -188,6 +199,9 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The commit the finding is in, when checking history (`--since`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
     /// Width of the marked text in characters (at least 1).
     #[serde(skip)]
     pub width: usize,
@@ -204,6 +218,7 @@ impl Diagnostic {
             column: pos.column,
             message: message.into(),
             hint: None,
+            commit: None,
             width: pos.width.max(1),
         }
     }
@@ -259,14 +274,14 @@ pub fn sort(diags: &mut [Diagnostic]) {
 pub fn render_text<'a>(
     out: &mut dyn WriteColor,
     diags: &[Diagnostic],
-    source_of: &dyn Fn(&str) -> Option<&'a str>,
+    source_of: &dyn Fn(&Diagnostic) -> Option<&'a str>,
 ) -> std::io::Result<()> {
     let config = Config {
         chars: Chars::ascii(),
         ..Config::default()
     };
     let mut files = SimpleFiles::new();
-    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut ids: std::collections::HashMap<(Option<&str>, &str), usize> = std::collections::HashMap::new();
     for d in diags {
         let severity = match d.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
@@ -275,7 +290,7 @@ pub fn render_text<'a>(
         let mut cs = CsDiagnostic::new(severity)
             .with_code(d.code.as_str())
             .with_message(&d.message);
-        let text = if d.line > 0 { source_of(&d.path) } else { None };
+        let text = if d.line > 0 { source_of(d) } else { None };
         let Some((text, span)) =
             text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s)))
         else {
@@ -284,12 +299,17 @@ pub fn render_text<'a>(
             continue;
         };
         let id = *ids
-            .entry(d.path.as_str())
+            .entry((d.commit.as_deref(), d.path.as_str()))
             .or_insert_with(|| files.add(d.path.clone(), text));
         cs = cs.with_labels(vec![Label::primary(id, span)]);
-        if let Some(h) = &d.hint {
-            cs = cs.with_notes(vec![format!("hint: {h}")]);
+        let mut notes = Vec::new();
+        if let Some(c) = &d.commit {
+            notes.push(format!("in commit {c}"));
         }
+        if let Some(h) = &d.hint {
+            notes.push(format!("hint: {h}"));
+        }
+        cs = cs.with_notes(notes);
         term::emit_to_write_style(out, &config, &files, &cs)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
     }
@@ -313,10 +333,47 @@ fn render_place_only(out: &mut dyn WriteColor, d: &Diagnostic) -> std::io::Resul
     } else {
         writeln!(out, "  --> {}", d.path)?;
     }
+    if let Some(c) = &d.commit {
+        writeln!(out, "  = in commit {c}")?;
+    }
     if let Some(h) = &d.hint {
         writeln!(out, "  = hint: {h}")?;
     }
     writeln!(out)
+}
+
+/// Writes findings as GitHub Actions annotations (`::error file=…,line=…::message`).
+///
+/// `prefix` is the records repository's folder within the git work tree, so paths point at files
+/// GitHub knows.
+pub fn render_github(out: &mut dyn Write, diags: &[Diagnostic], prefix: &str) -> std::io::Result<()> {
+    fn data(s: &str) -> String {
+        s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    for d in diags {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = if prefix.is_empty() { d.path.clone() } else { format!("{prefix}/{}", d.path) };
+        let mut props = format!("file={}", property(&path));
+        if d.line > 0 {
+            props.push_str(&format!(",line={},col={}", d.line, d.column));
+        }
+        props.push_str(&format!(",title={}", property(d.code.as_str())));
+        let mut message = d.message.clone();
+        if let Some(c) = &d.commit {
+            message.push_str(&format!(" (in commit {c})"));
+        }
+        if let Some(h) = &d.hint {
+            message.push_str(&format!("\nhint: {h}"));
+        }
+        writeln!(out, "::{level} {props}::{}", data(&message))?;
+    }
+    Ok(())
 }
 
 /// Byte range of `width` characters at 1-based `line`/`column`, clamped to the line.

@@ -8,6 +8,7 @@ pub mod check;
 pub mod cmd;
 pub mod diag;
 pub mod edit;
+pub mod git;
 pub mod model;
 pub mod parse;
 pub mod read;

@@ -24,12 +24,20 @@ enum Command {
     /// Examples:
     ///   clerk check                      # the repository in this folder
     ///   clerk check records-example      # another folder
+    ///   clerk check --staged             # what `git commit` will record (the pre-commit hook)
+    ///   clerk check --since origin/main  # every commit of a branch, in order (CI)
     ///   clerk check --format json        # findings for other programs
     #[command(verbatim_doc_comment)]
     Check {
         /// The records repository (default: this folder).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Check the staged versions (the git index) and each staged change against HEAD.
+        #[arg(long, conflicts_with = "since")]
+        staged: bool,
+        /// Check every commit after REV up to HEAD, each against its parent (first parent on merges).
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
         /// How to print findings.
         #[arg(long, value_enum, default_value = "text")]
         format: cmd::check::Format,
@@ -64,6 +72,9 @@ enum Command {
         #[arg(long)]
         key: Option<PathBuf>,
     },
+    /// Git hooks that check every commit.
+    #[command(subcommand)]
+    Hooks(HooksCommand),
     /// Print people's keys for re-checking approvals with ssh-keygen alone.
     ///
     /// Example:
@@ -81,6 +92,26 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+}
+
+/// `clerk hooks`: git hooks.
+#[derive(Subcommand)]
+enum HooksCommand {
+    /// Install pre-commit and pre-merge-commit hooks that run `clerk check --staged`.
+    ///
+    /// A hook that clerk did not write is never overwritten without --force.
+    ///
+    /// Example:
+    ///   clerk hooks install records-example
+    #[command(verbatim_doc_comment)]
+    Install {
+        /// The records repository (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Replace hooks that clerk did not write.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -141,9 +172,20 @@ fn parse_date(s: &str) -> Result<String, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { dir, format, today } => {
+        Command::Check {
+            dir,
+            staged,
+            since,
+            format,
+            today,
+        } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
-            cmd::check::run(&dir, format, &clerk::check::Options { today })
+            let scope = match (staged, since) {
+                (true, _) => cmd::check::Scope::Staged,
+                (false, Some(rev)) => cmd::check::Scope::Since(rev),
+                (false, None) => cmd::check::Scope::Folder,
+            };
+            cmd::check::run(&dir, scope, format, &clerk::check::Options { today })
         }
         Command::Digest(args) => match args.step {
             Some(step) => {
@@ -161,6 +203,12 @@ fn main() -> ExitCode {
         Command::Sign { approval, key } => {
             cmd::sign::sign(&approval.request(), key.as_deref()).map(|()| 0)
         }
+        Command::Hooks(HooksCommand::Install { dir, force }) => cmd::hooks::install(&dir, force).map(|written| {
+            for path in written {
+                println!("installed {}", path.display());
+            }
+            0
+        }),
         Command::Keys { dir, output, .. } => cmd::keys::allowed_signers(&dir).and_then(|text| {
             match output {
                 Some(path) => clerk::edit::write_atomic(&path, &text)?,

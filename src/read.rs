@@ -169,19 +169,19 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
     decode(rel, bytes, limit)
 }
 
+/// The finding for a file over the size limit.
+pub fn too_large(rel: &str, limit: u64) -> Diagnostic {
+    Diagnostic::new(codes::TOO_LARGE, rel, Pos::FILE, format!("file is larger than {limit} bytes"))
+        .hint("split the record, move large content to an attachment, or raise `limits.max_record_bytes` in clerk.yaml")
+}
+
 /// Checks a file's bytes — size, binary content, UTF-8 — and makes them text.
 pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagnostic> {
     let unreadable = |message: String, hint: &str| {
         Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, message).hint(hint)
     };
     if bytes.len() as u64 > limit {
-        return Err(Diagnostic::new(
-            codes::TOO_LARGE,
-            rel,
-            Pos::FILE,
-            format!("file is larger than {limit} bytes"),
-        )
-        .hint("split the record, move large content to an attachment, or raise `limits.max_record_bytes` in clerk.yaml"));
+        return Err(too_large(rel, limit));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(unreadable(

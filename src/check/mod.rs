@@ -3,10 +3,12 @@
 //! Checks never print and never stop at the first finding: each returns what it found.
 
 pub mod fields;
+pub mod gate;
 pub mod ledger;
 pub mod links;
 pub mod rules;
 pub mod signatures;
+pub mod transitions;
 pub mod workflow;
 
 use std::sync::Arc;

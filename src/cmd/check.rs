@@ -1,12 +1,14 @@
-//! `clerk check`: load the repository, run every check, print findings.
+//! `clerk check`: load the repository (a folder, the git index, or each commit of a range),
+//! run every check, print findings.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 
-use crate::check;
+use crate::check::{self, gate};
 use crate::diag::{self, Diagnostic, Summary};
 use crate::model::repo::{LoadError, Repository};
 
@@ -17,19 +19,46 @@ pub enum Format {
     Text,
     /// One JSON document with every finding and a summary.
     Json,
+    /// GitHub Actions annotations, then the summary.
+    Github,
+}
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// The folder as it is on disk.
+    Folder,
+    /// What `git commit` will record (the index), against HEAD.
+    Staged,
+    /// Every commit after this revision, up to HEAD.
+    Since(String),
 }
 
 /// Exit status: 0 clean (warnings allowed), 1 errors found, 2 could not run.
-pub fn run(root: &Path, format: Format, options: &check::Options) -> anyhow::Result<i32> {
+pub fn run(root: &Path, scope: Scope, format: Format, options: &check::Options) -> anyhow::Result<i32> {
     let started = Instant::now();
-    let (repo, mut diags) = match Repository::load(root) {
-        Ok(loaded) => loaded,
-        Err(LoadError::Config { diagnostic, text }) => {
-            let source_of = |p: &str| (p == crate::model::config::FILE).then_some(text.as_str());
-            print(format, &[*diagnostic], None, &source_of)?;
-            if format == Format::Text {
-                eprintln!("error: clerk.yaml is invalid, so nothing was checked");
+    let loaded = match scope {
+        Scope::Folder => Repository::load(root).map(|(repo, mut diags)| {
+            diags.extend(check::run(&repo, options));
+            let sources: HashMap<(Option<String>, String), String> = diags
+                .iter()
+                .filter_map(|d| Some(((None, d.path.clone()), repo.source(&d.path)?.to_string())))
+                .collect();
+            gate::Outcome {
+                diags,
+                records: repo.records.len(),
+                sources,
             }
+        }),
+        Scope::Staged => gate::staged(root, options).map_err(unload),
+        Scope::Since(rev) => gate::since(root, &rev, options).map_err(unload),
+    };
+    let mut outcome = match loaded {
+        Ok(outcome) => outcome,
+        Err(LoadError::Config { diagnostic, text }) => {
+            let source_of = |d: &Diagnostic| (d.path == crate::model::config::FILE && !text.is_empty()).then_some(text.as_str());
+            print(format, root, &[*diagnostic], None, &source_of)?;
+            eprintln!("error: clerk.yaml is invalid, so nothing was checked");
             return Ok(2);
         }
         Err(e) => {
@@ -37,28 +66,46 @@ pub fn run(root: &Path, format: Format, options: &check::Options) -> anyhow::Res
             return Ok(2);
         }
     };
-    diags.extend(check::run(&repo, options));
-    diag::sort(&mut diags);
-    let summary = Summary::new(repo.records.len(), &diags, started.elapsed().as_secs_f64());
-    print(format, &diags, Some(&summary), &|p| repo.source(p))?;
+    diag::sort(&mut outcome.diags);
+    let summary = Summary::new(outcome.records, &outcome.diags, started.elapsed().as_secs_f64());
+    let sources = &outcome.sources;
+    let source_of = |d: &Diagnostic| sources.get(&(d.commit.clone(), d.path.clone())).map(String::as_str);
+    print(format, root, &outcome.diags, Some(&summary), &source_of)?;
     Ok(if summary.errors > 0 { 1 } else { 0 })
+}
+
+/// A gate that could not run, as the load error `run` reports (exit 2).
+fn unload(e: gate::GateError) -> LoadError {
+    match e {
+        gate::GateError::Load(l) => l,
+        other => LoadError::Other(other.to_string()),
+    }
 }
 
 /// Prints findings, then the summary when there is one (there is none when nothing was checked).
 fn print<'a>(
     format: Format,
+    root: &Path,
     diags: &[Diagnostic],
     summary: Option<&Summary>,
-    source_of: &dyn Fn(&str) -> Option<&'a str>,
+    source_of: &dyn Fn(&Diagnostic) -> Option<&'a str>,
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
             let stdout = std::io::stdout();
             diag::render_json(&mut stdout.lock(), diags, summary)?;
         }
+        Format::Github => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let prefix = if root == Path::new(".") { String::new() } else { crate::read::relative(Path::new(""), root) };
+            diag::render_github(&mut out, diags, &prefix)?;
+            if let Some(summary) = summary {
+                writeln!(out, "{summary}")?;
+            }
+        }
         Format::Text => {
-            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            {
+            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
                 ColorChoice::Auto
             } else {
                 ColorChoice::Never

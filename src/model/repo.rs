@@ -29,6 +29,9 @@ pub enum LoadError {
     NotAFolder(PathBuf),
     #[error("no clerk.yaml in `{0}`: this is not a clerk records repository (run `clerk init` to make one)")]
     NoConfig(PathBuf),
+    /// Something else stopped the load (git could not be read, …).
+    #[error("{0}")]
+    Other(String),
     /// `clerk.yaml` is invalid; the diagnostic says where, `text` is the file for the snippet.
     #[error("clerk.yaml is invalid")]
     Config {

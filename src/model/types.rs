@@ -58,6 +58,9 @@ pub struct Workflow {
     /// States after which the record never changes again.
     #[serde(default, rename = "final")]
     pub final_states: Vec<String>,
+    /// States in which a record may not be deleted (besides final ones), e.g. issued.
+    #[serde(default)]
+    pub keep: Vec<String>,
     /// What must hold in a state (and in every state that can only come after it).
     #[serde(default)]
     requires: BTreeMap<String, RequirementFile>,
@@ -328,6 +331,9 @@ struct TypeFile {
     /// Fields the workflow manages (left out of the approval digest).
     #[serde(default)]
     managed: Vec<String>,
+    /// Fields that never change once set (a document number, a certificate number).
+    #[serde(default)]
+    immutable: Vec<String>,
     #[serde(default)]
     workflow: Option<Workflow>,
     /// Approval steps and who may give them.
@@ -365,6 +371,7 @@ pub struct TypeDef {
     pub properties: BTreeSet<String>,
     pub refs: Vec<RefRule>,
     pub managed: Vec<String>,
+    pub immutable: Vec<String>,
     pub workflow: Option<Workflow>,
     /// Approval steps by name.
     pub steps: BTreeMap<String, ApprovalStep>,
@@ -591,6 +598,7 @@ pub fn load(
             properties,
             refs,
             managed: file.managed,
+            immutable: file.immutable,
             workflow: file.workflow,
             steps: rules.steps,
             requirements: rules.requirements,
@@ -880,6 +888,9 @@ fn check_workflow(
     }
     for (i, f) in wf.final_states.iter().enumerate() {
         unknown(f, format!("/workflow/final/{i}"));
+    }
+    for (i, f) in wf.keep.iter().enumerate() {
+        unknown(f, format!("/workflow/keep/{i}"));
     }
     if wf.states.is_empty() {
         diags.push(Diagnostic::new(

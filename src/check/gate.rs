@@ -1,0 +1,142 @@
+//! The gates: `check --staged` (what a commit will record, against HEAD) and `check --since REV`
+//! (every commit of a push or merge request, each against its parent, in order).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use git2::Repository as Git;
+
+use super::{run, transitions, Options};
+use crate::diag::Diagnostic;
+use crate::git::{self, GitError, GitTree};
+use crate::model::repo::{LoadError, Repository};
+
+/// What a gate found.
+pub struct Outcome {
+    pub diags: Vec<Diagnostic>,
+    /// Records in the last snapshot checked.
+    pub records: usize,
+    /// File texts for showing findings: by commit (None: the index) and path.
+    pub sources: HashMap<(Option<String>, String), String>,
+}
+
+/// Why a gate could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum GateError {
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error("git: {0}")]
+    Git2(#[from] git2::Error),
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    #[error("`{0}` names no commit")]
+    NoSuchRevision(String),
+}
+
+/// Opens the git repository: as git's hooks see it when run from a hook (GIT_DIR,
+/// GIT_INDEX_FILE), otherwise the repository around `dir`.
+fn open(dir: &Path) -> Result<Git, GateError> {
+    let from_hook = std::env::var_os("GIT_INDEX_FILE").is_some() || std::env::var_os("GIT_DIR").is_some();
+    Ok(if from_hook { git::open()? } else { Git::discover(dir)? })
+}
+
+/// Checks one snapshot against the one before it.
+fn check_step(old: &GitTree, new: &GitTree, options: &Options) -> Result<(Vec<Diagnostic>, Repository), GateError> {
+    let (repo, mut diags) = Repository::load_from(new)?;
+    diags.extend(run(&repo, options));
+    let changes = git::changes(old, new);
+    diags.extend(transitions::check(old, &repo, &changes));
+    Ok((diags, repo))
+}
+
+fn keep_sources(repo: &Repository, diags: &[Diagnostic], commit: Option<&str>, out: &mut HashMap<(Option<String>, String), String>) {
+    for d in diags {
+        if let Some(text) = repo.source(&d.path) {
+            out.entry((commit.map(str::to_string), d.path.clone())).or_insert_with(|| text.to_string());
+        }
+    }
+}
+
+/// `check --staged`: the index — what `git commit` will record — with the rest of the
+/// repository as context, and each staged change against HEAD.
+pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
+    let git = open(dir)?;
+    let prefix = git::prefix(&git, dir)?;
+    let new = GitTree::index(&git, &prefix)?;
+    let old = match git.head().ok().and_then(|h| h.peel_to_commit().ok()) {
+        Some(head) => GitTree::commit(&git, &head, &prefix)?,
+        None => GitTree::empty(&git, &prefix)?, // the first commit
+    };
+    let (diags, repo) = check_step(&old, &new, options)?;
+    let mut sources = HashMap::new();
+    keep_sources(&repo, &diags, None, &mut sources);
+    Ok(Outcome {
+        diags,
+        records: repo.records.len(),
+        sources,
+    })
+}
+
+/// `check --since REV`: every commit from REV (exclusive) to HEAD along the first parent,
+/// oldest first, each against its parent; a finding is reported once, in the first commit
+/// that has it. The last commit is the final tree, checked as a whole.
+pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateError> {
+    let git = open(dir)?;
+    let prefix = git::prefix(&git, dir)?;
+    let base = git
+        .revparse_single(rev)
+        .and_then(|o| o.peel_to_commit())
+        .map_err(|_| GateError::NoSuchRevision(rev.to_string()))?;
+    let head = git.head()?.peel_to_commit()?;
+    let stop = git.merge_base(base.id(), head.id()).ok();
+    let mut chain = Vec::new();
+    let mut at = Some(head);
+    while let Some(c) = at {
+        if Some(c.id()) == stop {
+            break;
+        }
+        at = c.parent(0).ok();
+        chain.push(c);
+    }
+    chain.reverse();
+
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    let mut sources = HashMap::new();
+    let mut records = 0;
+    let last = chain.len().saturating_sub(1);
+    for (i, commit) in chain.iter().enumerate() {
+        let new = GitTree::commit(&git, commit, &prefix)?;
+        let old = match commit.parent(0) {
+            Ok(p) => GitTree::commit(&git, &p, &prefix)?,
+            Err(_) => GitTree::empty(&git, &prefix)?,
+        };
+        // A commit that touches nothing of the records repository has nothing new to check,
+        // unless it is the final tree.
+        if i != last && git::changes(&old, &new).is_empty() && !git::config_changed(&old, &new) {
+            continue;
+        }
+        let label = format!(
+            "{} “{}”",
+            &commit.id().to_string()[..7],
+            commit.summary().ok().flatten().unwrap_or_default()
+        );
+        let (found, repo) = check_step(&old, &new, options)?;
+        records = repo.records.len();
+        let fresh: Vec<Diagnostic> = found
+            .into_iter()
+            .filter(|d| seen.insert((d.code.to_string(), d.path.clone(), d.message.clone())))
+            .map(|mut d| {
+                d.commit = Some(label.clone());
+                d
+            })
+            .collect();
+        keep_sources(&repo, &fresh, Some(&label), &mut sources);
+        diags.extend(fresh);
+    }
+    Ok(Outcome {
+        diags,
+        records,
+        sources,
+    })
+}

@@ -1,0 +1,67 @@
+//! `clerk hooks install`: git hooks that run `clerk check --staged` before every commit and
+//! every merge commit.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+use crate::git;
+
+/// Marks a hook clerk wrote, so that reinstalling replaces it and a foreign hook is never lost.
+const MARKER: &str = "installed by clerk";
+
+/// The hooks clerk installs.
+const HOOKS: &[&str] = &["pre-commit", "pre-merge-commit"];
+
+/// Writes the hooks into the git repository around `dir`; returns the files written.
+pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
+    let repo = git2::Repository::discover(dir).with_context(|| format!("`{}` is not in a git repository", dir.display()))?;
+    let workdir = repo.workdir().context("the git repository has no work tree")?.to_path_buf();
+    let hooks = match repo.config().ok().and_then(|c| c.get_path("core.hooksPath").ok()) {
+        Some(p) if p.is_absolute() => p,
+        Some(p) => workdir.join(p),
+        None => repo.path().join("hooks"),
+    };
+    let prefix = git::prefix(&repo, dir)?;
+    let exe = std::env::current_exe().context("cannot tell where clerk is installed")?;
+    let records = if prefix.is_empty() { ".".to_string() } else { prefix };
+    let script = format!(
+        "#!/bin/sh\n\
+         # {MARKER}: checks what is about to be committed against the association's rules.\n\
+         # `git commit --no-verify` skips it once; CI runs `clerk check --since` all the same.\n\
+         clerk='{}'\n\
+         [ -x \"$clerk\" ] || clerk=clerk\n\
+         exec \"$clerk\" check --staged '{}'\n",
+        exe.display().to_string().replace('\'', "'\\''"),
+        records.replace('\'', "'\\''"),
+    );
+    std::fs::create_dir_all(&hooks).with_context(|| format!("cannot create `{}`", hooks.display()))?;
+    let foreign: Vec<String> = HOOKS
+        .iter()
+        .map(|h| hooks.join(h))
+        .filter(|p| p.exists() && !std::fs::read_to_string(p).is_ok_and(|t| t.contains(MARKER)))
+        .map(|p| p.display().to_string())
+        .collect();
+    if !foreign.is_empty() && !force {
+        bail!(
+            "{} already exist{} and {} not clerk's; run `clerk hooks install --force` to replace {}, or call `clerk check --staged` from {}",
+            foreign.join(" and "),
+            if foreign.len() == 1 { "s" } else { "" },
+            if foreign.len() == 1 { "is" } else { "are" },
+            if foreign.len() == 1 { "it" } else { "them" },
+            if foreign.len() == 1 { "it" } else { "them" },
+        );
+    }
+    let mut written = Vec::new();
+    for hook in HOOKS {
+        let path = hooks.join(hook);
+        crate::edit::write_atomic(&path, &script).with_context(|| format!("cannot write `{}`", path.display()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
+        }
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,218 @@
+//! Read stage from git: what a commit will record (the index) and what commits recorded, as
+//! snapshots of a records repository; and the changes between two of them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use git2::{Oid, Repository};
+
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::read::{self, Discovery, SourceFile, Snapshot};
+
+/// A file in a git tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Blob(Oid),
+    Link,
+    /// An unresolved merge conflict (index stages 1–3).
+    Conflict,
+}
+
+/// The records repository as a git tree records it: a commit's tree, or the index.
+pub struct GitTree {
+    workdir: PathBuf,
+    files: BTreeMap<String, Entry>,
+    /// Blobs are read on demand; git2 handles are not shared across threads, hence the lock.
+    repo: Mutex<Repository>,
+}
+
+/// What went wrong reading git.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("{0}")]
+    Git(#[from] git2::Error),
+    #[error("`{0}` is not inside the git work tree")]
+    OutsideWorkTree(PathBuf),
+    #[error("the repository has no work tree (is it bare?)")]
+    Bare,
+}
+
+/// Opens the git repository the way git's own hooks see it: honouring GIT_DIR, GIT_INDEX_FILE
+/// and friends, so that `git commit -a` and `git commit PATH` (which stage into a temporary
+/// index) are checked as they will be committed.
+pub fn open() -> Result<Repository, GitError> {
+    Ok(Repository::open_from_env()?)
+}
+
+/// The records folder `dir` as a path inside the work tree (`""` for the top).
+pub fn prefix(repo: &Repository, dir: &Path) -> Result<String, GitError> {
+    let workdir = repo.workdir().ok_or(GitError::Bare)?;
+    let workdir = workdir.canonicalize().unwrap_or_else(|_| workdir.to_path_buf());
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let rel = dir.strip_prefix(&workdir).map_err(|_| GitError::OutsideWorkTree(dir.clone()))?;
+    Ok(read::relative(Path::new(""), rel))
+}
+
+impl GitTree {
+    fn new(repo: &Repository, prefix: &str, entries: impl Iterator<Item = (String, Entry)>) -> Result<GitTree, GitError> {
+        let workdir = repo.workdir().ok_or(GitError::Bare)?;
+        let root = workdir.join(prefix);
+        let strip = if prefix.is_empty() { String::new() } else { format!("{prefix}/") };
+        let mut files = BTreeMap::new();
+        for (path, entry) in entries {
+            if let Some(rel) = path.strip_prefix(&strip) {
+                // A conflict is recorded once, whatever its stages.
+                files.entry(rel.to_string()).and_modify(|e| {
+                    if entry == Entry::Conflict {
+                        *e = Entry::Conflict;
+                    }
+                }).or_insert(entry);
+            }
+        }
+        Ok(GitTree {
+            workdir: root,
+            files,
+            repo: Mutex::new(Repository::open(repo.path())?),
+        })
+    }
+
+    /// The index: what `git commit` will record.
+    pub fn index(repo: &Repository, prefix: &str) -> Result<GitTree, GitError> {
+        let index = repo.index()?;
+        let entries = index.iter().filter_map(|e| {
+            let path = String::from_utf8(e.path).ok()?;
+            let stage = (e.flags >> 12) & 0x3;
+            let entry = if stage > 0 {
+                Entry::Conflict
+            } else if e.mode == 0o120000 {
+                Entry::Link
+            } else if e.mode == 0o160000 {
+                return None; // a submodule
+            } else {
+                Entry::Blob(e.id)
+            };
+            Some((path, entry))
+        });
+        let entries: Vec<_> = entries.collect();
+        GitTree::new(repo, prefix, entries.into_iter())
+    }
+
+    /// A commit's tree.
+    pub fn commit(repo: &Repository, commit: &git2::Commit, prefix: &str) -> Result<GitTree, GitError> {
+        let tree = commit.tree()?;
+        let mut entries = Vec::new();
+        tree.walk(git2::TreeWalkMode::PreOrder, |dir, e| {
+            if let (Ok(name), Some(git2::ObjectType::Blob)) = (e.name(), e.kind()) {
+                let entry = if e.filemode() == 0o120000 { Entry::Link } else { Entry::Blob(e.id()) };
+                entries.push((format!("{dir}{name}"), entry));
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+        GitTree::new(repo, prefix, entries.into_iter())
+    }
+
+    /// An empty tree (before the first commit).
+    pub fn empty(repo: &Repository, prefix: &str) -> Result<GitTree, GitError> {
+        GitTree::new(repo, prefix, std::iter::empty())
+    }
+
+    /// The blob id of a file, to tell whether it changed.
+    fn id(&self, rel: &str) -> Option<Entry> {
+        self.files.get(rel).copied()
+    }
+}
+
+impl Snapshot for GitTree {
+    fn exists(&self, rel: &str) -> bool {
+        matches!(self.files.get(rel), Some(Entry::Blob(_)))
+    }
+
+    fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
+        let unreadable = |m: String| Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, m);
+        let Some(Entry::Blob(oid)) = self.files.get(rel) else {
+            return Err(unreadable("not a file in this git tree".into()));
+        };
+        let bytes = {
+            let repo = self.repo.lock().map_err(|_| unreadable("git reader failed".into()))?;
+            let blob = repo.find_blob(*oid).map_err(|e| unreadable(format!("cannot read from git: {}", e.message())))?;
+            if blob.size() as u64 > limit {
+                return Err(read::too_large(rel, limit));
+            }
+            blob.content().to_vec()
+        };
+        read::decode(rel, bytes, limit)
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let start = format!("{dir}/");
+        self.files
+            .range(start.clone()..)
+            .take_while(|(p, _)| p.starts_with(&start))
+            .filter(|(p, e)| !p[start.len()..].contains('/') && matches!(e, Entry::Blob(_)))
+            .map(|(p, _)| p.clone())
+            .collect()
+    }
+
+    fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut files = Vec::new();
+        let mut diags = Vec::new();
+        for (path, entry) in &self.files {
+            if !discovery.wants(path) {
+                continue;
+            }
+            match entry {
+                Entry::Blob(_) => files.push(path.clone()),
+                Entry::Link => diags.push(
+                    Diagnostic::new(codes::SYMLINK_OUTSIDE, path, Pos::FILE, "a record cannot be a symbolic link")
+                        .hint("commit the record itself, not a link to it"),
+                ),
+                Entry::Conflict => diags.push(
+                    Diagnostic::new(codes::MERGE_CONFLICT, path, Pos::FILE, "unresolved merge conflict")
+                        .hint("resolve the conflict, then `git add` the file"),
+                ),
+            }
+        }
+        (files, diags)
+    }
+
+    fn root(&self) -> &Path {
+        &self.workdir
+    }
+}
+
+/// How a record file differs between two trees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added(String),
+    Modified(String),
+    Deleted(String),
+}
+
+/// The Markdown files that differ between `old` and `new`.
+pub fn changes(old: &GitTree, new: &GitTree) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (path, entry) in &new.files {
+        if !path.ends_with(".md") {
+            continue;
+        }
+        match old.id(path) {
+            None => out.push(Change::Added(path.clone())),
+            Some(e) if e != *entry => out.push(Change::Modified(path.clone())),
+            Some(_) => {}
+        }
+    }
+    for path in old.files.keys() {
+        if path.ends_with(".md") && !new.files.contains_key(path) {
+            out.push(Change::Deleted(path.clone()));
+        }
+    }
+    out
+}
+
+/// Whether the configuration (clerk.yaml or a type file) differs.
+pub fn config_changed(old: &GitTree, new: &GitTree) -> bool {
+    let is_config = |p: &str| p == crate::model::config::FILE || p.starts_with("types/");
+    new.files.iter().any(|(p, e)| is_config(p) && old.id(p) != Some(*e))
+        || old.files.keys().any(|p| is_config(p) && !new.files.contains_key(p))
+}

@@ -1,0 +1,330 @@
+//! The git gates on real repositories: the installed hook under every way of committing, and
+//! `check --since` over a branch's history.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Repo;
+
+/// Runs git in the repository; returns (success, stdout + stderr).
+fn git(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("git is installed");
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[track_caller]
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let (success, said) = git(dir, args);
+    assert!(success, "git {args:?} failed:\n{said}");
+    said
+}
+
+fn head(dir: &Path) -> String {
+    ok(dir, &["rev-parse", "HEAD"]).trim().to_string()
+}
+
+fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
+    (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+/// A copy of the example as a git repository with clerk's hooks installed and one commit.
+fn example_repo() -> Repo {
+    let repo = Repo::example();
+    let dir = repo.path();
+    ok(dir, &["init", "-q", "-b", "main"]);
+    ok(dir, &["config", "commit.gpgsign", "false"]);
+    let (code, said) = clerk_in(dir, &["hooks", "install"]);
+    assert_eq!(code, 0, "{said}");
+    ok(dir, &["add", "-A"]);
+    // The first commit (no HEAD yet) goes through the hook and is accepted.
+    ok(dir, &["commit", "-q", "-m", "the archive"]);
+    repo
+}
+
+/// Asserts `git commit ARGS` is refused by the hook with `code`, and creates no commit.
+#[track_caller]
+fn refused(repo: &Repo, args: &[&str], code: &str) {
+    let before = head(repo.path());
+    let (success, said) = git(repo.path(), args);
+    assert!(!success, "git {args:?} was accepted:\n{said}");
+    assert!(said.contains(&format!("[{code}]")), "expected {code} in:\n{said}");
+    assert_eq!(head(repo.path()), before, "no commit is created");
+}
+
+const LEAVE: &str = "leave/leave-2026-033.md"; // requested, one day
+const SKIP: (&str, &str) = ("status: requested", "status: returned\nreturned_on: 2026-12-04");
+
+#[test]
+fn plain_commit_of_a_skipped_state_is_refused() {
+    let repo = example_repo();
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(repo.path(), &["add", LEAVE]);
+    refused(&repo, &["commit", "-m", "skip"], "E060");
+}
+
+#[test]
+fn commit_all_checks_the_temporary_index() {
+    let repo = example_repo();
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    refused(&repo, &["commit", "-a", "-m", "skip"], "E060");
+    // Withdrawn is an allowed move: accepted.
+    repo.edit(LEAVE, "status: returned\nreturned_on: 2026-12-04", "status: withdrawn");
+    ok(repo.path(), &["commit", "-q", "-a", "-m", "withdrawn"]);
+}
+
+#[test]
+fn commit_path_checks_only_what_it_records() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // A good change to one file, a bad one to another.
+    repo.edit("documents/2026-doc-006.md", "3. 完善財務內控與資產盤點。", "3. 完善財務內控與資產盤點。\n4. 建立檔案數位化流程。");
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    refused(&repo, &["commit", LEAVE, "-m", "skip"], "E060");
+    // `git commit PATH` records HEAD plus that path: the bad leave, unstaged, is not in it.
+    ok(dir, &["commit", "-q", "documents/2026-doc-006.md", "-m", "plan"]);
+    let (_, status) = git(dir, &["status", "--porcelain"]);
+    assert!(status.contains(LEAVE), "the leave is still uncommitted: {status}");
+}
+
+#[test]
+fn partial_staging_is_judged_by_the_index() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // Bad staged, good in the work tree: refused.
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["add", LEAVE]);
+    repo.edit(LEAVE, "status: returned\nreturned_on: 2026-12-04", "status: requested");
+    refused(&repo, &["commit", "-m", "x"], "E060");
+    // Good staged, bad in the work tree: accepted.
+    ok(dir, &["add", LEAVE]);
+    repo.edit(LEAVE, "reason: 家中事務", "reason: 家中事務（已改期）");
+    ok(dir, &["add", LEAVE]);
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["commit", "-q", "-m", "reason"]);
+}
+
+#[test]
+fn first_commit_with_a_bad_record_is_refused() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    ok(dir, &["init", "-q", "-b", "main"]);
+    ok(dir, &["config", "commit.gpgsign", "false"]);
+    clerk_in(dir, &["hooks", "install"]);
+    repo.edit("leave/leave-2026-021.md", "days: 2", "days: 3");
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-m", "first"]);
+    assert!(!success && said.contains("[E046]") && said.contains("[E055]"), "{said}");
+    assert!(!git(dir, &["rev-parse", "HEAD"]).0, "no commit exists");
+}
+
+#[test]
+fn deleting_an_issued_record_is_refused_a_draft_is_not() {
+    let repo = example_repo();
+    let dir = repo.path();
+    ok(dir, &["rm", "-q", "documents/2026-doc-001.md"]);
+    refused(&repo, &["commit", "-m", "delete issued"], "E063");
+    ok(dir, &["reset", "-q", "--hard"]);
+    ok(dir, &["rm", "-q", "documents/2026-doc-006.md"]);
+    ok(dir, &["commit", "-q", "-m", "delete draft"]);
+}
+
+#[test]
+fn renames_are_followed_by_id() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // A rename alone is fine.
+    ok(dir, &["mv", "documents/2026-doc-006.md", "documents/2027-plan-draft.md"]);
+    ok(dir, &["commit", "-q", "-m", "rename"]);
+    // Renamed (keeping its id) and moved past a state in one go: still caught.
+    repo.edit(LEAVE, "title: 黃俊豪事假一天", "id: leave-2026-033\ntitle: 黃俊豪事假一天");
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["add", LEAVE]);
+    ok(dir, &["mv", LEAVE, "leave/2026-12-03-huang.md"]);
+    refused(&repo, &["commit", "-m", "rename and skip"], "E060");
+}
+
+#[test]
+fn a_conflicted_merge_resolved_badly_is_refused() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let doc = "documents/2026-doc-006.md";
+    ok(dir, &["checkout", "-q", "-b", "other"]);
+    repo.edit(doc, "1. 深化會員服務，推動數位化。", "1. 深化會員服務（其他版本）。");
+    ok(dir, &["commit", "-q", "-am", "theirs"]);
+    ok(dir, &["checkout", "-q", "main"]);
+    repo.edit(doc, "1. 深化會員服務，推動數位化。", "1. 深化會員服務（我們的版本）。");
+    ok(dir, &["commit", "-q", "-am", "ours"]);
+    let (merged, _) = git(dir, &["merge", "other"]);
+    assert!(!merged, "the merge conflicts");
+    // While unresolved, the gate says so.
+    let (code, said) = clerk_in(dir, &["check", "--staged"]);
+    assert_eq!(code, 1);
+    assert!(said.contains("[E064]"), "{said}");
+    // Resolved by jumping the draft to issued: refused.
+    let text = repo.read(doc);
+    let start = text.find("<<<<<<<").unwrap();
+    let end = text.find(">>>>>>> other\n").unwrap() + ">>>>>>> other\n".len();
+    let resolved = format!("{}1. 深化會員服務（合併）。\n{}", &text[..start], &text[end..]);
+    repo.write(doc, resolved.replace("status: draft", "status: issued\nnumber: 協秘〔2026〕4號\nissued_on: 2026-11-30"));
+    ok(dir, &["add", doc]);
+    refused(&repo, &["commit", "--no-edit"], "E060");
+    // Resolved properly: accepted.
+    repo.write(doc, resolved);
+    ok(dir, &["add", doc]);
+    ok(dir, &["commit", "-q", "--no-edit"]);
+}
+
+/// Signs and issues a document as 協秘〔2026〕4號 on the current branch.
+fn issue_as_four(repo: &Repo, doc: &str) {
+    let dir = repo.path();
+    if repo.read(doc).contains("status: reviewed") {
+        let key = dir.join(".example-keys/lin-wenhui");
+        let (code, said) = clerk_in(dir, &["sign", doc, "--step", "approve", "--by", "lin-wenhui", "--date", "2026-10-20", "--key", key.to_str().unwrap()]);
+        assert_eq!(code, 0, "{said}");
+        repo.edit(doc, "status: reviewed", "status: approved");
+        ok(dir, &["commit", "-q", "-am", "approve"]);
+    }
+    repo.edit(doc, "status: approved", "status: issued\nnumber: 協秘〔2026〕4號\nissued_on: 2026-11-02");
+    ok(dir, &["commit", "-q", "-am", &format!("issue {doc}")]);
+}
+
+#[test]
+fn two_branches_issuing_the_same_number_are_caught_when_merged() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let base = head(dir);
+    ok(dir, &["checkout", "-q", "-b", "a"]);
+    issue_as_four(&repo, "documents/2026-doc-004.md");
+    ok(dir, &["checkout", "-q", "-b", "b", &base]);
+    issue_as_four(&repo, "documents/2026-doc-005.md");
+    // Each branch alone is fine.
+    assert_eq!(clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]).0, 0);
+    ok(dir, &["checkout", "-q", "main"]);
+    ok(dir, &["merge", "-q", "--ff-only", "a"]);
+    // The merge commit is refused by the pre-merge-commit hook…
+    let (merged, said) = git(dir, &["merge", "--no-edit", "b"]);
+    assert!(!merged && said.contains("[E042]"), "{said}");
+    ok(dir, &["merge", "--abort"]);
+    // …and if the hook is skipped, CI catches it in the final tree.
+    ok(dir, &["merge", "-q", "--no-verify", "--no-edit", "b"]);
+    let (code, said) = clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("error[E042]: `協秘〔2026〕4號` is already used by"), "{said}");
+}
+
+#[test]
+fn since_catches_a_skipped_state_in_a_middle_commit() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let base = head(dir);
+    // Three commits: fine, bad (skips `approved`), then made good again.
+    repo.edit(LEAVE, "reason: 家中事務", "reason: 家中事務（陪同就醫）");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "reason"]);
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "jump to returned"]);
+    repo.edit(LEAVE, "status: returned\nreturned_on: 2026-12-04", "status: requested");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "undo"]);
+    // The final tree is clean…
+    assert_eq!(clerk_in(dir, &["check", "--today", common::TODAY]).0, 0);
+    // …but the history is not.
+    let (code, said) = clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("error[E060]: status moved from `requested` to `returned`"), "{said}");
+    assert!(said.contains("in commit") && said.contains("“jump to returned”"), "{said}");
+    // Moving back from `returned` (a final state) is caught too.
+    assert!(said.contains("[E062]"), "{said}");
+    // JSON carries the commit.
+    let (_, json) = clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let commits: Vec<&str> = json["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["commit"].as_str()).collect();
+    assert!(commits.iter().any(|c| c.ends_with("“jump to returned”")), "{commits:?}");
+}
+
+#[test]
+fn github_annotations() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let base = head(dir);
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "skip"]);
+    let (code, said) = clerk_in(dir, &["check", "--since", &base, "--format", "github", "--today", common::TODAY]);
+    assert_eq!(code, 1);
+    assert!(said.contains("::error file=leave/leave-2026-033.md,line=10,col=9,title=E060::status moved from `requested` to `returned`"), "{said}");
+    assert!(said.contains("%0Ahint: from `requested` a leave moves to: approved, rejected, withdrawn"), "{said}");
+}
+
+#[test]
+fn hooks_install_keeps_a_foreign_hook() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    ok(dir, &["init", "-q", "-b", "main"]);
+    repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
+    let (code, said) = clerk_in(dir, &["hooks", "install"]);
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("--force"), "{said}");
+    assert_eq!(repo.read(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
+    // clerk's own hooks are replaced without --force; a foreign one only with it.
+    assert_eq!(clerk_in(dir, &["hooks", "install", "--force"]).0, 0);
+    assert!(repo.read(".git/hooks/pre-commit").contains("installed by clerk"));
+    assert_eq!(clerk_in(dir, &["hooks", "install"]).0, 0);
+}
+
+#[test]
+fn records_in_a_subfolder_of_the_work_tree() {
+    // The records repository need not be the top of the git work tree (like records-example here).
+    let outer = Repo::empty();
+    let dir = outer.path();
+    common::copy_dir(&common::crate_dir().join("records-example"), &dir.join("archive"));
+    ok(dir, &["init", "-q", "-b", "main"]);
+    ok(dir, &["config", "commit.gpgsign", "false"]);
+    assert_eq!(clerk_in(dir, &["hooks", "install", "archive"]).0, 0);
+    ok(dir, &["add", "-A"]);
+    ok(dir, &["commit", "-q", "-m", "archive"]);
+    let leave = dir.join("archive").join(LEAVE);
+    let text = std::fs::read_to_string(&leave).unwrap().replace(SKIP.0, SKIP.1);
+    std::fs::write(&leave, text).unwrap();
+    let (success, said) = git(dir, &["commit", "-am", "skip"]);
+    assert!(!success && said.contains("[E060]") && said.contains("--> leave/leave-2026-033.md"), "{said}");
+}
+
+#[test]
+fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
+    if Command::new("pre-commit").arg("--version").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "CI must install pre-commit (pip install pre-commit)");
+        eprintln!("skipped: pre-commit is not installed here");
+        return;
+    }
+    let repo = example_repo();
+    let dir = repo.path();
+    let hook_repo = common::crate_dir();
+    let try_repo = |dir: &Path| {
+        Command::new("pre-commit")
+            .args(["try-repo", hook_repo.to_str().unwrap(), "clerk-check", "--verbose"])
+            .current_dir(dir)
+            .env("CARGO_TARGET_DIR", hook_repo.join("target/pre-commit"))
+            .output()
+            .unwrap()
+    };
+    repo.edit("documents/2026-doc-006.md", "3. 完善財務內控與資產盤點。", "3. 完善財務內控與資產盤點。\n4. 檔案數位化。");
+    ok(dir, &["add", "-A"]);
+    let out = try_repo(dir);
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["add", "-A"]);
+    let out = try_repo(dir);
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success() && said.contains("E060"), "{said}");
+}
