@@ -281,7 +281,8 @@ pub fn render_text<'a>(
         ..Config::default()
     };
     let mut files = SimpleFiles::new();
-    let mut ids: std::collections::HashMap<(Option<&str>, &str), usize> = std::collections::HashMap::new();
+    let mut ids: std::collections::HashMap<(Option<&str>, &str), usize> =
+        std::collections::HashMap::new();
     for d in diags {
         let severity = match d.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
@@ -346,9 +347,15 @@ fn render_place_only(out: &mut dyn WriteColor, d: &Diagnostic) -> std::io::Resul
 ///
 /// `prefix` is the records repository's folder within the git work tree, so paths point at files
 /// GitHub knows.
-pub fn render_github(out: &mut dyn Write, diags: &[Diagnostic], prefix: &str) -> std::io::Result<()> {
+pub fn render_github(
+    out: &mut dyn Write,
+    diags: &[Diagnostic],
+    prefix: &str,
+) -> std::io::Result<()> {
     fn data(s: &str) -> String {
-        s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
     }
     fn property(s: &str) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
@@ -358,7 +365,11 @@ pub fn render_github(out: &mut dyn Write, diags: &[Diagnostic], prefix: &str) ->
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let path = if prefix.is_empty() { d.path.clone() } else { format!("{prefix}/{}", d.path) };
+        let path = if prefix.is_empty() {
+            d.path.clone()
+        } else {
+            format!("{prefix}/{}", d.path)
+        };
         let mut props = format!("file={}", property(&path));
         if d.line > 0 {
             props.push_str(&format!(",line={},col={}", d.line, d.column));

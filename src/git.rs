@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use git2::{Oid, Repository};
 
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::read::{self, Discovery, SourceFile, Snapshot};
+use crate::read::{self, Discovery, Snapshot, SourceFile};
 
 /// A file in a git tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,26 +48,41 @@ pub fn open() -> Result<Repository, GitError> {
 /// The records folder `dir` as a path inside the work tree (`""` for the top).
 pub fn prefix(repo: &Repository, dir: &Path) -> Result<String, GitError> {
     let workdir = repo.workdir().ok_or(GitError::Bare)?;
-    let workdir = workdir.canonicalize().unwrap_or_else(|_| workdir.to_path_buf());
+    let workdir = workdir
+        .canonicalize()
+        .unwrap_or_else(|_| workdir.to_path_buf());
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let rel = dir.strip_prefix(&workdir).map_err(|_| GitError::OutsideWorkTree(dir.clone()))?;
+    let rel = dir
+        .strip_prefix(&workdir)
+        .map_err(|_| GitError::OutsideWorkTree(dir.clone()))?;
     Ok(read::relative(Path::new(""), rel))
 }
 
 impl GitTree {
-    fn new(repo: &Repository, prefix: &str, entries: impl Iterator<Item = (String, Entry)>) -> Result<GitTree, GitError> {
+    fn new(
+        repo: &Repository,
+        prefix: &str,
+        entries: impl Iterator<Item = (String, Entry)>,
+    ) -> Result<GitTree, GitError> {
         let workdir = repo.workdir().ok_or(GitError::Bare)?;
         let root = workdir.join(prefix);
-        let strip = if prefix.is_empty() { String::new() } else { format!("{prefix}/") };
+        let strip = if prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{prefix}/")
+        };
         let mut files = BTreeMap::new();
         for (path, entry) in entries {
             if let Some(rel) = path.strip_prefix(&strip) {
                 // A conflict is recorded once, whatever its stages.
-                files.entry(rel.to_string()).and_modify(|e| {
-                    if entry == Entry::Conflict {
-                        *e = Entry::Conflict;
-                    }
-                }).or_insert(entry);
+                files
+                    .entry(rel.to_string())
+                    .and_modify(|e| {
+                        if entry == Entry::Conflict {
+                            *e = Entry::Conflict;
+                        }
+                    })
+                    .or_insert(entry);
             }
         }
         Ok(GitTree {
@@ -99,12 +114,20 @@ impl GitTree {
     }
 
     /// A commit's tree.
-    pub fn commit(repo: &Repository, commit: &git2::Commit, prefix: &str) -> Result<GitTree, GitError> {
+    pub fn commit(
+        repo: &Repository,
+        commit: &git2::Commit,
+        prefix: &str,
+    ) -> Result<GitTree, GitError> {
         let tree = commit.tree()?;
         let mut entries = Vec::new();
         tree.walk(git2::TreeWalkMode::PreOrder, |dir, e| {
             if let (Ok(name), Some(git2::ObjectType::Blob)) = (e.name(), e.kind()) {
-                let entry = if e.filemode() == 0o120000 { Entry::Link } else { Entry::Blob(e.id()) };
+                let entry = if e.filemode() == 0o120000 {
+                    Entry::Link
+                } else {
+                    Entry::Blob(e.id())
+                };
                 entries.push((format!("{dir}{name}"), entry));
             }
             git2::TreeWalkResult::Ok
@@ -134,8 +157,13 @@ impl Snapshot for GitTree {
             return Err(unreadable("not a file in this git tree".into()));
         };
         let bytes = {
-            let repo = self.repo.lock().map_err(|_| unreadable("git reader failed".into()))?;
-            let blob = repo.find_blob(*oid).map_err(|e| unreadable(format!("cannot read from git: {}", e.message())))?;
+            let repo = self
+                .repo
+                .lock()
+                .map_err(|_| unreadable("git reader failed".into()))?;
+            let blob = repo
+                .find_blob(*oid)
+                .map_err(|e| unreadable(format!("cannot read from git: {}", e.message())))?;
             if blob.size() as u64 > limit {
                 return Err(read::too_large(rel, limit));
             }
@@ -164,12 +192,22 @@ impl Snapshot for GitTree {
             match entry {
                 Entry::Blob(_) => files.push(path.clone()),
                 Entry::Link => diags.push(
-                    Diagnostic::new(codes::SYMLINK_OUTSIDE, path, Pos::FILE, "a record cannot be a symbolic link")
-                        .hint("commit the record itself, not a link to it"),
+                    Diagnostic::new(
+                        codes::SYMLINK_OUTSIDE,
+                        path,
+                        Pos::FILE,
+                        "a record cannot be a symbolic link",
+                    )
+                    .hint("commit the record itself, not a link to it"),
                 ),
                 Entry::Conflict => diags.push(
-                    Diagnostic::new(codes::MERGE_CONFLICT, path, Pos::FILE, "unresolved merge conflict")
-                        .hint("resolve the conflict, then `git add` the file"),
+                    Diagnostic::new(
+                        codes::MERGE_CONFLICT,
+                        path,
+                        Pos::FILE,
+                        "unresolved merge conflict",
+                    )
+                    .hint("resolve the conflict, then `git add` the file"),
                 ),
             }
         }
@@ -213,6 +251,11 @@ pub fn changes(old: &GitTree, new: &GitTree) -> Vec<Change> {
 /// Whether the configuration (clerk.yaml or a type file) differs.
 pub fn config_changed(old: &GitTree, new: &GitTree) -> bool {
     let is_config = |p: &str| p == crate::model::config::FILE || p.starts_with("types/");
-    new.files.iter().any(|(p, e)| is_config(p) && old.id(p) != Some(*e))
-        || old.files.keys().any(|p| is_config(p) && !new.files.contains_key(p))
+    new.files
+        .iter()
+        .any(|(p, e)| is_config(p) && old.id(p) != Some(*e))
+        || old
+            .files
+            .keys()
+            .any(|p| is_config(p) && !new.files.contains_key(p))
 }

@@ -203,12 +203,13 @@ fn main() -> ExitCode {
         Command::Sign { approval, key } => {
             cmd::sign::sign(&approval.request(), key.as_deref()).map(|()| 0)
         }
-        Command::Hooks(HooksCommand::Install { dir, force }) => cmd::hooks::install(&dir, force).map(|written| {
-            for path in written {
-                println!("installed {}", path.display());
-            }
-            0
-        }),
+        Command::Hooks(HooksCommand::Install { dir, force }) => cmd::hooks::install(&dir, force)
+            .map(|written| {
+                for path in written {
+                    println!("installed {}", path.display());
+                }
+                0
+            }),
         Command::Keys { dir, output, .. } => cmd::keys::allowed_signers(&dir).and_then(|text| {
             match output {
                 Some(path) => clerk::edit::write_atomic(&path, &text)?,

@@ -21,7 +21,14 @@ fn git(dir: &Path, args: &[&str]) -> (bool, String) {
         .env("NO_COLOR", "1")
         .output()
         .expect("git is installed");
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 #[track_caller]
@@ -36,8 +43,20 @@ fn head(dir: &Path) -> String {
 }
 
 fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
-    (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 /// A copy of the example as a git repository with clerk's hooks installed and one commit.
@@ -60,12 +79,18 @@ fn refused(repo: &Repo, args: &[&str], code: &str) {
     let before = head(repo.path());
     let (success, said) = git(repo.path(), args);
     assert!(!success, "git {args:?} was accepted:\n{said}");
-    assert!(said.contains(&format!("[{code}]")), "expected {code} in:\n{said}");
+    assert!(
+        said.contains(&format!("[{code}]")),
+        "expected {code} in:\n{said}"
+    );
     assert_eq!(head(repo.path()), before, "no commit is created");
 }
 
 const LEAVE: &str = "leave/leave-2026-033.md"; // requested, one day
-const SKIP: (&str, &str) = ("status: requested", "status: returned\nreturned_on: 2026-12-04");
+const SKIP: (&str, &str) = (
+    "status: requested",
+    "status: returned\nreturned_on: 2026-12-04",
+);
 
 #[test]
 fn plain_commit_of_a_skipped_state_is_refused() {
@@ -81,7 +106,11 @@ fn commit_all_checks_the_temporary_index() {
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     refused(&repo, &["commit", "-a", "-m", "skip"], "E060");
     // Withdrawn is an allowed move: accepted.
-    repo.edit(LEAVE, "status: returned\nreturned_on: 2026-12-04", "status: withdrawn");
+    repo.edit(
+        LEAVE,
+        "status: returned\nreturned_on: 2026-12-04",
+        "status: withdrawn",
+    );
     ok(repo.path(), &["commit", "-q", "-a", "-m", "withdrawn"]);
 }
 
@@ -90,13 +119,23 @@ fn commit_path_checks_only_what_it_records() {
     let repo = example_repo();
     let dir = repo.path();
     // A good change to one file, a bad one to another.
-    repo.edit("documents/2026-doc-006.md", "3. 完善財務內控與資產盤點。", "3. 完善財務內控與資產盤點。\n4. 建立檔案數位化流程。");
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "3. 完善財務內控與資產盤點。",
+        "3. 完善財務內控與資產盤點。\n4. 建立檔案數位化流程。",
+    );
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     refused(&repo, &["commit", LEAVE, "-m", "skip"], "E060");
     // `git commit PATH` records HEAD plus that path: the bad leave, unstaged, is not in it.
-    ok(dir, &["commit", "-q", "documents/2026-doc-006.md", "-m", "plan"]);
+    ok(
+        dir,
+        &["commit", "-q", "documents/2026-doc-006.md", "-m", "plan"],
+    );
     let (_, status) = git(dir, &["status", "--porcelain"]);
-    assert!(status.contains(LEAVE), "the leave is still uncommitted: {status}");
+    assert!(
+        status.contains(LEAVE),
+        "the leave is still uncommitted: {status}"
+    );
 }
 
 #[test]
@@ -106,7 +145,11 @@ fn partial_staging_is_judged_by_the_index() {
     // Bad staged, good in the work tree: refused.
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     ok(dir, &["add", LEAVE]);
-    repo.edit(LEAVE, "status: returned\nreturned_on: 2026-12-04", "status: requested");
+    repo.edit(
+        LEAVE,
+        "status: returned\nreturned_on: 2026-12-04",
+        "status: requested",
+    );
     refused(&repo, &["commit", "-m", "x"], "E060");
     // Good staged, bad in the work tree: accepted.
     ok(dir, &["add", LEAVE]);
@@ -126,7 +169,10 @@ fn first_commit_with_a_bad_record_is_refused() {
     repo.edit("leave/leave-2026-021.md", "days: 2", "days: 3");
     ok(dir, &["add", "-A"]);
     let (success, said) = git(dir, &["commit", "-m", "first"]);
-    assert!(!success && said.contains("[E046]") && said.contains("[E055]"), "{said}");
+    assert!(
+        !success && said.contains("[E046]") && said.contains("[E055]"),
+        "{said}"
+    );
     assert!(!git(dir, &["rev-parse", "HEAD"]).0, "no commit exists");
 }
 
@@ -146,10 +192,21 @@ fn renames_are_followed_by_id() {
     let repo = example_repo();
     let dir = repo.path();
     // A rename alone is fine.
-    ok(dir, &["mv", "documents/2026-doc-006.md", "documents/2027-plan-draft.md"]);
+    ok(
+        dir,
+        &[
+            "mv",
+            "documents/2026-doc-006.md",
+            "documents/2027-plan-draft.md",
+        ],
+    );
     ok(dir, &["commit", "-q", "-m", "rename"]);
     // Renamed (keeping its id) and moved past a state in one go: still caught.
-    repo.edit(LEAVE, "title: 黃俊豪事假一天", "id: leave-2026-033\ntitle: 黃俊豪事假一天");
+    repo.edit(
+        LEAVE,
+        "title: 黃俊豪事假一天",
+        "id: leave-2026-033\ntitle: 黃俊豪事假一天",
+    );
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     ok(dir, &["add", LEAVE]);
     ok(dir, &["mv", LEAVE, "leave/2026-12-03-huang.md"]);
@@ -162,10 +219,18 @@ fn a_conflicted_merge_resolved_badly_is_refused() {
     let dir = repo.path();
     let doc = "documents/2026-doc-006.md";
     ok(dir, &["checkout", "-q", "-b", "other"]);
-    repo.edit(doc, "1. 深化會員服務，推動數位化。", "1. 深化會員服務（其他版本）。");
+    repo.edit(
+        doc,
+        "1. 深化會員服務，推動數位化。",
+        "1. 深化會員服務（其他版本）。",
+    );
     ok(dir, &["commit", "-q", "-am", "theirs"]);
     ok(dir, &["checkout", "-q", "main"]);
-    repo.edit(doc, "1. 深化會員服務，推動數位化。", "1. 深化會員服務（我們的版本）。");
+    repo.edit(
+        doc,
+        "1. 深化會員服務，推動數位化。",
+        "1. 深化會員服務（我們的版本）。",
+    );
     ok(dir, &["commit", "-q", "-am", "ours"]);
     let (merged, _) = git(dir, &["merge", "other"]);
     assert!(!merged, "the merge conflicts");
@@ -177,8 +242,18 @@ fn a_conflicted_merge_resolved_badly_is_refused() {
     let text = repo.read(doc);
     let start = text.find("<<<<<<<").unwrap();
     let end = text.find(">>>>>>> other\n").unwrap() + ">>>>>>> other\n".len();
-    let resolved = format!("{}1. 深化會員服務（合併）。\n{}", &text[..start], &text[end..]);
-    repo.write(doc, resolved.replace("status: draft", "status: issued\nnumber: 協秘〔2026〕4號\nissued_on: 2026-11-30"));
+    let resolved = format!(
+        "{}1. 深化會員服務（合併）。\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    repo.write(
+        doc,
+        resolved.replace(
+            "status: draft",
+            "status: issued\nnumber: 協秘〔2026〕4號\nissued_on: 2026-11-30",
+        ),
+    );
     ok(dir, &["add", doc]);
     refused(&repo, &["commit", "--no-edit"], "E060");
     // Resolved properly: accepted.
@@ -192,12 +267,30 @@ fn issue_as_four(repo: &Repo, doc: &str) {
     let dir = repo.path();
     if repo.read(doc).contains("status: reviewed") {
         let key = dir.join(".example-keys/lin-wenhui");
-        let (code, said) = clerk_in(dir, &["sign", doc, "--step", "approve", "--by", "lin-wenhui", "--date", "2026-10-20", "--key", key.to_str().unwrap()]);
+        let (code, said) = clerk_in(
+            dir,
+            &[
+                "sign",
+                doc,
+                "--step",
+                "approve",
+                "--by",
+                "lin-wenhui",
+                "--date",
+                "2026-10-20",
+                "--key",
+                key.to_str().unwrap(),
+            ],
+        );
         assert_eq!(code, 0, "{said}");
         repo.edit(doc, "status: reviewed", "status: approved");
         ok(dir, &["commit", "-q", "-am", "approve"]);
     }
-    repo.edit(doc, "status: approved", "status: issued\nnumber: 協秘〔2026〕4號\nissued_on: 2026-11-02");
+    repo.edit(
+        doc,
+        "status: approved",
+        "status: issued\nnumber: 協秘〔2026〕4號\nissued_on: 2026-11-02",
+    );
     ok(dir, &["commit", "-q", "-am", &format!("issue {doc}")]);
 }
 
@@ -211,7 +304,10 @@ fn two_branches_issuing_the_same_number_are_caught_when_merged() {
     ok(dir, &["checkout", "-q", "-b", "b", &base]);
     issue_as_four(&repo, "documents/2026-doc-005.md");
     // Each branch alone is fine.
-    assert_eq!(clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]).0, 0);
+    assert_eq!(
+        clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]).0,
+        0
+    );
     ok(dir, &["checkout", "-q", "main"]);
     ok(dir, &["merge", "-q", "--ff-only", "a"]);
     // The merge commit is refused by the pre-merge-commit hook…
@@ -222,7 +318,10 @@ fn two_branches_issuing_the_same_number_are_caught_when_merged() {
     ok(dir, &["merge", "-q", "--no-verify", "--no-edit", "b"]);
     let (code, said) = clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]);
     assert_eq!(code, 1, "{said}");
-    assert!(said.contains("error[E042]: `協秘〔2026〕4號` is already used by"), "{said}");
+    assert!(
+        said.contains("error[E042]: `協秘〔2026〕4號` is already used by"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -234,23 +333,55 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
     repo.edit(LEAVE, "reason: 家中事務", "reason: 家中事務（陪同就醫）");
     ok(dir, &["commit", "-q", "--no-verify", "-am", "reason"]);
     repo.edit(LEAVE, SKIP.0, SKIP.1);
-    ok(dir, &["commit", "-q", "--no-verify", "-am", "jump to returned"]);
-    repo.edit(LEAVE, "status: returned\nreturned_on: 2026-12-04", "status: requested");
+    ok(
+        dir,
+        &["commit", "-q", "--no-verify", "-am", "jump to returned"],
+    );
+    repo.edit(
+        LEAVE,
+        "status: returned\nreturned_on: 2026-12-04",
+        "status: requested",
+    );
     ok(dir, &["commit", "-q", "--no-verify", "-am", "undo"]);
     // The final tree is clean…
     assert_eq!(clerk_in(dir, &["check", "--today", common::TODAY]).0, 0);
     // …but the history is not.
     let (code, said) = clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY]);
     assert_eq!(code, 1, "{said}");
-    assert!(said.contains("error[E060]: status moved from `requested` to `returned`"), "{said}");
-    assert!(said.contains("in commit") && said.contains("“jump to returned”"), "{said}");
+    assert!(
+        said.contains("error[E060]: status moved from `requested` to `returned`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("in commit") && said.contains("“jump to returned”"),
+        "{said}"
+    );
     // Moving back from `returned` (a final state) is caught too.
     assert!(said.contains("[E062]"), "{said}");
     // JSON carries the commit.
-    let (_, json) = clerk_in(dir, &["check", "--since", &base, "--today", common::TODAY, "--format", "json"]);
+    let (_, json) = clerk_in(
+        dir,
+        &[
+            "check",
+            "--since",
+            &base,
+            "--today",
+            common::TODAY,
+            "--format",
+            "json",
+        ],
+    );
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let commits: Vec<&str> = json["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["commit"].as_str()).collect();
-    assert!(commits.iter().any(|c| c.ends_with("“jump to returned”")), "{commits:?}");
+    let commits: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["commit"].as_str())
+        .collect();
+    assert!(
+        commits.iter().any(|c| c.ends_with("“jump to returned”")),
+        "{commits:?}"
+    );
 }
 
 #[test]
@@ -260,10 +391,24 @@ fn github_annotations() {
     let base = head(dir);
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     ok(dir, &["commit", "-q", "--no-verify", "-am", "skip"]);
-    let (code, said) = clerk_in(dir, &["check", "--since", &base, "--format", "github", "--today", common::TODAY]);
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "check",
+            "--since",
+            &base,
+            "--format",
+            "github",
+            "--today",
+            common::TODAY,
+        ],
+    );
     assert_eq!(code, 1);
     assert!(said.contains("::error file=leave/leave-2026-033.md,line=10,col=9,title=E060::status moved from `requested` to `returned`"), "{said}");
-    assert!(said.contains("%0Ahint: from `requested` a leave moves to: approved, rejected, withdrawn"), "{said}");
+    assert!(
+        said.contains("%0Ahint: from `requested` a leave moves to: approved, rejected, withdrawn"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -278,7 +423,9 @@ fn hooks_install_keeps_a_foreign_hook() {
     assert_eq!(repo.read(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
     // clerk's own hooks are replaced without --force; a foreign one only with it.
     assert_eq!(clerk_in(dir, &["hooks", "install", "--force"]).0, 0);
-    assert!(repo.read(".git/hooks/pre-commit").contains("installed by clerk"));
+    assert!(repo
+        .read(".git/hooks/pre-commit")
+        .contains("installed by clerk"));
     assert_eq!(clerk_in(dir, &["hooks", "install"]).0, 0);
 }
 
@@ -287,23 +434,38 @@ fn records_in_a_subfolder_of_the_work_tree() {
     // The records repository need not be the top of the git work tree (like records-example here).
     let outer = Repo::empty();
     let dir = outer.path();
-    common::copy_dir(&common::crate_dir().join("records-example"), &dir.join("archive"));
+    common::copy_dir(
+        &common::crate_dir().join("records-example"),
+        &dir.join("archive"),
+    );
     ok(dir, &["init", "-q", "-b", "main"]);
     ok(dir, &["config", "commit.gpgsign", "false"]);
     assert_eq!(clerk_in(dir, &["hooks", "install", "archive"]).0, 0);
     ok(dir, &["add", "-A"]);
     ok(dir, &["commit", "-q", "-m", "archive"]);
     let leave = dir.join("archive").join(LEAVE);
-    let text = std::fs::read_to_string(&leave).unwrap().replace(SKIP.0, SKIP.1);
+    let text = std::fs::read_to_string(&leave)
+        .unwrap()
+        .replace(SKIP.0, SKIP.1);
     std::fs::write(&leave, text).unwrap();
     let (success, said) = git(dir, &["commit", "-am", "skip"]);
-    assert!(!success && said.contains("[E060]") && said.contains("--> leave/leave-2026-033.md"), "{said}");
+    assert!(
+        !success && said.contains("[E060]") && said.contains("--> leave/leave-2026-033.md"),
+        "{said}"
+    );
 }
 
 #[test]
 fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
-    if Command::new("pre-commit").arg("--version").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install pre-commit (pip install pre-commit)");
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install pre-commit (pip install pre-commit)"
+        );
         eprintln!("skipped: pre-commit is not installed here");
         return;
     }
@@ -312,19 +474,60 @@ fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
     let hook_repo = common::crate_dir();
     let try_repo = |dir: &Path| {
         Command::new("pre-commit")
-            .args(["try-repo", hook_repo.to_str().unwrap(), "clerk-check", "--verbose"])
+            .args([
+                "try-repo",
+                hook_repo.to_str().unwrap(),
+                "clerk-check",
+                "--verbose",
+            ])
             .current_dir(dir)
             .env("CARGO_TARGET_DIR", hook_repo.join("target/pre-commit"))
             .output()
             .unwrap()
     };
-    repo.edit("documents/2026-doc-006.md", "3. 完善財務內控與資產盤點。", "3. 完善財務內控與資產盤點。\n4. 檔案數位化。");
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "3. 完善財務內控與資產盤點。",
+        "3. 完善財務內控與資產盤點。\n4. 檔案數位化。",
+    );
     ok(dir, &["add", "-A"]);
     let out = try_repo(dir);
-    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     ok(dir, &["add", "-A"]);
     let out = try_repo(dir);
-    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!out.status.success() && said.contains("E060"), "{said}");
+}
+
+#[test]
+fn example_ci_pipelines_check_history_and_publish() {
+    let dir = common::crate_dir().join("records-example");
+    for file in [".github/workflows/clerk.yml", ".gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let yaml: serde_json::Value =
+            clerk::parse::yaml::parse_value(&text).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        assert!(yaml.is_object(), "{file}");
+        assert!(
+            text.contains("clerk check --since"),
+            "{file} checks every commit"
+        );
+        assert!(
+            text.contains("clerk build --audience public"),
+            "{file} publishes the public site"
+        );
+        assert!(
+            text.contains("fetch-depth: 0") || text.contains("GIT_DEPTH: 0"),
+            "{file} fetches history"
+        );
+    }
 }

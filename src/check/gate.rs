@@ -36,12 +36,21 @@ pub enum GateError {
 /// Opens the git repository: as git's hooks see it when run from a hook (GIT_DIR,
 /// GIT_INDEX_FILE), otherwise the repository around `dir`.
 fn open(dir: &Path) -> Result<Git, GateError> {
-    let from_hook = std::env::var_os("GIT_INDEX_FILE").is_some() || std::env::var_os("GIT_DIR").is_some();
-    Ok(if from_hook { git::open()? } else { Git::discover(dir)? })
+    let from_hook =
+        std::env::var_os("GIT_INDEX_FILE").is_some() || std::env::var_os("GIT_DIR").is_some();
+    Ok(if from_hook {
+        git::open()?
+    } else {
+        Git::discover(dir)?
+    })
 }
 
 /// Checks one snapshot against the one before it.
-fn check_step(old: &GitTree, new: &GitTree, options: &Options) -> Result<(Vec<Diagnostic>, Repository), GateError> {
+fn check_step(
+    old: &GitTree,
+    new: &GitTree,
+    options: &Options,
+) -> Result<(Vec<Diagnostic>, Repository), GateError> {
     let (repo, mut diags) = Repository::load_from(new)?;
     diags.extend(run(&repo, options));
     let changes = git::changes(old, new);
@@ -49,10 +58,16 @@ fn check_step(old: &GitTree, new: &GitTree, options: &Options) -> Result<(Vec<Di
     Ok((diags, repo))
 }
 
-fn keep_sources(repo: &Repository, diags: &[Diagnostic], commit: Option<&str>, out: &mut HashMap<(Option<String>, String), String>) {
+fn keep_sources(
+    repo: &Repository,
+    diags: &[Diagnostic],
+    commit: Option<&str>,
+    out: &mut HashMap<(Option<String>, String), String>,
+) {
     for d in diags {
         if let Some(text) = repo.source(&d.path) {
-            out.entry((commit.map(str::to_string), d.path.clone())).or_insert_with(|| text.to_string());
+            out.entry((commit.map(str::to_string), d.path.clone()))
+                .or_insert_with(|| text.to_string());
         }
     }
 }

@@ -23,38 +23,62 @@ pub fn check(old: &dyn Snapshot, new: &Repository, changes: &[Change]) -> Vec<Di
     let mut before: HashMap<&str, Before> = HashMap::new();
     for change in changes {
         if let Change::Modified(path) | Change::Deleted(path) = change {
-            let Ok(file) = old.load(path, limit) else { continue };
+            let Ok(file) = old.load(path, limit) else {
+                continue;
+            };
             if let Ok(record) = Record::parse(0, &file) {
                 before.insert(path.as_str(), Before { record, file });
             }
         }
     }
     // A file added under a new name with the id of a file deleted is that record, moved.
-    let mut by_id: HashMap<String, &str> = before.iter().map(|(p, b)| (b.record.id.clone(), *p)).collect();
+    let mut by_id: HashMap<String, &str> = before
+        .iter()
+        .map(|(p, b)| (b.record.id.clone(), *p))
+        .collect();
     let mut diags = Vec::new();
     let mut matched: Vec<&str> = Vec::new();
     for change in changes {
-        let (Change::Added(path) | Change::Modified(path)) = change else { continue };
-        let Some(record) = new.records.iter().find(|r| &r.path == path) else { continue };
+        let (Change::Added(path) | Change::Modified(path)) = change else {
+            continue;
+        };
+        let Some(record) = new.records.iter().find(|r| &r.path == path) else {
+            continue;
+        };
         let old_path = if before.contains_key(path.as_str()) {
             Some(path.as_str())
         } else {
             by_id.get(&record.id).copied()
         };
-        let Some(prev) = old_path.and_then(|p| before.get(p)) else { continue };
+        let Some(prev) = old_path.and_then(|p| before.get(p)) else {
+            continue;
+        };
         matched.extend(old_path);
         by_id.remove(&prev.record.id);
         diags.extend(compare(new, prev, record));
     }
     for change in changes {
-        let Change::Deleted(path) = change else { continue };
+        let Change::Deleted(path) = change else {
+            continue;
+        };
         if matched.contains(&path.as_str()) {
             continue;
         }
-        let Some(prev) = before.get(path.as_str()) else { continue };
-        let Some(def) = prev.record.type_name.as_deref().and_then(|t| new.types.get(t)) else { continue };
+        let Some(prev) = before.get(path.as_str()) else {
+            continue;
+        };
+        let Some(def) = prev
+            .record
+            .type_name
+            .as_deref()
+            .and_then(|t| new.types.get(t))
+        else {
+            continue;
+        };
         let Some(wf) = &def.workflow else { continue };
-        let Some(status) = prev.record.str_field("status") else { continue };
+        let Some(status) = prev.record.str_field("status") else {
+            continue;
+        };
         if wf.keep.iter().chain(&wf.final_states).any(|s| s == status) {
             diags.push(
                 Diagnostic::new(codes::KEPT_DELETED, path, Pos::FILE, format!("a {} that is `{status}` was deleted", def.name))
@@ -67,7 +91,9 @@ pub fn check(old: &dyn Snapshot, new: &Repository, changes: &[Change]) -> Vec<Di
 
 /// One record before and after.
 fn compare(new: &Repository, prev: &Before, record: &Record) -> Vec<Diagnostic> {
-    let Some(def) = new.type_of(record) else { return Vec::new() };
+    let Some(def) = new.type_of(record) else {
+        return Vec::new();
+    };
     let text = new.text_of(record);
     let at = |pointer: &str| record.pos(text, pointer, false);
     let mut diags = Vec::new();
@@ -75,19 +101,38 @@ fn compare(new: &Repository, prev: &Before, record: &Record) -> Vec<Diagnostic> 
     let was = prev.record.str_field("status").or(initial);
     let is = record.str_field("status").or(initial);
     if let (Some(wf), Some(was), Some(is)) = (&def.workflow, was, is) {
-        let unchanged = prev.record.fields == record.fields && prev.record.body(&prev.file.text) == record.body(text);
+        let unchanged = prev.record.fields == record.fields
+            && prev.record.body(&prev.file.text) == record.body(text);
         if wf.final_states.iter().any(|f| f == was) && !unchanged {
             diags.push(
-                Diagnostic::new(codes::FINAL_CHANGED, &record.path, at("/status"), format!("this {} is `{was}`, and a `{was}` record never changes", def.name))
-                    .hint("revert the change; a correction is a new record that refers to this one"),
+                Diagnostic::new(
+                    codes::FINAL_CHANGED,
+                    &record.path,
+                    at("/status"),
+                    format!(
+                        "this {} is `{was}`, and a `{was}` record never changes",
+                        def.name
+                    ),
+                )
+                .hint("revert the change; a correction is a new record that refers to this one"),
             );
         } else if was != is {
-            let allowed: Vec<&str> = wf.transitions.get(was).into_iter().flatten().map(String::as_str).collect();
+            let allowed: Vec<&str> = wf
+                .transitions
+                .get(was)
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
             if !allowed.contains(&is) {
                 let hint = if allowed.is_empty() {
                     format!("a {} does not leave `{was}`", def.name)
                 } else {
-                    format!("from `{was}` a {} moves to: {}", def.name, allowed.join(", "))
+                    format!(
+                        "from `{was}` a {} moves to: {}",
+                        def.name,
+                        allowed.join(", ")
+                    )
                 };
                 diags.push(
                     Diagnostic::new(codes::BAD_TRANSITION, &record.path, at("/status"), format!("status moved from `{was}` to `{is}`, which the workflow does not allow"))
@@ -100,10 +145,19 @@ fn compare(new: &Repository, prev: &Before, record: &Record) -> Vec<Diagnostic> 
         let old = prev.record.fields.get(field).filter(|v| !v.is_null());
         let now = record.fields.get(field).filter(|v| !v.is_null());
         if let Some(old) = old.filter(|old| now != Some(*old)) {
-            let pointer = if now.is_some() { format!("/{field}") } else { "/status".to_string() };
+            let pointer = if now.is_some() {
+                format!("/{field}")
+            } else {
+                "/status".to_string()
+            };
             diags.push(
-                Diagnostic::new(codes::IMMUTABLE_CHANGED, &record.path, at(&pointer), format!("`{field}` was `{}` and may not change", plain(old)))
-                    .hint(format!("put back `{field}: {}`", plain(old))),
+                Diagnostic::new(
+                    codes::IMMUTABLE_CHANGED,
+                    &record.path,
+                    at(&pointer),
+                    format!("`{field}` was `{}` and may not change", plain(old)),
+                )
+                .hint(format!("put back `{field}: {}`", plain(old))),
             );
         }
     }

@@ -35,7 +35,12 @@ pub enum Scope {
 }
 
 /// Exit status: 0 clean (warnings allowed), 1 errors found, 2 could not run.
-pub fn run(root: &Path, scope: Scope, format: Format, options: &check::Options) -> anyhow::Result<i32> {
+pub fn run(
+    root: &Path,
+    scope: Scope,
+    format: Format,
+    options: &check::Options,
+) -> anyhow::Result<i32> {
     let started = Instant::now();
     let loaded = match scope {
         Scope::Folder => Repository::load(root).map(|(repo, mut diags)| {
@@ -56,7 +61,9 @@ pub fn run(root: &Path, scope: Scope, format: Format, options: &check::Options) 
     let mut outcome = match loaded {
         Ok(outcome) => outcome,
         Err(LoadError::Config { diagnostic, text }) => {
-            let source_of = |d: &Diagnostic| (d.path == crate::model::config::FILE && !text.is_empty()).then_some(text.as_str());
+            let source_of = |d: &Diagnostic| {
+                (d.path == crate::model::config::FILE && !text.is_empty()).then_some(text.as_str())
+            };
             print(format, root, &[*diagnostic], None, &source_of)?;
             eprintln!("error: clerk.yaml is invalid, so nothing was checked");
             return Ok(2);
@@ -67,9 +74,17 @@ pub fn run(root: &Path, scope: Scope, format: Format, options: &check::Options) 
         }
     };
     diag::sort(&mut outcome.diags);
-    let summary = Summary::new(outcome.records, &outcome.diags, started.elapsed().as_secs_f64());
+    let summary = Summary::new(
+        outcome.records,
+        &outcome.diags,
+        started.elapsed().as_secs_f64(),
+    );
     let sources = &outcome.sources;
-    let source_of = |d: &Diagnostic| sources.get(&(d.commit.clone(), d.path.clone())).map(String::as_str);
+    let source_of = |d: &Diagnostic| {
+        sources
+            .get(&(d.commit.clone(), d.path.clone()))
+            .map(String::as_str)
+    };
     print(format, root, &outcome.diags, Some(&summary), &source_of)?;
     Ok(if summary.errors > 0 { 1 } else { 0 })
 }
@@ -98,14 +113,19 @@ fn print<'a>(
         Format::Github => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            let prefix = if root == Path::new(".") { String::new() } else { crate::read::relative(Path::new(""), root) };
+            let prefix = if root == Path::new(".") {
+                String::new()
+            } else {
+                crate::read::relative(Path::new(""), root)
+            };
             diag::render_github(&mut out, diags, &prefix)?;
             if let Some(summary) = summary {
                 writeln!(out, "{summary}")?;
             }
         }
         Format::Text => {
-            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            {
                 ColorChoice::Auto
             } else {
                 ColorChoice::Never

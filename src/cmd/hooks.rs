@@ -15,16 +15,28 @@ const HOOKS: &[&str] = &["pre-commit", "pre-merge-commit"];
 
 /// Writes the hooks into the git repository around `dir`; returns the files written.
 pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
-    let repo = git2::Repository::discover(dir).with_context(|| format!("`{}` is not in a git repository", dir.display()))?;
-    let workdir = repo.workdir().context("the git repository has no work tree")?.to_path_buf();
-    let hooks = match repo.config().ok().and_then(|c| c.get_path("core.hooksPath").ok()) {
+    let repo = git2::Repository::discover(dir)
+        .with_context(|| format!("`{}` is not in a git repository", dir.display()))?;
+    let workdir = repo
+        .workdir()
+        .context("the git repository has no work tree")?
+        .to_path_buf();
+    let hooks = match repo
+        .config()
+        .ok()
+        .and_then(|c| c.get_path("core.hooksPath").ok())
+    {
         Some(p) if p.is_absolute() => p,
         Some(p) => workdir.join(p),
         None => repo.path().join("hooks"),
     };
     let prefix = git::prefix(&repo, dir)?;
     let exe = std::env::current_exe().context("cannot tell where clerk is installed")?;
-    let records = if prefix.is_empty() { ".".to_string() } else { prefix };
+    let records = if prefix.is_empty() {
+        ".".to_string()
+    } else {
+        prefix
+    };
     let script = format!(
         "#!/bin/sh\n\
          # {MARKER}: checks what is about to be committed against the association's rules.\n\
@@ -35,7 +47,8 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
         exe.display().to_string().replace('\'', "'\\''"),
         records.replace('\'', "'\\''"),
     );
-    std::fs::create_dir_all(&hooks).with_context(|| format!("cannot create `{}`", hooks.display()))?;
+    std::fs::create_dir_all(&hooks)
+        .with_context(|| format!("cannot create `{}`", hooks.display()))?;
     let foreign: Vec<String> = HOOKS
         .iter()
         .map(|h| hooks.join(h))
@@ -55,7 +68,8 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for hook in HOOKS {
         let path = hooks.join(hook);
-        crate::edit::write_atomic(&path, &script).with_context(|| format!("cannot write `{}`", path.display()))?;
+        crate::edit::write_atomic(&path, &script)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
