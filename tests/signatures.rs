@@ -245,6 +245,35 @@ fn clerk_sign_changes_only_the_approval_lines() {
 }
 
 #[test]
+fn a_key_file_others_can_read_still_signs_with_a_warning() {
+    let repo = Repo::example();
+    let key = repo.path().join(".example-keys/lin-wenhui");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = run(
+        &repo,
+        &[
+            "sign",
+            DOC,
+            "--step",
+            "approve",
+            "--by",
+            "lin-wenhui",
+            "--date",
+            "2026-10-20",
+            "--key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("chmod 600"), "{}", out.stderr);
+    assert_findings(&repo.check(), &[]);
+}
+
+#[test]
 fn sign_refuses_someone_without_authority_and_a_wrong_key() {
     let repo = Repo::example();
     let before = repo.read(DOC);

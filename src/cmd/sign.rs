@@ -178,7 +178,7 @@ fn sign_payload(payload: &str, key: &Path) -> anyhow::Result<String> {
         .arg(key)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .spawn()
     {
         Ok(mut child) => {
@@ -188,10 +188,18 @@ fn sign_payload(payload: &str, key: &Path) -> anyhow::Result<String> {
                 .ok_or_else(|| anyhow!("ssh-keygen has no input"))?
                 .write_all(payload.as_bytes())?;
             let out = child.wait_with_output()?;
-            if !out.status.success() {
-                bail!("ssh-keygen could not sign with {}", key.display());
+            if out.status.success() {
+                return Ok(String::from_utf8(out.stdout)?);
             }
-            Ok(String::from_utf8(out.stdout)?)
+            // ssh-keygen refuses key files others can read (a key checked out of git has
+            // 0644). An unencrypted key file can still be used directly; say how to fix it.
+            match sign_in_process(payload, key) {
+                Ok(sig) => {
+                    eprintln!("warning: ssh-keygen refused {}; signed with the key file directly (`chmod 600` it)", key.display());
+                    Ok(sig)
+                }
+                Err(_) => bail!("ssh-keygen could not sign with {}", key.display()),
+            }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => sign_in_process(payload, key),
         Err(e) => Err(e).context("cannot run ssh-keygen"),

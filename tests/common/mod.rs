@@ -107,10 +107,19 @@ impl Repo {
         repo
     }
 
-    /// A copy of `records-example/`.
+    /// A copy of `records-example/`, its example private keys readable by their owner only (git
+    /// does not keep file modes, and ssh-keygen refuses keys others can read).
     pub fn example() -> Repo {
         let repo = Repo::empty();
         copy_dir(&crate_dir().join("records-example"), repo.path());
+        #[cfg(unix)]
+        for entry in std::fs::read_dir(repo.path().join(".example-keys")).unwrap() {
+            use std::os::unix::fs::PermissionsExt;
+            let path = entry.unwrap().path();
+            if path.extension().is_none() {
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+            }
+        }
         repo
     }
 
