@@ -17,3 +17,4 @@ pub mod history;
 pub mod model;
 pub mod parse;
 pub mod read;
+pub mod site;

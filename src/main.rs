@@ -45,6 +45,32 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// Build the archive website: record pages, indexes, search, feeds.
+    ///
+    /// Checks first: errors stop the build unless --allow-errors, which marks the affected
+    /// records. A record appears only in builds for its classification and above.
+    ///
+    /// Examples:
+    ///   clerk build records-example                      # the public site, into records-example/public
+    ///   clerk build --audience internal -o /srv/intranet # the secretariat's internal site
+    #[command(verbatim_doc_comment)]
+    Build {
+        /// The records repository (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The output folder [default: DIR/public].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Who the site is for: only records classified at this level or below appear.
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+        /// Build even when records have errors, marking them.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Count "upcoming" from this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<String>,
+    },
     /// Print the exact text an approval signs (its payload), or the content digest alone.
     ///
     /// The approver is --by, or CLERK_PERSON; the role is inferred when they hold only one
@@ -93,6 +119,24 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// Who a site is for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AudienceArg {
+    Public,
+    Internal,
+    Confidential,
+}
+
+impl From<AudienceArg> for clerk::model::types::Classification {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::Public => Self::Public,
+            AudienceArg::Internal => Self::Internal,
+            AudienceArg::Confidential => Self::Confidential,
+        }
+    }
 }
 
 /// `clerk hooks`: git hooks.
@@ -186,6 +230,16 @@ fn main() -> ExitCode {
                 (false, None) => cmd::check::Scope::Folder,
             };
             cmd::check::run(&dir, scope, format, &clerk::check::Options { today })
+        }
+        Command::Build {
+            dir,
+            output,
+            audience,
+            allow_errors,
+            today,
+        } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+            cmd::build::run(&dir, output, audience.into(), allow_errors, &today)
         }
         Command::Digest(args) => match args.step {
             Some(step) => {

@@ -34,6 +34,9 @@ pub struct Config {
     /// Approval signatures.
     #[serde(default)]
     pub signatures: Signatures,
+    /// What the archive site puts on its home page and in its feeds.
+    #[serde(default)]
+    pub site: Site,
     /// Numbering schemes by name (e.g. `documents`: 協秘〔2026〕3號).
     #[serde(default)]
     pub numbering: BTreeMap<String, Numbering>,
@@ -73,6 +76,71 @@ pub struct Council {
     /// Whether abstentions count as votes cast.
     #[serde(default = "yes")]
     pub count_abstentions: bool,
+}
+
+/// The archive site's choices of records.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// Issued documents and notices: the home page's recent list and the Atom feed.
+    #[serde(default)]
+    pub issued: Vec<Dated>,
+    /// Meetings and activities: the home page's upcoming list and the iCalendar feed.
+    #[serde(default)]
+    pub calendar: Vec<Dated>,
+    /// Fields shown as a record's date in lists, the first present wins.
+    #[serde(default = "default_date_fields")]
+    pub date_fields: Vec<String>,
+    /// How many recent documents the home page lists.
+    #[serde(default = "default_recent")]
+    pub recent: usize,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            issued: Vec::new(),
+            calendar: Vec::new(),
+            date_fields: default_date_fields(),
+            recent: default_recent(),
+        }
+    }
+}
+
+/// Records of a type, dated by a field (and optionally ending on another).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dated {
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub date: String,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    /// States in which a record is left out (e.g. cancelled).
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
+fn default_date_fields() -> Vec<String> {
+    [
+        "issued_on",
+        "date",
+        "start",
+        "month",
+        "quarter",
+        "applied_on",
+        "signed_on",
+        "acquired_on",
+        "year",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn default_recent() -> usize {
+    10
 }
 
 /// Approval signature settings.
@@ -176,6 +244,17 @@ pub enum Locale {
     En,
 }
 
+impl Locale {
+    /// The BCP 47 tag (`zh-Hant`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhHant => "zh-Hant",
+            Locale::ZhHans => "zh-Hans",
+            Locale::En => "en",
+        }
+    }
+}
+
 /// A department (部門) of the secretariat.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -254,7 +333,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, signatures, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, signatures, site, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

@@ -1,0 +1,71 @@
+//! `clerk build`: check the repository, then render the archive site for an audience.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+
+use crate::check;
+use crate::diag::Severity;
+use crate::model::repo::Repository;
+use crate::model::types::Classification;
+use crate::site;
+
+/// Builds the site of the repository at `dir`.
+pub fn run(
+    dir: &Path,
+    out: Option<PathBuf>,
+    audience: Classification,
+    allow_errors: bool,
+    today: &str,
+) -> anyhow::Result<i32> {
+    let started = std::time::Instant::now();
+    let (repo, mut findings) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    findings.extend(check::run(
+        &repo,
+        &check::Options {
+            today: today.to_string(),
+        },
+    ));
+    let errors = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!(
+            "{errors} error(s) in the records; run `clerk check {}` to see them",
+            dir.display()
+        );
+        if !allow_errors {
+            eprintln!("error: nothing was built (use --allow-errors to build anyway, marking the affected records)");
+            return Ok(1);
+        }
+    }
+    // The history of each record, when the repository is in git.
+    let history = match git2::Repository::discover(dir) {
+        Ok(git) => match crate::git::prefix(&git, dir) {
+            Ok(prefix) => crate::history::collect(&git, &prefix).unwrap_or_default(),
+            Err(_) => HashMap::new(),
+        },
+        Err(_) => HashMap::new(),
+    };
+    let out = out.unwrap_or_else(|| dir.join("public"));
+    let options = site::Options {
+        out: out.clone(),
+        audience,
+        allow_errors,
+        today: today.to_string(),
+    };
+    let report = site::build(&repo, &findings, &history, &options)?;
+    println!(
+        "built the {} site of {} records ({} left out) into {}: {} pages, {} files ({:.2} s)",
+        audience.as_str(),
+        report.records,
+        report.hidden,
+        out.display(),
+        report.pages,
+        report.files,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(0)
+}

@@ -1,0 +1,254 @@
+//! Render stage: the archive site (`clerk build`).
+//!
+//! A record, and everything derived from it — its page, index rows, backlinks, search entries,
+//! feed items, attachments — appears only in builds for its classification and above. Pages only
+//! ever read records visible to the build: a reference to an invisible record shows its bare id
+//! (already written in the visible record), never its title.
+
+pub mod feeds;
+pub mod pages;
+pub mod search;
+pub mod templates;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::history;
+use crate::model::repo::Repository;
+use crate::model::types::Classification;
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub out: PathBuf,
+    pub audience: Classification,
+    /// Build even when records have errors, marking them visibly.
+    pub allow_errors: bool,
+    /// The date "upcoming" is counted from (YYYY-MM-DD).
+    pub today: String,
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Records on the site.
+    pub records: usize,
+    /// Records left out for this audience.
+    pub hidden: usize,
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// The records visible to a build, and what the site needs to know about them.
+pub struct Site<'a> {
+    pub repo: &'a Repository,
+    pub audience: Classification,
+    /// Indexes into `repo.records` of visible records, in path order.
+    pub visible: Vec<usize>,
+    visible_ids: HashSet<&'a str>,
+    /// Records with errors (when built with `--allow-errors`).
+    pub with_errors: HashSet<&'a str>,
+    pub history: &'a HashMap<String, Vec<history::Change>>,
+    pub today: String,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        repo: &'a Repository,
+        findings: &[Diagnostic],
+        history: &'a HashMap<String, Vec<history::Change>>,
+        audience: Classification,
+        today: &str,
+    ) -> Site<'a> {
+        let visible: Vec<usize> = (0..repo.records.len())
+            .filter(|&i| {
+                let r = &repo.records[i];
+                repo.type_of(r).is_some() && repo.classification(r) <= audience
+            })
+            .collect();
+        let visible_ids = visible
+            .iter()
+            .map(|&i| repo.records[i].id.as_str())
+            .collect();
+        let error_paths: HashSet<&str> = findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.path.as_str())
+            .collect();
+        let with_errors = repo
+            .records
+            .iter()
+            .filter(|r| error_paths.contains(r.path.as_str()))
+            .map(|r| r.id.as_str())
+            .collect();
+        Site {
+            repo,
+            audience,
+            visible,
+            visible_ids,
+            with_errors,
+            history,
+            today: today.to_string(),
+        }
+    }
+
+    /// Whether a record with this id is on the site.
+    pub fn shows(&self, id: &str) -> bool {
+        self.visible_ids.contains(id)
+    }
+
+    /// The visible records.
+    pub fn records(&self) -> impl Iterator<Item = &'a crate::model::record::Record> + '_ {
+        self.visible.iter().map(|&i| &self.repo.records[i])
+    }
+}
+
+/// The URL (relative to the site root) of a record's page.
+pub fn record_url(type_name: &str, id: &str) -> String {
+    format!("{}/{}.html", slug(type_name), slug(id))
+}
+
+/// A file-name-safe form of an id or type name (ids are already letters, digits, `-_.`).
+pub fn slug(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect::<String>()
+        .trim_start_matches('.')
+        .to_string()
+}
+
+/// Builds the site into `options.out`, replacing it atomically: the new site is written next to
+/// it and swapped in only when complete.
+pub fn build(
+    repo: &Repository,
+    findings: &[Diagnostic],
+    history: &HashMap<String, Vec<history::Change>>,
+    options: &Options,
+) -> anyhow::Result<Report> {
+    let errors = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 && !options.allow_errors {
+        bail!("{errors} error(s) found by `clerk check`; fix them, or build anyway with --allow-errors (affected records are marked)");
+    }
+    let site = Site::new(repo, findings, history, options.audience, &options.today);
+    let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let pages = pages::render(&site, &theme, &mut files)?;
+    for (name, text) in &theme.assets {
+        files.insert(name.clone(), text.clone().into_bytes());
+    }
+    feeds::write(&site, &mut files)?;
+    search::index(&site, &theme, &mut files)?;
+    let copied = copy_attachments(&site);
+    write_out(&options.out, &files, &copied)?;
+    Ok(Report {
+        records: site.visible.len(),
+        hidden: repo.records.len() - site.visible.len(),
+        pages,
+        files: files.len() + copied.len(),
+    })
+}
+
+/// Attachments of visible records, as (site path, source file). A path that leaves the
+/// repository is refused.
+fn copy_attachments(site: &Site) -> Vec<(String, PathBuf)> {
+    let root = site
+        .repo
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| site.repo.root.clone());
+    let mut out = Vec::new();
+    for record in site.records() {
+        let Some(list) = record.fields.get("attachments").and_then(|v| v.as_array()) else {
+            continue;
+        };
+        let dir = Path::new(&record.path).parent().unwrap_or(Path::new(""));
+        for name in list.iter().filter_map(|v| v.as_str()) {
+            let source = root.join(dir).join(name);
+            let Ok(real) = source.canonicalize() else {
+                continue;
+            };
+            if !real.starts_with(&root) || !real.is_file() {
+                continue;
+            }
+            let file_name = Path::new(name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            out.push((
+                format!("files/{}/{}", slug(&record.id), slug(&file_name)),
+                real,
+            ));
+        }
+    }
+    out
+}
+
+/// Writes the site into a new folder beside `out`, then puts it in place of `out`.
+fn write_out(
+    out: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    copied: &[(String, PathBuf)],
+) -> anyhow::Result<()> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    if out.exists()
+        && !out.join(".clerk-site").exists()
+        && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
+    {
+        bail!(
+            "`{}` exists and is not a site clerk built; choose another folder with -o",
+            out.display()
+        );
+    }
+    let staging = tempfile::Builder::new()
+        .prefix(".clerk-site-")
+        .tempdir_in(parent)?;
+    for (rel, bytes) in files {
+        let path = staging.path().join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    for (rel, source) in copied {
+        let path = staging.path().join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(source, &path)
+            .with_context(|| format!("cannot copy `{}`", source.display()))?;
+    }
+    std::fs::write(
+        staging.path().join(".clerk-site"),
+        "built by clerk; this folder is replaced on every build\n",
+    )?;
+    let staged = staging.keep();
+    if out.exists() {
+        let old = parent.join(format!(".clerk-old-{}", std::process::id()));
+        std::fs::rename(out, &old)
+            .with_context(|| format!("cannot replace `{}`", out.display()))?;
+        std::fs::rename(&staged, out)?;
+        std::fs::remove_dir_all(&old).ok();
+    } else {
+        std::fs::rename(&staged, out)
+            .with_context(|| format!("cannot create `{}`", out.display()))?;
+    }
+    Ok(())
+}
