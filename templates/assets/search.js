@@ -4,12 +4,13 @@
   var input = document.getElementById("q");
   var list = document.getElementById("results");
   var note = document.getElementById("search-note");
-  var base = document.querySelector('link[rel="stylesheet"]').getAttribute("href").replace("assets/style.css", "");
+  // The site root, from the stylesheet's relative link: the site works under any path.
+  var root = new URL(document.querySelector('link[rel="stylesheet"]').getAttribute("href").replace("assets/style.css", "") || "./", location.href);
   var pagefind = null;
   async function load() {
     if (!pagefind) {
-      pagefind = await import(base + "pagefind/pagefind.js");
-      await pagefind.options({ baseUrl: new URL(base, location.href).pathname });
+      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+      await pagefind.options({ baseUrl: root.pathname });
     }
     return pagefind;
   }
@@ -17,7 +18,7 @@
     list.textContent = "";
     if (!q) return;
     var pf;
-    try { pf = await load(); } catch (e) { note.hidden = false; return; }
+    try { pf = await load(); } catch (e) { note.hidden = false; list.setAttribute("data-count", "unavailable"); return; }
     var search = await pf.search(q);
     var results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
     results.forEach(function (r) {

@@ -1,0 +1,161 @@
+//! The site in a real headless Chromium (Debian's), with axe-core, and every page through the
+//! Nu HTML Checker. `.ci/run` installs Chromium, Java and `tests/browser/node_modules`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::Repo;
+
+/// The browser tooling, or None (and a note) where it is not installed; CI must have it.
+fn tools() -> Option<PathBuf> {
+    let dir = common::crate_dir().join("tests/browser");
+    let ready = dir.join("node_modules/playwright-core").is_dir()
+        && Path::new("/usr/bin/chromium").exists();
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium and run `npm ci --prefix tests/browser`"
+        );
+        eprintln!("skipped: chromium or tests/browser/node_modules is missing");
+        return None;
+    }
+    Some(dir)
+}
+
+fn build(repo: &Repo, audience: &str) -> PathBuf {
+    let out = repo.path().join(format!("site-{audience}"));
+    let status = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["build", ".", "-o"])
+        .arg(&out)
+        .args(["--audience", audience, "--today", common::TODAY])
+        .current_dir(repo.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    out
+}
+
+fn browse(tools: &Path, site: &Path, found: &str, secret: &str) -> serde_json::Value {
+    let out = Command::new("node")
+        .arg(tools.join("site.mjs"))
+        .arg(site)
+        .args([found, secret])
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_archive_in_a_real_browser() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    let public = build(&repo, "public");
+    // 攜眷 appears in one record's body only; 南瀛 only in a confidential activity plan.
+    let seen = browse(&tools, &public, "攜眷", "南瀛");
+    assert_eq!(
+        seen["external"],
+        serde_json::json!([]),
+        "no external network request"
+    );
+    assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
+    assert_eq!(seen["home"]["h1"], "青嵐文化交流協會");
+    // Following the first recent document to its page: both approvals verified.
+    assert_eq!(seen["record"]["url"], "/document/2026-doc-003.html");
+    let signatures = seen["record"]["signatures"].as_array().unwrap();
+    assert_eq!(signatures.len(), 2);
+    assert!(
+        signatures
+            .iter()
+            .all(|s| s.as_str().unwrap().starts_with("sig sig-verified ✓ 已驗證")),
+        "{signatures:?}"
+    );
+    // The index lists the three public documents; the status filter leaves the archived one.
+    assert_eq!(
+        (
+            seen["index"]["rows"].as_u64(),
+            seen["index"]["archived"].as_u64()
+        ),
+        (Some(3), Some(1))
+    );
+    // Search: Chinese without spaces finds its one record, fetching only some fragments.
+    assert_eq!(
+        seen["found"],
+        serde_json::json!(["/document/2026-doc-003.html"])
+    );
+    assert!(
+        seen["search_fetches"].as_u64().unwrap() < seen["search_fragments"].as_u64().unwrap(),
+        "{seen}"
+    );
+    // The public search cannot find the confidential plan.
+    assert!(
+        !seen["secret"]
+            .to_string()
+            .contains("2027-spring-study-tour"),
+        "{seen}"
+    );
+    // Without a server (file://) the pages still work and are styled.
+    assert_eq!(seen["file"]["h1"], "發文");
+    assert!(seen["file"]["css"]
+        .as_str()
+        .unwrap()
+        .contains("Noto Sans TC"));
+    // Printed: no navigation, a centred title.
+    assert_eq!(
+        (seen["print"]["nav"].as_str(), seen["print"]["h1"].as_str()),
+        (Some("none"), Some("center"))
+    );
+    // No serious or critical accessibility violation on the home, index and record pages.
+    for page in ["home", "index", "record"] {
+        assert_eq!(seen[page]["axe"], serde_json::json!([]), "axe on {page}");
+    }
+    // The confidential edition does find the plan: the search works, the audience decides.
+    let confidential = build(&repo, "confidential");
+    let seen = browse(&tools, &confidential, "攜眷", "南瀛");
+    assert!(
+        seen["secret"]
+            .to_string()
+            .contains("/activity/2027-spring-study-tour.html"),
+        "{seen}"
+    );
+}
+
+#[test]
+fn every_page_is_valid_html() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    for audience in ["public", "confidential"] {
+        let site = build(&repo, audience);
+        let pages: Vec<PathBuf> = walkdir::WalkDir::new(&site)
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|e| e.into_path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "html")
+                    && !p.to_string_lossy().contains("/pagefind/")
+            })
+            .collect();
+        assert!(pages.len() > 10, "{audience}: {} pages", pages.len());
+        let out = Command::new("java")
+            .arg("-jar")
+            .arg(tools.join("node_modules/vnu-jar/build/dist/vnu.jar"))
+            .args(["--errors-only", "--format", "json"])
+            .args(&pages)
+            .output()
+            .expect("java");
+        // vnu writes its JSON report to standard error.
+        let report: serde_json::Value = serde_json::from_slice(&out.stderr)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        let messages = report["messages"].as_array().unwrap();
+        assert!(
+            out.status.success() && messages.is_empty(),
+            "{audience}: the Nu HTML Checker found errors: {messages:#?}"
+        );
+    }
+}

@@ -1,0 +1,86 @@
+// Drives a real headless Chromium (Debian's) against a built clerk site and prints what it saw
+// as JSON, for tests/browser.rs to assert on.
+//
+//   node site.mjs SITE_DIR QUERY_FOUND QUERY_SECRET
+import { chromium } from "playwright-core";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const [dir, found, secret] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
+const requests = [];
+const server = http.createServer((req, res) => {
+  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  requests.push(url);
+  const file = path.join(dir, url.endsWith("/") ? url + "index.html" : url);
+  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage();
+const external = [];
+page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("file:") && !r.url().startsWith("data:")) external.push(r.url()); });
+const errors = [];
+page.on("pageerror", (e) => errors.push(String(e)));
+
+async function axe() {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+async function search(q) {
+  await page.goto(`${base}/search.html?q=${encodeURIComponent(q)}`);
+  await page.waitForSelector("#results[data-count]", { state: "attached", timeout: 15000 });
+  return await page.$$eval("#results a", (as) => as.map((a) => a.getAttribute("href")));
+}
+
+const out = { external, errors };
+// The home page, opened from the output folder as served.
+await page.goto(`${base}/index.html`);
+out.home = { title: await page.title(), h1: await page.textContent("h1"), axe: await axe() };
+const firstDocument = await page.$eval("section a[href*='document/']", (a) => a.getAttribute("href"));
+// Follow a link to a record page.
+await page.click(`a[href='${firstDocument}']`);
+await page.waitForLoadState();
+out.record = {
+  url: page.url().slice(base.length),
+  h1: await page.textContent("h1"),
+  signatures: await page.$$eval("td.sig", (tds) => tds.map((td) => td.className + " " + td.textContent.trim())),
+  axe: await axe(),
+};
+// A type index, with its filters.
+await page.goto(`${base}/document/index.html`);
+const rows = async () => await page.$$eval("table.records tbody tr", (trs) => trs.filter((tr) => !tr.hidden).length);
+out.index = { rows: await rows(), axe: await axe() };
+await page.selectOption("#f-status", "archived");
+out.index.archived = await rows();
+out.found = await search(found);
+out.secret = await search(secret);
+out.search_fetches = requests.filter((r) => r.includes("/pagefind/fragment/")).length;
+out.search_fragments = fs.readdirSync(path.join(dir, "pagefind", "fragment")).length;
+// The pages work from file:// too (search needs a web server).
+await page.goto("file://" + path.resolve(dir, "document/index.html"));
+out.file = { h1: await page.textContent("h1"), css: await page.evaluate(() => getComputedStyle(document.body).fontFamily) };
+// Printing a record: no navigation, the title centred.
+await page.goto(`${base}/${out.record.url.replace(/^\//, "")}`);
+await page.emulateMedia({ media: "print" });
+out.print = { nav: await page.evaluate(() => getComputedStyle(document.querySelector("nav")).display), h1: await page.evaluate(() => getComputedStyle(document.querySelector("h1")).textAlign) };
+await browser.close();
+server.close();
+console.log(JSON.stringify(out));

@@ -1,0 +1,323 @@
+//! `clerk build`: what reaches each audience, safety against hostile Markdown, templates,
+//! feeds read back by real parsers.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use common::Repo;
+
+fn build(repo: &Repo, audience: &str, out: &Path, extra: &[&str]) -> (i32, String) {
+    let mut args = vec![
+        "build".to_string(),
+        repo.path().to_string_lossy().into_owned(),
+        "-o".into(),
+        out.to_string_lossy().into_owned(),
+        "--audience".into(),
+        audience.into(),
+        "--today".into(),
+        common::TODAY.into(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(&args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// Every output file as text; gzip-compressed files (Pagefind's index) are decompressed first.
+fn all_text(dir: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+                let mut out = Vec::new();
+                flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_end(&mut out)
+                    .unwrap();
+                out
+            } else {
+                bytes
+            };
+            (
+                e.path().display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Puts a unique marker into the title, the body and a field of every record of the given
+/// classification (after the build would otherwise pass: approvals go stale, so builds use
+/// --allow-errors).
+fn mark(repo: &Repo, classification: &str, marker: &str) -> usize {
+    let dir = repo.path();
+    let mut n = 0;
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if path.extension().is_none_or(|x| x != "md")
+            || rel.ends_with("README.md")
+            || rel.split('/').any(|c| c.starts_with('.'))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let own = text
+            .lines()
+            .find_map(|l| l.strip_prefix("classification: "))
+            .map(str::trim);
+        let class = own.unwrap_or_else(|| default_class(&rel));
+        if class != classification {
+            continue;
+        }
+        let token = format!("{marker}{n}");
+        let text = text.replacen("\ntitle: ", &format!("\ntitle: {token}t "), 1);
+        let text = format!("{text}\n{token}b 正文標記\n");
+        std::fs::write(path, text).unwrap();
+        n += 1;
+    }
+    n
+}
+
+/// The default classification of the example's folders (types/*.yaml).
+fn default_class(rel: &str) -> &'static str {
+    match rel.split('/').next().unwrap() {
+        "members" | "activities" | "finance" | "audits" | "assessments" => "confidential",
+        "policies" => "public",
+        _ => "internal",
+    }
+}
+
+#[test]
+fn nothing_reaches_a_lower_audience() {
+    let repo = Repo::example();
+    let internal = mark(&repo, "internal", "ZZINTERNALMARK");
+    let confidential = mark(&repo, "confidential", "ZZSECRETMARK");
+    assert!(
+        internal > 40 && confidential > 20,
+        "{internal} {confidential}"
+    );
+    let out = Repo::empty();
+    for (audience, must_not, must) in [
+        ("public", vec!["ZZINTERNALMARK", "ZZSECRETMARK"], vec![]),
+        ("internal", vec!["ZZSECRETMARK"], vec!["ZZINTERNALMARK"]),
+        (
+            "confidential",
+            vec![],
+            vec!["ZZINTERNALMARK", "ZZSECRETMARK"],
+        ),
+    ] {
+        let site = out.path().join(audience);
+        let (code, said) = build(&repo, audience, &site, &["--allow-errors"]);
+        assert_eq!(code, 0, "{said}");
+        let files = all_text(&site);
+        assert!(
+            files.iter().any(|(p, _)| p.contains("pagefind/fragment")),
+            "the search index is scanned too"
+        );
+        for marker in must_not {
+            let leaks: Vec<&String> = files
+                .iter()
+                .filter(|(_, t)| t.contains(marker))
+                .map(|(p, _)| p)
+                .collect();
+            assert!(
+                leaks.is_empty(),
+                "{audience} build leaks {marker} in {leaks:?}"
+            );
+        }
+        // The markers can be found when they are allowed: the scan itself works.
+        for marker in must {
+            assert!(
+                files
+                    .iter()
+                    .any(|(p, t)| p.contains("fragment") && t.contains(marker)),
+                "{audience}: {marker} not in the search index"
+            );
+            assert!(
+                files
+                    .iter()
+                    .any(|(p, t)| p.ends_with(".html") && t.contains(marker)),
+                "{audience}: {marker} on no page"
+            );
+        }
+    }
+}
+
+#[test]
+fn record_markdown_cannot_inject_script() {
+    let repo = Repo::example();
+    let doc = "documents/2026-doc-001.md";
+    let text = repo.read(doc).replace(
+        "各位理事：",
+        "各位理事：<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n[click](javascript:alert(2))\n\n<iframe src=\"https://example.org\"></iframe>\n\n<a href=\"https://example.org\" onclick=\"steal()\">ok</a>",
+    );
+    let text = text.replace(
+        "title: 關於召開",
+        "title: <script>alert(3)</script>關於召開",
+    );
+    repo.write(doc, text);
+    let site = Repo::empty();
+    let (code, said) = build(&repo, "public", &site.path().join("s"), &["--allow-errors"]);
+    assert_eq!(code, 0, "{said}");
+    let page = std::fs::read_to_string(site.path().join("s/document/2026-doc-001.html")).unwrap();
+    for bad in [
+        "<script>alert",
+        "onerror",
+        "javascript:",
+        "<iframe",
+        "onclick",
+    ] {
+        assert!(!page.contains(bad), "page contains {bad}:\n{page}");
+    }
+    assert!(
+        page.contains("&lt;script&gt;alert(3)&lt;&#x2F;script&gt;關於召開"),
+        "the title is shown as text"
+    );
+    assert!(
+        page.contains(r#"<a href="https://example.org" rel="noopener noreferrer">ok</a>"#),
+        "safe links stay"
+    );
+}
+
+#[test]
+fn builds_stop_on_errors_unless_allowed_and_mark_the_record() {
+    let repo = Repo::example();
+    repo.edit("documents/2026-doc-001.md", "pages: 1", "pages: one");
+    let out = Repo::empty();
+    let site = out.path().join("s");
+    let (code, said) = build(&repo, "public", &site, &[]);
+    assert_eq!(code, 1, "{said}");
+    assert!(!site.exists(), "nothing is written");
+    let (code, said) = build(&repo, "public", &site, &["--allow-errors"]);
+    assert_eq!(code, 0, "{said}");
+    let page = std::fs::read_to_string(site.join("document/2026-doc-001.html")).unwrap();
+    assert!(
+        page.contains(r#"<p class="warning" role="alert">"#),
+        "{page}"
+    );
+    let other = std::fs::read_to_string(site.join("document/2026-doc-003.html")).unwrap();
+    assert!(!other.contains(r#"class="warning""#));
+}
+
+#[test]
+fn a_repository_template_replaces_the_built_in_one() {
+    let repo = Repo::example();
+    repo.write("templates/home.html", "{% extends \"base.html\" %}{% block main %}<h1>OUR OWN HOME {{ site.name }}</h1>{% endblock main %}");
+    let out = Repo::empty();
+    let (code, said) = build(&repo, "public", &out.path().join("s"), &[]);
+    assert_eq!(code, 0, "{said}");
+    let home = std::fs::read_to_string(out.path().join("s/index.html")).unwrap();
+    assert!(
+        home.contains("<h1>OUR OWN HOME 青嵐文化交流協會</h1>"),
+        "{home}"
+    );
+    // The other templates are still the built-in ones.
+    assert!(
+        std::fs::read_to_string(out.path().join("s/document/2026-doc-001.html"))
+            .unwrap()
+            .contains("審批紀錄")
+    );
+}
+
+#[test]
+fn never_overwrites_a_folder_it_did_not_build() {
+    let repo = Repo::example();
+    let out = Repo::empty();
+    out.write("mine/notes.txt", "keep me");
+    let (code, said) = build(&repo, "public", &out.path().join("mine"), &[]);
+    assert_ne!(code, 0);
+    assert!(said.contains("not a site clerk built"), "{said}");
+    assert_eq!(out.read("mine/notes.txt"), "keep me");
+    // A folder clerk built is replaced whole.
+    let (code, _) = build(&repo, "public", &out.path().join("site"), &[]);
+    assert_eq!(code, 0);
+    out.write("site/stale.html", "old");
+    let (code, _) = build(&repo, "public", &out.path().join("site"), &[]);
+    assert_eq!(code, 0);
+    assert!(!out.path().join("site/stale.html").exists());
+}
+
+#[test]
+fn feeds_parse_with_real_parsers_and_hold_only_visible_records() {
+    let have = Command::new("python3")
+        .args(["-c", "import feedparser, icalendar"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install feedparser and icalendar (pip)"
+        );
+        eprintln!("skipped: python3 with feedparser and icalendar is not installed here");
+        return;
+    }
+    let repo = Repo::example();
+    let out = Repo::empty();
+    for audience in ["public", "internal"] {
+        let (code, said) = build(&repo, audience, &out.path().join(audience), &[]);
+        assert_eq!(code, 0, "{said}");
+    }
+    let python = |script: &str, file: &Path| {
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(file)
+            .output()
+            .expect("python3");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let atom = "import sys, feedparser\nf = feedparser.parse(sys.argv[1])\nassert not f.bozo, f.bozo_exception\nfor e in f.entries: print(e.title, e.published[:10], e.link)";
+    let public = python(atom, &out.path().join("public/feeds/documents.atom"));
+    // Three issued documents, newest first, each linking to its page.
+    let lines: Vec<&str> = public.lines().collect();
+    assert_eq!(lines.len(), 3, "{public}");
+    assert!(
+        lines[0].starts_with("協秘〔2026〕3號 關於舉辦「青嵐文化節2026」的通知 2026-08-01 "),
+        "{public}"
+    );
+    assert!(lines[0].ends_with("document/2026-doc-003.html"), "{public}");
+    let ics = "import sys, icalendar\nc = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\nfor e in sorted(c.walk('VEVENT'), key=lambda e: e.decoded('DTSTART')): print(e.decoded('DTSTART'), e.get('SUMMARY'))";
+    let public = python(ics, &out.path().join("public/feeds/calendar.ics"));
+    let internal = python(ics, &out.path().join("internal/feeds/calendar.ics"));
+    // The public calendar has the public activity only; the internal one has the meetings.
+    assert_eq!(public.trim(), "2026-10-17 青嵐文化節2026", "{public}");
+    assert!(
+        internal.contains("2026-12-18 2026年第三次理事會會議"),
+        "{internal}"
+    );
+    assert!(
+        internal.contains("2026-11-07 書法交流工作坊（秋季）"),
+        "{internal}"
+    );
+    assert!(
+        !internal.contains("2027春季文化考察"),
+        "a confidential activity is not in the internal calendar: {internal}"
+    );
+}
