@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod cmd;
+pub mod derive;
 pub mod diag;
 pub mod edit;
 pub mod git;

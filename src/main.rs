@@ -71,6 +71,41 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// Print a register (登記簿): a table of records the type files declare.
+    ///
+    /// Registers respect audiences as the site does; the default here is confidential, since
+    /// whoever runs clerk reads the files anyway.
+    ///
+    /// Examples:
+    ///   clerk register --list
+    ///   clerk register documents
+    ///   clerk register budget-vs-actual --year 2026 --format xlsx -o budget.xlsx
+    ///   clerk register income --format csv > income.csv
+    #[command(verbatim_doc_comment)]
+    Register {
+        /// The register's name (see --list).
+        name: Option<String>,
+        /// The records repository (default: this folder).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// List every register.
+        #[arg(long)]
+        list: bool,
+        /// Only rows of this year (for registers that have years).
+        #[arg(long)]
+        year: Option<i64>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: cmd::register::Format,
+        /// Write to this file (CSV, XLSX).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Only records classified at this level or below.
+        #[arg(long, value_enum, default_value = "confidential")]
+        audience: AudienceArg,
+        /// Count what is due or overdue from this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<String>,
+    },
     /// Print the exact text an approval signs (its payload), or the content digest alone.
     ///
     /// The approver is --by, or CLERK_PERSON; the role is inferred when they hold only one
@@ -241,6 +276,24 @@ fn main() -> ExitCode {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
             cmd::build::run(&dir, output, audience.into(), allow_errors, &today)
         }
+        Command::Register {
+            name,
+            dir,
+            list,
+            year,
+            format,
+            output,
+            audience,
+            today,
+        } => cmd::register::run(&cmd::register::Request {
+            dir,
+            name: if list { None } else { name },
+            year,
+            format,
+            output,
+            audience: audience.into(),
+            today: today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string()),
+        }),
         Command::Digest(args) => match args.step {
             Some(step) => {
                 let approval = ApprovalArgs {

@@ -455,6 +455,8 @@ fn records_in_a_subfolder_of_the_work_tree() {
     );
 }
 
+/// `pre-commit try-repo` builds clerk from this repository's tracked files: run it on a clean
+/// work tree (as CI does), or new untracked source files are missing from its build.
 #[test]
 fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
     if Command::new("pre-commit")

@@ -5,4 +5,5 @@ pub mod check;
 pub mod hooks;
 pub mod keys;
 pub mod record;
+pub mod register;
 pub mod sign;

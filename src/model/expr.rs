@@ -2,7 +2,8 @@
 //!
 //! Expressions see `record` (the record's fields, with declared but absent fields as null),
 //! `people` (person records by id), `config` (clerk.yaml), `today` (YYYY-MM-DD), and
-//! clerk's date functions: `workdays(start, end)`, `days(start, end)`, `year(date)`.
+//! clerk's functions: `workdays(start, end)`, `days(start, end)`, `year(date)`,
+//! `add_months(date, n)` and `sum(list)`. Registers also see `item`, `records` and `year`.
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
@@ -20,7 +21,9 @@ pub struct Expr {
 }
 
 /// The variables an expression may name.
-const VARIABLES: &[&str] = &["record", "people", "config", "today", "subject"];
+const VARIABLES: &[&str] = &[
+    "record", "people", "config", "today", "subject", "item", "records", "year",
+];
 
 /// Compiles `source` found at `pos` of the type file `path`.
 ///
@@ -173,9 +176,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 impl Evaluator {
-    /// A CEL environment with the standard library.
+    /// A CEL environment with the standard library and the strings extension (`split`,
+    /// `substring`, `lowerAscii`, …).
     pub fn env() -> Env {
-        Env::stdlib()
+        let mut env = Env::stdlib();
+        // Registering a built-in extension on a fresh environment does not clash.
+        let added = env.add_extension(cel::extensions::strings);
+        debug_assert!(added.is_ok());
+        env
     }
 
     pub fn new(
@@ -213,6 +221,15 @@ impl Evaluator {
     /// The working-day calendar from clerk.yaml.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// A scope with `record` and further variables (`item`, `records`, `year` for registers).
+    pub fn scope_with(&self, record: &serde_json::Value, extra: &[(&str, Value)]) -> Scope<'_> {
+        let mut scope = self.scope(record, None);
+        for (name, value) in extra {
+            scope.ctx.add_variable_from_value(*name, value.clone());
+        }
+        scope
     }
 
     /// A scope in which `record` is `fields` (and `subject`, when given, another record).
@@ -253,6 +270,45 @@ impl Evaluator {
                     ExecutionError::function_error("year", format!("`{a}` is not a date"))
                 })?;
                 Ok(i64::from(d.year()))
+            },
+        ));
+        registered.push(ctx.add_function("sum", |list: Arc<Vec<Value>>| -> f64 {
+            list.iter()
+                .map(|v| match v {
+                    Value::Int(i) => *i as f64,
+                    Value::UInt(u) => *u as f64,
+                    Value::Float(f) => *f,
+                    _ => 0.0,
+                })
+                .sum()
+        }));
+        registered.push(ctx.add_function(
+            "add_months",
+            |date: Arc<String>, months: Value| -> Result<Value, ExecutionError> {
+                // Field values reach expressions as signed or unsigned integers.
+                let months = match months {
+                    Value::Int(i) => i,
+                    Value::UInt(u) => i64::try_from(u).unwrap_or(i64::MAX),
+                    other => {
+                        return Err(ExecutionError::function_error(
+                            "add_months",
+                            format!("{other:?} is not a number of months"),
+                        ))
+                    }
+                };
+                let d = parse_date(&date).ok_or_else(|| {
+                    ExecutionError::function_error("add_months", format!("`{date}` is not a date"))
+                })?;
+                let moved = if months >= 0 {
+                    d.checked_add_months(chrono::Months::new(months as u32))
+                } else {
+                    d.checked_sub_months(chrono::Months::new(months.unsigned_abs() as u32))
+                };
+                moved
+                    .map(|d| Value::String(Arc::new(d.to_string())))
+                    .ok_or_else(|| {
+                        ExecutionError::function_error("add_months", "date out of range")
+                    })
             },
         ));
         debug_assert!(registered.iter().all(Result::is_ok));
@@ -352,6 +408,18 @@ mod tests {
         );
         assert_eq!(eval("year('2026-03-02')", json!({})), Ok(Value::Int(2026)));
         assert!(eval("workdays('2026-01-01', 'soon')", json!({})).is_err());
+        assert_eq!(
+            eval("add_months('2026-03-31', record.n)", json!({"n": 6})),
+            Ok(Value::String(Arc::new("2026-09-30".into())))
+        );
+        assert_eq!(
+            eval("add_months('2026-03-05', -3)", json!({})),
+            Ok(Value::String(Arc::new("2025-12-05".into())))
+        );
+        assert_eq!(
+            eval("sum([1, 2.5, record.n])", json!({"n": 6})),
+            Ok(Value::Float(9.5))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod keys;
 pub mod people;
 pub mod record;
 pub mod refs;
+pub mod registers;
 pub mod repo;
 pub mod types;
 

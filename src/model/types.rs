@@ -350,6 +350,9 @@ struct TypeFile {
     budget_line: Option<BudgetLineUse>,
     #[serde(default)]
     coverage: Vec<CoverageFile>,
+    /// Registers (登記簿) over records of this type.
+    #[serde(default)]
+    registers: Vec<super::registers::RegisterFile>,
 }
 
 /// A loaded, compiled record type.
@@ -386,6 +389,7 @@ pub struct TypeDef {
     pub budget_line: Option<BudgetLineUse>,
     pub budget_line_counts: Option<Expr>,
     pub coverage: Vec<Coverage>,
+    pub registers: Vec<super::registers::Register>,
 }
 
 impl TypeDef {
@@ -583,6 +587,19 @@ pub fn load(
     }
 
     let rules = Rules::compile(&file, path, &at, env, &properties, &mut diags);
+    let declared = super::registers::Declared {
+        type_name: &name,
+        path,
+        env,
+        at: &at,
+        properties: &properties,
+    };
+    let registers = file
+        .registers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| super::registers::Register::compile(r, i, &declared, &mut diags))
+        .collect();
 
     match (validator, diags.is_empty()) {
         (Some(validator), true) => Ok(TypeDef {
@@ -610,6 +627,7 @@ pub fn load(
             budget_line: file.budget_line,
             budget_line_counts: rules.budget_line_counts,
             coverage: rules.coverage,
+            registers,
         }),
         _ => Err(diags),
     }

@@ -7,6 +7,7 @@
 
 pub mod feeds;
 pub mod pages;
+pub mod registers;
 pub mod search;
 pub mod templates;
 
@@ -144,7 +145,8 @@ pub fn build(
     let site = Site::new(repo, findings, history, options.audience, &options.today);
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let pages = pages::render(&site, &theme, &mut files)?;
+    let pages =
+        pages::render(&site, &theme, &mut files)? + registers::render(&site, &theme, &mut files)?;
     for (name, text) in &theme.assets {
         files.insert(name.clone(), text.clone().into_bytes());
     }

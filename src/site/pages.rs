@@ -40,41 +40,11 @@ pub fn render(
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
     let (keys, _) = Keyring::load(repo);
-    let edition = theme
-        .labels
-        .get(&format!("audience_{}", site.audience.as_str()))
-        .cloned()
-        .unwrap_or_default();
     let types_shown: BTreeSet<&str> = site
         .records()
         .filter_map(|r| r.type_name.as_deref())
         .collect();
-    let nav: Vec<Value> = repo
-        .types
-        .values()
-        .filter(|t| types_shown.contains(t.name.as_str()))
-        .map(|t| json!({"url": format!("{}/index.html", slug(&t.name)), "label": t.label(locale), "name": t.name}))
-        .collect();
-    let base = |root: &str, current: Option<&str>| {
-        let mut ctx = tera::Context::new();
-        ctx.insert("lang", locale);
-        ctx.insert("root", root);
-        ctx.insert("t", &theme.labels);
-        ctx.insert(
-            "site",
-            &json!({"name": repo.config.association.name, "edition": edition}),
-        );
-        let nav: Vec<Value> = nav
-            .iter()
-            .map(|n| {
-                let mut n = n.clone();
-                n["current"] = json!(current == n["name"].as_str());
-                n
-            })
-            .collect();
-        ctx.insert("nav", &nav);
-        ctx
-    };
+    let base = |root: &str, current: Option<&str>| context(site, theme, root, current);
     let render = |name: &str, ctx: &tera::Context| {
         theme
             .tera
@@ -254,6 +224,38 @@ pub fn render(
         render("search.html", &base("", None))?.into_bytes(),
     );
     Ok(pages + 2)
+}
+
+/// What every page's template sees: language, root, labels, the site's name and edition, and
+/// the navigation (a link per type with records on the site; `current` marks one).
+pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) -> tera::Context {
+    let repo = site.repo;
+    let locale = repo.config.association.locale.tag();
+    let shown: BTreeSet<&str> = site
+        .records()
+        .filter_map(|r| r.type_name.as_deref())
+        .collect();
+    let nav: Vec<Value> = repo
+        .types
+        .values()
+        .filter(|t| shown.contains(t.name.as_str()))
+        .map(|t| json!({"url": format!("{}/index.html", slug(&t.name)), "label": t.label(locale), "current": current == Some(t.name.as_str())}))
+        .collect();
+    let edition = theme
+        .labels
+        .get(&format!("audience_{}", site.audience.as_str()))
+        .cloned()
+        .unwrap_or_default();
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", locale);
+    ctx.insert("root", root);
+    ctx.insert("t", &theme.labels);
+    ctx.insert(
+        "site",
+        &json!({"name": repo.config.association.name, "edition": edition}),
+    );
+    ctx.insert("nav", &nav);
+    ctx
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

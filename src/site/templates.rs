@@ -18,6 +18,14 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("record.html", include_str!("../../templates/record.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "registers.html",
+        include_str!("../../templates/registers.html"),
+    ),
+    (
+        "register.html",
+        include_str!("../../templates/register.html"),
+    ),
     ("labels.yaml", include_str!("../../templates/labels.yaml")),
     (
         "assets/style.css",

@@ -1,0 +1,3 @@
+//! Derive stage: tables computed from records — registers (登記簿) and what falls due.
+
+pub mod registers;

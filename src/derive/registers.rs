@@ -1,0 +1,277 @@
+//! Computes a register: the rows its type file declares, over the records an audience may see.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::check::workflow::record_value;
+use crate::model::expr::Evaluator;
+use crate::model::record::Record;
+use crate::model::registers::{Kind, Register};
+use crate::model::repo::Repository;
+use crate::model::types::TypeDef;
+
+/// A computed register.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub name: String,
+    pub title: String,
+    pub columns: Vec<ColumnHead>,
+    pub rows: Vec<Vec<Value>>,
+    /// Per column: the total of an amount or count column.
+    pub totals: Vec<Option<f64>>,
+    /// The totals row's label (合計).
+    pub total_label: String,
+}
+
+/// A column's heading and kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnHead {
+    pub title: String,
+    pub kind: Kind,
+}
+
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match self {
+            Kind::Text => "text",
+            Kind::Date => "date",
+            Kind::Amount => "amount",
+            Kind::Count => "count",
+            Kind::Number => "number",
+            Kind::Row => "row",
+        })
+    }
+}
+
+/// Every register the repository declares, with the type that declares it, by name.
+pub fn all(repo: &Repository) -> Vec<(&TypeDef, &Register)> {
+    let mut out: Vec<(&TypeDef, &Register)> = repo
+        .types
+        .values()
+        .flat_map(|t| t.registers.iter().map(move |r| (t, r)))
+        .collect();
+    out.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    out
+}
+
+/// Computes `register` over the records `visible` lets through, for `year` (None: every year).
+pub fn compute(
+    repo: &Repository,
+    register: &Register,
+    visible: &dyn Fn(&Record) -> bool,
+    ev: &Evaluator,
+    year: Option<i64>,
+) -> Table {
+    let locale = repo.config.association.locale.tag();
+    let chosen: Vec<&Record> = repo
+        .records
+        .iter()
+        .filter(|r| {
+            r.type_name
+                .as_ref()
+                .is_some_and(|t| register.from.contains(t))
+                && visible(r)
+        })
+        .collect();
+    let records = if register.reads_records {
+        records_value(repo, visible)
+    } else {
+        cel::Value::Null
+    };
+    let this_year = ev
+        .today()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2000);
+    let year_value = cel::Value::Int(year.unwrap_or(this_year));
+    let mut rows: Vec<(Vec<Value>, Vec<Value>, Option<String>)> = Vec::new();
+    for r in chosen {
+        let Some(def) = repo.type_of(r) else { continue };
+        let rv = record_value(def, r);
+        let items: Vec<cel::Value> = match &register.each {
+            Some(each) => match ev
+                .scope_with(
+                    &rv,
+                    &[("records", records.clone()), ("year", year_value.clone())],
+                )
+                .eval(each)
+            {
+                Ok(cel::Value::List(items)) => items.iter().cloned().collect(),
+                _ => Vec::new(),
+            },
+            None => vec![cel::Value::Null],
+        };
+        for item in items {
+            let scope = ev.scope_with(
+                &rv,
+                &[
+                    ("item", item),
+                    ("records", records.clone()),
+                    ("year", year_value.clone()),
+                ],
+            );
+            if register
+                .where_
+                .as_ref()
+                .is_some_and(|w| scope.truth(w) != Some(true))
+            {
+                continue;
+            }
+            if let (Some(want), Some(expr)) = (year, &register.year) {
+                let got = scope.eval(expr).ok().and_then(|v| json(&v).as_i64());
+                if got != Some(want) {
+                    continue;
+                }
+            }
+            let values = register
+                .columns
+                .iter()
+                .map(|c| {
+                    c.value.as_ref().map_or(Value::Null, |e| {
+                        scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null)
+                    })
+                })
+                .collect();
+            let keys = register
+                .sort
+                .iter()
+                .map(|(e, _)| scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null))
+                .collect();
+            let group = register
+                .group
+                .as_ref()
+                .map(|g| scope.eval(g).map(|v| plain(&json(&v))).unwrap_or_default());
+            rows.push((values, keys, group));
+        }
+    }
+    rows.sort_by(|a, b| {
+        for (i, (_, desc)) in register.sort.iter().enumerate() {
+            let o = compare(&a.1[i], &b.1[i]);
+            let o = if *desc { o.reverse() } else { o };
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        Ordering::Equal
+    });
+    let kinds: Vec<Kind> = register.columns.iter().map(|c| c.kind).collect();
+    let mut merged: Vec<Vec<Value>> = Vec::new();
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    for (values, _, group) in rows {
+        match group {
+            Some(key) => match groups.get(&key) {
+                Some(&at) => {
+                    for (i, kind) in kinds.iter().enumerate() {
+                        if matches!(kind, Kind::Amount | Kind::Count) {
+                            let sum = number(&merged[at][i]) + number(&values[i]);
+                            merged[at][i] = to_number(sum, *kind);
+                        }
+                    }
+                }
+                None => {
+                    groups.insert(key, merged.len());
+                    merged.push(values);
+                }
+            },
+            None => merged.push(values),
+        }
+    }
+    for (n, row) in merged.iter_mut().enumerate() {
+        for (i, kind) in kinds.iter().enumerate() {
+            if *kind == Kind::Row {
+                row[i] = Value::from(n + 1);
+            }
+        }
+    }
+    let totals = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            matches!(kind, Kind::Amount | Kind::Count)
+                .then(|| merged.iter().map(|row| number(&row[i])).sum())
+        })
+        .collect();
+    Table {
+        name: register.name.clone(),
+        title: register.title.get(locale).to_string(),
+        columns: register
+            .columns
+            .iter()
+            .map(|c| ColumnHead {
+                title: c.title.get(locale).to_string(),
+                kind: c.kind,
+            })
+            .collect(),
+        rows: merged,
+        totals,
+        total_label: match locale {
+            "zh-Hant" => "合計",
+            "zh-Hans" => "合计",
+            _ => "Total",
+        }
+        .to_string(),
+    }
+}
+
+/// Every visible record as expressions see it, by type: `records.expense`, …
+fn records_value(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> cel::Value {
+    let mut by_type: serde_json::Map<String, Value> = serde_json::Map::new();
+    for name in repo.types.keys() {
+        by_type.insert(name.clone(), Value::Array(Vec::new()));
+    }
+    for r in repo.records.iter().filter(|r| visible(r)) {
+        let Some(def) = repo.type_of(r) else { continue };
+        if let Some(Value::Array(list)) = by_type.get_mut(&def.name) {
+            list.push(record_value(def, r));
+        }
+    }
+    cel::to_value(Value::Object(by_type)).unwrap_or(cel::Value::Null)
+}
+
+/// A CEL value as JSON (values CEL cannot express in JSON become null).
+fn json(v: &cel::Value) -> Value {
+    v.json().unwrap_or(Value::Null)
+}
+
+/// A value as text, for grouping and display.
+pub fn plain(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// A value as a number (0 when it is none).
+pub fn number(v: &Value) -> f64 {
+    match v {
+        Value::Number(n) => n.as_f64().unwrap_or(0.0),
+        Value::String(s) => s.parse().unwrap_or(0.0),
+        _ => 0.0,
+    }
+}
+
+fn to_number(x: f64, kind: Kind) -> Value {
+    if kind == Kind::Count || x.fract() == 0.0 {
+        Value::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+    }
+}
+
+fn compare(a: &Value, b: &Value) -> Ordering {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x
+            .as_f64()
+            .unwrap_or(0.0)
+            .total_cmp(&y.as_f64().unwrap_or(0.0)),
+        (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Null, _) => Ordering::Less,
+        (_, Value::Null) => Ordering::Greater,
+        _ => plain(a).cmp(&plain(b)),
+    }
+}

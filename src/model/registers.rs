@@ -1,0 +1,240 @@
+//! Registers (登記簿) as the type files declare them: which records, one row per record or per
+//! list item, columns as expressions, sort, grouping and totals.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use super::expr::{self, Expr};
+use crate::diag::{codes, Diagnostic, Pos};
+
+/// A display text: one for every language, or one per locale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Label {
+    One(String),
+    Many(BTreeMap<String, String>),
+}
+
+impl Label {
+    /// The text in `locale`, else English, else any.
+    pub fn get(&self, locale: &str) -> &str {
+        match self {
+            Label::One(s) => s,
+            Label::Many(m) => m
+                .get(locale)
+                .or_else(|| m.get("en"))
+                .or_else(|| m.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+}
+
+/// How a column's values are read and totalled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Text,
+    Date,
+    /// Money: totalled, two decimals.
+    Amount,
+    /// A count: totalled, whole numbers.
+    Count,
+    /// A number that is not totalled.
+    Number,
+    /// The row's number, 1, 2, 3… (序號).
+    Row,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RegisterFile {
+    name: String,
+    title: Label,
+    /// Record types the register reads (default: the type that declares it).
+    #[serde(default)]
+    from: Vec<String>,
+    /// One row per item of this list (an expression over `record`), bound as `item`.
+    #[serde(default)]
+    each: Option<String>,
+    #[serde(default, rename = "where")]
+    where_: Option<String>,
+    /// Sort keys, expressions; a leading `-` sorts descending.
+    #[serde(default)]
+    sort: Vec<String>,
+    /// Rows with the same key are merged: amount and count columns are added up.
+    #[serde(default)]
+    group: Option<String>,
+    /// The row's year, for `--year`.
+    #[serde(default)]
+    year: Option<String>,
+    columns: Vec<ColumnFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColumnFile {
+    title: Label,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    kind: Kind,
+}
+
+/// A compiled register.
+#[derive(Debug)]
+pub struct Register {
+    pub name: String,
+    pub title: Label,
+    pub from: Vec<String>,
+    pub each: Option<Expr>,
+    pub where_: Option<Expr>,
+    pub sort: Vec<(Expr, bool)>,
+    pub group: Option<Expr>,
+    pub year: Option<Expr>,
+    pub columns: Vec<Column>,
+    /// Whether an expression reads `records` (building that view is not free).
+    pub reads_records: bool,
+    /// Where the register is declared.
+    pub path: String,
+}
+
+/// A compiled column.
+#[derive(Debug)]
+pub struct Column {
+    pub title: Label,
+    pub value: Option<Expr>,
+    pub kind: Kind,
+}
+
+/// Where a register is declared: its type file, for compiling and locating it.
+pub(crate) struct Declared<'a> {
+    pub type_name: &'a str,
+    pub path: &'a str,
+    pub env: &'a cel::Env,
+    pub at: &'a dyn Fn(&str, bool) -> Pos,
+    pub properties: &'a BTreeSet<String>,
+}
+
+impl Register {
+    pub(crate) fn compile(
+        file: &RegisterFile,
+        index: usize,
+        declared: &Declared,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Register> {
+        let Declared {
+            type_name,
+            path,
+            env,
+            at,
+            properties,
+        } = *declared;
+        let base = format!("/registers/{index}");
+        // Fields are checked against the type only when the register reads that type alone.
+        let fields = file.from.is_empty().then_some(properties);
+        let mut failed = false;
+        let mut compile = |source: &str, pointer: String| match expr::compile(
+            env,
+            source,
+            path,
+            at(&pointer, false),
+            fields,
+        ) {
+            Ok(e) => Some(e),
+            Err(d) => {
+                diags.push(d);
+                failed = true;
+                None
+            }
+        };
+        let each = file
+            .each
+            .as_ref()
+            .and_then(|s| compile(s, format!("{base}/each")));
+        let where_ = file
+            .where_
+            .as_ref()
+            .and_then(|s| compile(s, format!("{base}/where")));
+        let group = file
+            .group
+            .as_ref()
+            .and_then(|s| compile(s, format!("{base}/group")));
+        let year = file
+            .year
+            .as_ref()
+            .and_then(|s| compile(s, format!("{base}/year")));
+        let sort = file
+            .sort
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let (desc, source) = match s.strip_prefix('-') {
+                    Some(rest) => (true, rest.trim()),
+                    None => (false, s.as_str()),
+                };
+                compile(source, format!("{base}/sort/{i}")).map(|e| (e, desc))
+            })
+            .collect();
+        let columns = file
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Column {
+                title: c.title.clone(),
+                value: c
+                    .value
+                    .as_ref()
+                    .and_then(|s| compile(s, format!("{base}/columns/{i}/value"))),
+                kind: c.kind,
+            })
+            .collect();
+        if file
+            .columns
+            .iter()
+            .any(|c| c.value.is_none() && c.kind != Kind::Row)
+        {
+            diags.push(
+                Diagnostic::new(
+                    codes::TYPE_INVALID,
+                    path,
+                    at(&format!("{base}/columns"), false),
+                    format!(
+                        "register `{}`: every column but a `kind: row` one needs a `value`",
+                        file.name
+                    ),
+                )
+                .hint("write the value as an expression, e.g. `value: record.title`"),
+            );
+            failed = true;
+        }
+        if failed {
+            return None;
+        }
+        let all = [&file.each, &file.where_, &file.group, &file.year];
+        let reads_records = all
+            .iter()
+            .filter_map(|s| s.as_deref())
+            .chain(file.sort.iter().map(String::as_str))
+            .chain(file.columns.iter().filter_map(|c| c.value.as_deref()))
+            .any(|s| s.contains("records."));
+        Some(Register {
+            name: file.name.clone(),
+            title: file.title.clone(),
+            from: if file.from.is_empty() {
+                vec![type_name.to_string()]
+            } else {
+                file.from.clone()
+            },
+            each,
+            where_,
+            sort,
+            group,
+            year,
+            columns,
+            reads_records,
+            path: path.to_string(),
+        })
+    }
+}

@@ -1,0 +1,99 @@
+//! Register pages (and their CSV), computed over the records the build's audience may see.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use anyhow::anyhow;
+use serde_json::{json, Value};
+
+use super::templates::Theme;
+use super::Site;
+use crate::check::ledger::money;
+use crate::derive::registers::{self, number, plain};
+use crate::model::expr::Evaluator;
+use crate::model::registers::Kind;
+
+/// Renders `registers/index.html` and a page and a CSV per register; returns the page count.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> anyhow::Result<usize> {
+    let repo = site.repo;
+    let ev = Evaluator::new(
+        Arc::new(Evaluator::env()),
+        &repo.people_json(),
+        &repo.config_raw,
+        &site.today,
+    );
+    let visible = |r: &crate::model::record::Record| {
+        site.shows(&r.id) && repo.classification(r) <= site.audience
+    };
+    let mut listed = Vec::new();
+    let ctx = |root: &str| super::pages::context(site, theme, root, None);
+    let mut pages = 0;
+    for (_, register) in registers::all(repo) {
+        let table = registers::compute(repo, register, &visible, &ev, None);
+        let shown = |v: &Value, kind: Kind| match kind {
+            Kind::Amount if !v.is_null() => money(number(v)),
+            Kind::Count | Kind::Row if v.is_number() => (number(v).round() as i64).to_string(),
+            _ => plain(v),
+        };
+        let rows: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&table.columns)
+                    .map(|(v, c)| shown(v, c.kind))
+                    .collect()
+            })
+            .collect();
+        let totals: Option<Vec<String>> = table.totals.iter().any(Option::is_some).then(|| {
+            let mut t: Vec<String> = table
+                .totals
+                .iter()
+                .zip(&table.columns)
+                .map(|(x, c)| {
+                    x.map(|x| shown(&Value::from(x), c.kind))
+                        .unwrap_or_default()
+                })
+                .collect();
+            if let Some(first) = t.iter_mut().position(|s| s.is_empty()) {
+                t[first] = table.total_label.clone();
+            }
+            t
+        });
+        let columns: Vec<Value> = table
+            .columns
+            .iter()
+            .map(|c| json!({"title": c.title, "numeric": matches!(c.kind, Kind::Amount | Kind::Count | Kind::Number | Kind::Row)}))
+            .collect();
+        let mut page = ctx("../");
+        page.insert(
+            "table",
+            &json!({"name": table.name, "title": table.title, "columns": columns}),
+        );
+        page.insert("rows", &rows);
+        page.insert("totals", &totals);
+        let html = theme
+            .tera
+            .render("register.html", &page)
+            .map_err(|e| anyhow!("template register.html: {e:?}"))?;
+        files.insert(format!("registers/{}.html", table.name), html.into_bytes());
+        files.insert(
+            format!("registers/{}.csv", table.name),
+            crate::cmd::register::csv(&table)?,
+        );
+        listed.push(json!({"name": table.name, "title": table.title, "rows": table.rows.len()}));
+        pages += 1;
+    }
+    let mut index = ctx("../");
+    index.insert("registers", &listed);
+    let html = theme
+        .tera
+        .render("registers.html", &index)
+        .map_err(|e| anyhow!("template registers.html: {e:?}"))?;
+    files.insert("registers/index.html".into(), html.into_bytes());
+    Ok(pages + 1)
+}

@@ -1,0 +1,298 @@
+//! Registers: real figures checked against values computed by hand from records-example, every
+//! format read back by other programs, audiences respected, new registers without Rust.
+
+mod common;
+
+use std::process::Command;
+
+use common::Repo;
+use serde_json::Value;
+
+fn register(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .arg("register")
+        .args(args)
+        .args(["--dir", dir.to_str().unwrap(), "--today", common::TODAY])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+fn json(name: &str, extra: &[&str]) -> Value {
+    let dir = common::crate_dir().join("records-example");
+    let mut args = vec![name, "--format", "json"];
+    args.extend(extra);
+    let (code, out) = register(&dir, &args);
+    assert_eq!(code, 0, "{out}");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The row whose column `col` is `key`.
+fn row<'a>(t: &'a Value, col: usize, key: &str) -> &'a Vec<Value> {
+    t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_array().unwrap())
+        .find(|r| r[col] == key)
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+#[test]
+fn figures_match_the_records() {
+    // Budget line E3: 150,000 budgeted, +30,000 by the approved adjustment, 45,000 spent
+    // (exp-2026-003 paid); I1 dues: 12,000 + 1,200 + 1,200 + 12,000 + 1,200 = 27,600.
+    let b = json("budget-vs-actual", &["--year", "2026"]);
+    let e3 = row(&b, 0, "E3");
+    assert_eq!(
+        (e3[3].as_f64(), e3[4].as_f64(), e3[5].as_f64()),
+        (Some(150000.0), Some(30000.0), Some(45000.0))
+    );
+    assert_eq!(row(&b, 0, "I1")[5].as_f64(), Some(27600.0));
+    // Totals: budgets 490,000 income + 590,000 expense; adjustments 50,000.
+    assert_eq!(
+        (b["totals"][3].as_f64(), b["totals"][4].as_f64()),
+        (Some(1_080_000.0), Some(50_000.0))
+    );
+
+    // Dues arrears for 2026: four admitted members paid nothing: 1,200 × 3 + 12,000.
+    let a = json("dues-arrears", &[]);
+    let ids: Vec<&str> = a["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["m-2024-003", "m-2024-004", "m-2025-001", "m-2025-007"]
+    );
+    assert_eq!(a["totals"][5].as_f64(), Some(15_600.0));
+    // In 2025 nobody paid (no income is booked for 2025): all nine admitted members are listed
+    // (of the twelve, one withdrew, one is suspended and one has only applied).
+    let a2025 = json("dues-arrears", &["--year", "2025"]);
+    assert_eq!(a2025["rows"].as_array().unwrap().len(), 9);
+
+    // Overdue: the resolution due 2026-09-30 not done, and the inventory due 2026-09-05.
+    let r = json("resolutions", &[]);
+    assert_eq!(row(&r, 1, "2026-council-02#R3")[6], "overdue");
+    assert_eq!(row(&r, 1, "2026-council-01#R3")[6], "done");
+    assert_eq!(row(&json("assets", &[]), 0, "QL-FA-002")[6], "逾期");
+
+    // Three issued documents of 2026 with 1 + 6 + 2 pages; nine incomes totalling 291,100.
+    let d = json("documents", &["--year", "2026"]);
+    assert_eq!(
+        (d["rows"].as_array().unwrap().len(), d["totals"][6].as_f64()),
+        (3, Some(9.0))
+    );
+    assert_eq!(
+        json("income-by-kind", &[])["totals"][2].as_f64(),
+        Some(291_100.0)
+    );
+    // Nine of ten 2026-Q3 assessments are complete.
+    let q = json("assessment-completion", &[]);
+    assert_eq!(
+        row(&q, 0, "2026-Q3")[1..],
+        [Value::from(10), Value::from(9), Value::from(1)]
+    );
+}
+
+#[test]
+fn registers_respect_audiences() {
+    assert_eq!(json("members", &[])["rows"].as_array().unwrap().len(), 12);
+    assert_eq!(
+        json("members", &["--audience", "public"])["rows"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        json("documents", &["--audience", "public"])["rows"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn the_terminal_table_aligns_chinese() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = common::crate_dir().join("records-example");
+    let (code, out) = register(&dir, &["documents"]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    // The column after the title starts at the same display column on every row.
+    let starts: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.contains("通知") && !l.starts_with('─'))
+        .map(|l| l[..l.find("  通知").unwrap()].width())
+        .collect();
+    assert_eq!(starts.len(), 3, "{out}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}\n{out}");
+    assert!(out.contains("協秘〔2026〕1號"));
+    assert!(lines.last().unwrap().starts_with("合計"), "{out}");
+}
+
+#[test]
+fn csv_and_xlsx_read_back_in_python() {
+    let have = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install openpyxl (pip)"
+        );
+        eprintln!("skipped: openpyxl is not installed here");
+        return;
+    }
+    let out = Repo::empty();
+    let dir = common::crate_dir().join("records-example");
+    let csv = out.path().join("arrears.csv");
+    let xlsx = out.path().join("budget.xlsx");
+    assert_eq!(
+        register(
+            &dir,
+            &[
+                "dues-arrears",
+                "--format",
+                "csv",
+                "-o",
+                csv.to_str().unwrap()
+            ]
+        )
+        .0,
+        0
+    );
+    assert_eq!(
+        register(
+            &dir,
+            &[
+                "budget-vs-actual",
+                "--format",
+                "xlsx",
+                "-o",
+                xlsx.to_str().unwrap()
+            ]
+        )
+        .0,
+        0
+    );
+    assert!(
+        std::fs::read(&csv).unwrap().starts_with(b"\xef\xbb\xbf"),
+        "UTF-8 with BOM for Excel"
+    );
+    let script = r##"
+import csv, sys, openpyxl, datetime
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows[0][:2] == ["會員編號", "名稱"], rows[0]
+assert rows[3][1] == "禾風茶藝文化有限公司", rows[3]
+assert float(rows[3][5]) == 12000, rows[3]
+assert rows[-1][0] == "合計" and float(rows[-1][5]) == 15600, rows[-1]
+ws = openpyxl.load_workbook(sys.argv[2]).active
+head = [c.value for c in ws[1]]
+assert head == ["科目", "名稱", "收支", "預算", "調整", "實際"], head
+e3 = [r for r in ws.iter_rows(values_only=True) if r[0] == "E3"][0]
+assert e3[3] == 150000 and isinstance(e3[3], (int, float)), e3
+assert e3[1] == "活動經費", e3
+last = [c.value for c in ws[ws.max_row]]
+assert last[0] == "合計" and last[3] == 1080000, last
+assert ws.cell(row=2, column=4).number_format == "#,##0.00"
+print("ok")
+"##;
+    let run = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&csv)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn xlsx_dates_are_dates() {
+    let have = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install openpyxl (pip)"
+        );
+        return;
+    }
+    let out = Repo::empty();
+    let xlsx = out.path().join("docs.xlsx");
+    let dir = common::crate_dir().join("records-example");
+    assert_eq!(
+        register(
+            &dir,
+            &[
+                "documents",
+                "--format",
+                "xlsx",
+                "-o",
+                xlsx.to_str().unwrap()
+            ]
+        )
+        .0,
+        0
+    );
+    let script = "import sys, openpyxl, datetime\nws = openpyxl.load_workbook(sys.argv[1]).active\nv = ws.cell(row=2, column=6).value\nassert isinstance(v, datetime.datetime) and v.date() == datetime.date(2026, 1, 5), v\nprint('ok')";
+    let run = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn a_register_added_to_a_type_file_appears_with_no_rust_change() {
+    let repo = Repo::fixture("_base");
+    let text = repo.read("types/note.yaml");
+    repo.write(
+        "types/note.yaml",
+        format!("{text}\nregisters:\n  - name: notes-by-author\n    title: {{en: Notes by author}}\n    group: record.author\n    sort: [record.author]\n    columns:\n      - {{title: Author, value: record.author}}\n      - {{title: Notes, value: \"1\", kind: count}}\n      - {{title: Pages, value: \"record.pages == null ? 0 : record.pages\", kind: count}}\n"),
+    );
+    let (code, out) = register(repo.path(), &["--list"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("notes-by-author"), "{out}");
+    let (code, out) = register(repo.path(), &["notes-by-author", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let t: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(t["rows"], serde_json::json!([["ann", 1, 0]]));
+    let site = repo.path().join("site");
+    let built = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["build", ".", "-o", "site", "--audience", "internal"])
+        .current_dir(repo.path())
+        .status()
+        .unwrap();
+    assert!(built.success());
+    let page = std::fs::read_to_string(site.join("registers/notes-by-author.html")).unwrap();
+    assert!(
+        page.contains("Notes by author") && page.contains("<td>ann</td>"),
+        "{page}"
+    );
+}
