@@ -106,6 +106,28 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// List what falls due or is overdue, grouped by the person responsible.
+    ///
+    /// Examples:
+    ///   clerk due                     # overdue, and due within 30 days
+    ///   clerk due --within 2w --as-of 2026-12-01
+    #[command(verbatim_doc_comment)]
+    Due {
+        /// The records repository (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// How far ahead to look: 30d, 2w, or days.
+        #[arg(long, default_value = "30d", value_parser = cmd::due::parse_within)]
+        within: u64,
+        /// Count from this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: cmd::due::Format,
+        /// Only records classified at this level or below.
+        #[arg(long, value_enum, default_value = "confidential")]
+        audience: AudienceArg,
+    },
     /// Print the exact text an approval signs (its payload), or the content digest alone.
     ///
     /// The approver is --by, or CLERK_PERSON; the role is inferred when they hold only one
@@ -294,6 +316,16 @@ fn main() -> ExitCode {
             audience: audience.into(),
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string()),
         }),
+        Command::Due {
+            dir,
+            within,
+            as_of,
+            format,
+            audience,
+        } => {
+            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+            cmd::due::run(&dir, within, &as_of, format, audience.into())
+        }
         Command::Digest(args) => match args.step {
             Some(step) => {
                 let approval = ApprovalArgs {

@@ -1,3 +1,4 @@
 //! Derive stage: tables computed from records — registers (登記簿) and what falls due.
 
+pub mod due;
 pub mod registers;

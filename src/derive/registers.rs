@@ -217,7 +217,7 @@ pub fn compute(
 }
 
 /// Every visible record as expressions see it, by type: `records.expense`, …
-fn records_value(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> cel::Value {
+pub(crate) fn records_value(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> cel::Value {
     let mut by_type: serde_json::Map<String, Value> = serde_json::Map::new();
     for name in repo.types.keys() {
         by_type.insert(name.clone(), Value::Array(Vec::new()));

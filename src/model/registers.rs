@@ -238,3 +238,82 @@ impl Register {
         })
     }
 }
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DueFile {
+    title: Label,
+    #[serde(default)]
+    each: Option<String>,
+    #[serde(default, rename = "where")]
+    where_: Option<String>,
+    /// The date it falls due (YYYY-MM-DD).
+    date: String,
+    /// Who is responsible: a person id, or a text.
+    who: String,
+    /// What is due, in a line.
+    what: String,
+}
+
+/// Something that falls due, as a type file declares it (compiled).
+#[derive(Debug)]
+pub struct Due {
+    pub title: Label,
+    pub each: Option<Expr>,
+    pub where_: Option<Expr>,
+    pub date: Expr,
+    pub who: Expr,
+    pub what: Expr,
+    pub reads_records: bool,
+}
+
+impl Due {
+    pub(crate) fn compile(
+        file: &DueFile,
+        index: usize,
+        declared: &Declared,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Due> {
+        let base = format!("/due/{index}");
+        let mut ok = true;
+        let mut compile = |source: &str, field: &str| match expr::compile(
+            declared.env,
+            source,
+            declared.path,
+            (declared.at)(&format!("{base}/{field}"), false),
+            Some(declared.properties),
+        ) {
+            Ok(e) => Some(e),
+            Err(d) => {
+                diags.push(d);
+                ok = false;
+                None
+            }
+        };
+        let each = file.each.as_ref().and_then(|s| compile(s, "each"));
+        let where_ = file.where_.as_ref().and_then(|s| compile(s, "where"));
+        let date = compile(&file.date, "date");
+        let who = compile(&file.who, "who");
+        let what = compile(&file.what, "what");
+        let sources = [
+            file.each.as_deref(),
+            file.where_.as_deref(),
+            Some(&file.date),
+            Some(&file.who),
+            Some(&file.what),
+        ];
+        let reads_records = sources.iter().flatten().any(|s| s.contains("records."));
+        match (ok, date, who, what) {
+            (true, Some(date), Some(who), Some(what)) => Some(Due {
+                title: file.title.clone(),
+                each,
+                where_,
+                date,
+                who,
+                what,
+                reads_records,
+            }),
+            _ => None,
+        }
+    }
+}

@@ -353,6 +353,9 @@ struct TypeFile {
     /// Registers (登記簿) over records of this type.
     #[serde(default)]
     registers: Vec<super::registers::RegisterFile>,
+    /// What falls due in records of this type (deadlines, returns, inventories, …).
+    #[serde(default)]
+    due: Vec<super::registers::DueFile>,
 }
 
 /// A loaded, compiled record type.
@@ -390,6 +393,7 @@ pub struct TypeDef {
     pub budget_line_counts: Option<Expr>,
     pub coverage: Vec<Coverage>,
     pub registers: Vec<super::registers::Register>,
+    pub due: Vec<super::registers::Due>,
 }
 
 impl TypeDef {
@@ -600,6 +604,12 @@ pub fn load(
         .enumerate()
         .filter_map(|(i, r)| super::registers::Register::compile(r, i, &declared, &mut diags))
         .collect();
+    let due = file
+        .due
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| super::registers::Due::compile(d, i, &declared, &mut diags))
+        .collect();
 
     match (validator, diags.is_empty()) {
         (Some(validator), true) => Ok(TypeDef {
@@ -628,6 +638,7 @@ pub fn load(
             budget_line_counts: rules.budget_line_counts,
             coverage: rules.coverage,
             registers,
+            due,
         }),
         _ => Err(diags),
     }

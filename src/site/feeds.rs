@@ -110,3 +110,30 @@ fn ics(site: &Site) -> String {
     }
     calendar.done().to_string()
 }
+
+/// The deadlines as an iCalendar feed: one all-day event per item due.
+pub fn due_ics(
+    repo: &crate::model::repo::Repository,
+    items: &[crate::derive::due::Item],
+) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name(&format!("{} — due", repo.config.association.name));
+    for (n, item) in items.iter().enumerate() {
+        let Some(date) = day(&item.date) else {
+            continue;
+        };
+        let type_name = repo
+            .record(&item.record)
+            .and_then(|r| r.type_name.clone())
+            .unwrap_or_default();
+        let mut event = Event::new();
+        event
+            .uid(&format!("{}-{n}-due@clerk", item.record))
+            .summary(&format!("{}：{}", item.kind, item.what))
+            .all_day(date)
+            .timestamp(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default()))
+            .url(&record_url(&type_name, &item.record));
+        calendar.push(event.done());
+    }
+    calendar.done().to_string()
+}

@@ -88,6 +88,36 @@ pub fn render(
         listed.push(json!({"name": table.name, "title": table.title, "rows": table.rows.len()}));
         pages += 1;
     }
+    // What falls due, on a page and as an iCalendar feed of deadlines.
+    let until = crate::model::expr::parse_date(&site.today)
+        .and_then(|d| d.checked_add_days(chrono::Days::new(365)))
+        .map_or_else(|| site.today.clone(), |d| d.to_string());
+    let items = crate::derive::due::items(repo, &visible, &ev, &site.today, &until);
+    let shown: Vec<Value> = items
+        .iter()
+        .map(|i| {
+            // A person's name only when the audience may see their record.
+            let who = match (&i.name, site.shows(&i.who)) {
+                (Some(name), true) => format!("{name} ({})", i.who),
+                _ => i.who.clone(),
+            };
+            let type_name = repo.record(&i.record).and_then(|r| r.type_name.clone()).unwrap_or_default();
+            json!({"date": i.date, "overdue": i.overdue, "who_shown": who, "kind": i.kind, "what": i.what, "url": super::record_url(&type_name, &i.record)})
+        })
+        .collect();
+    let mut page = ctx("");
+    page.insert("items", &shown);
+    let html = theme
+        .tera
+        .render("due.html", &page)
+        .map_err(|e| anyhow!("template due.html: {e:?}"))?;
+    files.insert("due.html".into(), html.into_bytes());
+    files.insert(
+        "feeds/due.ics".into(),
+        super::feeds::due_ics(repo, &items).into_bytes(),
+    );
+    pages += 1;
+
     let mut index = ctx("../");
     index.insert("registers", &listed);
     let html = theme

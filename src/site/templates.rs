@@ -26,6 +26,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "register.html",
         include_str!("../../templates/register.html"),
     ),
+    ("due.html", include_str!("../../templates/due.html")),
     ("labels.yaml", include_str!("../../templates/labels.yaml")),
     (
         "assets/style.css",

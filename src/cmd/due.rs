@@ -1,0 +1,82 @@
+//! `clerk due`: what falls due or is overdue, grouped by the person responsible.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{anyhow, bail};
+use chrono::Days;
+
+use crate::derive::due;
+use crate::model::expr::{parse_date, Evaluator};
+use crate::model::repo::Repository;
+use crate::model::types::Classification;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// `30d`, `2w`, or a number of days.
+pub fn parse_within(s: &str) -> Result<u64, String> {
+    let (n, unit) = match s.char_indices().last() {
+        Some((i, 'd')) => (&s[..i], 1),
+        Some((i, 'w')) => (&s[..i], 7),
+        _ => (s, 1),
+    };
+    n.parse::<u64>()
+        .map(|n| n * unit)
+        .map_err(|_| format!("`{s}` is not a span like 30d or 2w"))
+}
+
+pub fn run(
+    dir: &PathBuf,
+    within_days: u64,
+    as_of: &str,
+    format: Format,
+    audience: Classification,
+) -> anyhow::Result<i32> {
+    let (repo, _) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    let Some(today) = parse_date(as_of) else {
+        bail!("`{as_of}` is not a date")
+    };
+    let until = today
+        .checked_add_days(Days::new(within_days))
+        .unwrap_or(today)
+        .to_string();
+    let ev = Evaluator::new(
+        Arc::new(Evaluator::env()),
+        &repo.people_json(),
+        &repo.config_raw,
+        as_of,
+    );
+    let visible = |r: &crate::model::record::Record| repo.classification(r) <= audience;
+    let items = due::items(&repo, &visible, &ev, as_of, &until);
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&items)?),
+        Format::Text => {
+            let mut who = None;
+            for item in &items {
+                if who != Some(&item.who) {
+                    who = Some(&item.who);
+                    match &item.name {
+                        Some(name) => println!("\n{name} ({})", item.who),
+                        None => println!("\n{}", item.who),
+                    }
+                }
+                let flag = if item.overdue { "overdue" } else { "due    " };
+                println!(
+                    "  {}  {flag}  {}：{}  ({})",
+                    item.date, item.kind, item.what, item.path
+                );
+            }
+            let overdue = items.iter().filter(|i| i.overdue).count();
+            println!(
+                "\n{} due by {until}, {overdue} of them overdue (as of {as_of})",
+                items.len()
+            );
+        }
+    }
+    Ok(0)
+}

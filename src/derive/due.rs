@@ -1,0 +1,104 @@
+//! What falls due: deadlines and overdue items declared by the type files, grouped by person.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::registers::{plain, records_value};
+use crate::check::workflow::record_value;
+use crate::model::expr::{parse_date, Evaluator};
+use crate::model::record::Record;
+use crate::model::repo::Repository;
+
+/// One thing due.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub date: String,
+    pub overdue: bool,
+    /// Who is responsible, as written (a person id or a text).
+    pub who: String,
+    /// Their name, when `who` is a person.
+    pub name: Option<String>,
+    pub what: String,
+    /// The kind of item (the declaration's title).
+    pub kind: String,
+    pub record: String,
+    pub path: String,
+}
+
+/// Everything due on or before `until`, as of `as_of` (earlier dates are overdue), soonest first.
+pub fn items(
+    repo: &Repository,
+    visible: &dyn Fn(&Record) -> bool,
+    ev: &Evaluator,
+    as_of: &str,
+    until: &str,
+) -> Vec<Item> {
+    let locale = repo.config.association.locale.tag();
+    let needs_records = repo
+        .types
+        .values()
+        .any(|t| t.due.iter().any(|d| d.reads_records));
+    let records = if needs_records {
+        records_value(repo, visible)
+    } else {
+        cel::Value::Null
+    };
+    let mut out = Vec::new();
+    for r in repo.records.iter().filter(|r| visible(r)) {
+        let Some(def) = repo.type_of(r) else { continue };
+        if def.due.is_empty() {
+            continue;
+        }
+        let rv = record_value(def, r);
+        for due in &def.due {
+            let items: Vec<cel::Value> = match &due.each {
+                Some(each) => match ev
+                    .scope_with(&rv, &[("records", records.clone())])
+                    .eval(each)
+                {
+                    Ok(cel::Value::List(items)) => items.iter().cloned().collect(),
+                    _ => Vec::new(),
+                },
+                None => vec![cel::Value::Null],
+            };
+            for item in items {
+                let scope = ev.scope_with(&rv, &[("item", item), ("records", records.clone())]);
+                if due
+                    .where_
+                    .as_ref()
+                    .is_some_and(|w| scope.truth(w) != Some(true))
+                {
+                    continue;
+                }
+                let text = |e| {
+                    scope
+                        .eval(e)
+                        .ok()
+                        .and_then(|v| v.json().ok())
+                        .map(|v: Value| plain(&v))
+                        .unwrap_or_default()
+                };
+                let date = text(&due.date);
+                if parse_date(&date).is_none() || date.as_str() > until {
+                    continue;
+                }
+                let who = text(&due.who);
+                out.push(Item {
+                    overdue: date.as_str() < as_of,
+                    name: repo
+                        .person(&who)
+                        .and_then(|p| p.str_field("name"))
+                        .map(str::to_string),
+                    what: text(&due.what),
+                    kind: due.title.get(locale).to_string(),
+                    record: r.id.clone(),
+                    path: r.path.clone(),
+                    date,
+                    who,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.who, &a.date, &a.record).cmp(&(&b.who, &b.date, &b.record)));
+    out
+}
