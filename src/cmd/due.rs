@@ -1,6 +1,6 @@
 //! `clerk due`: what falls due or is overdue, grouped by the person responsible.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
