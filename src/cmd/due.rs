@@ -31,7 +31,7 @@ pub fn parse_within(s: &str) -> Result<u64, String> {
 }
 
 pub fn run(
-    dir: &PathBuf,
+    dir: &Path,
     within_days: u64,
     as_of: &str,
     format: Format,
