@@ -111,6 +111,8 @@ pub mod codes {
     pub const KEY_NOT_VALID: Code = Code("E056");
     /// A person lists a key that is not an OpenSSH public key.
     pub const KEY_INVALID: Code = Code("E057");
+    /// A signature added by this change was made with a key that is not valid now (backdating).
+    pub const SIGNED_WITH_EXPIRED_KEY: Code = Code("E058");
 
     /// A record's status moved in a way its workflow does not allow.
     pub const BAD_TRANSITION: Code = Code("E060");

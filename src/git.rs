@@ -140,6 +140,11 @@ impl GitTree {
         GitTree::new(repo, prefix, std::iter::empty())
     }
 
+    /// Whether the tree has no files (before the first commit).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     /// The blob id of a file, to tell whether it changed.
     fn id(&self, rel: &str) -> Option<Entry> {
         self.files.get(rel).copied()

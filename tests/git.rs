@@ -385,6 +385,76 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
 }
 
 #[test]
+fn an_expired_key_cannot_backdate_an_approval() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // 宋怡婷 headed publicity until 2026-03-31, and her key was valid until then. Today she
+    // signs a review dated 2026-03-20, when she still had both: the date is her own claim.
+    let plan = "publicity/2026-spring.md";
+    repo.write(
+        plan,
+        "---\ntype: publicity\ntitle: 2026年春季宣傳計劃\ndepartment: publicity\nstart: 2026-03-01\nend: 2026-06-30\nchannels: [網站]\nstatus: planned\n---\n春季宣傳。\n",
+    );
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "sign",
+            plan,
+            "--step",
+            "review",
+            "--by",
+            "song-yiting",
+            "--date",
+            "2026-03-20",
+            "--key",
+            dir.join(".example-keys/song-yiting").to_str().unwrap(),
+        ],
+    );
+    assert_ne!(code, 0, "clerk sign refuses an expired key: {said}");
+    assert!(said.contains("no longer valid"), "{said}");
+    // Signed with ssh-keygen directly, over clerk's own payload:
+    let (_, payload) = clerk_in(
+        dir,
+        &[
+            "digest",
+            plan,
+            "--step",
+            "review",
+            "--by",
+            "song-yiting",
+            "--date",
+            "2026-03-20",
+        ],
+    );
+    let mut child = Command::new("ssh-keygen")
+        .args(["-Y", "sign", "-q", "-n", "clerk-approval", "-f"])
+        .arg(dir.join(".example-keys/song-yiting"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(payload.as_bytes())
+        .unwrap();
+    let sig = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let digest = payload
+        .lines()
+        .find_map(|l| l.strip_prefix("digest: "))
+        .unwrap();
+    let block: String = sig.trim().lines().map(|l| format!("      {l}\n")).collect();
+    repo.edit(plan, "status: planned", &format!("approvals:\n  - step: review\n    by: song-yiting\n    role: department-head\n    date: 2026-03-20\n    digest: {digest}\n    signature: |\n{block}status: planned"));
+    // As a snapshot it verifies (role and key were valid on 2026-03-20)…
+    assert_eq!(clerk_in(dir, &["check", "--today", common::TODAY]).0, 0);
+    // …but the commit that adds it is refused: the key is not valid today.
+    ok(dir, &["add", plan]);
+    refused(&repo, &["commit", "-m", "backdated"], "E058");
+}
+
+#[test]
 fn github_annotations() {
     let repo = example_repo();
     let dir = repo.path();

@@ -54,7 +54,8 @@ fn check_step(
     let (repo, mut diags) = Repository::load_from(new)?;
     diags.extend(run(&repo, options));
     let changes = git::changes(old, new);
-    diags.extend(transitions::check(old, &repo, &changes));
+    let today = (!old.is_empty()).then_some(options.today.as_str());
+    diags.extend(transitions::check(old, &repo, &changes, today));
     Ok((diags, repo))
 }
 

@@ -7,6 +7,8 @@ use serde_json::Value;
 
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::git::Change;
+use crate::model::expr::parse_date;
+use crate::model::keys::Keyring;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 use crate::read::{Snapshot, SourceFile};
@@ -18,7 +20,18 @@ struct Before {
 }
 
 /// Checks the changes from `old` (a snapshot) to `new` (loaded from the next snapshot).
-pub fn check(old: &dyn Snapshot, new: &Repository, changes: &[Change]) -> Vec<Diagnostic> {
+///
+/// With `today` (YYYY-MM-DD), signatures the change adds must be made with keys valid today.
+/// The first commit of a repository passes `None`: an archive's history is imported as it was
+/// signed, with keys that may have expired since.
+pub fn check(
+    old: &dyn Snapshot,
+    new: &Repository,
+    changes: &[Change],
+    today: Option<&str>,
+) -> Vec<Diagnostic> {
+    let (keys, _) = Keyring::load(new);
+    let today = today.and_then(parse_date);
     let limit = new.config.limits.max_record_bytes;
     let mut before: HashMap<&str, Before> = HashMap::new();
     for change in changes {
@@ -50,7 +63,17 @@ pub fn check(old: &dyn Snapshot, new: &Repository, changes: &[Change]) -> Vec<Di
         } else {
             by_id.get(&record.id).copied()
         };
-        let Some(prev) = old_path.and_then(|p| before.get(p)) else {
+        let prev = old_path.and_then(|p| before.get(p));
+        if let Some(today) = today {
+            diags.extend(added_signatures(
+                new,
+                &keys,
+                prev.map(|p| &p.record),
+                record,
+                today,
+            ));
+        }
+        let Some(prev) = prev else {
             continue;
         };
         matched.extend(old_path);
@@ -83,6 +106,69 @@ pub fn check(old: &dyn Snapshot, new: &Repository, changes: &[Change]) -> Vec<Di
             diags.push(
                 Diagnostic::new(codes::KEPT_DELETED, path, Pos::FILE, format!("a {} that is `{status}` was deleted", def.name))
                     .hint("issued and archived records are kept; restore the file (`git restore --staged --worktree` it)"),
+            );
+        }
+    }
+    diags
+}
+
+/// A signature this change adds must be made with a key valid today, not only on the date the
+/// approval claims: otherwise someone whose key has expired could backdate an approval.
+fn added_signatures(
+    new: &Repository,
+    keys: &Keyring,
+    prev: Option<&Record>,
+    record: &Record,
+    today: chrono::NaiveDate,
+) -> Vec<Diagnostic> {
+    let signatures = |r: &Record| -> Vec<String> {
+        r.fields
+            .get("approvals")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| {
+                a.get("signature")
+                    .and_then(Value::as_str)
+                    .map(|s| s.trim().to_string())
+            })
+            .collect()
+    };
+    let had = prev.map(signatures).unwrap_or_default();
+    let text = new.text_of(record);
+    let mut diags = Vec::new();
+    let Some(items) = record.fields.get("approvals").and_then(Value::as_array) else {
+        return diags;
+    };
+    for (i, a) in items.iter().enumerate() {
+        let (Some(armored), Some(by)) = (
+            a.get("signature").and_then(Value::as_str),
+            a.get("by").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        if had.iter().any(|s| s == armored.trim()) {
+            continue;
+        }
+        let Ok(sig) = ssh_key::SshSig::from_pem(armored.trim()) else {
+            continue;
+        };
+        let Some(key) = keys
+            .of(by)
+            .iter()
+            .find(|k| k.key.key_data() == sig.public_key())
+        else {
+            continue;
+        };
+        if !key.valid_on(today) {
+            diags.push(
+                Diagnostic::new(
+                    codes::SIGNED_WITH_EXPIRED_KEY,
+                    &record.path,
+                    record.pos(text, &format!("/approvals/{i}/signature"), true),
+                    format!("this change adds a signature by `{by}` made with a key that is not valid today ({today}; valid {})", key.window()),
+                )
+                .hint("an approval is signed when it is given, with a key valid then and now; a key that has expired cannot add approvals"),
             );
         }
     }

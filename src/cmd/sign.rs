@@ -119,6 +119,8 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
             key.display()
         ),
         Some(k) if !k.valid_on(date) => bail!("{} was not valid on {date} (valid {})", key.display(), k.window()),
+        // Signing now: the key must be valid now too, or an expired key could backdate approvals.
+        Some(k) if !k.valid_on(chrono::Local::now().date_naive()) => bail!("{} is no longer valid (valid {}); sign with a current key", key.display(), k.window()),
         Some(_) => {}
     }
 
