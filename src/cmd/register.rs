@@ -8,7 +8,6 @@ use anyhow::{anyhow, bail, Context};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-use crate::check::ledger::money;
 use crate::derive::registers::{self, number, plain, Table};
 use crate::model::expr::Evaluator;
 use crate::model::registers::Kind;
@@ -79,41 +78,13 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// A cell as text.
-fn cell(v: &Value, kind: Kind) -> String {
-    match kind {
-        Kind::Amount if !v.is_null() => money(number(v)),
-        Kind::Count | Kind::Row if v.is_number() => format!("{}", number(v).round() as i64),
-        _ => plain(v),
-    }
-}
-
 /// A table for the terminal: columns aligned by display width (a Chinese character is two
 /// columns), numbers to the right, a totals row.
 pub fn text(t: &Table) -> String {
-    let mut rows: Vec<Vec<String>> = t
-        .rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .zip(&t.columns)
-                .map(|(v, c)| cell(v, c.kind))
-                .collect()
-        })
-        .collect();
-    let has_totals = t.totals.iter().any(Option::is_some);
-    if has_totals {
-        let mut row: Vec<String> = t
-            .totals
-            .iter()
-            .zip(&t.columns)
-            .map(|(x, c)| x.map(|x| cell(&Value::from(x), c.kind)).unwrap_or_default())
-            .collect();
-        if let Some(first) = row.iter_mut().position(|s| s.is_empty()) {
-            row[first] = t.total_label.clone();
-        }
-        rows.push(row);
-    }
+    let mut rows = t.shown_rows();
+    let totals = t.shown_totals();
+    let has_totals = totals.is_some();
+    rows.extend(totals);
     let heads: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
     let widths: Vec<usize> = (0..heads.len())
         .map(|i| {

@@ -46,6 +46,49 @@ impl serde::Serialize for Kind {
     }
 }
 
+impl Table {
+    /// A cell as shown to people: amounts with separators, counts as whole numbers.
+    pub fn shown(v: &Value, kind: Kind) -> String {
+        match kind {
+            Kind::Amount if !v.is_null() => crate::check::ledger::money(number(v)),
+            Kind::Count | Kind::Row if v.is_number() => (number(v).round() as i64).to_string(),
+            _ => plain(v),
+        }
+    }
+
+    /// The rows as shown to people.
+    pub fn shown_rows(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&self.columns)
+                    .map(|(v, c)| Table::shown(v, c.kind))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The totals row as shown, labelled in its first empty cell; None when nothing is totalled.
+    pub fn shown_totals(&self) -> Option<Vec<String>> {
+        self.totals.iter().any(Option::is_some).then(|| {
+            let mut row: Vec<String> = self
+                .totals
+                .iter()
+                .zip(&self.columns)
+                .map(|(x, c)| {
+                    x.map(|x| Table::shown(&Value::from(x), c.kind))
+                        .unwrap_or_default()
+                })
+                .collect();
+            if let Some(first) = row.iter_mut().position(|s| s.is_empty()) {
+                row[first] = self.total_label.clone();
+            }
+            row
+        })
+    }
+}
+
 /// Every register the repository declares, with the type that declares it, by name.
 pub fn all(repo: &Repository) -> Vec<(&TypeDef, &Register)> {
     let mut out: Vec<(&TypeDef, &Register)> = repo

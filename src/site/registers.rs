@@ -8,8 +8,7 @@ use serde_json::{json, Value};
 
 use super::templates::Theme;
 use super::Site;
-use crate::check::ledger::money;
-use crate::derive::registers::{self, number, plain};
+use crate::derive::registers;
 use crate::model::expr::Evaluator;
 use crate::model::registers::Kind;
 
@@ -34,36 +33,8 @@ pub fn render(
     let mut pages = 0;
     for (_, register) in registers::all(repo) {
         let table = registers::compute(repo, register, &visible, &ev, None);
-        let shown = |v: &Value, kind: Kind| match kind {
-            Kind::Amount if !v.is_null() => money(number(v)),
-            Kind::Count | Kind::Row if v.is_number() => (number(v).round() as i64).to_string(),
-            _ => plain(v),
-        };
-        let rows: Vec<Vec<String>> = table
-            .rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .zip(&table.columns)
-                    .map(|(v, c)| shown(v, c.kind))
-                    .collect()
-            })
-            .collect();
-        let totals: Option<Vec<String>> = table.totals.iter().any(Option::is_some).then(|| {
-            let mut t: Vec<String> = table
-                .totals
-                .iter()
-                .zip(&table.columns)
-                .map(|(x, c)| {
-                    x.map(|x| shown(&Value::from(x), c.kind))
-                        .unwrap_or_default()
-                })
-                .collect();
-            if let Some(first) = t.iter_mut().position(|s| s.is_empty()) {
-                t[first] = table.total_label.clone();
-            }
-            t
-        });
+        let rows = table.shown_rows();
+        let totals = table.shown_totals();
         let columns: Vec<Value> = table
             .columns
             .iter()
