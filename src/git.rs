@@ -190,8 +190,14 @@ impl Snapshot for GitTree {
     fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>) {
         let mut files = Vec::new();
         let mut diags = Vec::new();
+        // A committed site clerk built is output, not records.
+        let sites: Vec<&str> = self
+            .files
+            .keys()
+            .filter_map(|p| p.strip_suffix(&format!("/{}", read::SITE_MARKER)))
+            .collect();
         for (path, entry) in &self.files {
-            if !discovery.wants(path) {
+            if !discovery.wants(path) || sites.iter().any(|s| path.starts_with(&format!("{s}/"))) {
                 continue;
             }
             match entry {

@@ -106,6 +106,30 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// Print a report: a chart (SVG) with its table, or the annual work report, as Markdown.
+    ///
+    /// Examples:
+    ///   clerk report                                  # list the reports
+    ///   clerk report budget-vs-actual --year 2026 -o budget.md
+    ///   clerk report annual --year 2026 -o 2026-annual-report.md   # 年度工作報告
+    #[command(verbatim_doc_comment)]
+    Report {
+        /// The report's name, or `annual`.
+        name: Option<String>,
+        /// The records repository (default: this folder).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        #[arg(long)]
+        year: Option<i64>,
+        /// Write to this file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Only records classified at this level or below.
+        #[arg(long, value_enum, default_value = "confidential")]
+        audience: AudienceArg,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<String>,
+    },
     /// List what falls due or is overdue, grouped by the person responsible.
     ///
     /// Examples:
@@ -312,6 +336,21 @@ fn main() -> ExitCode {
             name: if list { None } else { name },
             year,
             format,
+            output,
+            audience: audience.into(),
+            today: today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string()),
+        }),
+        Command::Report {
+            name,
+            dir,
+            year,
+            output,
+            audience,
+            today,
+        } => cmd::report::run(&cmd::report::Request {
+            dir,
+            name,
+            year,
             output,
             audience: audience.into(),
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string()),

@@ -12,6 +12,9 @@ use walkdir::WalkDir;
 
 use crate::diag::{codes, Diagnostic, Pos};
 
+/// The file that marks a folder as a site clerk built.
+pub const SITE_MARKER: &str = ".clerk-site";
+
 /// A file's text as clerk read it, with its path relative to the repository root.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -70,7 +73,10 @@ impl Discovery {
                     return true;
                 }
                 let name = e.file_name().to_string_lossy();
-                !name.starts_with('.') && !self.skip.iter().any(|s| s == name.as_ref())
+                // A site clerk built (marked by `.clerk-site`) is output, not records.
+                !name.starts_with('.')
+                    && !self.skip.iter().any(|s| s == name.as_ref())
+                    && !e.path().join(SITE_MARKER).exists()
             });
         for entry in walker {
             let entry = match entry {

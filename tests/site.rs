@@ -321,3 +321,15 @@ fn feeds_parse_with_real_parsers_and_hold_only_visible_records() {
         "a confidential activity is not in the internal calendar: {internal}"
     );
 }
+
+#[test]
+fn a_site_built_inside_the_repository_is_not_read_as_records() {
+    // The annual report is written as Markdown into the site; it must not become a "record".
+    let repo = Repo::example();
+    let (code, said) = build(&repo, "internal", &repo.path().join("intranet"), &[]);
+    assert_eq!(code, 0, "{said}");
+    assert!(repo.path().join("intranet/reports/annual-2026.md").exists());
+    let out = repo.check();
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(out.json["summary"]["records"], 90);
+}

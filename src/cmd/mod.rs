@@ -7,4 +7,5 @@ pub mod hooks;
 pub mod keys;
 pub mod record;
 pub mod register;
+pub mod report;
 pub mod sign;

@@ -1,4 +1,6 @@
 //! Derive stage: tables computed from records — registers (登記簿) and what falls due.
 
+pub mod charts;
 pub mod due;
 pub mod registers;
+pub mod reports;

@@ -234,7 +234,7 @@ pub fn compute(
         .enumerate()
         .map(|(i, kind)| {
             matches!(kind, Kind::Amount | Kind::Count)
-                .then(|| merged.iter().map(|row| number(&row[i])).sum())
+                .then(|| merged.iter().map(|row| number(&row[i])).sum::<f64>() + 0.0)
         })
         .collect();
     Table {

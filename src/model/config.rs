@@ -37,6 +37,12 @@ pub struct Config {
     /// What the archive site puts on its home page and in its feeds.
     #[serde(default)]
     pub site: Site,
+    /// Reports with charts, drawn from registers.
+    #[serde(default)]
+    pub reports: Vec<Report>,
+    /// The annual work report (年度工作報告): sections, each a register for the year.
+    #[serde(default)]
+    pub annual_report: Option<AnnualReport>,
     /// Numbering schemes by name (e.g. `documents`: 協秘〔2026〕3號).
     #[serde(default)]
     pub numbering: BTreeMap<String, Numbering>,
@@ -141,6 +147,46 @@ fn default_date_fields() -> Vec<String> {
 
 fn default_recent() -> usize {
     10
+}
+
+/// A report: a register drawn as a chart.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub name: String,
+    pub title: crate::model::registers::Label,
+    pub register: String,
+    /// The column whose values label the chart.
+    pub label: String,
+    /// The columns drawn, one series each.
+    pub values: Vec<String>,
+    pub chart: Chart,
+}
+
+/// How a report is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Chart {
+    /// Grouped bars, one series per value column.
+    Bars,
+    /// Shares of a whole (the first value column).
+    Ring,
+}
+
+/// The annual work report's sections.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnualReport {
+    pub title: crate::model::registers::Label,
+    pub sections: Vec<Section>,
+}
+
+/// A section of the annual report: a heading and a register for the year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: crate::model::registers::Label,
+    pub register: String,
 }
 
 /// Approval signature settings.
@@ -333,7 +379,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, signatures, site, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

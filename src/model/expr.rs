@@ -280,7 +280,9 @@ impl Evaluator {
                     Value::Float(f) => *f,
                     _ => 0.0,
                 })
-                .sum()
+                // An empty f64 sum is -0.0; adding 0.0 makes it a plain zero.
+                .sum::<f64>()
+                + 0.0
         }));
         registered.push(ctx.add_function(
             "add_months",

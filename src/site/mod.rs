@@ -210,7 +210,7 @@ fn write_out(
     std::fs::create_dir_all(parent)
         .with_context(|| format!("cannot create `{}`", parent.display()))?;
     if out.exists()
-        && !out.join(".clerk-site").exists()
+        && !out.join(crate::read::SITE_MARKER).exists()
         && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
     {
         bail!(
@@ -238,7 +238,7 @@ fn write_out(
             .with_context(|| format!("cannot copy `{}`", source.display()))?;
     }
     std::fs::write(
-        staging.path().join(".clerk-site"),
+        staging.path().join(crate::read::SITE_MARKER),
         "built by clerk; this folder is replaced on every build\n",
     )?;
     let staged = staging.keep();

@@ -89,6 +89,63 @@ pub fn render(
     );
     pages += 1;
 
+    // Reports: charts drawn from registers, and the annual work report of the current year.
+    let mut reports = Vec::new();
+    for report in &repo.config.reports {
+        let drawn = crate::derive::reports::draw(repo, report, &visible, &ev, None)
+            .map_err(|e| anyhow!(e))?;
+        let mut page = ctx("../");
+        page.insert("title", &drawn.title);
+        page.insert("svg", &drawn.svg);
+        page.insert(
+            "body",
+            &super::pages::markdown(&crate::derive::reports::markdown_table(&drawn.table)),
+        );
+        let html = theme
+            .tera
+            .render("report.html", &page)
+            .map_err(|e| anyhow!("template report.html: {e:?}"))?;
+        files.insert(format!("reports/{}.html", report.name), html.into_bytes());
+        reports.push(json!({"name": report.name, "title": drawn.title}));
+        pages += 1;
+    }
+    if let Some(spec) = &repo.config.annual_report {
+        let year: i64 = site
+            .today
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2000);
+        let markdown =
+            crate::derive::reports::annual(repo, &visible, &ev, year).map_err(|e| anyhow!(e))?;
+        let name = format!("annual-{year}");
+        let title = format!(
+            "{year} {}",
+            spec.title.get(repo.config.association.locale.tag())
+        );
+        let mut page = ctx("../");
+        page.insert("title", &title);
+        page.insert("svg", &Option::<String>::None);
+        // The report's own first heading is the page title.
+        let body = markdown.split_once('\n').map_or("", |(_, rest)| rest);
+        page.insert("body", &super::pages::markdown(body));
+        let html = theme
+            .tera
+            .render("report.html", &page)
+            .map_err(|e| anyhow!("template report.html: {e:?}"))?;
+        files.insert(format!("reports/{name}.html"), html.into_bytes());
+        files.insert(format!("reports/{name}.md"), markdown.into_bytes());
+        reports.push(json!({"name": name, "title": title}));
+        pages += 1;
+    }
+    let mut page = ctx("../");
+    page.insert("reports", &reports);
+    let html = theme
+        .tera
+        .render("reports.html", &page)
+        .map_err(|e| anyhow!("template reports.html: {e:?}"))?;
+    files.insert("reports/index.html".into(), html.into_bytes());
+    pages += 1;
+
     let mut index = ctx("../");
     index.insert("registers", &listed);
     let html = theme

@@ -27,6 +27,8 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/register.html"),
     ),
     ("due.html", include_str!("../../templates/due.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("reports.html", include_str!("../../templates/reports.html")),
     ("labels.yaml", include_str!("../../templates/labels.yaml")),
     (
         "assets/style.css",

@@ -1,0 +1,73 @@
+//! `clerk report`: a report's chart (SVG) and table, or the annual work report, as Markdown.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{anyhow, bail};
+
+use crate::derive::reports;
+use crate::model::expr::Evaluator;
+use crate::model::repo::Repository;
+use crate::model::types::Classification;
+
+/// What to print.
+pub struct Request {
+    pub dir: PathBuf,
+    /// A report's name, or `annual`; None lists them.
+    pub name: Option<String>,
+    pub year: Option<i64>,
+    pub output: Option<PathBuf>,
+    pub audience: Classification,
+    pub today: String,
+}
+
+pub fn run(req: &Request) -> anyhow::Result<i32> {
+    let (repo, _) = Repository::load(&req.dir).map_err(|e| anyhow!("{e}"))?;
+    let locale = repo.config.association.locale.tag();
+    let Some(name) = &req.name else {
+        for r in &repo.config.reports {
+            println!("{:<24} {}", r.name, r.title.get(locale));
+        }
+        if let Some(a) = &repo.config.annual_report {
+            println!("{:<24} {} (--year)", "annual", a.title.get(locale));
+        }
+        return Ok(0);
+    };
+    let ev = Evaluator::new(
+        Arc::new(Evaluator::env()),
+        &repo.people_json(),
+        &repo.config_raw,
+        &req.today,
+    );
+    let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
+    let text = if name == "annual" {
+        let year = req
+            .year
+            .or_else(|| req.today.get(..4).and_then(|y| y.parse().ok()))
+            .unwrap_or(2000);
+        reports::annual(&repo, &visible, &ev, year).map_err(|e| anyhow!(e))?
+    } else {
+        let Some(report) = repo.config.reports.iter().find(|r| &r.name == name) else {
+            let names: Vec<&str> = repo
+                .config
+                .reports
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect();
+            bail!("no report `{name}`; reports: {}, annual", names.join(", "));
+        };
+        let drawn =
+            reports::draw(&repo, report, &visible, &ev, req.year).map_err(|e| anyhow!(e))?;
+        format!(
+            "# {}\n\n{}\n\n{}",
+            drawn.title,
+            drawn.svg,
+            reports::markdown_table(&drawn.table)
+        )
+    };
+    match &req.output {
+        Some(path) => crate::edit::write_atomic(path, &text)?,
+        None => print!("{text}"),
+    }
+    Ok(0)
+}

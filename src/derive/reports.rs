@@ -1,0 +1,132 @@
+//! Reports: registers drawn as charts, and the annual work report (年度工作報告) as Markdown.
+
+use crate::derive::charts::{self, Series};
+use crate::derive::registers::{self, number, plain, Table};
+use crate::model::config::{Chart, Report};
+use crate::model::expr::Evaluator;
+use crate::model::record::Record;
+use crate::model::repo::Repository;
+
+/// A report computed: its title, the chart (SVG) and the table behind it.
+pub struct Drawn {
+    pub title: String,
+    pub svg: String,
+    pub table: Table,
+}
+
+/// Computes `report` over the visible records for `year`.
+pub fn draw(
+    repo: &Repository,
+    report: &Report,
+    visible: &dyn Fn(&Record) -> bool,
+    ev: &Evaluator,
+    year: Option<i64>,
+) -> Result<Drawn, String> {
+    let locale = repo.config.association.locale.tag();
+    let (_, register) = registers::all(repo)
+        .into_iter()
+        .find(|(_, r)| r.name == report.register)
+        .ok_or_else(|| {
+            format!(
+                "report `{}` names register `{}`, which no type file declares",
+                report.name, report.register
+            )
+        })?;
+    let table = registers::compute(repo, register, visible, ev, year);
+    let column = |title: &str| {
+        table
+            .columns
+            .iter()
+            .position(|c| c.title == title)
+            .ok_or_else(|| format!("register `{}` has no column `{title}`", table.name))
+    };
+    let label = column(&report.label)?;
+    let labels: Vec<String> = table.rows.iter().map(|r| plain(&r[label])).collect();
+    let mut series = Vec::new();
+    for v in &report.values {
+        let i = column(v)?;
+        series.push(Series {
+            name: v.clone(),
+            values: table.rows.iter().map(|r| number(&r[i])).collect(),
+        });
+    }
+    let title = report.title.get(locale).to_string();
+    let svg = match report.chart {
+        Chart::Bars => charts::bars(&title, &labels, &series),
+        Chart::Ring => charts::ring(
+            &title,
+            &labels,
+            series.first().map_or(&[][..], |s| &s.values),
+        ),
+    };
+    Ok(Drawn { title, svg, table })
+}
+
+/// A table as Markdown, with its totals row.
+pub fn markdown_table(t: &Table) -> String {
+    let escape = |s: &str| s.replace('|', "\\|");
+    let mut out = format!(
+        "| {} |\n",
+        t.columns
+            .iter()
+            .map(|c| escape(&c.title))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    out.push_str(&format!(
+        "|{}\n",
+        t.columns.iter().map(|_| " --- |").collect::<String>()
+    ));
+    for row in t.shown_rows().into_iter().chain(t.shown_totals()) {
+        out.push_str(&format!(
+            "| {} |\n",
+            row.iter()
+                .map(|c| escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    out
+}
+
+/// The annual work report for `year`, as Markdown: each section a register of that year.
+pub fn annual(
+    repo: &Repository,
+    visible: &dyn Fn(&Record) -> bool,
+    ev: &Evaluator,
+    year: i64,
+) -> Result<String, String> {
+    let locale = repo.config.association.locale.tag();
+    let spec = repo
+        .config
+        .annual_report
+        .as_ref()
+        .ok_or("clerk.yaml has no `annual_report:` sections")?;
+    let all = registers::all(repo);
+    let mut out = format!(
+        "# {} {year} {}\n\n",
+        repo.config.association.name,
+        spec.title.get(locale)
+    );
+    for section in &spec.sections {
+        let (_, register) = all
+            .iter()
+            .find(|(_, r)| r.name == section.register)
+            .ok_or_else(|| {
+                format!(
+                    "annual report section names register `{}`, which no type file declares",
+                    section.register
+                )
+            })?;
+        let table = registers::compute(repo, register, visible, ev, Some(year));
+        out.push_str(&format!("## {}\n\n", section.title.get(locale)));
+        if table.rows.is_empty() {
+            out.push_str("（無）\n\n");
+        } else {
+            out.push_str(&format!("{}：{}\n\n", table.title, table.rows.len()));
+            out.push_str(&markdown_table(&table));
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
