@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use clerk::cmd;
 
@@ -152,6 +152,35 @@ enum Command {
         #[arg(long, value_enum, default_value = "confidential")]
         audience: AudienceArg,
     },
+    /// Export record types as JSON Schema files, for editors and validators.
+    ///
+    /// Examples:
+    ///   clerk schema document                  # print one type's schema
+    ///   clerk schema -o .vscode/schemas        # write every type's TYPE.schema.json
+    #[command(verbatim_doc_comment)]
+    Schema {
+        /// The record type.
+        #[arg(value_name = "TYPE")]
+        type_name: Option<String>,
+        /// The records repository (default: this folder).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Write the schemas into this folder.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    ///
+    /// Example:
+    ///   clerk completions bash > ~/.local/share/bash-completion/completions/clerk
+    #[command(verbatim_doc_comment)]
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff).
+    ///
+    /// Example:
+    ///   clerk man > clerk.1 && man ./clerk.1
+    #[command(verbatim_doc_comment)]
+    Man,
     /// Print the exact text an approval signs (its payload), or the content digest alone.
     ///
     /// The approver is --by, or CLERK_PERSON; the role is inferred when they hold only one
@@ -295,6 +324,13 @@ fn parse_date(s: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
+    // Output piped into `head` and friends: stop quietly when the reader goes away, as other
+    // command-line tools do, instead of panicking on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check {
@@ -340,6 +376,19 @@ fn main() -> ExitCode {
             audience: audience.into(),
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string()),
         }),
+        Command::Schema {
+            type_name,
+            dir,
+            output,
+        } => cmd::schema::run(&dir, type_name.as_deref(), output.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "clerk", &mut std::io::stdout());
+            Ok(0)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map(|()| 0)
+            .map_err(Into::into),
         Command::Report {
             name,
             dir,

@@ -8,4 +8,5 @@ pub mod keys;
 pub mod record;
 pub mod register;
 pub mod report;
+pub mod schema;
 pub mod sign;
