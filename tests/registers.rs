@@ -144,16 +144,7 @@ fn the_terminal_table_aligns_chinese() {
 
 #[test]
 fn csv_and_xlsx_read_back_in_python() {
-    let have = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !have {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install openpyxl (pip)"
-        );
-        eprintln!("skipped: openpyxl is not installed here");
+    if !common::python_has("openpyxl") {
         return;
     }
     let out = Repo::empty();
@@ -226,15 +217,7 @@ print("ok")
 
 #[test]
 fn xlsx_dates_are_dates() {
-    let have = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !have {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install openpyxl (pip)"
-        );
+    if !common::python_has("openpyxl") {
         return;
     }
     let out = Repo::empty();

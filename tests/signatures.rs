@@ -17,6 +17,16 @@ fn key(repo: &Repo, name: &str) -> String {
         .into_owned()
 }
 
+/// `clerk sign FILE --step STEP --by BY --date DATE --key KEY` in the repository.
+fn sign(repo: &Repo, file: &str, step: &str, by: &str, date: &str, key: &str) -> common::Outcome {
+    run(
+        repo,
+        &[
+            "sign", file, "--step", step, "--by", by, "--date", date, "--key", key,
+        ],
+    )
+}
+
 /// Runs clerk with `args` (the repository is not appended).
 fn run(repo: &Repo, args: &[&str]) -> common::Outcome {
     let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
@@ -80,20 +90,13 @@ const DOC: &str = "documents/2026-doc-005.md"; // reviewed, awaiting the `approv
 #[test]
 fn clerk_sign_verifies_with_ssh_keygen_alone() {
     let repo = Repo::example();
-    let out = run(
+    let out = sign(
         &repo,
-        &[
-            "sign",
-            DOC,
-            "--step",
-            "approve",
-            "--by",
-            "lin-wenhui",
-            "--date",
-            "2026-10-20",
-            "--key",
-            &key(&repo, "lin-wenhui"),
-        ],
+        DOC,
+        "approve",
+        "lin-wenhui",
+        "2026-10-20",
+        &key(&repo, "lin-wenhui"),
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_findings(&repo.check(), &[]);
@@ -209,20 +212,13 @@ fn clerk_sign_changes_only_the_approval_lines() {
     let repo = Repo::example();
     let odd = "---\r\n# 草稿 — keep this comment\r\ntype: document\r\ntitle:   \"關於 會員服務的請示\"   # and this one\r\nkind: 請示\r\ndepartment: 'membership'\r\ndrafted_by: cai-peiyu\r\ndate: 2026-10-12\r\napprovals:\r\n\r\n    - step: review     # indented by four\r\n      by: li-zhiqiang\r\n      role: department-head\r\n      date: 2026-10-15\r\n\r\n# closing remarks\r\nstatus: reviewed\r\n---\r\n\r\n正文  with trailing spaces   \r\n\r\n";
     repo.write(DOC, odd);
-    let out = run(
+    let out = sign(
         &repo,
-        &[
-            "sign",
-            DOC,
-            "--step",
-            "review",
-            "--by",
-            "li-zhiqiang",
-            "--date",
-            "2026-10-15",
-            "--key",
-            &key(&repo, "li-zhiqiang"),
-        ],
+        DOC,
+        "review",
+        "li-zhiqiang",
+        "2026-10-15",
+        &key(&repo, "li-zhiqiang"),
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
     let after = repo.read(DOC);
@@ -253,20 +249,13 @@ fn a_key_file_others_can_read_still_signs_with_a_warning() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
-    let out = run(
+    let out = sign(
         &repo,
-        &[
-            "sign",
-            DOC,
-            "--step",
-            "approve",
-            "--by",
-            "lin-wenhui",
-            "--date",
-            "2026-10-20",
-            "--key",
-            key.to_str().unwrap(),
-        ],
+        DOC,
+        "approve",
+        "lin-wenhui",
+        "2026-10-20",
+        key.to_str().unwrap(),
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stderr.contains("chmod 600"), "{}", out.stderr);
@@ -277,20 +266,13 @@ fn a_key_file_others_can_read_still_signs_with_a_warning() {
 fn sign_refuses_someone_without_authority_and_a_wrong_key() {
     let repo = Repo::example();
     let before = repo.read(DOC);
-    let out = run(
+    let out = sign(
         &repo,
-        &[
-            "sign",
-            DOC,
-            "--step",
-            "approve",
-            "--by",
-            "zhou-meiling",
-            "--date",
-            "2026-10-20",
-            "--key",
-            &key(&repo, "zhou-meiling"),
-        ],
+        DOC,
+        "approve",
+        "zhou-meiling",
+        "2026-10-20",
+        &key(&repo, "zhou-meiling"),
     );
     assert_eq!(out.status, 2);
     assert!(
@@ -303,20 +285,13 @@ fn sign_refuses_someone_without_authority_and_a_wrong_key() {
         "says who could: {}",
         out.stderr
     );
-    let out = run(
+    let out = sign(
         &repo,
-        &[
-            "sign",
-            DOC,
-            "--step",
-            "approve",
-            "--by",
-            "lin-wenhui",
-            "--date",
-            "2026-10-20",
-            "--key",
-            &key(&repo, "wang-fang"),
-        ],
+        DOC,
+        "approve",
+        "lin-wenhui",
+        "2026-10-20",
+        &key(&repo, "wang-fang"),
     );
     assert_eq!(out.status, 2);
     assert!(
@@ -569,20 +544,13 @@ fn ecdsa_and_rsa_keys_sign_and_verify() {
                 public.trim()
             ),
         );
-        let out = run(
+        let out = sign(
             &repo,
-            &[
-                "sign",
-                DOC,
-                "--step",
-                "approve",
-                "--by",
-                "lin-wenhui",
-                "--date",
-                "2026-10-20",
-                "--key",
-                path.to_str().unwrap(),
-            ],
+            DOC,
+            "approve",
+            "lin-wenhui",
+            "2026-10-20",
+            path.to_str().unwrap(),
         );
         assert_eq!(out.status, 0, "{algorithm}: {}", out.stderr);
         assert_findings(&repo.check(), &[]);

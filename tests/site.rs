@@ -261,16 +261,7 @@ fn never_overwrites_a_folder_it_did_not_build() {
 
 #[test]
 fn feeds_parse_with_real_parsers_and_hold_only_visible_records() {
-    let have = Command::new("python3")
-        .args(["-c", "import feedparser, icalendar"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !have {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install feedparser and icalendar (pip)"
-        );
-        eprintln!("skipped: python3 with feedparser and icalendar is not installed here");
+    if !common::python_has("feedparser, icalendar") {
         return;
     }
     let repo = Repo::example();

@@ -194,6 +194,23 @@ impl Repo {
     }
 }
 
+/// Whether python3 can import these modules. Where it cannot, a test that needs them is skipped
+/// with a note, except under CI, which must install them (`.ci/run`).
+pub fn python_has(modules: &str) -> bool {
+    let have = Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install {modules} (pip)"
+        );
+        eprintln!("skipped: python3 cannot import {modules} here");
+    }
+    have
+}
+
 /// Runs the real `clerk` binary with `args` followed by `dir`.
 pub fn clerk(args: &[&str], dir: &Path) -> Outcome {
     let output = Command::new(env!("CARGO_BIN_EXE_clerk"))
