@@ -201,18 +201,7 @@ assert last[0] == "合計" and last[3] == 1080000, last
 assert ws.cell(row=2, column=4).number_format == "#,##0.00"
 print("ok")
 "##;
-    let run = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&csv)
-        .arg(&xlsx)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::python(script, &[&csv, &xlsx]);
 }
 
 #[test]
@@ -238,17 +227,7 @@ fn xlsx_dates_are_dates() {
         0
     );
     let script = "import sys, openpyxl, datetime\nws = openpyxl.load_workbook(sys.argv[1]).active\nv = ws.cell(row=2, column=6).value\nassert isinstance(v, datetime.datetime) and v.date() == datetime.date(2026, 1, 5), v\nprint('ok')";
-    let run = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&xlsx)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::python(script, &[&xlsx]);
 }
 
 #[test]

@@ -270,20 +270,7 @@ fn feeds_parse_with_real_parsers_and_hold_only_visible_records() {
         let (code, said) = build(&repo, audience, &out.path().join(audience), &[]);
         assert_eq!(code, 0, "{said}");
     }
-    let python = |script: &str, file: &Path| {
-        let out = Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .arg(file)
-            .output()
-            .expect("python3");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let python = |script: &str, file: &Path| common::python(script, &[file]);
     let atom = "import sys, feedparser\nf = feedparser.parse(sys.argv[1])\nassert not f.bozo, f.bozo_exception\nfor e in f.entries: print(e.title, e.published[:10], e.link)";
     let public = python(atom, &out.path().join("public/feeds/documents.atom"));
     // Three issued documents, newest first, each linking to its page.

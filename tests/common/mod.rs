@@ -211,6 +211,23 @@ pub fn python_has(modules: &str) -> bool {
     have
 }
 
+/// Runs a Python script with arguments; asserts it succeeded and returns what it printed.
+#[track_caller]
+pub fn python(script: &str, args: &[&Path]) -> String {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Runs the real `clerk` binary with `args` followed by `dir`.
 pub fn clerk(args: &[&str], dir: &Path) -> Outcome {
     let output = Command::new(env!("CARGO_BIN_EXE_clerk"))
