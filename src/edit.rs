@@ -290,6 +290,157 @@ fn verify(
     Ok(())
 }
 
+/// Sets top-level front-matter fields to scalar values, changing only their lines.
+///
+/// `fields` are (key, value) pairs; a value is written as a plain YAML scalar when that reads
+/// back as the same string, quoted otherwise. An existing key keeps its place, indentation and
+/// trailing comment; a new key is added at the end of the front matter. The result is parsed
+/// again and must differ from the original in exactly these fields.
+pub fn set_fields(text: &str, fields: &[(&str, String)]) -> Result<String, EditError> {
+    let mut out = text.to_string();
+    for (key, value) in fields {
+        out = set_field(&out, key, value)?;
+    }
+    let parse = |t: &str| -> Result<serde_json::Map<String, Value>, EditError> {
+        let split = frontmatter::split(t).map_err(|_| EditError::Unsafe)?;
+        yaml::parse_mapping(split.yaml).map_err(|_| EditError::Unsafe)
+    };
+    let mut expected = parse(text).map_err(|_| EditError::InvalidYaml)?;
+    for (key, value) in fields {
+        expected.insert((*key).to_string(), Value::String(value.clone()));
+    }
+    let after = parse(&out)?;
+    let body = |t: &str| frontmatter::split(t).map(|s| s.body.to_string()).ok();
+    if after != expected || body(&out) != body(text) {
+        return Err(EditError::Unsafe);
+    }
+    Ok(out)
+}
+
+/// A YAML scalar that reads back as the string `s` (dates and numbers stay strings in JSON).
+fn string_scalar(s: &str) -> String {
+    let simple = !s.is_empty()
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@` ".contains(c))
+        && !s.ends_with([' ', ':'])
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.contains(['\n', '\r', '\t']);
+    let plain = if simple { s.to_string() } else { scalar(s) };
+    match yaml::parse_value(&plain) {
+        Ok(Value::String(back)) if back == s => plain,
+        _ => serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\"")),
+    }
+}
+
+fn set_field(text: &str, key: &str, value: &str) -> Result<String, EditError> {
+    let split = frontmatter::split(text).map_err(|_| EditError::NoFrontMatter)?;
+    yaml::parse_mapping(split.yaml).map_err(|_| EditError::InvalidYaml)?;
+    let locs = Locations::of(split.yaml);
+    let all = lines(text);
+    let eol = eol(text);
+    let new_value = string_scalar(value);
+    let Some(loc) = locs.get(&format!("/{}", yaml::escape_pointer(key))) else {
+        // Not there yet: a new line just before the closing fence.
+        let closing = split.body_line - 1;
+        let (start, _) = all[closing - 1];
+        let sep = if text[..start].ends_with('\n') {
+            ""
+        } else {
+            eol
+        };
+        return Ok(format!(
+            "{}{sep}{key}: {new_value}{eol}{}",
+            &text[..start],
+            &text[start..]
+        ));
+    };
+    let key_place = loc.key.ok_or(EditError::Unsafe)?;
+    let line = split.yaml_line + key_place.line - 1;
+    let (ls, le) = all[line - 1];
+    let line_text = &text[ls..le];
+    let content = line_text.trim_end_matches(['\r', '\n']);
+    let ending = &line_text[content.len()..];
+    // Byte offset just after `key:` on the key's line.
+    let key_start = content
+        .char_indices()
+        .nth(key_place.column - 1)
+        .map_or(content.len(), |(i, _)| i);
+    let colon = content[key_start..]
+        .find(':')
+        .map(|i| key_start + i + 1)
+        .ok_or(EditError::Unsafe)?;
+    let after_colon = &content[colon..];
+    let comment_of = |rest: &str| -> Option<String> {
+        let t = rest.trim_start();
+        if t.is_empty() {
+            Some(String::new())
+        } else if t.starts_with('#') {
+            Some(rest.to_string())
+        } else {
+            None
+        }
+    };
+    let comment = if let Some(c) = comment_of(after_colon) {
+        // `key:` with no value on its line; the value must not continue below.
+        if loc.value.line != key_place.line && !value_is_empty(split.yaml, key) {
+            return Err(EditError::FlowStyle(key.into()));
+        }
+        c
+    } else {
+        if loc.value.line != key_place.line {
+            return Err(EditError::Unsafe);
+        }
+        let value_start = content
+            .char_indices()
+            .nth(loc.value.column - 1)
+            .map_or(content.len(), |(i, _)| i);
+        comment_of(&content[scalar_end(content, value_start)..]).ok_or(EditError::Unsafe)?
+    };
+    Ok(format!(
+        "{}{}{} {new_value}{comment}{ending}{}",
+        &text[..ls],
+        &content[..colon - 1],
+        ":",
+        &text[le..]
+    ))
+}
+
+/// Where a one-line scalar starting at byte `start` of `line` ends: after its closing quote,
+/// or before ` #` for a plain scalar.
+fn scalar_end(line: &str, start: usize) -> usize {
+    let rest = &line[start..];
+    let quoted_end = |q: char| {
+        let mut chars = rest.char_indices().skip(1).peekable();
+        while let Some((i, c)) = chars.next() {
+            if q == '"' && c == '\\' {
+                chars.next();
+            } else if c == q {
+                if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                } else {
+                    return start + i + c.len_utf8();
+                }
+            }
+        }
+        line.len()
+    };
+    match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => quoted_end(q),
+        _ => rest
+            .find(" #")
+            .or_else(|| rest.find("\t#"))
+            .map_or(line.len(), |i| start + rest[..i].trim_end().len()),
+    }
+}
+
+/// Whether top-level `key` holds nothing (null), as opposed to a block below its line.
+fn value_is_empty(yaml_text: &str, key: &str) -> bool {
+    yaml::parse_mapping(yaml_text)
+        .ok()
+        .and_then(|m| m.get(key).cloned())
+        .is_none_or(|v| v.is_null())
+}
+
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
 /// The file's permissions are kept; on any failure the original is untouched.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
@@ -385,6 +536,50 @@ mod tests {
             put_approval(text, &entry(), None),
             Err(EditError::FlowStyle(_))
         ));
+    }
+
+    #[test]
+    fn sets_fields_keeping_comments_quotes_and_other_bytes() {
+        let text = "---\r\n# 發文\r\ntype:   document   # the type\r\nstatus: 'approved'  # was reviewed\r\nnumber:    # assigned on issue\r\ntags: [a,  b]\r\n---\r\nBody\r\n";
+        let out = set_fields(
+            text,
+            &[
+                ("status", "issued".into()),
+                ("number", "協秘〔2026〕3號".into()),
+                ("issued_on", "2026-11-27".into()),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "---\r\n# 發文\r\ntype:   document   # the type\r\nstatus: issued  # was reviewed\r\nnumber: 協秘〔2026〕3號    # assigned on issue\r\ntags: [a,  b]\r\nissued_on: 2026-11-27\r\n---\r\nBody\r\n"
+        );
+    }
+
+    #[test]
+    fn quotes_values_that_would_not_read_back_as_the_same_string() {
+        let text = "---\ntype: note\n---\n";
+        let out = set_fields(
+            text,
+            &[
+                ("a", "yes".into()),
+                ("b", "x: y".into()),
+                ("c", "12".into()),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "---\ntype: note\na: \"yes\"\nb: \"x: y\"\nc: \"12\"\n---\n"
+        );
+    }
+
+    #[test]
+    fn refuses_to_overwrite_a_block_value() {
+        let text = "---\ntype: note\nnumber:\n  - a\n---\n";
+        assert!(set_fields(text, &[("number", "x".into())]).is_err());
+        let text = "---\ntype: note\nnumber: |\n  long\n---\n";
+        assert!(set_fields(text, &[("number", "x".into())]).is_err());
     }
 
     #[test]

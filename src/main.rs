@@ -208,6 +208,84 @@ enum Command {
         #[arg(long)]
         key: Option<PathBuf>,
     },
+    /// Start a records repository with the default rules (管理制度): clerk.yaml, every type file,
+    /// a README, a .gitignore and the git hooks.
+    ///
+    /// Examples:
+    ///   clerk init records --name 青嵐文化交流協會
+    ///   cd records && clerk check
+    #[command(verbatim_doc_comment)]
+    Init {
+        /// The folder to create or fill (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The association's name.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Create a record of TYPE with the next free name and today's date; prints its path.
+    ///
+    /// The record gets the type's required fields (dates set to today, people to
+    /// $CLERK_PERSON, the rest empty with a comment saying what goes there) and its first
+    /// workflow state. Fields given as field=value are written as they are (YAML).
+    ///
+    /// Examples:
+    ///   clerk new document --title 關於召開理事會會議的通知 kind=通知 department=general
+    ///   clerk new leave kind=annual days=2
+    ///   clerk new person --id zhang-wei --title 張偉
+    ///   $EDITOR "$(clerk new meeting --title 第三次理事會)"
+    #[command(verbatim_doc_comment)]
+    New {
+        /// The record type (a file in types/).
+        #[arg(value_name = "TYPE")]
+        type_name: String,
+        /// field=value pairs to set.
+        #[arg(value_name = "FIELD=VALUE")]
+        fields: Vec<String>,
+        #[arg(long)]
+        title: Option<String>,
+        /// The file name and id, instead of the type's `new.name` pattern.
+        #[arg(long)]
+        id: Option<String>,
+        /// The records repository (default: this folder).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// The date to fill in, YYYY-MM-DD [default: today].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
+    },
+    /// Issue a document: assign the next number (文號), set the issue date, move it to issued.
+    ///
+    /// The number follows clerk.yaml `numbering` (e.g. 協秘〔2026〕3號) and is one more than the
+    /// highest of that year in the repository. The record's other lines stay byte for byte;
+    /// clerk checks the result first and refuses if the state's approvals are missing.
+    ///
+    /// Example:
+    ///   clerk issue documents/2026-doc-004.md
+    #[command(verbatim_doc_comment)]
+    Issue {
+        /// The record file.
+        file: PathBuf,
+        /// The issue date, YYYY-MM-DD [default: today].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
+    },
+    /// File a record: assign its archive number (檔號, DA/T 22-2015) and retention period.
+    ///
+    /// The number follows clerk.yaml `archive` (e.g. Z109-WS·2026-D30-ZHB-0001: fonds,
+    /// category, year, retention, department code, item). The record's other lines stay byte
+    /// for byte; clerk checks the result first.
+    ///
+    /// Example:
+    ///   clerk archive documents/2026-doc-001.md
+    #[command(verbatim_doc_comment)]
+    Archive {
+        /// The record file.
+        file: PathBuf,
+        /// The date filed, YYYY-MM-DD [default: today].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
+    },
     /// Git hooks that check every commit.
     #[command(subcommand)]
     Hooks(HooksCommand),
@@ -323,6 +401,12 @@ fn parse_date(s: &str) -> Result<String, String> {
         .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
 
+/// A parsed `--date`, or today.
+fn date_or_today(date: Option<String>) -> chrono::NaiveDate {
+    date.and_then(|d| clerk::model::expr::parse_date(&d))
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 fn main() -> ExitCode {
     // Output piped into `head` and friends: stop quietly when the reader goes away, as other
     // command-line tools do, instead of panicking on a broken pipe.
@@ -429,6 +513,35 @@ fn main() -> ExitCode {
         },
         Command::Sign { approval, key } => {
             cmd::sign::sign(&approval.request(), key.as_deref()).map(|()| 0)
+        }
+        Command::Init { dir, name } => cmd::new::init(&dir, name.as_deref()).map(|written| {
+            for path in written {
+                println!("wrote {}", path.display());
+            }
+            0
+        }),
+        Command::New {
+            type_name,
+            fields,
+            title,
+            id,
+            dir,
+            date,
+        } => cmd::new::new(&cmd::new::NewRequest {
+            dir,
+            type_name,
+            title,
+            id,
+            fields,
+            date: date_or_today(date),
+        })
+        .map(|path| {
+            println!("{}", path.display());
+            0
+        }),
+        Command::Issue { file, date } => cmd::issue::issue(&file, date_or_today(date)).map(|()| 0),
+        Command::Archive { file, date } => {
+            cmd::issue::archive(&file, date_or_today(date)).map(|()| 0)
         }
         Command::Hooks(HooksCommand::Install { dir, force }) => cmd::hooks::install(&dir, force)
             .map(|written| {

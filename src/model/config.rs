@@ -46,6 +46,9 @@ pub struct Config {
     /// Numbering schemes by name (e.g. `documents`: 協秘〔2026〕3號).
     #[serde(default)]
     pub numbering: BTreeMap<String, Numbering>,
+    /// Archive numbers (檔號, DA/T 22-2015) that `clerk archive` assigns.
+    #[serde(default)]
+    pub archive: Option<Archive>,
     /// Settings the rules read (thresholds, calendar, …), kept as written.
     #[serde(flatten)]
     pub settings: BTreeMap<String, Value>,
@@ -244,6 +247,59 @@ pub struct Numbering {
     pub issuer: Option<String>,
 }
 
+/// Archive numbering (檔號) per DA/T 22-2015: `{fonds}-{category}·{year}-{retention}-{department}-{item}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    /// The number's layout; separators are whatever the format writes between the parts.
+    #[serde(default = "default_archive_format")]
+    pub format: String,
+    /// 全宗號, the fonds code the archives gave the association.
+    pub fonds: String,
+    /// 類別號, e.g. `WS` for 文書.
+    #[serde(default = "default_archive_category")]
+    pub category: String,
+    /// Digits of the item number (件號), zero-padded.
+    #[serde(default = "default_item_digits")]
+    pub item_digits: usize,
+    /// The record field that holds the archive number, and the one that holds the date filed.
+    #[serde(default = "default_archive_field")]
+    pub field: String,
+    #[serde(default = "default_archive_date")]
+    pub date: String,
+    /// Fields giving the year a record was formed, the first present wins (default: the filing year).
+    #[serde(default = "default_year_from")]
+    pub year_from: Vec<String>,
+    /// Retention periods allowed (保管期限): `Y` permanent, `D30` thirty years, `D10` ten years.
+    #[serde(default = "default_retentions")]
+    pub retention: Vec<String>,
+    /// The department whose code files records that name none.
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+fn default_archive_format() -> String {
+    "{fonds}-{category}·{year}-{retention}-{department}-{item}".into()
+}
+fn default_archive_category() -> String {
+    "WS".into()
+}
+fn default_item_digits() -> usize {
+    4
+}
+fn default_archive_field() -> String {
+    "archive_no".into()
+}
+fn default_archive_date() -> String {
+    "archived_on".into()
+}
+fn default_year_from() -> Vec<String> {
+    vec!["issued_on".into(), "date".into()]
+}
+fn default_retentions() -> Vec<String> {
+    vec!["Y".into(), "D30".into(), "D10".into()]
+}
+
 fn default_meeting_type() -> String {
     "meeting".into()
 }
@@ -347,7 +403,6 @@ fn default_max_record_bytes() -> u64 {
 const KNOWN_SETTINGS: &[&str] = &[
     "thresholds",
     "calendar",
-    "archive",
     "site",
     "audiences",
     "encryption",
@@ -379,7 +434,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

@@ -356,6 +356,35 @@ struct TypeFile {
     /// What falls due in records of this type (deadlines, returns, inventories, …).
     #[serde(default)]
     due: Vec<super::registers::DueFile>,
+    /// How `clerk new` names and starts a record of this type.
+    #[serde(default)]
+    new: NewRecord,
+}
+
+/// How `clerk new` creates a record: its file name (which is its id) and body.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRecord {
+    /// The file name without `.md`: `{year}`, `{type}`, and `{seq}` (the next free number,
+    /// three digits, counted among files of the same name otherwise).
+    #[serde(default = "default_new_name")]
+    pub name: String,
+    /// The Markdown body a new record starts with.
+    #[serde(default)]
+    pub body: String,
+}
+
+impl Default for NewRecord {
+    fn default() -> Self {
+        NewRecord {
+            name: default_new_name(),
+            body: String::new(),
+        }
+    }
+}
+
+fn default_new_name() -> String {
+    "{year}-{type}-{seq}".into()
 }
 
 /// A loaded, compiled record type.
@@ -394,6 +423,7 @@ pub struct TypeDef {
     pub coverage: Vec<Coverage>,
     pub registers: Vec<super::registers::Register>,
     pub due: Vec<super::registers::Due>,
+    pub new: NewRecord,
 }
 
 impl TypeDef {
@@ -639,6 +669,7 @@ pub fn load(
             coverage: rules.coverage,
             registers,
             due,
+            new: file.new.clone(),
         }),
         _ => Err(diags),
     }

@@ -1,0 +1,343 @@
+//! `clerk issue` and `clerk archive`: the next document number (文號) or archive number (檔號),
+//! written into the record's front matter in place, after checking the result.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value;
+
+use super::record;
+use crate::check::ledger::NumberFormat;
+use crate::check::{self, Options};
+use crate::diag::{Diagnostic, Severity};
+use crate::edit;
+use crate::model::config::Archive;
+use crate::model::repo::Repository;
+use crate::model::types::TypeDef;
+use crate::read::{Folder, Snapshot, SourceFile};
+
+/// `clerk issue FILE`: assigns the next number of the type's numbering scheme for the year,
+/// sets the issue date and moves the record to the state that requires the number.
+pub fn issue(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
+    let (repo, index) = record::open(file)?;
+    let rec = &repo.records[index];
+    let def = type_of(&repo, index)?;
+    let (field, scheme) = def
+        .unique
+        .iter()
+        .find_map(|u| u.sequence.as_ref().map(|s| (u.field.as_str(), s.as_str())))
+        .ok_or_else(|| {
+            anyhow!(
+                "records of type `{}` are not numbered: {} has no `unique` entry with a `sequence`",
+                def.name,
+                def.path
+            )
+        })?;
+    if let Some(number) = rec.str_field(field) {
+        bail!("{} already has {field} `{number}`", rec.path);
+    }
+    let numbering = repo.config.numbering.get(scheme).ok_or_else(|| {
+        anyhow!(
+            "{} names numbering `{scheme}`, which clerk.yaml does not define",
+            def.path
+        )
+    })?;
+    let issuer = numbering.issuer.as_deref().ok_or_else(|| {
+        anyhow!("numbering `{scheme}` in clerk.yaml has no `issuer` (e.g. `issuer: 協秘`)")
+    })?;
+    let format = NumberFormat::new(&numbering.format);
+    let year = date.year();
+    // The highest serial of this issuer and year among every record numbered in this scheme.
+    let last = repo
+        .records
+        .iter()
+        .filter_map(|r| {
+            let t = repo.type_of(r)?;
+            let u = t
+                .unique
+                .iter()
+                .find(|u| u.sequence.as_deref() == Some(scheme))?;
+            format.parse(r.str_field(&u.field)?)
+        })
+        .filter(|n| n.issuer == issuer && i64::from(n.year) == i64::from(year))
+        .map(|n| n.serial)
+        .max()
+        .unwrap_or(0);
+    let number = NumberFormat::format(&numbering.format, issuer, year, last + 1);
+    let mut fields = vec![(field.to_string(), number)];
+    fields.extend(state_move(&repo, def, index, field, date)?);
+    write(&repo, index, fields, date)
+}
+
+/// `clerk archive FILE`: assigns the archive number and retention period, sets the date filed
+/// and moves the record to the state that requires the archive number.
+pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
+    let (repo, index) = record::open(file)?;
+    let rec = &repo.records[index];
+    let def = type_of(&repo, index)?;
+    let Some(cfg) = &repo.config.archive else {
+        bail!("clerk.yaml has no `archive:` settings (fonds code, category, format); see docs/authoring.md");
+    };
+    if !def.properties.contains(&cfg.field) {
+        bail!(
+            "records of type `{}` are not archived: {} has no `{}` field",
+            def.name,
+            def.path,
+            cfg.field
+        );
+    }
+    if let Some(existing) = rec.str_field(&cfg.field) {
+        bail!("{} already has {} `{existing}`", rec.path, cfg.field);
+    }
+    let retention = rec
+        .str_field("retention")
+        .map(str::to_string)
+        .or_else(|| def.retention.clone())
+        .ok_or_else(|| {
+            anyhow!(
+                "no retention period: set `retention` in the record or in {}",
+                def.path
+            )
+        })?;
+    if !cfg.retention.contains(&retention) {
+        bail!(
+            "retention `{retention}` is not one of {} (clerk.yaml `archive.retention`)",
+            cfg.retention.join(", ")
+        );
+    }
+    let year = cfg
+        .year_from
+        .iter()
+        .find_map(|f| {
+            rec.str_field(f)
+                .and_then(|d| d.get(..4)?.parse::<i32>().ok())
+        })
+        .unwrap_or_else(|| date.year());
+    let department = department_code(&repo, cfg, rec.str_field("department"))?;
+    let (prefix, suffix) = archive_parts(cfg, year, &retention, &department);
+    let last = repo
+        .records
+        .iter()
+        .filter_map(|r| r.str_field(&cfg.field))
+        .filter_map(|n| n.strip_prefix(&prefix)?.strip_suffix(&suffix))
+        .filter(|item| !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|item| item.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    let number = format!(
+        "{prefix}{:0width$}{suffix}",
+        last + 1,
+        width = cfg.item_digits
+    );
+    let mut fields = vec![(cfg.field.clone(), number)];
+    if def.properties.contains("retention") && rec.str_field("retention").is_none() {
+        fields.push(("retention".into(), retention));
+    }
+    let moved = state_move(&repo, def, index, &cfg.field, date)?;
+    if !moved.iter().any(|(k, _)| *k == cfg.date) && rec.str_field(&cfg.date).is_none() {
+        fields.push((cfg.date.clone(), date.to_string()));
+    }
+    fields.extend(moved);
+    write(&repo, index, fields, date)
+}
+
+/// The archive number before and after the item number.
+fn archive_parts(cfg: &Archive, year: i32, retention: &str, department: &str) -> (String, String) {
+    const ITEM: &str = "\u{0}item\u{0}";
+    let text = cfg
+        .format
+        .replace("{fonds}", &cfg.fonds)
+        .replace("{category}", &cfg.category)
+        .replace("{year}", &year.to_string())
+        .replace("{retention}", retention)
+        .replace("{department}", department)
+        .replace("{item}", ITEM);
+    match text.split_once(ITEM) {
+        Some((p, s)) => (p.to_string(), s.to_string()),
+        None => (text, String::new()),
+    }
+}
+
+fn department_code(
+    repo: &Repository,
+    cfg: &Archive,
+    department: Option<&str>,
+) -> anyhow::Result<String> {
+    let id = department
+        .or(cfg.department.as_deref())
+        .ok_or_else(|| anyhow!("the record names no `department`, and clerk.yaml `archive.department` gives none to file it under"))?;
+    let dept = repo
+        .config
+        .departments
+        .iter()
+        .find(|d| d.id == id)
+        .ok_or_else(|| anyhow!("department `{id}` is not in clerk.yaml `departments`"))?;
+    dept.code.clone().ok_or_else(|| {
+        anyhow!(
+            "department `{id}` has no `code` in clerk.yaml (the code used in archive numbers, e.g. ZHB)"
+        )
+    })
+}
+
+fn type_of(repo: &Repository, index: usize) -> anyhow::Result<&TypeDef> {
+    let rec = &repo.records[index];
+    repo.type_of(rec).ok_or_else(|| {
+        anyhow!(
+            "{}: type `{}` has no type file in types/",
+            rec.path,
+            rec.type_name.as_deref().unwrap_or("?")
+        )
+    })
+}
+
+/// The workflow state that requires `field`, with the other date fields it requires (set to
+/// `date`), and `status` moved there. Nothing when no state requires the field.
+fn state_move(
+    repo: &Repository,
+    def: &TypeDef,
+    index: usize,
+    field: &str,
+    date: NaiveDate,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let rec = &repo.records[index];
+    let Some(req) = def
+        .requirements
+        .iter()
+        .find(|r| r.fields.iter().any(|f| f == field))
+    else {
+        return Ok(Vec::new());
+    };
+    let target = &req.from_state;
+    let current = rec.str_field("status").unwrap_or_default();
+    let mut out = Vec::new();
+    for f in req.fields.iter().filter(|f| *f != field) {
+        if rec.fields.get(f).is_some_and(|v| !v.is_null()) {
+            continue;
+        }
+        let is_date = def
+            .schema
+            .pointer(&format!("/properties/{f}/format"))
+            .and_then(Value::as_str)
+            == Some("date");
+        if !is_date {
+            bail!("`{target}` also needs `{f}`; fill it in first");
+        }
+        out.push((f.clone(), date.to_string()));
+    }
+    if current != target {
+        if let Some(wf) = &def.workflow {
+            let allowed = wf
+                .transitions
+                .get(current)
+                .is_some_and(|next| next.contains(target));
+            if !allowed {
+                let from: Vec<&str> = wf
+                    .transitions
+                    .iter()
+                    .filter(|(_, next)| next.contains(target))
+                    .map(|(s, _)| s.as_str())
+                    .collect();
+                bail!(
+                    "{} is `{current}`; it can become `{target}` only from {}",
+                    rec.path,
+                    if from.is_empty() {
+                        "no state".to_string()
+                    } else {
+                        from.iter()
+                            .map(|s| format!("`{s}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    }
+                );
+            }
+        }
+        out.push(("status".into(), target.clone()));
+    }
+    Ok(out)
+}
+
+/// Edits the record in place, checks the repository as it would be, and writes only if the
+/// record has no error then.
+fn write(
+    repo: &Repository,
+    index: usize,
+    fields: Vec<(String, String)>,
+    date: NaiveDate,
+) -> anyhow::Result<()> {
+    let rec = &repo.records[index];
+    let pairs: Vec<(&str, String)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let edited =
+        edit::set_fields(repo.text_of(rec), &pairs).map_err(|e| anyhow!("{}: {e}", rec.path))?;
+    let overlay = Overlay {
+        folder: Folder {
+            root: repo.root.clone(),
+        },
+        path: rec.path.clone(),
+        text: edited.clone(),
+    };
+    let (after, load_diags) = Repository::load_from(&overlay).map_err(|e| anyhow!("{e}"))?;
+    let mut diags: Vec<Diagnostic> = load_diags;
+    diags.extend(check::run(
+        &after,
+        &Options {
+            today: date.to_string(),
+        },
+    ));
+    let errors: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.path == rec.path && d.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        let mut message = format!(
+            "{} was not changed; after the change it would have:",
+            rec.path
+        );
+        for d in errors {
+            message.push_str(&format!(
+                "\n  {}:{}: {} [{}]",
+                d.path, d.line, d.message, d.code
+            ));
+        }
+        bail!(message);
+    }
+    let path: PathBuf = repo.root.join(&rec.path);
+    edit::write_atomic(&path, &edited).with_context(|| format!("cannot write {}", rec.path))?;
+    let summary: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    println!("{}: {}", rec.path, summary.join(", "));
+    Ok(())
+}
+
+/// A folder with one file's text replaced, to check an edit before writing it.
+struct Overlay {
+    folder: Folder,
+    path: String,
+    text: String,
+}
+
+impl Snapshot for Overlay {
+    fn exists(&self, rel: &str) -> bool {
+        self.folder.exists(rel)
+    }
+    fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
+        if rel == self.path {
+            return Ok(SourceFile {
+                path: self.path.clone(),
+                text: self.text.clone(),
+            });
+        }
+        self.folder.load(rel, limit)
+    }
+    fn list(&self, dir: &str) -> Vec<String> {
+        self.folder.list(dir)
+    }
+    fn records(&self, discovery: &crate::read::Discovery) -> (Vec<String>, Vec<Diagnostic>) {
+        self.folder.records(discovery)
+    }
+    fn root(&self) -> &Path {
+        self.folder.root()
+    }
+}

@@ -1,0 +1,362 @@
+//! `clerk init` (a new records repository with the default rules) and `clerk new` (a record
+//! from its type, with the next free name and today's date).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value;
+
+use super::record;
+use crate::model::config;
+use crate::model::refs::Target;
+use crate::model::repo::Repository;
+use crate::model::types::TypeDef;
+use crate::parse::yaml;
+
+/// The default configuration: the example association's, derived from the rules (管理制度).
+const CONFIG: &str = include_str!("../../records-example/clerk.yaml");
+
+/// The default record types, one file each.
+const TYPES: &[(&str, &str)] = &[
+    (
+        "activity",
+        include_str!("../../records-example/types/activity.yaml"),
+    ),
+    (
+        "assessment",
+        include_str!("../../records-example/types/assessment.yaml"),
+    ),
+    (
+        "asset",
+        include_str!("../../records-example/types/asset.yaml"),
+    ),
+    (
+        "attendance",
+        include_str!("../../records-example/types/attendance.yaml"),
+    ),
+    (
+        "audit",
+        include_str!("../../records-example/types/audit.yaml"),
+    ),
+    (
+        "budget",
+        include_str!("../../records-example/types/budget.yaml"),
+    ),
+    (
+        "commitment",
+        include_str!("../../records-example/types/commitment.yaml"),
+    ),
+    (
+        "document",
+        include_str!("../../records-example/types/document.yaml"),
+    ),
+    (
+        "expense",
+        include_str!("../../records-example/types/expense.yaml"),
+    ),
+    (
+        "income",
+        include_str!("../../records-example/types/income.yaml"),
+    ),
+    (
+        "leave",
+        include_str!("../../records-example/types/leave.yaml"),
+    ),
+    (
+        "meeting",
+        include_str!("../../records-example/types/meeting.yaml"),
+    ),
+    (
+        "member",
+        include_str!("../../records-example/types/member.yaml"),
+    ),
+    (
+        "person",
+        include_str!("../../records-example/types/person.yaml"),
+    ),
+    (
+        "policy",
+        include_str!("../../records-example/types/policy.yaml"),
+    ),
+    (
+        "publicity",
+        include_str!("../../records-example/types/publicity.yaml"),
+    ),
+];
+
+const README: &str = include_str!("init-README.md");
+const GITIGNORE: &str =
+    "# The built archive site and clerk's temporary files.\npublic/\n.clerk-*.tmp\n";
+
+/// `clerk init DIR`: writes the default configuration, every type file, a README and a
+/// .gitignore into DIR (which must not hold a clerk.yaml yet), makes it a git repository if it
+/// is not inside one, and installs the hooks. Returns the files written.
+pub fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
+    if dir.join(config::FILE).exists() {
+        bail!(
+            "{} already holds a clerk.yaml; clerk init never overwrites a repository",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir.join("types"))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = name.unwrap_or("（協會名稱）");
+    let config_text = CONFIG
+        .replacen("name: 青嵐文化交流協會", &format!("name: {name}"), 1)
+        .replacen("short_name: 青嵐協會", &format!("short_name: {name}"), 1)
+        .replacen(
+            "# 青嵐文化交流協會 — clerk configuration.",
+            &format!("# {name} — clerk configuration."),
+            1,
+        );
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (dir.join(config::FILE), config_text),
+        (dir.join("README.md"), README.replace("{name}", name)),
+        (dir.join(".gitignore"), GITIGNORE.to_string()),
+    ];
+    for (type_name, text) in TYPES {
+        files.push((
+            dir.join("types").join(format!("{type_name}.yaml")),
+            (*text).to_string(),
+        ));
+    }
+    let mut written = Vec::new();
+    for (path, text) in files {
+        if path.exists() {
+            // A README or .gitignore of the user's own stays as it is.
+            continue;
+        }
+        create_new(&path, &text)?;
+        written.push(path);
+    }
+    if git2::Repository::discover(dir).is_err() {
+        git2::Repository::init(dir)
+            .with_context(|| format!("cannot make {} a git repository", dir.display()))?;
+    }
+    written.extend(super::hooks::install(dir, false)?);
+    Ok(written)
+}
+
+/// What `clerk new` was asked for.
+pub struct NewRequest {
+    pub dir: PathBuf,
+    pub type_name: String,
+    pub title: Option<String>,
+    /// The file name (and id) instead of the type's pattern.
+    pub id: Option<String>,
+    /// `field=value` pairs, each value written as YAML.
+    pub fields: Vec<String>,
+    pub date: NaiveDate,
+}
+
+/// `clerk new TYPE`: writes a new record and returns its path.
+pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
+    let root = find_root(&req.dir)?;
+    let (repo, _) = Repository::load(&root).map_err(|e| anyhow!("{e}"))?;
+    let def = repo.types.get(&req.type_name).ok_or_else(|| {
+        let mut names: Vec<&str> = repo.types.keys().map(String::as_str).collect();
+        names.sort_by(|a, b| {
+            strsim::jaro_winkler(b, &req.type_name)
+                .total_cmp(&strsim::jaro_winkler(a, &req.type_name))
+        });
+        anyhow!(
+            "there is no record type `{}` (types/{}.yaml); types: {}",
+            req.type_name,
+            req.type_name,
+            names.join(", ")
+        )
+    })?;
+    let folder = root.join(def.folder.as_deref().unwrap_or(&def.name));
+    let id = match &req.id {
+        Some(id) => {
+            if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
+                bail!("`{id}` cannot be a file name");
+            }
+            id.clone()
+        }
+        None => next_name(&repo, def, &folder, req.date),
+    };
+    let path = folder.join(format!("{id}.md"));
+    let path = path
+        .strip_prefix(".")
+        .map(Path::to_path_buf)
+        .unwrap_or(path);
+    if path.exists() || repo.record(&id).is_some() {
+        bail!("a record `{id}` already exists");
+    }
+    let text = render(&repo, def, req)?;
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    create_new(&path, &text)?;
+    Ok(path)
+}
+
+/// The repository that holds `dir`: it, or the nearest folder above it with a clerk.yaml.
+fn find_root(dir: &Path) -> anyhow::Result<PathBuf> {
+    if dir.join(config::FILE).is_file() {
+        return Ok(dir.to_path_buf());
+    }
+    record::find_root(&dir.join(config::FILE))
+}
+
+/// The type's file-name pattern with `{seq}` as one more than the highest already used.
+fn next_name(repo: &Repository, def: &TypeDef, folder: &Path, date: NaiveDate) -> String {
+    let pattern = def
+        .new
+        .name
+        .replace("{year}", &date.year().to_string())
+        .replace("{type}", &def.name);
+    let Some((prefix, suffix)) = pattern.split_once("{seq}") else {
+        return pattern;
+    };
+    let mut taken: Vec<String> = repo.records.iter().map(|r| r.id.clone()).collect();
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        taken.extend(entries.filter_map(Result::ok).filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".md")?.to_string())
+        }));
+    }
+    let last = taken
+        .iter()
+        .filter_map(|id| id.strip_prefix(prefix)?.strip_suffix(suffix))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|n| n.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}{suffix}", last + 1)
+}
+
+/// The new record's text: front matter with the type's required fields, then the body.
+fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<String> {
+    let mut given: Vec<(String, String)> = Vec::new();
+    for pair in &req.fields {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| anyhow!("`{pair}` is not field=value"))?;
+        let key = key.trim();
+        if !def.properties.contains(key) {
+            bail!("records of type `{}` have no field `{key}`", def.name);
+        }
+        if matches!(key, "type" | "status" | "approvals") {
+            bail!("`{key}` is set by clerk, not by `clerk new`");
+        }
+        if yaml::parse_value(&format!("{key}: {value}")).is_err() {
+            bail!("`{value}` is not a YAML value (quote it, e.g. {key}=\"{value}\")");
+        }
+        given.push((key.to_string(), value.to_string()));
+    }
+    let props = def.schema.get("properties").and_then(Value::as_object);
+    let required: Vec<&str> = def
+        .schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let person = std::env::var("CLERK_PERSON")
+        .ok()
+        .filter(|p| repo.person(p).is_some());
+    let mut out = String::from("---\n");
+    out.push_str(&format!("type: {}\n", def.name));
+    let title = req
+        .title
+        .as_deref()
+        .map(|t| serde_json::to_string(t).unwrap_or_default());
+    match title {
+        Some(t) => out.push_str(&format!("title: {}\n", plain_or(&t))),
+        None => out.push_str("title:   # 標題 the record's title\n"),
+    }
+    let mut keys: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|k| !matches!(*k, "type" | "title" | "status" | "approvals"))
+        .collect();
+    for (k, _) in &given {
+        if !keys.contains(&k.as_str()) {
+            keys.push(k);
+        }
+    }
+    for key in keys {
+        let prop = props.and_then(|p| p.get(key));
+        if let Some((_, value)) = given.iter().find(|(k, _)| k == key) {
+            out.push_str(&format!("{key}: {value}\n"));
+            continue;
+        }
+        let is_date = prop.and_then(|p| p.get("format")).and_then(Value::as_str) == Some("date");
+        let is_person_ref = def.refs.iter().any(|r| {
+            r.field == key
+                && matches!(&r.target, Target::Records(t) if t.contains(&repo.config.people_type))
+        });
+        if is_date {
+            out.push_str(&format!("{key}: {}\n", req.date));
+        } else if let (true, Some(p)) = (is_person_ref, &person) {
+            out.push_str(&format!("{key}: {p}\n"));
+        } else {
+            out.push_str(&format!("{key}:{}\n", hint(prop)));
+        }
+    }
+    if let Some(initial) = def.workflow.as_ref().and_then(|w| w.initial()) {
+        out.push_str(&format!("status: {initial}\n"));
+    }
+    out.push_str("---\n");
+    out.push_str(&def.new.body);
+    Ok(out)
+}
+
+/// A JSON string as a plain YAML scalar when it reads back the same.
+fn plain_or(json: &str) -> String {
+    let s: String = serde_json::from_str(json).unwrap_or_default();
+    match yaml::parse_value(&s) {
+        Ok(Value::String(back)) if back == s && !s.contains(['#', '\n']) => s,
+        _ => json.to_string(),
+    }
+}
+
+/// A comment after an empty field: its title and description, and the choices it allows.
+fn hint(prop: Option<&Value>) -> String {
+    let Some(p) = prop else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    for k in ["title", "description"] {
+        if let Some(t) = p.get(k).and_then(Value::as_str) {
+            match parts.last() {
+                Some(prev) if t.starts_with(prev) => *parts.last_mut().expect("one part") = t,
+                Some(prev) if prev.contains(t) => {}
+                _ => parts.push(t),
+            }
+        }
+    }
+    let mut text = parts.join(" — ");
+    if let Some(choices) = p.get("enum").and_then(Value::as_array) {
+        let list: Vec<String> = choices
+            .iter()
+            .map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string))
+            .collect();
+        text.push_str(&format!(" (one of: {})", list.join(", ")));
+    }
+    let text = text.replace('\n', " ");
+    if text.trim().is_empty() {
+        String::new()
+    } else {
+        format!("   # {}", text.trim())
+    }
+}
+
+/// Writes a file that must not exist yet, atomically.
+fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".clerk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| anyhow!("cannot create {}: {}", path.display(), e.error))?;
+    Ok(())
+}
