@@ -324,7 +324,12 @@ fn string_scalar(s: &str) -> String {
         && !s.ends_with([' ', ':'])
         && !s.contains(": ")
         && !s.contains(" #")
-        && !s.contains(['\n', '\r', '\t']);
+        && !s.contains(['\n', '\r', '\t'])
+        // Words other YAML readers (YAML 1.1) take as true, false or null.
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null" | "~"
+        );
     let plain = if simple { s.to_string() } else { scalar(s) };
     match yaml::parse_value(&plain) {
         Ok(Value::String(back)) if back == s => plain,

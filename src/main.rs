@@ -71,6 +71,30 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// Preview the archive site while you edit: it rebuilds when a file changes and the open
+    /// page reloads.
+    ///
+    /// Serves on 127.0.0.1 only. Records with check errors are marked, and the errors are
+    /// listed at the top of every page until they are fixed.
+    ///
+    /// Examples:
+    ///   clerk serve                               # http://127.0.0.1:8000/
+    ///   clerk serve records-example --port 8080 --audience public
+    #[command(verbatim_doc_comment)]
+    Serve {
+        /// The records repository (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port (0: any free port).
+        #[arg(long, default_value = "8000")]
+        port: u16,
+        /// Whose site to show: only records classified at this level or below.
+        #[arg(long, value_enum, default_value = "confidential")]
+        audience: AudienceArg,
+        /// Check date-dependent rules as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<String>,
+    },
     /// Print a register (登記簿): a table of records the type files declare.
     ///
     /// Registers respect audiences as the site does; the default here is confidential, since
@@ -157,6 +181,7 @@ enum Command {
     /// Examples:
     ///   clerk schema document                  # print one type's schema
     ///   clerk schema -o .vscode/schemas        # write every type's TYPE.schema.json
+    ///   clerk schema --front-matter-cms -o frontmatter.json   # content types for Front Matter CMS
     #[command(verbatim_doc_comment)]
     Schema {
         /// The record type.
@@ -165,9 +190,12 @@ enum Command {
         /// The records repository (default: this folder).
         #[arg(long, default_value = ".")]
         dir: PathBuf,
-        /// Write the schemas into this folder.
+        /// Write the schemas into this folder (with --front-matter-cms: into this file).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Print the content types for the Front Matter CMS editor extension (frontmatter.json).
+        #[arg(long, conflicts_with = "type_name")]
+        front_matter_cms: bool,
     },
     /// Print a shell completion script.
     ///
@@ -464,7 +492,13 @@ fn main() -> ExitCode {
             type_name,
             dir,
             output,
-        } => cmd::schema::run(&dir, type_name.as_deref(), output.as_deref()),
+            front_matter_cms,
+        } => cmd::schema::run(
+            &dir,
+            type_name.as_deref(),
+            output.as_deref(),
+            front_matter_cms,
+        ),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "clerk", &mut std::io::stdout());
             Ok(0)
@@ -514,6 +548,17 @@ fn main() -> ExitCode {
         Command::Sign { approval, key } => {
             cmd::sign::sign(&approval.request(), key.as_deref()).map(|()| 0)
         }
+        Command::Serve {
+            dir,
+            port,
+            audience,
+            today,
+        } => cmd::serve::run(&cmd::serve::Request {
+            dir,
+            port,
+            audience: audience.into(),
+            today,
+        }),
         Command::Init { dir, name } => cmd::new::init(&dir, name.as_deref()).map(|written| {
             for path in written {
                 println!("wrote {}", path.display());

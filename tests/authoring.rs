@@ -534,3 +534,147 @@ fn archive_assigns_the_archive_number_and_retention() {
     );
     assert_eq!(repo.read("documents/2026-doc-005.md"), draft);
 }
+
+/// The front matter of every example record, as YAML files by type.
+fn front_matter_by_type(root: &Path, out: &Path) -> Vec<String> {
+    let mut types = Vec::new();
+    for entry in walkdir::WalkDir::new(root).into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        !(name.starts_with('.') && e.depth() > 0) && name != "public" && name != "types"
+    }) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".md") || name == "README.md" {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let yaml = text.split("---\n").nth(1).unwrap();
+        let type_name = yaml
+            .lines()
+            .find_map(|l| l.strip_prefix("type: "))
+            .unwrap()
+            .trim()
+            .to_string();
+        std::fs::create_dir_all(out.join(&type_name)).unwrap();
+        std::fs::write(
+            out.join(&type_name).join(name.replace(".md", ".yaml")),
+            yaml,
+        )
+        .unwrap();
+        if !types.contains(&type_name) {
+            types.push(type_name);
+        }
+    }
+    types.sort();
+    types
+}
+
+#[test]
+fn check_jsonschema_validates_the_example_against_the_exported_schemas() {
+    if !common::python_has("check_jsonschema") {
+        return;
+    }
+    let tmp = Repo::empty();
+    let example = common::crate_dir().join("records-example");
+    let schemas = tmp.path().join("schemas");
+    ok(run(&example, &["schema", "-o", schemas.to_str().unwrap()]));
+    let records = tmp.path().join("records");
+    let types = front_matter_by_type(&example, &records);
+    assert_eq!(types.len(), 16, "{types:?}");
+    let validate = |type_name: &str| {
+        let files: Vec<_> = std::fs::read_dir(records.join(type_name))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        Command::new("python3")
+            .args(["-m", "check_jsonschema", "--schemafile"])
+            .arg(schemas.join(format!("{type_name}.schema.json")))
+            .args(&files)
+            .output()
+            .unwrap()
+    };
+    for type_name in &types {
+        let out = validate(type_name);
+        assert!(
+            out.status.success(),
+            "{type_name}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // A kind of document the rules do not know is rejected, at its field.
+    let bad = records.join("document/2026-doc-001.yaml");
+    let text = std::fs::read_to_string(&bad).unwrap();
+    std::fs::write(&bad, text.replace("kind: 通知", "kind: 公告")).unwrap();
+    let out = validate("document");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("2026-doc-001.yaml::$.kind") && said.contains("公告"),
+        "{said}"
+    );
+}
+
+#[test]
+fn front_matter_cms_content_types_follow_the_schemas() {
+    let example = common::crate_dir().join("records-example");
+    let out = ok(run(&example, &["schema", "--front-matter-cms"]));
+    let config: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let types = config["frontMatter.taxonomy.contentTypes"]
+        .as_array()
+        .unwrap();
+    assert_eq!(types.len(), 16);
+    let document = types.iter().find(|t| t["name"] == "document").unwrap();
+    let field = |name: &str| {
+        document["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap_or_else(|| panic!("no field {name}"))
+            .clone()
+    };
+    assert_eq!(field("type")["default"], "document");
+    assert_eq!(field("kind")["type"], "choice");
+    assert_eq!(
+        field("kind")["choices"],
+        serde_json::json!(["通知", "決定", "報告", "請示", "函", "紀要", "其他"])
+    );
+    assert_eq!(field("kind")["required"], true);
+    assert_eq!(field("date")["type"], "datetime");
+    assert_eq!(field("pages")["type"], "number");
+    assert_eq!(field("recipients")["type"], "list");
+    assert_eq!(field("status")["default"], "draft");
+    assert!(field("number")["description"]
+        .as_str()
+        .unwrap()
+        .contains("set by clerk"));
+    // Lists of objects are blocks whose field group lists the object's fields.
+    assert_eq!(field("circulation")["type"], "block");
+    let groups = config["frontMatter.taxonomy.fieldGroups"]
+        .as_array()
+        .unwrap();
+    let circulation = groups
+        .iter()
+        .find(|g| g["id"] == "document-circulation")
+        .unwrap();
+    let names: Vec<&str> = circulation["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["person", "read_on"]);
+    assert!(document["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["name"] != "approvals"));
+    let folders = config["frontMatter.content.pageFolders"]
+        .as_array()
+        .unwrap();
+    assert!(folders
+        .iter()
+        .any(|f| f["path"] == "[[workspace]]/finance/expenses"
+            && f["contentTypes"] == serde_json::json!(["expense"])));
+}

@@ -77,7 +77,7 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     let rec = &repo.records[index];
     let def = type_of(&repo, index)?;
     let Some(cfg) = &repo.config.archive else {
-        bail!("clerk.yaml has no `archive:` settings (fonds code, category, format); see docs/authoring.md");
+        bail!("clerk.yaml has no `archive:` settings (fonds code, category, format); see 'Starting, writing, issuing, filing' in clerk's README");
     };
     if !def.properties.contains(&cfg.field) {
         bail!(

@@ -11,4 +11,5 @@ pub mod record;
 pub mod register;
 pub mod report;
 pub mod schema;
+pub mod serve;
 pub mod sign;

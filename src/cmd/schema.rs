@@ -41,9 +41,26 @@ pub fn schema_of(repo: &Repository, type_name: &str) -> anyhow::Result<Value> {
     Ok(schema)
 }
 
-/// Prints one type's schema, or writes every type's into `out`.
-pub fn run(dir: &Path, type_name: Option<&str>, out: Option<&Path>) -> anyhow::Result<i32> {
+/// Prints one type's schema, or writes every type's into `out`; or the Front Matter CMS
+/// configuration.
+pub fn run(
+    dir: &Path,
+    type_name: Option<&str>,
+    out: Option<&Path>,
+    front_matter: bool,
+) -> anyhow::Result<i32> {
     let (repo, _) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    if front_matter {
+        let text = serde_json::to_string_pretty(&front_matter_cms(&repo))? + "\n";
+        match out {
+            Some(path) => {
+                crate::edit::write_atomic(path, &text)?;
+                println!("wrote {}", path.display());
+            }
+            None => print!("{text}"),
+        }
+        return Ok(0);
+    }
     match (type_name, out) {
         (Some(t), None) => println!("{}", serde_json::to_string_pretty(&schema_of(&repo, t)?)?),
         (None, Some(out)) => {
@@ -71,4 +88,151 @@ pub fn run(dir: &Path, type_name: Option<&str>, out: Option<&Path>) -> anyhow::R
         }
     }
     Ok(0)
+}
+
+/// The content types for the Front Matter CMS editor extension (`frontmatter.json`), made from
+/// the same schemas: one content type per record type (matched by the record's `type`), a field
+/// per property with its choices and whether it is required, and each type's folder.
+pub fn front_matter_cms(repo: &Repository) -> Value {
+    let locale = repo.config.association.locale.tag();
+    let mut content_types = Vec::new();
+    let mut field_groups = Vec::new();
+    let mut folders = Vec::new();
+    for (name, def) in &repo.types {
+        let required: Vec<&str> = def
+            .schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let mut fields = vec![json!({
+            "title": "type", "name": "type", "type": "string", "default": name, "hidden": true
+        })];
+        if let Some(props) = def.schema.get("properties").and_then(Value::as_object) {
+            for (key, prop) in props {
+                // Approvals are written by `clerk sign`; the type is fixed above.
+                if key == "approvals" || key == "type" {
+                    continue;
+                }
+                let group_id = format!("{name}-{key}");
+                let mut field = cms_field(key, prop, &group_id, &mut field_groups);
+                if required.contains(&key.as_str()) {
+                    field["required"] = json!(true);
+                }
+                if def.managed.contains(key) {
+                    let note = "set by clerk (issue, archive, sign) or the workflow";
+                    field["description"] =
+                        json!(match prop.get("description").and_then(Value::as_str) {
+                            Some(d) => format!("{d} — {note}"),
+                            None => note.to_string(),
+                        });
+                }
+                if key == "status" {
+                    if let Some(initial) = def.workflow.as_ref().and_then(|w| w.initial()) {
+                        field["default"] = json!(initial);
+                    }
+                }
+                fields.push(field);
+            }
+        }
+        content_types.push(json!({
+            "name": name,
+            "pageBundle": false,
+            "previewPath": null,
+            "fields": fields,
+        }));
+        let folder = def.folder.clone().unwrap_or_else(|| name.clone());
+        folders.push(json!({
+            "title": def.label(locale),
+            "path": format!("[[workspace]]/{folder}"),
+            "contentTypes": [name],
+        }));
+    }
+    json!({
+        "$schema": "https://frontmatter.codes/frontmatter.schema.json",
+        "frontMatter.taxonomy.contentTypes": content_types,
+        "frontMatter.taxonomy.fieldGroups": field_groups,
+        "frontMatter.content.pageFolders": folders,
+    })
+}
+
+/// One Front Matter CMS field from a JSON Schema property.
+fn cms_field(key: &str, prop: &Value, group_id: &str, groups: &mut Vec<Value>) -> Value {
+    let title = prop.get("title").and_then(Value::as_str).unwrap_or(key);
+    let mut field = json!({"title": title, "name": key});
+    let kind = prop.get("type").and_then(Value::as_str);
+    let choices = |p: &Value| p.get("enum").and_then(Value::as_array).cloned();
+    if let Some(list) = choices(prop) {
+        field["type"] = json!("choice");
+        field["choices"] = Value::Array(list);
+    } else if prop.get("format").and_then(Value::as_str) == Some("date") {
+        field["type"] = json!("datetime");
+        field["dateFormat"] = json!("yyyy-MM-dd");
+    } else {
+        match kind {
+            Some("integer") => {
+                field["type"] = json!("number");
+            }
+            Some("number") => {
+                field["type"] = json!("number");
+                field["numberOptions"] = json!({"isDecimal": true});
+            }
+            Some("boolean") => field["type"] = json!("boolean"),
+            Some("array") => {
+                let items = prop.get("items").cloned().unwrap_or(Value::Null);
+                if let Some(list) = choices(&items) {
+                    field["type"] = json!("choice");
+                    field["multiple"] = json!(true);
+                    field["choices"] = Value::Array(list);
+                } else if items.get("type").and_then(Value::as_str) == Some("object") {
+                    let sub = object_fields(&items, group_id, groups);
+                    let label = items
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .and_then(|r| r.first())
+                        .cloned()
+                        .unwrap_or(json!("id"));
+                    groups.push(json!({"id": group_id, "labelField": label, "fields": sub}));
+                    field["type"] = json!("block");
+                    field["fieldGroup"] = json!([group_id]);
+                } else {
+                    field["type"] = json!("list");
+                }
+            }
+            Some("object") => {
+                field["type"] = json!("fields");
+                field["fields"] = Value::Array(object_fields(prop, group_id, groups));
+            }
+            _ => field["type"] = json!("string"),
+        }
+    }
+    if let Some(d) = prop.get("description").and_then(Value::as_str) {
+        field["description"] = json!(d);
+    }
+    field
+}
+
+fn object_fields(schema: &Value, group_id: &str, groups: &mut Vec<Value>) -> Vec<Value> {
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, p)| {
+            let mut f = cms_field(k, p, &format!("{group_id}-{k}"), groups);
+            if required.contains(&k.as_str()) {
+                f["required"] = json!(true);
+            }
+            f
+        })
+        .collect()
 }

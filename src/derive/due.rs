@@ -43,6 +43,7 @@ pub fn items(
     } else {
         cel::Value::Null
     };
+    let layer = ev.layer(&[("records", records)]);
     let mut out = Vec::new();
     for r in repo.records.iter().filter(|r| visible(r)) {
         let Some(def) = repo.type_of(r) else { continue };
@@ -52,17 +53,14 @@ pub fn items(
         let rv = record_value(def, r);
         for due in &def.due {
             let items: Vec<cel::Value> = match &due.each {
-                Some(each) => match ev
-                    .scope_with(&rv, &[("records", records.clone())])
-                    .eval(each)
-                {
+                Some(each) => match layer.scope(&rv, &[]).eval(each) {
                     Ok(cel::Value::List(items)) => items.iter().cloned().collect(),
                     _ => Vec::new(),
                 },
                 None => vec![cel::Value::Null],
             };
             for item in items {
-                let scope = ev.scope_with(&rv, &[("item", item), ("records", records.clone())]);
+                let scope = layer.scope(&rv, &[("item", item)]);
                 if due
                     .where_
                     .as_ref()

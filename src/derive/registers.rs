@@ -130,32 +130,20 @@ pub fn compute(
         .and_then(|y| y.parse().ok())
         .unwrap_or(2000);
     let year_value = cel::Value::Int(year.unwrap_or(this_year));
+    let layer = ev.layer(&[("records", records), ("year", year_value)]);
     let mut rows: Vec<(Vec<Value>, Vec<Value>, Option<String>)> = Vec::new();
     for r in chosen {
         let Some(def) = repo.type_of(r) else { continue };
         let rv = record_value(def, r);
         let items: Vec<cel::Value> = match &register.each {
-            Some(each) => match ev
-                .scope_with(
-                    &rv,
-                    &[("records", records.clone()), ("year", year_value.clone())],
-                )
-                .eval(each)
-            {
+            Some(each) => match layer.scope(&rv, &[]).eval(each) {
                 Ok(cel::Value::List(items)) => items.iter().cloned().collect(),
                 _ => Vec::new(),
             },
             None => vec![cel::Value::Null],
         };
         for item in items {
-            let scope = ev.scope_with(
-                &rv,
-                &[
-                    ("item", item),
-                    ("records", records.clone()),
-                    ("year", year_value.clone()),
-                ],
-            );
+            let scope = layer.scope(&rv, &[("item", item)]);
             if register
                 .where_
                 .as_ref()

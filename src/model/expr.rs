@@ -133,11 +133,11 @@ fn is_ident(b: u8) -> bool {
 
 /// The shared context of every evaluation: the CEL environment, people, configuration and date.
 pub struct Evaluator {
-    env: Arc<Env>,
-    people: Value,
-    config: Value,
     today: String,
     calendar: Arc<Calendar>,
+    /// Functions, people, configuration and today, converted for CEL once: every record's
+    /// scope is a child of it.
+    base: Context<'static, 'static>,
 }
 
 /// Working days: Monday to Friday, less configured holidays, plus configured make-up days.
@@ -201,15 +201,21 @@ impl Evaluator {
                 .filter_map(|v| v.as_str().and_then(parse_date))
                 .collect()
         };
-        Evaluator {
+        let calendar = Arc::new(Calendar {
+            holidays: dates("holidays"),
+            workdays: dates("workdays"),
+        });
+        let base = base_context(
             env,
-            people: cel::to_value(people).unwrap_or(Value::Null),
-            config: cel::to_value(config).unwrap_or(Value::Null),
+            &calendar,
+            cel::to_value(people).unwrap_or(Value::Null),
+            cel::to_value(config).unwrap_or(Value::Null),
+            today,
+        );
+        Evaluator {
             today: today.to_string(),
-            calendar: Arc::new(Calendar {
-                holidays: dates("holidays"),
-                workdays: dates("workdays"),
-            }),
+            calendar,
+            base,
         }
     }
 
@@ -223,99 +229,125 @@ impl Evaluator {
         &self.calendar
     }
 
-    /// A scope with `record` and further variables (`item`, `records`, `year` for registers).
-    pub fn scope_with(&self, record: &serde_json::Value, extra: &[(&str, Value)]) -> Scope<'_> {
-        let mut scope = self.scope(record, None);
-        for (name, value) in extra {
-            scope.ctx.add_variable_from_value(*name, value.clone());
-        }
-        scope
-    }
-
     /// A scope in which `record` is `fields` (and `subject`, when given, another record).
     pub fn scope(
         &self,
         record: &serde_json::Value,
         subject: Option<&serde_json::Value>,
     ) -> Scope<'_> {
-        let mut ctx = Context::with_env(self.env.clone());
-        ctx.add_variable_from_value("people", self.people.clone());
-        ctx.add_variable_from_value("config", self.config.clone());
-        ctx.add_variable_from_value("today", Value::String(Arc::new(self.today.clone())));
+        let mut ctx = self.base.new_inner_scope();
         ctx.add_variable_from_value("record", cel::to_value(record).unwrap_or(Value::Null));
         if let Some(subject) = subject {
             ctx.add_variable_from_value("subject", cel::to_value(subject).unwrap_or(Value::Null));
         }
-        let cal = self.calendar.clone();
-        // Registration fails only on a name clash among clerk's own functions.
-        let mut registered = Vec::new();
-        registered.push(ctx.add_function(
-            "workdays",
-            move |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
-                let (a, b) = dates(&a, &b)?;
-                Ok(cal.workdays(a, b))
-            },
-        ));
-        registered.push(ctx.add_function(
-            "days",
-            |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
-                let (a, b) = dates(&a, &b)?;
-                Ok((b - a).num_days())
-            },
-        ));
-        registered.push(ctx.add_function(
-            "year",
-            |a: Arc<String>| -> Result<i64, ExecutionError> {
-                let d = parse_date(&a).ok_or_else(|| {
-                    ExecutionError::function_error("year", format!("`{a}` is not a date"))
-                })?;
-                Ok(i64::from(d.year()))
-            },
-        ));
-        registered.push(ctx.add_function("sum", |list: Arc<Vec<Value>>| -> f64 {
-            list.iter()
-                .map(|v| match v {
-                    Value::Int(i) => *i as f64,
-                    Value::UInt(u) => *u as f64,
-                    Value::Float(f) => *f,
-                    _ => 0.0,
-                })
-                // An empty f64 sum is -0.0; adding 0.0 makes it a plain zero.
-                .sum::<f64>()
-                + 0.0
-        }));
-        registered.push(ctx.add_function(
-            "add_months",
-            |date: Arc<String>, months: Value| -> Result<Value, ExecutionError> {
-                // Field values reach expressions as signed or unsigned integers.
-                let months = match months {
-                    Value::Int(i) => i,
-                    Value::UInt(u) => i64::try_from(u).unwrap_or(i64::MAX),
-                    other => {
-                        return Err(ExecutionError::function_error(
-                            "add_months",
-                            format!("{other:?} is not a number of months"),
-                        ))
-                    }
-                };
-                let d = parse_date(&date).ok_or_else(|| {
-                    ExecutionError::function_error("add_months", format!("`{date}` is not a date"))
-                })?;
-                let moved = if months >= 0 {
-                    d.checked_add_months(chrono::Months::new(months as u32))
-                } else {
-                    d.checked_sub_months(chrono::Months::new(months.unsigned_abs() as u32))
-                };
-                moved
-                    .map(|d| Value::String(Arc::new(d.to_string())))
-                    .ok_or_else(|| {
-                        ExecutionError::function_error("add_months", "date out of range")
-                    })
-            },
-        ));
-        debug_assert!(registered.iter().all(Result::is_ok));
         Scope { ctx }
     }
+
+    /// Variables shared by many scopes (`records`, `year`), converted once.
+    pub fn layer(&self, vars: &[(&str, Value)]) -> Layer<'_> {
+        let mut ctx = self.base.new_inner_scope();
+        for (name, value) in vars {
+            ctx.add_variable_from_value(*name, value.clone());
+        }
+        Layer { ctx }
+    }
+}
+
+/// Variables shared by the scopes made from it.
+pub struct Layer<'a> {
+    ctx: Context<'a, 'static>,
+}
+
+impl Layer<'_> {
+    /// A record's scope within the layer, with extra variables (`item`).
+    pub fn scope(&self, record: &serde_json::Value, extra: &[(&str, Value)]) -> Scope<'_> {
+        let mut ctx = self.ctx.new_inner_scope();
+        ctx.add_variable_from_value("record", cel::to_value(record).unwrap_or(Value::Null));
+        for (name, value) in extra {
+            ctx.add_variable_from_value(*name, value.clone());
+        }
+        Scope { ctx }
+    }
+}
+
+/// The root context: clerk's functions, and the values every expression may read.
+fn base_context(
+    env: Arc<Env>,
+    calendar: &Arc<Calendar>,
+    people: Value,
+    config: Value,
+    today: &str,
+) -> Context<'static, 'static> {
+    let mut ctx = Context::with_env(env);
+    ctx.add_variable_from_value("people", people);
+    ctx.add_variable_from_value("config", config);
+    ctx.add_variable_from_value("today", Value::String(Arc::new(today.to_string())));
+    let cal = calendar.clone();
+    // Registration fails only on a name clash among clerk's own functions.
+    let mut registered = Vec::new();
+    registered.push(ctx.add_function(
+        "workdays",
+        move |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
+            let (a, b) = dates(&a, &b)?;
+            Ok(cal.workdays(a, b))
+        },
+    ));
+    registered.push(ctx.add_function(
+        "days",
+        |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
+            let (a, b) = dates(&a, &b)?;
+            Ok((b - a).num_days())
+        },
+    ));
+    registered.push(
+        ctx.add_function("year", |a: Arc<String>| -> Result<i64, ExecutionError> {
+            let d = parse_date(&a).ok_or_else(|| {
+                ExecutionError::function_error("year", format!("`{a}` is not a date"))
+            })?;
+            Ok(i64::from(d.year()))
+        }),
+    );
+    registered.push(ctx.add_function("sum", |list: Arc<Vec<Value>>| -> f64 {
+        list.iter()
+            .map(|v| match v {
+                Value::Int(i) => *i as f64,
+                Value::UInt(u) => *u as f64,
+                Value::Float(f) => *f,
+                _ => 0.0,
+            })
+            // An empty f64 sum is -0.0; adding 0.0 makes it a plain zero.
+            .sum::<f64>()
+            + 0.0
+    }));
+    registered.push(ctx.add_function(
+        "add_months",
+        |date: Arc<String>, months: Value| -> Result<Value, ExecutionError> {
+            // Field values reach expressions as signed or unsigned integers.
+            let months = match months {
+                Value::Int(i) => i,
+                Value::UInt(u) => i64::try_from(u).unwrap_or(i64::MAX),
+                other => {
+                    return Err(ExecutionError::function_error(
+                        "add_months",
+                        format!("{other:?} is not a number of months"),
+                    ))
+                }
+            };
+            let d = parse_date(&date).ok_or_else(|| {
+                ExecutionError::function_error("add_months", format!("`{date}` is not a date"))
+            })?;
+            let moved = if months >= 0 {
+                d.checked_add_months(chrono::Months::new(months as u32))
+            } else {
+                d.checked_sub_months(chrono::Months::new(months.unsigned_abs() as u32))
+            };
+            moved
+                .map(|d| Value::String(Arc::new(d.to_string())))
+                .ok_or_else(|| ExecutionError::function_error("add_months", "date out of range"))
+        },
+    ));
+    debug_assert!(registered.iter().all(Result::is_ok));
+    ctx
 }
 
 fn dates(a: &str, b: &str) -> Result<(NaiveDate, NaiveDate), ExecutionError> {
@@ -329,7 +361,7 @@ fn dates(a: &str, b: &str) -> Result<(NaiveDate, NaiveDate), ExecutionError> {
 
 /// Evaluation of expressions for one record.
 pub struct Scope<'a> {
-    ctx: Context<'a, 'a>,
+    ctx: Context<'a, 'static>,
 }
 
 impl Scope<'_> {

@@ -99,7 +99,11 @@ pub(crate) fn deserialize_config<T: DeserializeOwned>(
 
 /// The position of the node at `pointer` in YAML `text` (or of its key), falling back to line 1.
 pub(crate) fn locate(text: &str, pointer: &str, on_key: bool) -> Pos {
-    let locations = Locations::of(text);
+    locate_in(&Locations::of(text), pointer, on_key)
+}
+
+/// The position of the node at `pointer` among positions read once.
+pub(crate) fn locate_in(locations: &Locations, pointer: &str, on_key: bool) -> Pos {
     match locations.nearest(pointer) {
         Some(loc) => {
             let place = if on_key {

@@ -505,7 +505,15 @@ pub fn load(
     let (file, _raw): (TypeFile, Value) =
         super::deserialize_config(codes::TYPE_INVALID, path, text).map_err(|d| vec![d])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let at = |pointer: &str, on_key: bool| super::locate(text, pointer, on_key);
+    // Positions are read once, and only if something needs one.
+    let locations = std::cell::OnceCell::new();
+    let at = |pointer: &str, on_key: bool| {
+        super::locate_in(
+            locations.get_or_init(|| crate::parse::yaml::Locations::of(text)),
+            pointer,
+            on_key,
+        )
+    };
     let mut diags = Vec::new();
     let name = file.name.clone().unwrap_or_else(|| stem.to_string());
 

@@ -135,6 +135,27 @@ pub fn build(
     history: &HashMap<String, Vec<history::Change>>,
     options: &Options,
 ) -> anyhow::Result<Report> {
+    let rendered = render(repo, findings, history, options, true)?;
+    write_out(&options.out, &rendered.files, &rendered.attachments)?;
+    Ok(rendered.report)
+}
+
+/// A site rendered in memory: its files by path, and attachments to copy from the repository.
+pub struct Rendered {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// (site path, source file)
+    pub attachments: Vec<(String, PathBuf)>,
+    pub report: Report,
+}
+
+/// Renders the site in memory; `search` builds the search index too.
+pub fn render(
+    repo: &Repository,
+    findings: &[Diagnostic],
+    history: &HashMap<String, Vec<history::Change>>,
+    options: &Options,
+    search: bool,
+) -> anyhow::Result<Rendered> {
     let errors = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -151,14 +172,20 @@ pub fn build(
         files.insert(name.clone(), text.clone().into_bytes());
     }
     feeds::write(&site, &mut files)?;
-    search::index(&site, &theme, &mut files)?;
-    let copied = copy_attachments(&site);
-    write_out(&options.out, &files, &copied)?;
-    Ok(Report {
+    if search {
+        search::index(repo.config.association.locale, &mut files)?;
+    }
+    let attachments = copy_attachments(&site);
+    let report = Report {
         records: site.visible.len(),
         hidden: repo.records.len() - site.visible.len(),
         pages,
-        files: files.len() + copied.len(),
+        files: files.len() + attachments.len(),
+    };
+    Ok(Rendered {
+        files,
+        attachments,
+        report,
     })
 }
 

@@ -7,19 +7,13 @@ use anyhow::{anyhow, Context};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use super::templates::Theme;
-use super::Site;
 use crate::model::config::Locale;
 
 /// Indexes the record pages already rendered into `files` and adds the index's files.
 ///
 /// Only pages in `files` are indexed, and `files` holds only what this audience may see.
-pub fn index(
-    site: &Site,
-    _theme: &Theme,
-    files: &mut BTreeMap<String, Vec<u8>>,
-) -> anyhow::Result<()> {
-    let language = match site.repo.config.association.locale {
+pub fn index(locale: Locale, files: &mut BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
+    let language = match locale {
         Locale::ZhHant | Locale::ZhHans => "zh",
         Locale::En => "en",
     };

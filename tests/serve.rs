@@ -1,0 +1,167 @@
+//! `clerk serve`: a real server on a free port, real file edits, pages fetched over HTTP.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Repo;
+
+/// The server, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(repo: &Repo) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["serve", "--port", "0", "--today", common::TODAY])
+        .arg(repo.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // "serving DIR at http://127.0.0.1:PORT/"
+    let port = first
+        .trim()
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.trim_end_matches('/').parse().ok())
+        .unwrap_or_else(|| panic!("no port in {first:?}"));
+    // Keep reading its output so the server never blocks on a full pipe.
+    let mut out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut sink = Vec::new();
+        let _ = out.read_to_end(&mut sink);
+    });
+    Server { child, port }
+}
+
+/// GET over plain HTTP/1.0: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, body.to_string())
+}
+
+/// Fetches `path` until `want` holds, returning how long that took.
+fn until(port: u16, path: &str, want: impl Fn(&str) -> bool) -> Duration {
+    let started = Instant::now();
+    loop {
+        let (_, body) = get(port, path);
+        if want(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{path} never showed the change; last:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn an_edit_shows_in_the_served_page_and_errors_show_on_every_page() {
+    let repo = Repo::example();
+    let server = serve(&repo);
+    let page = "/document/2026-doc-006.html";
+    let (status, body) = get(server.port, page);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<script src=\"/__clerk/reload.js\" data-version=\"1\"></script></body>"),
+        "{body}"
+    );
+    assert!(!body.contains("clerk-errors"), "the example has no errors");
+    let (status, _) = get(server.port, "/assets/style.css");
+    assert_eq!(status, 200);
+    let (status, _) = get(server.port, "/no/such/page.html");
+    assert_eq!(status, 404);
+
+    // An open page waits for the next version, and learns of it when the edit is built.
+    let waiting = {
+        let port = server.port;
+        std::thread::spawn(move || get(port, "/__clerk/version?since=1"))
+    };
+    let marker = "（修訂：改期至12月3日）";
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "\n---\n",
+        &format!("\n---\n{marker}\n"),
+    );
+    let edited = Instant::now();
+    let delay = until(server.port, page, |b| b.contains(marker));
+    eprintln!("edit visible after {} ms", delay.as_millis());
+    let (_, version) = waiting.join().unwrap();
+    assert_ne!(version.trim(), "1", "the waiting page was told to reload");
+    assert!(edited.elapsed() < Duration::from_secs(20));
+
+    // A mistake: the page shows the error instead of a stale site, on every page.
+    repo.edit("documents/2026-doc-006.md", "kind: ", "kind: 公告X");
+    until(server.port, "/", |b| {
+        b.contains("clerk-errors") && b.contains("E012")
+    });
+    let (_, body) = get(server.port, page);
+    assert!(body.contains("documents/2026-doc-006.md:"), "{body}");
+    // Fixed: the banner goes away.
+    repo.edit("documents/2026-doc-006.md", "kind: 公告X", "kind: ");
+    until(server.port, "/", |b| !b.contains("clerk-errors"));
+
+    // A broken configuration: the reason, not a stale site.
+    let config = repo.read("clerk.yaml");
+    repo.write("clerk.yaml", "association: [\n");
+    until(server.port, page, |b| {
+        b.contains("clerk cannot build the site")
+    });
+    repo.write("clerk.yaml", config);
+    until(server.port, page, |b| b.contains(marker));
+}
+
+#[test]
+fn serves_only_on_the_loopback_address() {
+    let repo = Repo::example();
+    let server = serve(&repo);
+    let (status, _) = get(server.port, "/");
+    assert_eq!(status, 200);
+    // Paths cannot climb out of the site.
+    let (status, body) = get(server.port, "/../clerk.yaml");
+    assert_ne!(status, 200, "{body}");
+    assert!(!body.contains("association:"));
+    let addresses: Vec<String> = std::fs::read_to_string("/proc/net/tcp")
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
+        .filter(|a| a.ends_with(&format!(":{:04X}", server.port)))
+        .collect();
+    if !addresses.is_empty() {
+        assert!(
+            addresses.iter().all(|a| a.starts_with("0100007F:")),
+            "listening on {addresses:?}"
+        );
+    }
+}
