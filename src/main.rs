@@ -314,6 +314,22 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
     },
+    /// Write a large, valid records repository for benchmarks (variants of the example's
+    /// records, really signed with its throwaway keys; the same seed gives the same files).
+    #[command(hide = true)]
+    Corpus {
+        /// How many records to add to the example's.
+        #[arg(long, default_value = "10000")]
+        records: usize,
+        #[arg(long, default_value = "1")]
+        seed: u64,
+        /// The example repository to start from (it must have .example-keys/).
+        #[arg(long, default_value = "records-example")]
+        example: PathBuf,
+        /// The folder to create.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Git hooks that check every commit.
     #[command(subcommand)]
     Hooks(HooksCommand),
@@ -558,6 +574,15 @@ fn main() -> ExitCode {
             port,
             audience: audience.into(),
             today,
+        }),
+        Command::Corpus {
+            records,
+            seed,
+            example,
+            output,
+        } => cmd::corpus::generate(&example, &output, records, seed).map(|n| {
+            println!("wrote {n} records into {}", output.display());
+            0
         }),
         Command::Init { dir, name } => cmd::new::init(&dir, name.as_deref()).map(|written| {
             for path in written {

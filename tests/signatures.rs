@@ -573,3 +573,68 @@ fn keys_file_lists_every_key_with_its_window() {
     assert!(lines.iter().any(|l| l.starts_with("song-yiting namespaces=\"clerk-approval\",valid-after=\"20240101\",valid-before=\"20260401\" ssh-ed25519 ")), "{}", out.stdout);
     assert!(Path::new(&dir).join(".example-keys/README.md").exists());
 }
+
+#[test]
+fn the_cache_of_verified_signatures_never_accepts_what_changed() {
+    let repo = Repo::example();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    assert_eq!(repo.check().findings(), vec![]);
+    // Every signature that verified is remembered: one 32-byte entry each.
+    let cache = repo.path().join(".git/clerk/verified-signatures");
+    let signatures = walkdir::WalkDir::new(repo.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| !e.path().to_string_lossy().contains("/.git/"))
+        .map(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap()
+                .matches("-----BEGIN SSH SIGNATURE-----")
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(
+        std::fs::metadata(&cache).unwrap().len(),
+        32 * signatures as u64
+    );
+    assert_eq!(repo.check().findings(), vec![], "a cached run agrees");
+
+    // With the cache full, a copied signature, a moved date and a body edit are still caught.
+    transplant(
+        &repo,
+        "documents/2026-doc-004.md",
+        "documents/2026-doc-001.md",
+    );
+    repo.edit(
+        "leave/leave-2026-030.md",
+        "緊急事項電話聯繫",
+        "緊急事項以電郵聯繫",
+    );
+    let out = repo.check();
+    assert_findings(
+        &out,
+        &[
+            ("E054", "documents/2026-doc-004.md", 16),
+            ("E055", "leave/leave-2026-030.md", 17),
+        ],
+    );
+    // A cache file someone filled with garbage only costs time.
+    std::fs::write(&cache, vec![7u8; 32 * 100]).unwrap();
+    assert_findings(
+        &repo.check(),
+        &[
+            ("E054", "documents/2026-doc-004.md", 16),
+            ("E055", "leave/leave-2026-030.md", 17),
+        ],
+    );
+}

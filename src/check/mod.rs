@@ -35,7 +35,8 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
         &repo.config_raw,
         &options.today,
     );
-    let (keys, mut diags) = Keyring::load(repo);
+    let (mut keys, mut diags) = Keyring::load(repo);
+    keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
     diags.par_extend(repo.records.par_iter().flat_map_iter(|r| {
         let mut d = fields::check(repo, r);
         d.extend(workflow::check(repo, &ev, r));
@@ -45,5 +46,8 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     }));
     diags.extend(links::check(repo));
     diags.extend(ledger::check(repo, &ev));
+    if let Some(cache) = &keys.cache {
+        cache.save();
+    }
     diags
 }

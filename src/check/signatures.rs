@@ -7,7 +7,7 @@ use ssh_key::SshSig;
 use crate::diag::{codes, Code, Diagnostic};
 use crate::model::digest::{content_digest, Payload, NAMESPACE};
 use crate::model::expr::parse_date;
-use crate::model::keys::Keyring;
+use crate::model::keys::{Keyring, VerifiedCache};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 
@@ -146,11 +146,20 @@ pub fn verdict(
         date: date.into(),
         digest: digest.into(),
     };
-    if key
-        .key
-        .verify(NAMESPACE, payload(&current).text().as_bytes(), &sig)
-        .is_ok()
-    {
+    let text_now = payload(&current).text();
+    let entry = keys
+        .cache
+        .as_ref()
+        .map(|_| VerifiedCache::entry(key.key.key_data(), &text_now, armored));
+    if let (Some(cache), Some(entry)) = (&keys.cache, &entry) {
+        if cache.knows(entry) {
+            return None;
+        }
+    }
+    if key.key.verify(NAMESPACE, text_now.as_bytes(), &sig).is_ok() {
+        if let (Some(cache), Some(entry)) = (&keys.cache, entry) {
+            cache.remember(entry);
+        }
         return None;
     }
     // Not valid for the current content. If it is valid for the digest the approval

@@ -129,7 +129,7 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
             .iter()
             .filter(|(role, _)| role == e.role)
             .collect();
-        let could = could_have(repo, &applicable, date, e.by);
+        let could = || could_have(repo, &applicable, date, e.by);
         if in_role.is_empty() {
             let allowed: Vec<String> = applicable
                 .iter()
@@ -146,7 +146,7 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
                         allowed.join(", or ")
                     ),
                 )
-                .hint(could),
+                .hint(could()),
             );
             continue;
         }
@@ -164,7 +164,7 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
                     &format!("{base}/by"),
                     format!("`{}` was not {} on {date}", e.by, needed.join(" or ")),
                 )
-                .hint(could),
+                .hint(could()),
             );
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod corpus;
 pub mod due;
 pub mod hooks;
 pub mod issue;

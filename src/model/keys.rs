@@ -35,6 +35,99 @@ impl Key {
 pub struct Keyring {
     by_person: HashMap<String, Vec<Key>>,
     owner: HashMap<String, String>,
+    /// Signatures verified before, when the repository has somewhere to keep them.
+    pub cache: Option<VerifiedCache>,
+}
+
+/// Signatures already verified, so an unchanged repository is not verified again.
+///
+/// An entry is the SHA-256 of the public key's fingerprint, the exact payload and the exact
+/// signature: any change to any of them is a new entry, verified in full. The file lives in
+/// the repository's git folder (`.git/clerk/verified-signatures`), which only its owner
+/// writes; a fresh clone (CI) starts empty and verifies everything. Set `CLERK_NO_CACHE=1`
+/// to neither read nor write it.
+#[derive(Debug)]
+pub struct VerifiedCache {
+    path: std::path::PathBuf,
+    known: std::collections::HashSet<[u8; 32]>,
+    seen: std::sync::Mutex<std::collections::HashSet<[u8; 32]>>,
+}
+
+impl VerifiedCache {
+    /// The cache of the git repository holding `root`, if there is one.
+    pub fn open(root: &std::path::Path) -> Option<VerifiedCache> {
+        if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+            return None;
+        }
+        let git = git2::Repository::discover(root).ok()?;
+        let path = git.path().join("clerk").join("verified-signatures");
+        let known = std::fs::read(&path)
+            .map(|bytes| {
+                bytes
+                    .chunks_exact(32)
+                    .filter_map(|c| <[u8; 32]>::try_from(c).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(VerifiedCache {
+            path,
+            known,
+            seen: std::sync::Mutex::new(std::collections::HashSet::new()),
+        })
+    }
+
+    /// The entry for a signature over `payload` by `key`.
+    pub fn entry(key: &ssh_key::public::KeyData, payload: &str, signature: &str) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(key.fingerprint(HashAlg::Sha256).as_bytes());
+        h.update([0]);
+        h.update(payload.as_bytes());
+        h.update([0]);
+        h.update(signature.trim().as_bytes());
+        h.finalize().into()
+    }
+
+    /// Whether this signature verified before; remembers it for the next run either way.
+    pub fn knows(&self, entry: &[u8; 32]) -> bool {
+        let known = self.known.contains(entry);
+        if known {
+            self.remember(*entry);
+        }
+        known
+    }
+
+    pub fn remember(&self, entry: [u8; 32]) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.insert(entry);
+        }
+    }
+
+    /// Writes the signatures verified in this run (only they: the file never grows stale).
+    pub fn save(&self) {
+        let Ok(seen) = self.seen.lock() else { return };
+        if *seen == self.known {
+            return;
+        }
+        let mut entries: Vec<&[u8; 32]> = seen.iter().collect();
+        entries.sort();
+        let bytes: Vec<u8> = entries.into_iter().flatten().copied().collect();
+        if let Some(dir) = self.path.parent() {
+            if std::fs::create_dir_all(dir).is_ok() {
+                // A cache that cannot be written is only slower next time.
+                let _ = write_bytes_atomic(&self.path, &bytes);
+            }
+        }
+    }
+}
+
+fn write_bytes_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// A key's identity: its SHA-256 fingerprint.
