@@ -185,6 +185,16 @@ pub mod codes {
 
     /// A configuration key clerk does not know (likely a typo).
     pub const CONFIG_UNKNOWN_KEY: Code = Code("W100");
+    /// A record that must be stored encrypted is plain text.
+    pub const MUST_BE_ENCRYPTED: Code = Code("E070");
+    /// A confidential record is stored in plain text.
+    pub const CONFIDENTIAL_PLAINTEXT: Code = Code("W071");
+    /// An encrypted record can be opened by a key the configuration no longer allows.
+    pub const READER_NOT_ALLOWED: Code = Code("W072");
+    /// An encrypted record cannot be opened by a reader the configuration allows.
+    pub const READER_MISSING: Code = Code("W073");
+    /// An encrypted record clerk could not open (no key); counted, not reported one by one.
+    pub const ENCRYPTED_UNREADABLE: Code = Code("W074");
 }
 
 /// A finding about one place in one file.
@@ -479,6 +489,39 @@ pub fn render_json(
         },
     )?;
     writeln!(out)
+}
+
+/// Times the phases of a command when `CLERK_TIMING` is set (for benchmarks and profiling),
+/// printing each to standard error; otherwise does nothing.
+pub struct Stopwatch {
+    last: Option<std::time::Instant>,
+}
+
+impl Stopwatch {
+    pub fn new() -> Stopwatch {
+        let on = std::env::var_os("CLERK_TIMING").is_some_and(|v| !v.is_empty());
+        Stopwatch {
+            last: on.then(std::time::Instant::now),
+        }
+    }
+
+    /// Prints the time since the last lap under `phase`.
+    pub fn lap(&mut self, phase: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "timing: {phase}: {:.1} ms",
+                (now - last).as_secs_f64() * 1000.0
+            );
+            self.last = Some(now);
+        }
+    }
+}
+
+impl Default for Stopwatch {
+    fn default() -> Self {
+        Stopwatch::new()
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ use clerk::cmd;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Your SSH private key, to read records stored encrypted (*.md.age) [default:
+    /// ~/.ssh/id_ed25519 or ~/.ssh/id_rsa, if there]. May be given more than once.
+    #[arg(long, global = true, value_name = "KEY")]
+    identity: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -330,6 +334,45 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Store a record encrypted (NAME.md → NAME.md.age) to the keys of those allowed to read it.
+    ///
+    /// Readers come from clerk.yaml `encryption.readers` (by role or person, per type or
+    /// classification); their keys from people/. The plain file is removed only after the
+    /// encrypted one is complete. Approvals stay valid: they sign the plain content.
+    ///
+    /// Example:
+    ///   clerk encrypt assessments/2026-q3-wang-fang.md
+    #[command(verbatim_doc_comment)]
+    Encrypt {
+        /// The record file.
+        file: PathBuf,
+        /// Whose roles and keys count, YYYY-MM-DD [default: today].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
+    },
+    /// Store an encrypted record in plain text again (NAME.md.age → NAME.md), with your key.
+    ///
+    /// Example:
+    ///   clerk decrypt assessments/2026-q3-wang-fang.md.age --identity ~/.ssh/id_ed25519
+    #[command(verbatim_doc_comment)]
+    Decrypt {
+        /// The encrypted record file.
+        file: PathBuf,
+    },
+    /// Encrypt again every encrypted record whose readers changed (someone left or joined).
+    ///
+    /// Needs a key that opens them; files whose readers are unchanged are not touched.
+    ///
+    /// Example:
+    ///   clerk reencrypt --identity ~/.ssh/id_ed25519
+    #[command(verbatim_doc_comment)]
+    Reencrypt {
+        /// The records repository (default: this folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
+    },
     /// Git hooks that check every commit.
     #[command(subcommand)]
     Hooks(HooksCommand),
@@ -460,7 +503,16 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    if let Err(e) = clerk::model::crypt::set_identities(&cli.identity) {
+        eprintln!("error: {e:#}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
+        Command::Encrypt { file, date } => {
+            cmd::crypt::encrypt(&file, date_or_today(date)).map(|()| 0)
+        }
+        Command::Decrypt { file } => cmd::crypt::decrypt(&file).map(|()| 0),
+        Command::Reencrypt { dir, date } => cmd::crypt::reencrypt(&dir, date_or_today(date)),
         Command::Check {
             dir,
             staged,

@@ -16,11 +16,13 @@ use crate::diag::{codes, Diagnostic, Pos};
 pub const SITE_MARKER: &str = ".clerk-site";
 
 /// A file's text as clerk read it, with its path relative to the repository root.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SourceFile {
     /// Relative path with `/` separators, as shown in diagnostics.
     pub path: String,
     pub text: String,
+    /// For an encrypted record (`*.md.age`): the recipient tags of its header.
+    pub sealed: Option<Vec<String>>,
 }
 
 /// Which files under the root are records.
@@ -135,7 +137,7 @@ impl Discovery {
 
 /// Is this file name one clerk treats as a record?
 fn is_record_name(rel: &str) -> bool {
-    rel.ends_with(".md")
+    rel.ends_with(".md") || rel.ends_with(crate::model::crypt::SUFFIX)
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -183,12 +185,33 @@ pub fn too_large(rel: &str, limit: u64) -> Diagnostic {
 
 /// Checks a file's bytes — size, binary content, UTF-8 — and makes them text.
 pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagnostic> {
-    let unreadable = |message: String, hint: &str| {
-        Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, message).hint(hint)
-    };
     if bytes.len() as u64 > limit {
         return Err(too_large(rel, limit));
     }
+    if rel.ends_with(crate::model::crypt::SUFFIX) {
+        let tags = crate::model::crypt::tags(&bytes);
+        return match crate::model::crypt::open(&bytes) {
+            Ok(plain) => decode_text(rel, plain).map(|mut f| {
+                f.sealed = Some(tags);
+                f
+            }),
+            Err(e) => Err(Diagnostic::new(
+                codes::ENCRYPTED_UNREADABLE,
+                rel,
+                Pos::FILE,
+                format!("encrypted record not read: {e}"),
+            )
+            .hint("clerk reads encrypted records with your SSH key: --identity ~/.ssh/id_ed25519")),
+        };
+    }
+    decode_text(rel, bytes)
+}
+
+/// Makes a file's bytes text: not binary, valid UTF-8.
+fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    let unreadable = |message: String, hint: &str| {
+        Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, message).hint(hint)
+    };
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(unreadable(
             "file is binary, not Markdown text".into(),
@@ -199,6 +222,7 @@ pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagn
         .map(|text| SourceFile {
             path: rel.to_string(),
             text,
+            sealed: None,
         })
         .map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

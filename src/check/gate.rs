@@ -18,6 +18,8 @@ pub struct Outcome {
     pub records: usize,
     /// File texts for showing findings: by commit (None: the index) and path.
     pub sources: HashMap<(Option<String>, String), String>,
+    /// Encrypted records that could not be opened (no key).
+    pub unreadable: usize,
 }
 
 /// Why a gate could not run.
@@ -90,6 +92,7 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
         diags,
         records: repo.records.len(),
         sources,
+        unreadable: repo.unreadable.len(),
     })
 }
 
@@ -120,6 +123,7 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
     let mut seen: HashSet<(String, String, String)> = HashSet::new();
     let mut sources = HashMap::new();
     let mut records = 0;
+    let mut unreadable = 0;
     let last = chain.len().saturating_sub(1);
     for (i, commit) in chain.iter().enumerate() {
         let new = GitTree::commit(&git, commit, &prefix)?;
@@ -139,6 +143,7 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
         );
         let (found, repo) = check_step(&old, &new, options)?;
         records = repo.records.len();
+        unreadable = repo.unreadable.len();
         let fresh: Vec<Diagnostic> = found
             .into_iter()
             .filter(|d| seen.insert((d.code.to_string(), d.path.clone(), d.message.clone())))
@@ -154,5 +159,6 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
         diags,
         records,
         sources,
+        unreadable,
     })
 }

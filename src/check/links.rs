@@ -123,6 +123,10 @@ fn resolve(
         .find(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
         .or_else(|| repo.record(id));
     let Some(target) = target else {
+        // It may be an encrypted record this user has no key for: not a broken link.
+        if repo.is_unreadable(id) {
+            return None;
+        }
         let candidates = repo
             .records
             .iter()

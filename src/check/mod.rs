@@ -2,6 +2,7 @@
 //!
 //! Checks never print and never stop at the first finding: each returns what it found.
 
+pub mod encryption;
 pub mod fields;
 pub mod gate;
 pub mod ledger;
@@ -46,6 +47,9 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     }));
     diags.extend(links::check(repo));
     diags.extend(ledger::check(repo, &ev));
+    if let Some(today) = crate::model::expr::parse_date(&options.today) {
+        diags.extend(encryption::check(repo, today));
+    }
     if let Some(cache) = &keys.cache {
         cache.save();
     }

@@ -20,7 +20,9 @@ pub fn run(
     today: &str,
 ) -> anyhow::Result<i32> {
     let started = std::time::Instant::now();
+    let mut clock = crate::diag::Stopwatch::new();
     let (repo, mut findings) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    clock.lap("load");
     findings.extend(check::run(
         &repo,
         &check::Options {
@@ -41,6 +43,7 @@ pub fn run(
             return Ok(1);
         }
     }
+    clock.lap("check");
     // The history of each record, when the repository is in git.
     let history = match git2::Repository::discover(dir) {
         Ok(git) => match crate::git::prefix(&git, dir) {
@@ -49,6 +52,7 @@ pub fn run(
         },
         Err(_) => HashMap::new(),
     };
+    clock.lap("history");
     let out = out.unwrap_or_else(|| dir.join("public"));
     let options = site::Options {
         out: out.clone(),
@@ -57,6 +61,9 @@ pub fn run(
         today: today.to_string(),
     };
     let report = site::build(&repo, &findings, &history, &options)?;
+    if !repo.unreadable.is_empty() {
+        eprintln!("{}", super::check::unreadable_note(repo.unreadable.len()));
+    }
     println!(
         "built the {} site of {} records ({} left out) into {}: {} pages, {} files ({:.2} s)",
         audience.as_str(),

@@ -53,6 +53,7 @@ pub fn run(
                 diags,
                 records: repo.records.len(),
                 sources,
+                unreadable: repo.unreadable.len(),
             }
         }),
         Scope::Staged => gate::staged(root, options).map_err(unload),
@@ -86,6 +87,9 @@ pub fn run(
             .map(String::as_str)
     };
     print(format, root, &outcome.diags, Some(&summary), &source_of)?;
+    if outcome.unreadable > 0 {
+        eprintln!("{}", unreadable_note(outcome.unreadable));
+    }
     Ok(if summary.errors > 0 { 1 } else { 0 })
 }
 
@@ -138,4 +142,11 @@ fn print<'a>(
         }
     }
     Ok(())
+}
+
+/// What clerk says about encrypted records it could not open.
+pub fn unreadable_note(count: usize) -> String {
+    format!(
+        "note: {count} encrypted record(s) not read: no key that opens them (give yours with --identity); everything else was checked"
+    )
 }

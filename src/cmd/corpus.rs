@@ -225,6 +225,7 @@ fn parse(path: &str, text: &str) -> anyhow::Result<Record> {
         &SourceFile {
             path: path.to_string(),
             text: text.to_string(),
+            ..Default::default()
         },
     )
     .map_err(|d| anyhow!("{path}: {}", d.message))

@@ -1,9 +1,9 @@
 //! `clerk issue` and `clerk archive`: the next document number (文號) or archive number (檔號),
 //! written into the record's front matter in place, after checking the result.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
@@ -304,8 +304,7 @@ fn write(
         }
         bail!(message);
     }
-    let path: PathBuf = repo.root.join(&rec.path);
-    edit::write_atomic(&path, &edited).with_context(|| format!("cannot write {}", rec.path))?;
+    super::crypt::write_record(repo, index, &edited)?;
     let summary: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
     println!("{}: {}", rec.path, summary.join(", "));
     Ok(())
@@ -327,6 +326,7 @@ impl Snapshot for Overlay {
             return Ok(SourceFile {
                 path: self.path.clone(),
                 text: self.text.clone(),
+                ..Default::default()
             });
         }
         self.folder.load(rel, limit)

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod corpus;
+pub mod crypt;
 pub mod due;
 pub mod hooks;
 pub mod issue;

@@ -183,7 +183,8 @@ pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
         .strip_prefix(".")
         .map(Path::to_path_buf)
         .unwrap_or(path);
-    if path.exists() || repo.record(&id).is_some() {
+    let sealed = folder.join(format!("{id}{}", crate::model::crypt::SUFFIX));
+    if path.exists() || sealed.exists() || repo.record(&id).is_some() || repo.is_unreadable(&id) {
         bail!("a record `{id}` already exists");
     }
     let text = render(&repo, def, req)?;
@@ -215,7 +216,10 @@ fn next_name(repo: &Repository, def: &TypeDef, folder: &Path, date: NaiveDate) -
     if let Ok(entries) = std::fs::read_dir(folder) {
         taken.extend(entries.filter_map(Result::ok).filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
-            Some(name.strip_suffix(".md")?.to_string())
+            let stem = name
+                .strip_suffix(crate::model::crypt::SUFFIX)
+                .or_else(|| name.strip_suffix(".md"))?;
+            Some(stem.to_string())
         }));
     }
     let last = taken

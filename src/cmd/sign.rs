@@ -153,9 +153,7 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
     };
     let edited =
         edit::put_approval(text, &entry, replace).map_err(|e| anyhow!("{}: {e}", rec.path))?;
-    let path = r.repo.root.join(&rec.path);
-    edit::write_atomic(&path, &edited)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    super::crypt::write_record(&r.repo, r.index, &edited)?;
     println!(
         "signed the `{}` approval of {} as {by} ({}) on {}",
         r.payload.step, rec.path, r.payload.role, r.payload.date

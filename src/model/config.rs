@@ -46,6 +46,9 @@ pub struct Config {
     /// Numbering schemes by name (e.g. `documents`: 協秘〔2026〕3號).
     #[serde(default)]
     pub numbering: BTreeMap<String, Numbering>,
+    /// Records stored encrypted (`*.md.age`): who may read them, and which must be.
+    #[serde(default)]
+    pub encryption: Option<Encryption>,
     /// Archive numbers (檔號, DA/T 22-2015) that `clerk archive` assigns.
     #[serde(default)]
     pub archive: Option<Archive>,
@@ -247,6 +250,34 @@ pub struct Numbering {
     pub issuer: Option<String>,
 }
 
+/// Encryption at rest (rules §6.2): readers by classification or type, and what must be
+/// encrypted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Encryption {
+    /// Who may read encrypted records; a record is encrypted to everyone any matching entry names.
+    #[serde(default)]
+    pub readers: Vec<Readers>,
+    /// Classifications or type names whose records must be stored encrypted.
+    #[serde(default)]
+    pub required: Vec<String>,
+}
+
+/// People who may read records of a classification, a type, or a type at a classification
+/// (every selector given must match): by role (whoever holds it) or by person id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Readers {
+    #[serde(default)]
+    pub classification: Option<String>,
+    #[serde(default, rename = "type")]
+    pub type_name: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+}
+
 /// Archive numbering (檔號) per DA/T 22-2015: `{fonds}-{category}·{year}-{retention}-{department}-{item}`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -434,7 +465,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

@@ -75,6 +75,7 @@ mod tests {
         let file = SourceFile {
             path: "d.md".into(),
             text: text.into(),
+            ..Default::default()
         };
         let record = Record::parse(0, &file).unwrap();
         content_digest(None, &record, text)

@@ -2,6 +2,7 @@
 //! types (the association's rules, as data), and the records themselves.
 
 pub mod config;
+pub mod crypt;
 pub mod digest;
 pub mod expr;
 pub mod keys;

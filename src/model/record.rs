@@ -165,7 +165,9 @@ impl Record {
 /// The file name without directories and without `.md`.
 pub fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(".md").unwrap_or(name)
+    name.strip_suffix(super::crypt::SUFFIX)
+        .or_else(|| name.strip_suffix(".md"))
+        .unwrap_or(name)
 }
 
 /// A hint for the YAML mistakes staff make most.
@@ -191,6 +193,7 @@ mod tests {
         SourceFile {
             path: "documents/d1.md".into(),
             text: text.into(),
+            ..Default::default()
         }
     }
 

@@ -56,6 +56,8 @@ pub struct Repository {
     /// Record indexes by id; more than one only when ids collide (reported by `check`).
     pub by_id: HashMap<String, Vec<usize>>,
     source_by_path: HashMap<String, usize>,
+    /// Encrypted records clerk could not open (no key): their paths.
+    pub unreadable: Vec<String>,
 }
 
 impl Repository {
@@ -92,6 +94,7 @@ impl Repository {
         let mut sources = vec![SourceFile {
             path: config::FILE.into(),
             text: config_text,
+            ..Default::default()
         }];
 
         let discovery = match Discovery::new(&config.skip, &config.ignore) {
@@ -137,9 +140,14 @@ impl Repository {
                 Err(d) => (None, Some(d)),
             })
             .collect();
+        let mut unreadable = Vec::new();
         for (file, diag) in loaded {
             sources.extend(file);
-            diags.extend(diag);
+            match diag {
+                // An encrypted record without a key to open it is counted, not an error.
+                Some(d) if d.code == codes::ENCRYPTED_UNREADABLE => unreadable.push(d.path),
+                other => diags.extend(other),
+            }
         }
         let parsed: Vec<Result<Record, Diagnostic>> = sources[first_record..]
             .par_iter()
@@ -172,9 +180,22 @@ impl Repository {
             records,
             by_id,
             source_by_path,
+            unreadable,
         };
         diags.extend(repo.check_type_refs());
         Ok((repo, diags))
+    }
+
+    /// Whether `id` names an encrypted record clerk could not open.
+    pub fn is_unreadable(&self, id: &str) -> bool {
+        self.unreadable.iter().any(|p| super::record::stem(p) == id)
+    }
+
+    /// For an encrypted record clerk opened, the recipient tags of its file.
+    pub fn sealed(&self, path: &str) -> Option<&[String]> {
+        self.source_by_path
+            .get(path)
+            .and_then(|&i| self.sources[i].sealed.as_deref())
     }
 
     /// The text of a file clerk read, by relative path.

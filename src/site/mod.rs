@@ -136,7 +136,9 @@ pub fn build(
     options: &Options,
 ) -> anyhow::Result<Report> {
     let rendered = render(repo, findings, history, options, true)?;
+    let mut clock = crate::diag::Stopwatch::new();
     write_out(&options.out, &rendered.files, &rendered.attachments)?;
+    clock.lap("site: write files");
     Ok(rendered.report)
 }
 
@@ -163,17 +165,23 @@ pub fn render(
     if errors > 0 && !options.allow_errors {
         bail!("{errors} error(s) found by `clerk check`; fix them, or build anyway with --allow-errors (affected records are marked)");
     }
+    let mut clock = crate::diag::Stopwatch::new();
     let site = Site::new(repo, findings, history, options.audience, &options.today);
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
+    clock.lap("site: prepare");
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let pages =
-        pages::render(&site, &theme, &mut files)? + registers::render(&site, &theme, &mut files)?;
+    let pages = pages::render(&site, &theme, &mut files)?;
+    clock.lap("site: record and index pages");
+    let pages = pages + registers::render(&site, &theme, &mut files)?;
+    clock.lap("site: registers, reports, due");
     for (name, text) in &theme.assets {
         files.insert(name.clone(), text.clone().into_bytes());
     }
     feeds::write(&site, &mut files)?;
+    clock.lap("site: feeds");
     if search {
         search::index(repo.config.association.locale, &mut files)?;
+        clock.lap("site: search index");
     }
     let attachments = copy_attachments(&site);
     let report = Report {

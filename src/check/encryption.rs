@@ -1,0 +1,105 @@
+//! Encryption at rest (rules §6.2): records that must be encrypted are, confidential ones are
+//! not left in plain text unnoticed, and encrypted files open for exactly the readers the
+//! configuration allows today.
+
+use chrono::NaiveDate;
+
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::model::crypt;
+use crate::model::repo::Repository;
+use crate::model::types::Classification;
+
+pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut plain: Vec<&str> = Vec::new();
+    let enc = repo.config.encryption.as_ref();
+    for record in &repo.records {
+        let Some(type_name) = record.type_name.as_deref() else {
+            continue;
+        };
+        let classification = repo.classification(record);
+        let encrypted = record.path.ends_with(crypt::SUFFIX);
+        let must = enc.is_some_and(|e| crypt::required(e, type_name, classification));
+        if !encrypted {
+            if must {
+                diags.push(
+                    Diagnostic::new(
+                        codes::MUST_BE_ENCRYPTED,
+                        &record.path,
+                        Pos::FILE,
+                        format!("{type_name} records ({}) must be stored encrypted, but this one is plain text", classification.as_str()),
+                    )
+                    .hint(format!("encrypt it: `clerk encrypt {}` (the plain file is replaced by {}.age)", record.path, record.path)),
+                );
+            } else if classification == Classification::Confidential && enc.is_some() {
+                plain.push(record.path.as_str());
+            }
+            continue;
+        }
+        let Some(found) = repo.sealed(&record.path) else {
+            continue;
+        };
+        let readers = crypt::readers(repo, type_name, classification, today);
+        let mut wanted: Vec<(String, String)> = readers
+            .iter()
+            .filter_map(|(person, key)| Some((crypt::tag_of(key)?, person.clone())))
+            .collect();
+        wanted.sort();
+        let extra = found
+            .iter()
+            .filter(|t| !wanted.iter().any(|(w, _)| w == *t))
+            .count();
+        let missing: Vec<&str> = wanted
+            .iter()
+            .filter(|(t, _)| !found.contains(t))
+            .map(|(_, p)| p.as_str())
+            .collect();
+        if extra > 0 {
+            diags.push(
+                Diagnostic::new(
+                    codes::READER_NOT_ALLOWED,
+                    &record.path,
+                    Pos::FILE,
+                    format!("{extra} key(s) that may no longer read this record can still open it"),
+                )
+                .hint("someone left or changed role: run `clerk reencrypt` with your key"),
+            );
+        }
+        if !missing.is_empty() {
+            diags.push(
+                Diagnostic::new(
+                    codes::READER_MISSING,
+                    &record.path,
+                    Pos::FILE,
+                    format!("allowed readers cannot open it: {}", missing.join(", ")),
+                )
+                .hint("run `clerk reencrypt` with your key so they can"),
+            );
+        }
+    }
+    // Confidential records in plain text: one finding, at the encryption settings, not one
+    // per record (an association moving to encryption has many).
+    if !plain.is_empty() {
+        let text = repo.source(crate::model::config::FILE).unwrap_or_default();
+        let shown: Vec<&str> = plain.iter().take(5).copied().collect();
+        let more = if plain.len() > shown.len() {
+            format!(" and {} more", plain.len() - shown.len())
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::new(
+                codes::CONFIDENTIAL_PLAINTEXT,
+                crate::model::config::FILE,
+                crate::model::locate(text, "/encryption", true),
+                format!(
+                    "{} confidential record(s) are stored in plain text: {}{more}",
+                    plain.len(),
+                    shown.join(", ")
+                ),
+            )
+            .hint("anyone with the repository can read them: `clerk encrypt FILE` each, or list their types under `encryption.required` to make it an error"),
+        );
+    }
+    diags
+}

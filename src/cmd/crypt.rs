@@ -1,0 +1,170 @@
+//! `clerk encrypt`, `clerk decrypt` and `clerk reencrypt`: records stored encrypted to the SSH
+//! keys of the people allowed to read them (`NAME.md.age`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+use chrono::NaiveDate;
+
+use super::record;
+
+use crate::model::crypt;
+use crate::model::repo::Repository;
+use crate::model::types::Classification;
+
+/// Who may read the record at `index` today, and their keys; an error if nobody may.
+fn recipients(
+    repo: &Repository,
+    index: usize,
+    today: NaiveDate,
+) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    let rec = &repo.records[index];
+    let type_name = rec.type_name.as_deref().unwrap_or_default();
+    let classification: Classification = repo.classification(rec);
+    let readers = crypt::readers(repo, type_name, classification, today);
+    if readers.is_empty() {
+        bail!(
+            "nobody may read {} records ({}) on {today}: list readers under `encryption.readers` in clerk.yaml (by role or person), and make sure they have keys",
+            type_name,
+            classification.as_str()
+        );
+    }
+    let mut people: Vec<String> = readers.iter().map(|(p, _)| p.clone()).collect();
+    people.dedup();
+    Ok((people, readers.into_iter().map(|(_, k)| k).collect()))
+}
+
+/// `clerk encrypt FILE`: writes `FILE.age` for the record's readers, then removes `FILE`.
+pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
+    if file.to_string_lossy().ends_with(crypt::SUFFIX) {
+        bail!("{} is already encrypted", file.display());
+    }
+    let (repo, index) = record::open(file)?;
+    let (people, keys) = recipients(&repo, index, today)?;
+    let sealed = crypt::seal(repo.text_of(&repo.records[index]).as_bytes(), &keys)?;
+    let target = PathBuf::from(format!("{}.age", file.display()));
+    create_new(&target, &sealed)?;
+    // Only once the encrypted file is complete does the plain one go.
+    std::fs::remove_file(file).with_context(|| {
+        format!(
+            "wrote {} but could not remove {}",
+            target.display(),
+            file.display()
+        )
+    })?;
+    println!(
+        "{} → {} (readable by {})",
+        file.display(),
+        target.display(),
+        people.join(", ")
+    );
+    Ok(())
+}
+
+/// `clerk decrypt FILE.md.age`: writes the plain `FILE.md`, then removes the encrypted file.
+pub fn decrypt(file: &Path) -> anyhow::Result<()> {
+    let name = file.to_string_lossy();
+    let Some(plain) = name
+        .strip_suffix(".age")
+        .filter(|_| name.ends_with(crypt::SUFFIX))
+    else {
+        bail!(
+            "{} is not an encrypted record (NAME.md.age)",
+            file.display()
+        );
+    };
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text =
+        crypt::open(&bytes).map_err(|e| anyhow!("cannot decrypt {}: {e}", file.display()))?;
+    let target = PathBuf::from(plain);
+    create_new(&target, &text)?;
+    std::fs::remove_file(file).with_context(|| {
+        format!(
+            "wrote {} but could not remove {}",
+            target.display(),
+            file.display()
+        )
+    })?;
+    println!("{} → {}", file.display(), target.display());
+    Ok(())
+}
+
+/// `clerk reencrypt [DIR]`: encrypts again every encrypted record whose readers changed, and
+/// only those. Returns how many it could not open.
+pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
+    let (repo, _) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    let mut changed = 0;
+    for (index, rec) in repo.records.iter().enumerate() {
+        let Some(found) = repo.sealed(&rec.path) else {
+            continue;
+        };
+        let (people, keys) = recipients(&repo, index, today)?;
+        let mut wanted: Vec<String> = keys.iter().filter_map(|k| crypt::tag_of(k)).collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut have = found.to_vec();
+        have.dedup();
+        if have == wanted {
+            continue;
+        }
+        let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys)?;
+        write_bytes_atomic(&repo.root.join(&rec.path), &sealed)?;
+        println!("{}: readable by {}", rec.path, people.join(", "));
+        changed += 1;
+    }
+    println!("{changed} encrypted record(s) re-encrypted");
+    if !repo.unreadable.is_empty() {
+        eprintln!(
+            "error: {} encrypted record(s) could not be opened with your key, so they keep their old readers: {}",
+            repo.unreadable.len(),
+            repo.unreadable.join(", ")
+        );
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn create_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".clerk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| anyhow!("cannot create {}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".clerk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+/// Writes a record's new text in place, atomically: encrypted again to the same people
+/// who may read it today when it is stored encrypted, so plain text never reaches the disk.
+pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Result<()> {
+    let rec = &repo.records[index];
+    let path = repo.root.join(&rec.path);
+    if rec.path.ends_with(crypt::SUFFIX) {
+        let today = chrono::Local::now().date_naive();
+        let (_, keys) = recipients(repo, index, today)?;
+        let sealed = crypt::seal(text.as_bytes(), &keys)?;
+        write_bytes_atomic(&path, &sealed)
+    } else {
+        crate::edit::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
+    }
+}

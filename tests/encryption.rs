@@ -1,0 +1,464 @@
+//! Records encrypted at rest: real SSH keys from ssh-keygen (ed25519 and RSA), real age files,
+//! a real git commit through the installed hook.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::Repo;
+
+/// Runs clerk in `dir` with `args`, with a home folder that holds no SSH keys.
+fn run(dir: &Path, args: &[&str]) -> common::Outcome {
+    let home = dir.join(".no-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", &home)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    common::Outcome {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        json: serde_json::Value::Null,
+    }
+}
+
+#[track_caller]
+fn ok(out: common::Outcome) -> common::Outcome {
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    out
+}
+
+/// Error and warning codes of `clerk check --format json`, with the paths.
+fn codes(dir: &Path, identity: Option<&Path>) -> (Vec<(String, String)>, String) {
+    let mut args = vec!["check", "--format", "json", "--today", common::TODAY];
+    let id;
+    if let Some(p) = identity {
+        id = p.to_str().unwrap().to_string();
+        args.extend(["--identity", id.as_str()]);
+    }
+    let out = run(dir, &args);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
+    let mut found: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().into(),
+                d["path"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    found.sort();
+    (found, out.stderr)
+}
+
+fn keygen(dir: &Path, name: &str, kind: &str) -> (PathBuf, String) {
+    let path = dir.join(name);
+    let mut cmd = Command::new("ssh-keygen");
+    cmd.args(["-q", "-t", kind, "-N", "", "-C", name, "-f"])
+        .arg(&path);
+    if kind == "rsa" {
+        cmd.args(["-b", "2048"]);
+    }
+    assert!(cmd.status().unwrap().success());
+    let public = std::fs::read_to_string(path.with_extension("pub")).unwrap();
+    (path, public.trim().to_string())
+}
+
+/// The example, with two more staff members (ed25519 and RSA keys) as the only readers of
+/// confidential records.
+fn example_with_readers() -> (Repo, PathBuf, PathBuf) {
+    let repo = Repo::example();
+    let keys = repo.path().join(".test-keys");
+    std::fs::create_dir_all(&keys).unwrap();
+    let (alice, alice_pub) = keygen(&keys, "alice", "ed25519");
+    let (bob, bob_pub) = keygen(&keys, "bob", "rsa");
+    for (id, name, key) in [("alice", "艾莉", &alice_pub), ("bob", "鮑伯", &bob_pub)] {
+        repo.write(
+            &format!("people/{id}.md"),
+            format!("---\ntype: person\ntitle: {name}\nname: {name}\nkind: staff\ndepartment: general\njoined: 2024-01-01\nkeys:\n  - key: {key}\n    from: 2024-01-01\n---\n"),
+        );
+    }
+    let config = repo.read("clerk.yaml");
+    let start = config.find("encryption:\n").unwrap();
+    let end = config[start..].find("\n\n").unwrap() + start;
+    repo.write(
+        "clerk.yaml",
+        format!(
+            "{}encryption:\n  readers:\n    - {{classification: confidential, people: [alice, bob]}}\n  required: []{}",
+            &config[..start],
+            &config[end..]
+        ),
+    );
+    (repo, alice, bob)
+}
+
+#[test]
+fn round_trip_with_ed25519_and_rsa_keys_keeps_approvals_valid() {
+    let (repo, alice, bob) = example_with_readers();
+    let original = repo.read("members/m-2024-001.md");
+    let out = ok(run(
+        repo.path(),
+        &["encrypt", "members/m-2024-001.md", "--date", common::TODAY],
+    ));
+    assert!(
+        out.stdout.contains("readable by alice, bob"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !repo.path().join("members/m-2024-001.md").exists(),
+        "no plain text left"
+    );
+    let sealed = std::fs::read(repo.path().join("members/m-2024-001.md.age")).unwrap();
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!String::from_utf8_lossy(&sealed).contains("陳淑芬"));
+    assert!(
+        !walkdir::WalkDir::new(repo.path())
+            .into_iter()
+            .filter_map(Result::ok)
+            .any(|e| {
+                let name = e.file_name().to_string_lossy();
+                name.starts_with(".clerk-") && name.ends_with(".tmp")
+            }),
+        "no temporary file left"
+    );
+
+    // Without a key: everything else is checked, references to it are not broken, and clerk
+    // says what it could not read.
+    let (found, stderr) = codes(repo.path(), None);
+    assert!(
+        found.iter().all(|(c, _)| c.starts_with('W')),
+        "no errors without the key: {found:?}"
+    );
+    assert!(
+        stderr.contains("2 encrypted record(s) not read"),
+        "{stderr}"
+    );
+
+    // With either key it is read, and its signed approvals still verify (they cover the
+    // plain content).
+    for key in [&alice, &bob] {
+        let (found, stderr) = codes(repo.path(), Some(key));
+        assert!(
+            !found
+                .iter()
+                .any(|(c, p)| c.starts_with('E') || p.starts_with("members/m-2024-001")),
+            "{found:?}"
+        );
+        assert!(
+            stderr.contains("1 encrypted record(s) not read"),
+            "only the example's own: {stderr}"
+        );
+    }
+
+    // Decrypted with the RSA key: byte for byte what it was.
+    let bob_arg = bob.to_str().unwrap().to_string();
+    ok(run(
+        repo.path(),
+        &[
+            "decrypt",
+            "members/m-2024-001.md.age",
+            "--identity",
+            &bob_arg,
+        ],
+    ));
+    assert_eq!(repo.read("members/m-2024-001.md"), original);
+    assert!(!repo.path().join("members/m-2024-001.md.age").exists());
+}
+
+#[test]
+fn a_reader_removed_by_configuration_cannot_decrypt_after_reencrypt() {
+    let (repo, alice, bob) = example_with_readers();
+    ok(run(
+        repo.path(),
+        &["encrypt", "members/m-2024-001.md", "--date", common::TODAY],
+    ));
+    let alice_arg = alice.to_str().unwrap().to_string();
+    let bob_arg = bob.to_str().unwrap().to_string();
+    // Bob leaves: only alice may read confidential records now.
+    repo.edit("clerk.yaml", "people: [alice, bob]", "people: [alice]");
+    let (found, _) = codes(repo.path(), Some(&alice));
+    assert!(
+        found.contains(&("W072".to_string(), "members/m-2024-001.md.age".to_string())),
+        "check warns that bob can still open it: {found:?}"
+    );
+    // Without a key that opens it, reencrypt cannot help and says so.
+    let out = run(repo.path(), &["reencrypt", "--date", common::TODAY]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let before = std::fs::read(repo.path().join("members/m-2024-001.md.age")).unwrap();
+    let out = run(
+        repo.path(),
+        &[
+            "reencrypt",
+            "--date",
+            common::TODAY,
+            "--identity",
+            &alice_arg,
+        ],
+    );
+    assert!(
+        out.stdout
+            .contains("members/m-2024-001.md.age: readable by alice"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("1 encrypted record(s) re-encrypted"),
+        "{}",
+        out.stdout
+    );
+    assert_ne!(
+        std::fs::read(repo.path().join("members/m-2024-001.md.age")).unwrap(),
+        before
+    );
+    // Bob's key no longer opens it; alice's does; the warning is gone.
+    let out = run(
+        repo.path(),
+        &[
+            "decrypt",
+            "members/m-2024-001.md.age",
+            "--identity",
+            &bob_arg,
+        ],
+    );
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("none of the keys given can decrypt it"),
+        "{}",
+        out.stderr
+    );
+    let (found, _) = codes(repo.path(), Some(&alice));
+    assert!(
+        !found.iter().any(|(c, _)| c == "W072" || c == "W073"),
+        "{found:?}"
+    );
+    // Nothing changed since: a second run touches no file.
+    let settled = std::fs::read(repo.path().join("members/m-2024-001.md.age")).unwrap();
+    // (It exits 1: the example's own encrypted record is not alice's to open.)
+    let out = (run(
+        repo.path(),
+        &[
+            "reencrypt",
+            "--date",
+            common::TODAY,
+            "--identity",
+            &alice_arg,
+        ],
+    ));
+    assert!(
+        out.stdout.contains("0 encrypted record(s) re-encrypted"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        std::fs::read(repo.path().join("members/m-2024-001.md.age")).unwrap(),
+        settled
+    );
+}
+
+#[test]
+fn builds_need_no_key_and_never_show_encrypted_content() {
+    let repo = Repo::example();
+    let marker = "會員投訴";
+    let lin = repo.path().join(".example-keys/lin-wenhui");
+    for (audience, identity) in [
+        ("public", None),
+        ("confidential", None),
+        ("public", Some(&lin)),
+    ] {
+        let out_dir = repo
+            .path()
+            .join(format!(".site-{audience}-{}", identity.is_some()));
+        let mut args = vec![
+            "build".to_string(),
+            "--audience".into(),
+            audience.into(),
+            "-o".into(),
+            out_dir.to_str().unwrap().into(),
+            "--today".into(),
+            common::TODAY.into(),
+        ];
+        if let Some(key) = identity {
+            args.extend(["--identity".into(), key.to_str().unwrap().into()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        ok(run(repo.path(), &args));
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(&out_dir)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.file_type().is_file() {
+                files += 1;
+                let bytes = std::fs::read(entry.path()).unwrap();
+                assert!(
+                    !String::from_utf8_lossy(&bytes).contains(marker)
+                        && !String::from_utf8_lossy(&bytes).contains("2026-conf-001"),
+                    "{} shows the encrypted record ({audience})",
+                    entry.path().display()
+                );
+            }
+        }
+        assert!(files > 50);
+    }
+    // The positive control: with the secretary-general's key the confidential site has it.
+    let out_dir = repo.path().join(".site-with-key");
+    ok(run(
+        repo.path(),
+        &[
+            "build",
+            "--audience",
+            "confidential",
+            "-o",
+            out_dir.to_str().unwrap(),
+            "--today",
+            common::TODAY,
+            "--identity",
+            lin.to_str().unwrap(),
+        ],
+    ));
+    let page = std::fs::read_to_string(out_dir.join("document/2026-conf-001.html")).unwrap();
+    assert!(page.contains(marker));
+}
+
+#[test]
+fn the_hook_refuses_to_commit_plain_text_that_must_be_encrypted() {
+    let tmp = Repo::empty();
+    let dir = tmp.path().join("records");
+    ok(run(tmp.path(), &["init", "records"]));
+    let (_, alice_pub) = keygen(tmp.path(), "alice", "ed25519");
+    let date = ["--date", "2026-11-27"];
+    let keys = format!("keys=[{{key: {alice_pub}, from: 2024-01-01}}]");
+    let mut args = vec![
+        "new",
+        "person",
+        "--id",
+        "alice",
+        "--title",
+        "艾莉",
+        "name=艾莉",
+        "kind=staff",
+        "department=general",
+        "joined=2024-01-01",
+        &keys,
+        "roles=[{role: secretary-general, from: 2024-01-01}]",
+    ];
+    args.extend(date);
+    ok(run(&dir, &args));
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    std::fs::write(
+        dir.join("clerk.yaml"),
+        config.replace("  required: []", "  required: [assessment]"),
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("HOME", dir.join(".no-home"))
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.org")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.org")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    assert!(git(&["add", "-A"]).0);
+    let (committed, said) = git(&["commit", "-qm", "start"]);
+    assert!(committed, "{said}");
+
+    let mut args = vec![
+        "new",
+        "assessment",
+        "--title",
+        "第三季考核",
+        "person=alice",
+        "quarter=2026-Q3",
+    ];
+    args.extend(date);
+    let path = ok(run(&dir, &args)).stdout.trim().to_string();
+    assert!(git(&["add", "-A"]).0);
+    let (committed, said) = git(&["commit", "-qm", "assessment"]);
+    assert!(!committed, "the hook let plain text through");
+    assert!(said.contains("E070") && said.contains(&path), "{said}");
+
+    // Encrypted, it goes in; the index holds no plain text of it.
+    ok(run(&dir, &["encrypt", &path, "--date", "2026-11-27"]));
+    assert!(git(&["add", "-A"]).0);
+    let (committed, said) = git(&["commit", "-qm", "assessment, encrypted"]);
+    assert!(committed, "{said}");
+    let (_, listed) = git(&["ls-files"]);
+    assert!(
+        listed.contains(&format!("{path}.age")) && !listed.lines().any(|l| l == path),
+        "{listed}"
+    );
+}
+
+#[test]
+fn signing_an_encrypted_record_never_writes_plain_text() {
+    let repo = Repo::example();
+    let lin = repo.path().join(".example-keys/lin-wenhui");
+    let lin = lin.to_str().unwrap();
+    let file = "documents/2026-conf-001.md.age";
+    ok(run(
+        repo.path(),
+        &[
+            "sign",
+            file,
+            "--step",
+            "approve",
+            "--by",
+            "lin-wenhui",
+            "--date",
+            "2026-11-26",
+            "--key",
+            lin,
+            "--identity",
+            lin,
+        ],
+    ));
+    let bytes = std::fs::read(repo.path().join(file)).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!String::from_utf8_lossy(&bytes).contains("會員投訴"));
+    // Still readable by the same people, both approvals valid.
+    let out = run(
+        repo.path(),
+        &[
+            "decrypt",
+            file,
+            "--identity",
+            repo.path()
+                .join(".example-keys/chen-jianguo")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let text = repo.read("documents/2026-conf-001.md");
+    assert!(text.contains("step: approve\n    by: lin-wenhui"), "{text}");
+    let (found, _) = codes(repo.path(), None);
+    assert!(
+        !found
+            .iter()
+            .any(|(c, p)| c.starts_with('E') || p.contains("conf-001")),
+        "{found:?}"
+    );
+}
