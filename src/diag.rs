@@ -433,6 +433,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub seconds: f64,
+    /// Encrypted records that could not be opened (no key), so were not checked.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub encrypted_unread: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -446,6 +453,7 @@ impl Summary {
             errors,
             warnings: diags.len() - errors,
             seconds,
+            encrypted_unread: 0,
         }
     }
 }

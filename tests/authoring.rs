@@ -348,7 +348,11 @@ fn number_of(text: &str) -> u32 {
 fn walk_numbers(root: &Path, year: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(root.join("documents")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue; // the encrypted record
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         if text.contains(&format!("number: 協秘〔{year}〕")) {
             out.push(number_of(&text));
         }

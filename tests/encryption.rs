@@ -56,7 +56,8 @@ fn codes(dir: &Path, identity: Option<&Path>) -> (Vec<(String, String)>, String)
         })
         .collect();
     found.sort();
-    (found, out.stderr)
+    let unread = json["summary"]["encrypted_unread"].as_u64().unwrap_or(0);
+    (found, format!("{unread} encrypted record(s) not read"))
 }
 
 fn keygen(dir: &Path, name: &str, kind: &str) -> (PathBuf, String) {
@@ -243,7 +244,7 @@ fn a_reader_removed_by_configuration_cannot_decrypt_after_reencrypt() {
     // Nothing changed since: a second run touches no file.
     let settled = std::fs::read(repo.path().join("members/m-2024-001.md.age")).unwrap();
     // (It exits 1: the example's own encrypted record is not alice's to open.)
-    let out = (run(
+    let out = run(
         repo.path(),
         &[
             "reencrypt",
@@ -252,7 +253,8 @@ fn a_reader_removed_by_configuration_cannot_decrypt_after_reencrypt() {
             "--identity",
             &alice_arg,
         ],
-    ));
+    );
+    assert_eq!(out.status, 1);
     assert!(
         out.stdout.contains("0 encrypted record(s) re-encrypted"),
         "{}",
@@ -290,7 +292,14 @@ fn builds_need_no_key_and_never_show_encrypted_content() {
             args.extend(["--identity".into(), key.to_str().unwrap().into()]);
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        ok(run(repo.path(), &args));
+        let out = ok(run(repo.path(), &args));
+        if identity.is_none() {
+            assert!(
+                out.stderr.contains("note: 1 encrypted record(s) not read"),
+                "says what it could not read: {}",
+                out.stderr
+            );
+        }
         let mut files = 0;
         for entry in walkdir::WalkDir::new(&out_dir)
             .into_iter()
@@ -461,4 +470,52 @@ fn signing_an_encrypted_record_never_writes_plain_text() {
             .any(|(c, p)| c.starts_with('E') || p.contains("conf-001")),
         "{found:?}"
     );
+}
+
+#[test]
+fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
+    let repo = Repo::example();
+    let out = repo.check();
+    let w071: Vec<&serde_json::Value> = out.json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "W071")
+        .collect();
+    assert_eq!(w071.len(), 1, "{}", out.stdout);
+    assert_eq!(w071[0]["path"], "clerk.yaml");
+    let line = repo
+        .read("clerk.yaml")
+        .lines()
+        .position(|l| l == "encryption:")
+        .unwrap()
+        + 1;
+    assert_eq!(w071[0]["line"], line);
+    // Every confidential plain record is counted: the example's members, finance, audits, …
+    let confidential = walkdir::WalkDir::new(repo.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| !e.path().to_string_lossy().contains("/public/"))
+        .count();
+    let message = w071[0]["message"].as_str().unwrap();
+    let count: usize = message.split(' ').next().unwrap().parse().unwrap();
+    assert!(count > 10 && count < confidential, "{message}");
+    assert!(message.starts_with(&format!("{count} confidential record(s) are stored in plain text: activities/2027-spring-study-tour.md, ")), "{message}");
+    assert!(
+        message.ends_with(&format!(" and {} more", count - 5)),
+        "{message}"
+    );
+    // Listed as required, they are errors, each at its file.
+    repo.edit("clerk.yaml", "  required: []", "  required: [member]");
+    let members = std::fs::read_dir(repo.path().join("members"))
+        .unwrap()
+        .count();
+    let e070 = repo
+        .check()
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "E070")
+        .count();
+    assert_eq!(e070, members);
 }

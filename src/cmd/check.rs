@@ -80,6 +80,8 @@ pub fn run(
         &outcome.diags,
         started.elapsed().as_secs_f64(),
     );
+    let mut summary = summary;
+    summary.encrypted_unread = outcome.unreadable;
     let sources = &outcome.sources;
     let source_of = |d: &Diagnostic| {
         sources
@@ -87,7 +89,7 @@ pub fn run(
             .map(String::as_str)
     };
     print(format, root, &outcome.diags, Some(&summary), &source_of)?;
-    if outcome.unreadable > 0 {
+    if outcome.unreadable > 0 && format != Format::Json {
         eprintln!("{}", unreadable_note(outcome.unreadable));
     }
     Ok(if summary.errors > 0 { 1 } else { 0 })

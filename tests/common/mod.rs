@@ -38,12 +38,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Every finding as (code, path, line), sorted.
+    /// Every finding as (code, path, line), sorted — except the example's standing W071 (its
+    /// confidential records in plain text, one finding at clerk.yaml), which
+    /// `tests/encryption.rs` checks on its own.
     pub fn findings(&self) -> Vec<Finding> {
         let mut out: Vec<Finding> = self.json["diagnostics"]
             .as_array()
             .unwrap_or_else(|| panic!("no diagnostics in {}", self.stdout))
             .iter()
+            .filter(|d| !(d["code"] == "W071" && d["path"] == "clerk.yaml"))
             .map(|d| Finding {
                 code: d["code"].as_str().unwrap().to_string(),
                 path: d["path"].as_str().unwrap().to_string(),
