@@ -13,6 +13,8 @@ pub mod cmd;
 pub mod derive;
 pub mod diag;
 pub mod edit;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod git;
 pub mod history;
 pub mod model;

@@ -502,6 +502,10 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Rule expressions are parsed and evaluated recursively on worker threads: give them room.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(16 << 20)
+        .build_global();
     let cli = Cli::parse();
     if let Err(e) = clerk::model::crypt::set_identities(&cli.identity) {
         eprintln!("error: {e:#}");

@@ -16,10 +16,10 @@ use crate::model::types::TypeDef;
 use crate::parse::yaml;
 
 /// The default configuration: the example association's, derived from the rules (管理制度).
-const CONFIG: &str = include_str!("../../records-example/clerk.yaml");
+pub(crate) const CONFIG: &str = include_str!("../../records-example/clerk.yaml");
 
 /// The default record types, one file each.
-const TYPES: &[(&str, &str)] = &[
+pub(crate) const TYPES: &[(&str, &str)] = &[
     (
         "activity",
         include_str!("../../records-example/types/activity.yaml"),

@@ -97,19 +97,23 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         audience: req.audience,
         today: req.today.clone(),
     };
-    std::thread::spawn(move || {
-        while let Ok(paths) = changes.recv() {
-            let mut wanted = paths.iter().any(|p| relevant(&watch_root, p));
-            // Whatever else arrives within the debounce interval belongs to the same save.
-            while let Ok(more) = changes.recv_timeout(DEBOUNCE) {
-                wanted |= more.iter().any(|p| relevant(&watch_root, p));
+    let watching = std::thread::Builder::new()
+        .name("clerk-rebuild".into())
+        .stack_size(16 << 20)
+        .spawn(move || {
+            while let Ok(paths) = changes.recv() {
+                let mut wanted = paths.iter().any(|p| relevant(&watch_root, p));
+                // Whatever else arrives within the debounce interval belongs to the same save.
+                while let Ok(more) = changes.recv_timeout(DEBOUNCE) {
+                    wanted |= more.iter().any(|p| relevant(&watch_root, p));
+                }
+                if wanted {
+                    let took = rebuild(&watch_root, &request, &watcher_state);
+                    println!("rebuilt in {} ms", took.as_millis());
+                }
             }
-            if wanted {
-                let took = rebuild(&watch_root, &request, &watcher_state);
-                println!("rebuilt in {} ms", took.as_millis());
-            }
-        }
-    });
+        });
+    watching.context("cannot start the rebuilding thread")?;
 
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);

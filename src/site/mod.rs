@@ -11,10 +11,11 @@ pub mod registers;
 pub mod search;
 pub mod templates;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::history;
@@ -256,14 +257,18 @@ fn write_out(
     let staging = tempfile::Builder::new()
         .prefix(".clerk-site-")
         .tempdir_in(parent)?;
-    for (rel, bytes) in files {
-        let path = staging.path().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, bytes)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+    // Folders first, then the files in parallel.
+    let dirs: BTreeSet<PathBuf> = files
+        .keys()
+        .filter_map(|rel| staging.path().join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in &dirs {
+        std::fs::create_dir_all(dir)?;
     }
+    files.par_iter().try_for_each(|(rel, bytes)| {
+        let path = staging.path().join(rel);
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+    })?;
     for (rel, source) in copied {
         let path = staging.path().join(rel);
         if let Some(dir) = path.parent() {

@@ -1,5 +1,6 @@
 //! The pages: home, an index per type, a page per record, search.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::anyhow;
@@ -39,7 +40,9 @@ pub fn render(
 ) -> anyhow::Result<usize> {
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
-    let (keys, _) = Keyring::load(repo);
+    let (mut keys, _) = Keyring::load(repo);
+    // Signatures `clerk check` verified before need not be verified again for the pages.
+    keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
     let types_shown: BTreeSet<&str> = site
         .records()
         .filter_map(|r| r.type_name.as_deref())
@@ -63,55 +66,66 @@ pub fn render(
         }
     }
 
-    // A page per record.
-    for r in site.records() {
-        let Some(def) = repo.type_of(r) else { continue };
-        let mut ctx = base("../", r.type_name.as_deref());
-        ctx.insert(
-            "type",
-            &json!({"label": def.label(locale), "url": format!("{}/index.html", slug(&def.name))}),
-        );
-        let text = repo.text_of(r);
-        let classification = repo.classification(r);
-        ctx.insert(
-            "record",
-            &json!({
-                "title": r.title().unwrap_or(&r.id),
-                "number": r.str_field("number"),
-                "status": r.str_field("status"),
-                "classification_label": theme.labels.get(classification.as_str()),
-                "body": markdown(r.body(text)),
-                "has_errors": site.with_errors.contains(r.id.as_str()),
-            }),
-        );
-        ctx.insert("fields", &fields(site, def, r));
-        ctx.insert("approvals", &approvals(site, &keys, r));
-        ctx.insert("circulation", &circulation(site, r));
-        ctx.insert("attachments", &attachments(r));
-        ctx.insert("versions", &versions(site, r));
-        let mut to: Vec<Link> = targets(site, r)
-            .into_iter()
-            .filter(|t| *t != r.id)
-            .filter_map(|t| site.repo.record(t))
-            .map(|t| link(site, t))
-            .collect();
-        to.dedup_by(|a, b| a.url == b.url);
-        ctx.insert("links_to", &to);
-        let mut from = backlinks.remove(r.id.as_str()).unwrap_or_default();
-        from.dedup_by(|a, b| a.url == b.url);
-        ctx.insert("links_from", &from);
-        // History names people and quotes commit messages: internal builds only.
-        let history = if site.audience >= Classification::Internal {
-            site.history.get(&r.path).cloned().unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        ctx.insert("history", &history);
-        files.insert(
-            record_url(&def.name, &r.id),
-            render("record.html", &ctx)?.into_bytes(),
-        );
-        pages += 1;
+    // A page per record, rendered in parallel.
+    let visible: Vec<&crate::model::record::Record> = site.records().collect();
+    let rendered: Vec<anyhow::Result<Option<(String, Vec<u8>)>>> = visible
+        .par_iter()
+        .map(|r| {
+            let Some(def) = repo.type_of(r) else {
+                return Ok(None);
+            };
+            let mut ctx = base("../", r.type_name.as_deref());
+            ctx.insert(
+                "type",
+                &json!({"label": def.label(locale), "url": format!("{}/index.html", slug(&def.name))}),
+            );
+            let text = repo.text_of(r);
+            let classification = repo.classification(r);
+            ctx.insert(
+                "record",
+                &json!({
+                    "title": r.title().unwrap_or(&r.id),
+                    "number": r.str_field("number"),
+                    "status": r.str_field("status"),
+                    "classification_label": theme.labels.get(classification.as_str()),
+                    "body": markdown(r.body(text)),
+                    "has_errors": site.with_errors.contains(r.id.as_str()),
+                }),
+            );
+            ctx.insert("fields", &fields(site, def, r));
+            ctx.insert("approvals", &approvals(site, &keys, r));
+            ctx.insert("circulation", &circulation(site, r));
+            ctx.insert("attachments", &attachments(r));
+            ctx.insert("versions", &versions(site, r));
+            let mut to: Vec<Link> = targets(site, r)
+                .into_iter()
+                .filter(|t| *t != r.id)
+                .filter_map(|t| site.repo.record(t))
+                .map(|t| link(site, t))
+                .collect();
+            to.dedup_by(|a, b| a.url == b.url);
+            ctx.insert("links_to", &to);
+            let mut from = backlinks.get(r.id.as_str()).cloned().unwrap_or_default();
+            from.dedup_by(|a, b| a.url == b.url);
+            ctx.insert("links_from", &from);
+            // History names people and quotes commit messages: internal builds only.
+            let history = if site.audience >= Classification::Internal {
+                site.history.get(&r.path).cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            ctx.insert("history", &history);
+            Ok(Some((
+                record_url(&def.name, &r.id),
+                render("record.html", &ctx)?.into_bytes(),
+            )))
+        })
+        .collect();
+    for page in rendered {
+        if let Some((path, bytes)) = page? {
+            files.insert(path, bytes);
+            pages += 1;
+        }
     }
 
     // An index per type.
