@@ -15,6 +15,9 @@ use crate::model::record::Record;
 use crate::model::refs::Target;
 use crate::model::types::{Classification, TypeDef};
 
+/// A rendered page: its path in the site, and its bytes.
+type Page = (String, Vec<u8>);
+
 /// A link to a record.
 #[derive(Serialize, Clone)]
 struct Link {
@@ -68,7 +71,7 @@ pub fn render(
 
     // A page per record, rendered in parallel.
     let visible: Vec<&crate::model::record::Record> = site.records().collect();
-    let rendered: Vec<anyhow::Result<Option<(String, Vec<u8>)>>> = visible
+    let rendered: Vec<anyhow::Result<Option<Page>>> = visible
         .par_iter()
         .map(|r| {
             let Some(def) = repo.type_of(r) else {
