@@ -75,12 +75,13 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
         cache: BTreeMap::new(),
     };
     let mut files: Vec<(String, String)> = Vec::new();
-    // The example as it is, but budgets a thousand times larger, so that thousands of
-    // expenses and activities fit within their lines.
+    // The example as it is, but budgets large enough that thousands of expenses and
+    // activities fit within their lines.
     for record in &repo.records {
         let mut text = repo.text_of(record).to_string();
         if record.type_name.as_deref() == Some("budget") {
-            text = scale_amounts(&text, 1000);
+            // A thousand times the example's budget per 5,000 records generated.
+            text = scale_amounts(&text, 1000 * (1 + count as i64 / 5000));
             let scaled = parse(&record.path, &text)?;
             text = signer.resign(&repo, &scaled, &text)?;
         }
