@@ -449,6 +449,29 @@ fn value_is_empty(yaml_text: &str, key: &str) -> bool {
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
 /// The file's permissions are kept; on any failure the original is untouched.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_bytes_atomic(path, text.as_bytes())
+}
+
+/// [`write_atomic`] for bytes (an encrypted record, a cache file).
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = staged(path, bytes)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Creates `path` with `bytes`, atomically, failing if it already exists.
+pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    staged(path, bytes)?
+        .persist_noclobber(path)
+        .map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The bytes in a temporary file beside `path`, flushed to disk.
+fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -457,13 +480,9 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         .prefix(".clerk-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! `clerk encrypt`, `clerk decrypt` and `clerk reencrypt`: records stored encrypted to the SSH
 //! keys of the people allowed to read them (`NAME.md.age`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context};
@@ -44,7 +43,8 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     let (people, keys) = recipients(&repo, index, today)?;
     let sealed = crypt::seal(repo.text_of(&repo.records[index]).as_bytes(), &keys)?;
     let target = PathBuf::from(format!("{}.age", file.display()));
-    create_new(&target, &sealed)?;
+    crate::edit::create_new(&target, &sealed)
+        .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
     // Only once the encrypted file is complete does the plain one go.
     std::fs::remove_file(file).with_context(|| {
         format!(
@@ -78,7 +78,8 @@ pub fn decrypt(file: &Path) -> anyhow::Result<()> {
     let text =
         crypt::open(&bytes).map_err(|e| anyhow!("cannot decrypt {}: {e}", file.display()))?;
     let target = PathBuf::from(plain);
-    create_new(&target, &text)?;
+    crate::edit::create_new(&target, &text)
+        .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
     std::fs::remove_file(file).with_context(|| {
         format!(
             "wrote {} but could not remove {}",
@@ -109,7 +110,8 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
             continue;
         }
         let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys)?;
-        write_bytes_atomic(&repo.root.join(&rec.path), &sealed)?;
+        crate::edit::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
+            .with_context(|| format!("cannot write {}", rec.path))?;
         println!("{}: readable by {}", rec.path, people.join(", "));
         changed += 1;
     }
@@ -125,35 +127,6 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn create_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".clerk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| anyhow!("cannot create {}: {}", path.display(), e.error))?;
-    Ok(())
-}
-
-fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".clerk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
-}
-
 /// Writes a record's new text in place, atomically: encrypted again to the same people
 /// who may read it today when it is stored encrypted, so plain text never reaches the disk.
 pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Result<()> {
@@ -163,7 +136,8 @@ pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Resu
         let today = chrono::Local::now().date_naive();
         let (_, keys) = recipients(repo, index, today)?;
         let sealed = crypt::seal(text.as_bytes(), &keys)?;
-        write_bytes_atomic(&path, &sealed)
+        crate::edit::write_bytes_atomic(&path, &sealed)
+            .with_context(|| format!("cannot write {}", rec.path))
     } else {
         crate::edit::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
     }

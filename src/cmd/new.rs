@@ -1,7 +1,6 @@
 //! `clerk init` (a new records repository with the default rules) and `clerk new` (a record
 //! from its type, with the next free name and today's date).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context};
@@ -352,15 +351,6 @@ fn hint(prop: Option<&Value>) -> String {
 
 /// Writes a file that must not exist yet, atomically.
 fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".clerk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| anyhow!("cannot create {}: {}", path.display(), e.error))?;
-    Ok(())
+    crate::edit::create_new(path, text.as_bytes())
+        .map_err(|e| anyhow!("cannot create {}: {e}", path.display()))
 }

@@ -115,19 +115,10 @@ impl VerifiedCache {
         if let Some(dir) = self.path.parent() {
             if std::fs::create_dir_all(dir).is_ok() {
                 // A cache that cannot be written is only slower next time.
-                let _ = write_bytes_atomic(&self.path, &bytes);
+                let _ = crate::edit::write_bytes_atomic(&self.path, &bytes);
             }
         }
     }
-}
-
-fn write_bytes_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// A key's identity: its SHA-256 fingerprint.
