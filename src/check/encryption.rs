@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::model::crypt;
+use crate::model::keys::Keyring;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
-pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
+pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut plain: Vec<&str> = Vec::new();
     let enc = repo.config.encryption.as_ref();
@@ -39,7 +40,7 @@ pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
         let Some(found) = repo.sealed(&record.path) else {
             continue;
         };
-        let readers = crypt::readers(repo, type_name, classification, today);
+        let readers = crypt::readers(repo, keys, type_name, classification, today);
         let mut wanted: Vec<(String, String)> = readers
             .iter()
             .filter_map(|(person, key)| Some((crypt::tag_of(key)?, person.clone())))

@@ -48,7 +48,7 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     diags.extend(links::check(repo));
     diags.extend(ledger::check(repo, &ev));
     if let Some(today) = crate::model::expr::parse_date(&options.today) {
-        diags.extend(encryption::check(repo, today));
+        diags.extend(encryption::check(repo, &keys, today));
     }
     if let Some(cache) = &keys.cache {
         cache.save();

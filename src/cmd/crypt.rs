@@ -21,7 +21,8 @@ fn recipients(
     let rec = &repo.records[index];
     let type_name = rec.type_name.as_deref().unwrap_or_default();
     let classification: Classification = repo.classification(rec);
-    let readers = crypt::readers(repo, type_name, classification, today);
+    let (keys, _) = crate::model::keys::Keyring::load(repo);
+    let readers = crypt::readers(repo, &keys, type_name, classification, today);
     if readers.is_empty() {
         bail!(
             "nobody may read {} records ({}) on {today}: list readers under `encryption.readers` in clerk.yaml (by role or person), and make sure they have keys",
@@ -43,16 +44,7 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     let (people, keys) = recipients(&repo, index, today)?;
     let sealed = crypt::seal(repo.text_of(&repo.records[index]).as_bytes(), &keys)?;
     let target = PathBuf::from(format!("{}.age", file.display()));
-    crate::edit::create_new(&target, &sealed)
-        .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
-    // Only once the encrypted file is complete does the plain one go.
-    std::fs::remove_file(file).with_context(|| {
-        format!(
-            "wrote {} but could not remove {}",
-            target.display(),
-            file.display()
-        )
-    })?;
+    replace_file(file, &target, &sealed)?;
     println!(
         "{} → {} (readable by {})",
         file.display(),
@@ -78,15 +70,7 @@ pub fn decrypt(file: &Path) -> anyhow::Result<()> {
     let text =
         crypt::open(&bytes).map_err(|e| anyhow!("cannot decrypt {}: {e}", file.display()))?;
     let target = PathBuf::from(plain);
-    crate::edit::create_new(&target, &text)
-        .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
-    std::fs::remove_file(file).with_context(|| {
-        format!(
-            "wrote {} but could not remove {}",
-            target.display(),
-            file.display()
-        )
-    })?;
+    replace_file(file, &target, &text)?;
     println!("{} → {}", file.display(), target.display());
     Ok(())
 }
@@ -125,6 +109,20 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Creates `target` with `bytes`, then removes `file`: only once the new file is complete does
+/// the old one go, so a failure never leaves neither.
+fn replace_file(file: &Path, target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::edit::create_new(target, bytes)
+        .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
+    std::fs::remove_file(file).with_context(|| {
+        format!(
+            "wrote {} but could not remove {}",
+            target.display(),
+            file.display()
+        )
+    })
 }
 
 /// Writes a record's new text in place, atomically: encrypted again to the same people

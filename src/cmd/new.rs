@@ -251,14 +251,7 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
         given.push((key.to_string(), value.to_string()));
     }
     let props = def.schema.get("properties").and_then(Value::as_object);
-    let required: Vec<&str> = def
-        .schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let required = crate::model::types::required_of(&def.schema);
     let person = std::env::var("CLERK_PERSON")
         .ok()
         .filter(|p| repo.person(p).is_some());

@@ -99,14 +99,7 @@ pub fn front_matter_cms(repo: &Repository) -> Value {
     let mut field_groups = Vec::new();
     let mut folders = Vec::new();
     for (name, def) in &repo.types {
-        let required: Vec<&str> = def
-            .schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let required = crate::model::types::required_of(&def.schema);
         let mut fields = vec![json!({
             "title": "type", "name": "type", "type": "string", "default": name, "hidden": true
         })];
@@ -215,13 +208,7 @@ fn cms_field(key: &str, prop: &Value, group_id: &str, groups: &mut Vec<Value>) -
 }
 
 fn object_fields(schema: &Value, group_id: &str, groups: &mut Vec<Value>) -> Vec<Value> {
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let required = crate::model::types::required_of(schema);
     schema
         .get("properties")
         .and_then(Value::as_object)

@@ -52,13 +52,7 @@ pub fn items(
         }
         let rv = record_value(def, r);
         for due in &def.due {
-            let items: Vec<cel::Value> = match &due.each {
-                Some(each) => match layer.scope(&rv, &[]).eval(each) {
-                    Ok(cel::Value::List(items)) => items.iter().cloned().collect(),
-                    _ => Vec::new(),
-                },
-                None => vec![cel::Value::Null],
-            };
+            let items = layer.items(&rv, due.each.as_ref());
             for item in items {
                 let scope = layer.scope(&rv, &[("item", item)]);
                 if due

@@ -135,13 +135,7 @@ pub fn compute(
     for r in chosen {
         let Some(def) = repo.type_of(r) else { continue };
         let rv = record_value(def, r);
-        let items: Vec<cel::Value> = match &register.each {
-            Some(each) => match layer.scope(&rv, &[]).eval(each) {
-                Ok(cel::Value::List(items)) => items.iter().cloned().collect(),
-                _ => Vec::new(),
-            },
-            None => vec![cel::Value::Null],
-        };
+        let items = layer.items(&rv, register.each.as_ref());
         for item in items {
             let scope = layer.scope(&rv, &[("item", item)]);
             if register

@@ -167,6 +167,7 @@ pub fn required(enc: &Encryption, type_name: &str, classification: Classificatio
 /// their keys valid that day: `(person, key line)`.
 pub fn readers(
     repo: &Repository,
+    keys: &super::keys::Keyring,
     type_name: &str,
     classification: Classification,
     date: NaiveDate,
@@ -195,7 +196,6 @@ pub fn readers(
     }
     people.sort();
     people.dedup();
-    let (keys, _) = super::keys::Keyring::load(repo);
     let mut out = Vec::new();
     for person in people {
         for key in keys.of(&person).iter().filter(|k| k.valid_on(date)) {

@@ -325,6 +325,18 @@ pub struct Layer<'a> {
 }
 
 impl Layer<'_> {
+    /// The items a register row or due entry repeats over: `each` evaluated for the record
+    /// (a list), or the record once (item `null`) when there is no `each`.
+    pub fn items(&self, record: &serde_json::Value, each: Option<&Expr>) -> Vec<Value> {
+        match each {
+            Some(each) => match self.scope(record, &[]).eval(each) {
+                Ok(Value::List(items)) => items.iter().cloned().collect(),
+                _ => Vec::new(),
+            },
+            None => vec![Value::Null],
+        }
+    }
+
     /// A record's scope within the layer, with extra variables (`item`).
     pub fn scope(&self, record: &serde_json::Value, extra: &[(&str, Value)]) -> Scope<'_> {
         let mut ctx = self.ctx.new_inner_scope();

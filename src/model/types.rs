@@ -426,6 +426,17 @@ pub struct TypeDef {
     pub new: NewRecord,
 }
 
+/// The `required` names of a JSON Schema object.
+pub fn required_of(schema: &Value) -> Vec<&str> {
+    schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
 impl TypeDef {
     /// The requirements in effect in `state`.
     pub fn requirements_in<'a>(
