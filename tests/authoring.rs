@@ -10,19 +10,7 @@ use common::Repo;
 
 /// Runs clerk in `dir` with `args` (nothing appended).
 fn run(dir: &Path, args: &[&str]) -> common::Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLERK_PERSON")
-        .output()
-        .unwrap();
-    common::Outcome {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        json: serde_json::Value::Null,
-    }
+    common::run_in(dir, args, None)
 }
 
 #[track_caller]

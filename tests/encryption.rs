@@ -12,19 +12,7 @@ use common::Repo;
 fn run(dir: &Path, args: &[&str]) -> common::Outcome {
     let home = dir.join(".no-home");
     std::fs::create_dir_all(&home).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", &home)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    common::Outcome {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        json: serde_json::Value::Null,
-    }
+    common::run_in(dir, args, Some(&home))
 }
 
 #[track_caller]

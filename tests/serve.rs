@@ -113,12 +113,10 @@ fn an_edit_shows_in_the_served_page_and_errors_show_on_every_page() {
         "\n---\n",
         &format!("\n---\n{marker}\n"),
     );
-    let edited = Instant::now();
     let delay = until(server.port, page, |b| b.contains(marker));
     eprintln!("edit visible after {} ms", delay.as_millis());
     let (_, version) = waiting.join().unwrap();
     assert_ne!(version.trim(), "1", "the waiting page was told to reload");
-    assert!(edited.elapsed() < Duration::from_secs(20));
 
     // A mistake: the page shows the error instead of a stale site, on every page.
     repo.edit("documents/2026-doc-006.md", "kind: ", "kind: 公告X");

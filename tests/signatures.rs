@@ -29,17 +29,7 @@ fn sign(repo: &Repo, file: &str, step: &str, by: &str, date: &str, key: &str) ->
 
 /// Runs clerk with `args` (the repository is not appended).
 fn run(repo: &Repo, args: &[&str]) -> common::Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .current_dir(repo.path())
-        .output()
-        .unwrap();
-    common::Outcome {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        json: serde_json::Value::Null,
-    }
+    common::run_in(repo.path(), args, None)
 }
 
 fn ssh_keygen(args: &[&str], stdin: &str) -> (bool, String) {

@@ -63,9 +63,13 @@ pub fn run(
     }
     match (type_name, out) {
         (Some(t), None) => println!("{}", serde_json::to_string_pretty(&schema_of(&repo, t)?)?),
-        (None, Some(out)) => {
+        (_, Some(out)) => {
             std::fs::create_dir_all(out)?;
-            for name in repo.types.keys() {
+            let names: Vec<&str> = match type_name {
+                Some(t) => vec![t],
+                None => repo.types.keys().map(String::as_str).collect(),
+            };
+            for name in names {
                 let path = out.join(format!("{name}.schema.json"));
                 crate::edit::write_atomic(
                     &path,
@@ -73,15 +77,6 @@ pub fn run(
                 )?;
                 println!("wrote {}", path.display());
             }
-        }
-        (Some(t), Some(out)) => {
-            std::fs::create_dir_all(out)?;
-            let path = out.join(format!("{t}.schema.json"));
-            crate::edit::write_atomic(
-                &path,
-                &(serde_json::to_string_pretty(&schema_of(&repo, t)?)? + "\n"),
-            )?;
-            println!("wrote {}", path.display());
         }
         (None, None) => {
             bail!("name a type (`clerk schema document`), or write them all with `-o DIR`")

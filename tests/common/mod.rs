@@ -260,3 +260,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs the real `clerk` binary in `dir` with `args` (nothing appended), without
+/// `CLERK_PERSON`, and with `home` as the home folder when given (so no SSH key of the machine
+/// is found).
+pub fn run_in(dir: &Path, args: &[&str], home: Option<&Path>) -> Outcome {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLERK_PERSON");
+    if let Some(home) = home {
+        cmd.env("HOME", home);
+    }
+    let out = cmd.output().expect("run clerk");
+    Outcome {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        json: Value::Null,
+    }
+}
