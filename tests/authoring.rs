@@ -252,6 +252,27 @@ fn init_then_new_for_every_type_checks_clean() {
     );
     let bad = run(&dir, &["new", "person", "--id", "lin"]);
     assert!(bad.stderr.contains("already exists"), "{}", bad.stderr);
+    // A name that leaves the folder, a value that is not YAML, and a field clerk sets itself.
+    for (args, said) in [
+        (
+            &["new", "document", "--id", "../escape"][..],
+            "cannot be a file name",
+        ),
+        (
+            &["new", "document", "recipients=[unclosed"][..],
+            "is not a YAML value",
+        ),
+        (&["new", "document", "status=issued"][..], "is set by clerk"),
+        (
+            &["new", "document", "no-equals-sign"][..],
+            "is not field=value",
+        ),
+    ] {
+        let bad = run(&dir, args);
+        assert_eq!(bad.status, 2, "{args:?}");
+        assert!(bad.stderr.contains(said), "{args:?}: {}", bad.stderr);
+    }
+    assert!(!dir.join("escape.md").exists() && !tmp.path().join("escape.md").exists());
 }
 
 #[test]
