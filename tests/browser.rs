@@ -25,11 +25,21 @@ fn tools() -> Option<PathBuf> {
 }
 
 fn build(repo: &Repo, audience: &str) -> PathBuf {
+    build_with(repo, audience, &[])
+}
+
+/// A build of a repository whose edited record no longer matches its signed approvals.
+fn build_allowing_errors(repo: &Repo, audience: &str) -> PathBuf {
+    build_with(repo, audience, &["--allow-errors"])
+}
+
+fn build_with(repo: &Repo, audience: &str, extra: &[&str]) -> PathBuf {
     let out = repo.path().join(format!("site-{audience}"));
     let status = Command::new(env!("CARGO_BIN_EXE_clerk"))
         .args(["build", ".", "-o"])
         .arg(&out)
         .args(["--audience", audience, "--today", common::TODAY])
+        .args(extra)
         .current_dir(repo.path())
         .status()
         .unwrap();
@@ -37,11 +47,11 @@ fn build(repo: &Repo, audience: &str) -> PathBuf {
     out
 }
 
-fn browse(tools: &Path, site: &Path, found: &str, secret: &str) -> serde_json::Value {
+fn browse(tools: &Path, site: &Path, queries: &[&str]) -> serde_json::Value {
     let out = Command::new("node")
         .arg(tools.join("site.mjs"))
         .arg(site)
-        .args([found, secret])
+        .args(queries)
         .output()
         .expect("node");
     assert!(
@@ -58,7 +68,7 @@ fn the_archive_in_a_real_browser() {
     let repo = Repo::example();
     let public = build(&repo, "public");
     // 攜眷 appears in one record's body only; 南瀛 only in a confidential activity plan.
-    let seen = browse(&tools, &public, "攜眷", "南瀛");
+    let seen = browse(&tools, &public, &["攜眷", "南瀛"]);
     assert_eq!(
         seen["external"],
         serde_json::json!([]),
@@ -117,13 +127,48 @@ fn the_archive_in_a_real_browser() {
     }
     // The confidential edition does find the plan: the search works, the audience decides.
     let confidential = build(&repo, "confidential");
-    let seen = browse(&tools, &confidential, "攜眷", "南瀛");
+    let seen = browse(&tools, &confidential, &["攜眷", "南瀛"]);
     assert!(
         seen["secret"]
             .to_string()
             .contains("/activity/2027-spring-study-tour.html"),
         "{seen}"
     );
+}
+
+#[test]
+fn search_results_show_a_records_markup_as_text() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    // Inline code and escaped text reach the search index as the characters `<img …>`.
+    repo.edit(
+        "documents/2026-doc-003.md",
+        "各位會員：\n",
+        "各位會員：\n\nzqxhostile `<img src=x onerror=\"window.__pwned=1\">` and \\<script>window.__pwned=2\\</script> zqxhostile\n\n",
+    );
+    let public = build_allowing_errors(&repo, "public");
+    let seen = browse(&tools, &public, &["攜眷", "南瀛", "zqxhostile"]);
+    let hostile = &seen["hostile"];
+    assert_eq!(
+        hostile["links"],
+        serde_json::json!(["/document/2026-doc-003.html"]),
+        "{seen}"
+    );
+    assert_eq!(hostile["injected"], 0, "{hostile}");
+    assert_eq!(hostile["pwned"], serde_json::Value::Null, "{hostile}");
+    assert!(
+        hostile["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("zqxhostile")),
+        "the word found is still marked: {hostile}"
+    );
+    assert!(
+        hostile["text"].as_str().unwrap().contains("<img"),
+        "the markup is shown as text: {hostile}"
+    );
+    assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
 }
 
 #[test]

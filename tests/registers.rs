@@ -258,3 +258,47 @@ fn a_register_added_to_a_type_file_appears_with_no_rust_change() {
         "{page}"
     );
 }
+
+#[test]
+fn lookup_naming_a_type_that_does_not_exist_is_refused_at_its_line() {
+    let repo = Repo::example();
+    let text = repo.read("types/member.yaml");
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find("lookup('income'")
+                .map(|c| (i + 1, l[..c].chars().count() + 1))
+        })
+        .unwrap();
+    repo.write(
+        "types/member.yaml",
+        text.replace("lookup('income', 'member'", "lookup('incme', 'member'"),
+    );
+    let out = repo.check();
+    let hit = out.json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "E105" && d["path"] == "types/member.yaml")
+        .unwrap_or_else(|| panic!("no E105 in {}", out.stdout));
+    assert_eq!(
+        (hit["line"].as_u64(), hit["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    let message = out.message("E105", "types/member.yaml");
+    assert!(
+        message.contains("type `incme`, which does not exist")
+            && message.contains("did you mean `income`?"),
+        "{message}"
+    );
+    // Every misspelt occurrence is reported, and nothing else is.
+    let count = out.findings().iter().filter(|f| f.code == "E105").count();
+    assert_eq!(count, text.matches("lookup('income', 'member'").count());
+    assert_eq!(
+        out.findings().iter().filter(|f| f.code != "E105").count(),
+        0,
+        "{}",
+        out.stdout
+    );
+}

@@ -53,11 +53,15 @@ fn check_step(
     new: &GitTree,
     options: &Options,
 ) -> Result<(Vec<Diagnostic>, Repository), GateError> {
+    let mut clock = crate::diag::Stopwatch::new();
     let (repo, mut diags) = Repository::load_from(new)?;
+    clock.lap("load");
     diags.extend(run(&repo, options));
+    clock.lap("check");
     let changes = git::changes(old, new);
     let today = (!old.is_empty()).then_some(options.today.as_str());
     diags.extend(transitions::check(old, &repo, &changes, today));
+    clock.lap("transitions");
     Ok((diags, repo))
 }
 
@@ -78,6 +82,7 @@ fn keep_sources(
 /// `check --staged`: the index — what `git commit` will record — with the rest of the
 /// repository as context, and each staged change against HEAD.
 pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
+    let mut clock = crate::diag::Stopwatch::new();
     let git = open(dir)?;
     let prefix = git::prefix(&git, dir)?;
     let new = GitTree::index(&git, &prefix)?;
@@ -85,6 +90,7 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
         Some(head) => GitTree::commit(&git, &head, &prefix)?,
         None => GitTree::empty(&git, &prefix)?, // the first commit
     };
+    clock.lap("git index and HEAD");
     let (diags, repo) = check_step(&old, &new, options)?;
     let mut sources = HashMap::new();
     keep_sources(&repo, &diags, None, &mut sources);

@@ -52,7 +52,11 @@ pub fn run(
         as_of,
     );
     let visible = |r: &crate::model::record::Record| repo.classification(r) <= audience;
-    let items = due::items(&repo, &visible, &ev, as_of, &until);
+    let items = due::items(
+        &crate::derive::registers::Visible::new(&repo, &ev, &visible),
+        as_of,
+        &until,
+    );
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&items)?),
         Format::Text => {

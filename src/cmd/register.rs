@@ -55,7 +55,11 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         &req.today,
     );
     let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
-    let table = registers::compute(&repo, register, &visible, &ev, req.year);
+    let table = registers::compute(
+        &registers::Visible::new(&repo, &ev, &visible),
+        register,
+        req.year,
+    );
     match req.format {
         Format::Table => print!("{}", text(&table)),
         Format::Json => println!("{}", serde_json::to_string_pretty(&table)?),

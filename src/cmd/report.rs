@@ -39,13 +39,14 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         &repo.config_raw,
         &req.today,
     );
-    let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
+    let test = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
+    let visible = crate::derive::registers::Visible::new(&repo, &ev, &test);
     let text = if name == "annual" {
         let year = req
             .year
             .or_else(|| req.today.get(..4).and_then(|y| y.parse().ok()))
             .unwrap_or(2000);
-        reports::annual(&repo, &visible, &ev, year).map_err(|e| anyhow!(e))?
+        reports::annual(&visible, year).map_err(|e| anyhow!(e))?
     } else {
         let Some(report) = repo.config.reports.iter().find(|r| &r.name == name) else {
             let names: Vec<&str> = repo
@@ -56,8 +57,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
                 .collect();
             bail!("no report `{name}`; reports: {}, annual", names.join(", "));
         };
-        let drawn =
-            reports::draw(&repo, report, &visible, &ev, req.year).map_err(|e| anyhow!(e))?;
+        let drawn = reports::draw(&visible, report, req.year).map_err(|e| anyhow!(e))?;
         format!(
             "# {}\n\n{}\n\n{}",
             drawn.title,

@@ -161,7 +161,7 @@ fn rebuild(root: &Path, req: &Request, shared: &Shared) -> Duration {
             state.attachments = Arc::new(rendered.attachments.into_iter().collect());
             state.errors = errors;
             state.failure = None;
-            search = Some((files, locale));
+            search = Some((files, rendered.search, locale));
         }
         Err(e) => state.failure = Some(format!("{e:#}")),
     }
@@ -169,9 +169,9 @@ fn rebuild(root: &Path, req: &Request, shared: &Shared) -> Duration {
     drop(state);
     let took = started.elapsed();
     // The search index follows in the background: pages show the edit without waiting for it.
-    if let Some((files, locale)) = search {
+    if let Some((files, entries, locale)) = search {
         let mut with_index = (*files).clone();
-        if site::search::index(locale, &mut with_index).is_ok() {
+        if site::search::index(locale, &entries, &mut with_index).is_ok() {
             let mut state = shared.lock();
             if state.version == version {
                 state.files = Arc::new(with_index);

@@ -3,11 +3,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::registers::{plain, records_value};
+use super::registers::{plain, Visible};
 use crate::check::workflow::record_value;
-use crate::model::expr::{parse_date, Evaluator};
-use crate::model::record::Record;
-use crate::model::repo::Repository;
+use crate::model::expr::parse_date;
 
 /// One thing due.
 #[derive(Debug, Clone, Serialize)]
@@ -26,26 +24,16 @@ pub struct Item {
 }
 
 /// Everything due on or before `until`, as of `as_of` (earlier dates are overdue), soonest first.
-pub fn items(
-    repo: &Repository,
-    visible: &dyn Fn(&Record) -> bool,
-    ev: &Evaluator,
-    as_of: &str,
-    until: &str,
-) -> Vec<Item> {
+pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
+    let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
     let needs_records = repo
         .types
         .values()
         .any(|t| t.due.iter().any(|d| d.reads_records));
-    let records = if needs_records {
-        records_value(repo, visible)
-    } else {
-        cel::Value::Null
-    };
-    let layer = ev.layer(&[("records", records)]);
+    let layer = visible.layer(needs_records);
     let mut out = Vec::new();
-    for r in repo.records.iter().filter(|r| visible(r)) {
+    for r in repo.records.iter().filter(|r| visible.shows(r)) {
         let Some(def) = repo.type_of(r) else { continue };
         if def.due.is_empty() {
             continue;

@@ -1,13 +1,15 @@
 //! Computes a register: the rows its type file declares, over the records an audience may see.
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::workflow::record_value;
-use crate::model::expr::Evaluator;
+use crate::model::expr::{Evaluator, Layer, RecordSet};
 use crate::model::record::Record;
 use crate::model::registers::{Kind, Register};
 use crate::model::repo::Repository;
@@ -100,14 +102,53 @@ pub fn all(repo: &Repository) -> Vec<(&TypeDef, &Register)> {
     out
 }
 
-/// Computes `register` over the records `visible` lets through, for `year` (None: every year).
-pub fn compute(
-    repo: &Repository,
-    register: &Register,
-    visible: &dyn Fn(&Record) -> bool,
-    ev: &Evaluator,
-    year: Option<i64>,
-) -> Table {
+/// The records an audience may see, as registers and the due list read them: `records` and
+/// `lookup` are built the first time a rule needs them, and shared by every register, report
+/// and due item computed with it.
+pub struct Visible<'a> {
+    pub repo: &'a Repository,
+    pub ev: &'a Evaluator,
+    test: &'a dyn Fn(&Record) -> bool,
+    records: OnceCell<Layer<'a>>,
+    plain: OnceCell<Layer<'a>>,
+}
+
+impl<'a> Visible<'a> {
+    pub fn new(
+        repo: &'a Repository,
+        ev: &'a Evaluator,
+        test: &'a dyn Fn(&Record) -> bool,
+    ) -> Visible<'a> {
+        Visible {
+            repo,
+            ev,
+            test,
+            records: OnceCell::new(),
+            plain: OnceCell::new(),
+        }
+    }
+
+    /// Whether the audience may see `record`.
+    pub fn shows(&self, record: &Record) -> bool {
+        (self.test)(record)
+    }
+
+    /// The shared scope of rules: with `records` and `lookup` when `reads_records`.
+    pub fn layer(&self, reads_records: bool) -> &Layer<'a> {
+        if reads_records {
+            self.records.get_or_init(|| {
+                self.ev
+                    .records_layer(Arc::new(record_set(self.repo, self.test)))
+            })
+        } else {
+            self.plain.get_or_init(|| self.ev.layer(&[]))
+        }
+    }
+}
+
+/// Computes `register` over the visible records, for `year` (None: every year).
+pub fn compute(visible: &Visible, register: &Register, year: Option<i64>) -> Table {
+    let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
     let chosen: Vec<&Record> = repo
         .records
@@ -116,21 +157,19 @@ pub fn compute(
             r.type_name
                 .as_ref()
                 .is_some_and(|t| register.from.contains(t))
-                && visible(r)
+                && visible.shows(r)
         })
         .collect();
-    let records = if register.reads_records {
-        records_value(repo, visible)
-    } else {
-        cel::Value::Null
-    };
-    let this_year = ev
+    let this_year = visible
+        .ev
         .today()
         .get(..4)
         .and_then(|y| y.parse().ok())
         .unwrap_or(2000);
     let year_value = cel::Value::Int(year.unwrap_or(this_year));
-    let layer = ev.layer(&[("records", records), ("year", year_value)]);
+    let layer = visible
+        .layer(register.reads_records)
+        .child(&[("year", year_value)]);
     let mut rows: Vec<(Vec<Value>, Vec<Value>, Option<String>)> = Vec::new();
     for r in chosen {
         let Some(def) = repo.type_of(r) else { continue };
@@ -242,18 +281,24 @@ pub fn compute(
 }
 
 /// Every visible record as expressions see it, by type: `records.expense`, …
-pub(crate) fn records_value(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> cel::Value {
-    let mut by_type: serde_json::Map<String, Value> = serde_json::Map::new();
-    for name in repo.types.keys() {
-        by_type.insert(name.clone(), Value::Array(Vec::new()));
-    }
+fn record_set(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> RecordSet {
+    let mut by_type: HashMap<&str, Vec<Value>> = repo
+        .types
+        .keys()
+        .map(|name| (name.as_str(), Vec::new()))
+        .collect();
     for r in repo.records.iter().filter(|r| visible(r)) {
         let Some(def) = repo.type_of(r) else { continue };
-        if let Some(Value::Array(list)) = by_type.get_mut(&def.name) {
+        if let Some(list) = by_type.get_mut(def.name.as_str()) {
             list.push(record_value(def, r));
         }
     }
-    cel::to_value(Value::Object(by_type)).unwrap_or(cel::Value::Null)
+    RecordSet::new(
+        by_type
+            .into_iter()
+            .map(|(name, list)| (name.to_string(), list))
+            .collect(),
+    )
 }
 
 /// A CEL value as JSON (values CEL cannot express in JSON become null).

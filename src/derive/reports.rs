@@ -1,11 +1,8 @@
 //! Reports: registers drawn as charts, and the annual work report (年度工作報告) as Markdown.
 
 use crate::derive::charts::{self, Series};
-use crate::derive::registers::{self, number, plain, Table};
+use crate::derive::registers::{self, number, plain, Table, Visible};
 use crate::model::config::{Chart, Report};
-use crate::model::expr::Evaluator;
-use crate::model::record::Record;
-use crate::model::repo::Repository;
 
 /// A report computed: its title, the chart (SVG) and the table behind it.
 pub struct Drawn {
@@ -15,13 +12,8 @@ pub struct Drawn {
 }
 
 /// Computes `report` over the visible records for `year`.
-pub fn draw(
-    repo: &Repository,
-    report: &Report,
-    visible: &dyn Fn(&Record) -> bool,
-    ev: &Evaluator,
-    year: Option<i64>,
-) -> Result<Drawn, String> {
+pub fn draw(visible: &Visible, report: &Report, year: Option<i64>) -> Result<Drawn, String> {
+    let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
     let (_, register) = registers::all(repo)
         .into_iter()
@@ -32,7 +24,7 @@ pub fn draw(
                 report.name, report.register
             )
         })?;
-    let table = registers::compute(repo, register, visible, ev, year);
+    let table = registers::compute(visible, register, year);
     let column = |title: &str| {
         table
             .columns
@@ -90,12 +82,8 @@ pub fn markdown_table(t: &Table) -> String {
 }
 
 /// The annual work report for `year`, as Markdown: each section a register of that year.
-pub fn annual(
-    repo: &Repository,
-    visible: &dyn Fn(&Record) -> bool,
-    ev: &Evaluator,
-    year: i64,
-) -> Result<String, String> {
+pub fn annual(visible: &Visible, year: i64) -> Result<String, String> {
+    let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
     let spec = repo
         .config
@@ -118,7 +106,7 @@ pub fn annual(
                     section.register
                 )
             })?;
-        let table = registers::compute(repo, register, visible, ev, Some(year));
+        let table = registers::compute(visible, register, Some(year));
         out.push_str(&format!("## {}\n\n", section.title.get(locale)));
         if table.rows.is_empty() {
             out.push_str("（無）\n\n");

@@ -3,12 +3,13 @@
 //! Expressions see `record` (the record's fields, with declared but absent fields as null),
 //! `people` (person records by id), `config` (clerk.yaml), `today` (YYYY-MM-DD), and
 //! clerk's functions: `workdays(start, end)`, `days(start, end)`, `year(date)`,
-//! `add_months(date, n)` and `sum(list)`. Registers also see `item`, `records` and `year`.
+//! `add_months(date, n)` and `sum(list)`. Registers and the due list also see `item`,
+//! `records`, `year` and `lookup(type, field, value)`.
 
-use std::collections::{BTreeSet, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
-use cel::{Context, Env, ExecutionError, Program, Value};
+use cel::{Context, Env, ExecutionError, FunctionContext, Program, Value};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::diag::{codes, Diagnostic, Pos};
@@ -309,13 +310,163 @@ impl Evaluator {
         Scope { ctx }
     }
 
-    /// Variables shared by many scopes (`records`, `year`), converted once.
+    /// Variables shared by many scopes (`year`), converted once.
     pub fn layer(&self, vars: &[(&str, Value)]) -> Layer<'_> {
         let mut ctx = self.base.new_inner_scope();
         for (name, value) in vars {
             ctx.add_variable_from_value(*name, value.clone());
         }
         Layer { ctx }
+    }
+
+    /// A layer in which `records` is `set` and `lookup` finds records in it.
+    pub fn records_layer(&self, set: Arc<RecordSet>) -> Layer<'_> {
+        let mut ctx = self.base.new_inner_scope();
+        ctx.add_variable_from_value("records", set.value.clone());
+        ctx.add_variable_from_value(RECORD_SET, Value::Opaque(set));
+        Layer { ctx }
+    }
+}
+
+/// The hidden variable through which `lookup` reaches the layer's records (expressions cannot
+/// name it: it is not in [`VARIABLES`]).
+const RECORD_SET: &str = "clerk_record_set";
+
+/// Records by type, as `records.TYPE` shows them, with indexes for
+/// `lookup(type, field, value)` built the first time a type and field are looked up — so a
+/// register row that finds its member's payments costs one hash lookup, not a scan of every
+/// payment.
+pub struct RecordSet {
+    value: Value,
+    by_type: HashMap<String, Arc<Vec<Value>>>,
+    indexes: Mutex<HashMap<(String, String), Arc<Index>>>,
+}
+
+/// Records of one type by the value of one field.
+type Index = HashMap<LookupKey, Vec<Value>>;
+
+/// A field value as an index key: numbers by value (1 and 1.0 are the same), text as is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum LookupKey {
+    Text(Arc<String>),
+    Number(u64),
+    Bool(bool),
+    Null,
+}
+
+impl LookupKey {
+    /// The key of a value; `None` for values no record field can equal (lists, maps, NaN).
+    fn of(v: &Value) -> Option<LookupKey> {
+        let number = |x: f64| (!x.is_nan()).then(|| LookupKey::Number((x + 0.0).to_bits()));
+        match v {
+            Value::String(s) => Some(LookupKey::Text(s.clone())),
+            Value::Int(i) => number(*i as f64),
+            Value::UInt(u) => number(*u as f64),
+            Value::Float(f) => number(*f),
+            Value::Bool(b) => Some(LookupKey::Bool(*b)),
+            Value::Null => Some(LookupKey::Null),
+            _ => None,
+        }
+    }
+}
+
+impl RecordSet {
+    /// `lists` holds each type's records as JSON objects (fields and `id`).
+    pub fn new(lists: Vec<(String, Vec<serde_json::Value>)>) -> RecordSet {
+        let by_type: HashMap<String, Arc<Vec<Value>>> = lists
+            .into_iter()
+            .map(|(name, records)| {
+                let values = records
+                    .iter()
+                    .map(|r| cel::to_value(r).unwrap_or(Value::Null))
+                    .collect();
+                (name, Arc::new(values))
+            })
+            .collect();
+        let map: HashMap<cel::objects::Key, Value> = by_type
+            .iter()
+            .map(|(name, list)| {
+                (
+                    cel::objects::Key::String(Arc::new(name.clone())),
+                    Value::List(list.clone()),
+                )
+            })
+            .collect();
+        RecordSet {
+            value: Value::Map(cel::objects::Map { map: Arc::new(map) }),
+            by_type,
+            indexes: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The records of `type_name` whose `field` is `value` or, for a list field, contains it.
+    pub fn lookup(&self, type_name: &str, field: &str, value: &Value) -> Result<Value, String> {
+        let Some(records) = self.by_type.get(type_name) else {
+            let mut known: Vec<&String> = self.by_type.keys().collect();
+            known.sort();
+            return Err(format!(
+                "there is no record type `{type_name}` (types: {})",
+                known
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        };
+        let Some(key) = LookupKey::of(value) else {
+            return Ok(Value::List(Arc::new(Vec::new())));
+        };
+        let index = {
+            let mut indexes = self.indexes.lock().unwrap_or_else(|e| e.into_inner());
+            indexes
+                .entry((type_name.to_string(), field.to_string()))
+                .or_insert_with(|| Arc::new(build_index(records, field)))
+                .clone()
+        };
+        Ok(Value::List(Arc::new(
+            index.get(&key).cloned().unwrap_or_default(),
+        )))
+    }
+}
+
+fn build_index(records: &[Value], field: &str) -> Index {
+    let mut index = Index::new();
+    for record in records {
+        let Value::Map(map) = record else { continue };
+        let value = map.get(&cel::objects::Key::String(Arc::new(field.to_string())));
+        let keys: Vec<LookupKey> = match value {
+            Some(Value::List(items)) => {
+                let mut keys: Vec<LookupKey> = items.iter().filter_map(LookupKey::of).collect();
+                keys.dedup();
+                keys
+            }
+            Some(v) => LookupKey::of(v).into_iter().collect(),
+            None => vec![LookupKey::Null],
+        };
+        for key in keys {
+            index.entry(key).or_default().push(record.clone());
+        }
+    }
+    index
+}
+
+impl std::fmt::Debug for RecordSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RecordSet({} types)", self.by_type.len())
+    }
+}
+
+impl PartialEq for RecordSet {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for RecordSet {}
+
+impl cel::objects::Opaque for RecordSet {
+    fn runtime_type_name(&self) -> &str {
+        "clerk.RecordSet"
     }
 }
 
@@ -325,6 +476,15 @@ pub struct Layer<'a> {
 }
 
 impl Layer<'_> {
+    /// A layer inside this one with more shared variables (`year`).
+    pub fn child(&self, vars: &[(&str, Value)]) -> Layer<'_> {
+        let mut ctx = self.ctx.new_inner_scope();
+        for (name, value) in vars {
+            ctx.add_variable_from_value(*name, value.clone());
+        }
+        Layer { ctx }
+    }
+
     /// The items a register row or due entry repeats over: `each` evaluated for the record
     /// (a list), or the record once (item `null`) when there is no `each`.
     pub fn items(&self, record: &serde_json::Value, each: Option<&Expr>) -> Vec<Value> {
@@ -422,6 +582,27 @@ fn base_context(
             moved
                 .map(|d| Value::String(Arc::new(d.to_string())))
                 .ok_or_else(|| ExecutionError::function_error("add_months", "date out of range"))
+        },
+    ));
+    registered.push(ctx.add_function(
+        "lookup",
+        |ftx: &FunctionContext,
+         type_name: Arc<String>,
+         field: Arc<String>,
+         value: Value|
+         -> Result<Value, ExecutionError> {
+            let set = ftx
+                .ptx
+                .get_variable(RECORD_SET)
+                .and_then(|v| Value::try_from(v.as_ref()).ok());
+            let Some(Value::Opaque(set)) = set else {
+                return Err(ftx.error("lookup() can be used only in registers and the due list"));
+            };
+            let Some(set) = set.downcast_ref::<RecordSet>() else {
+                return Err(ftx.error("lookup() can be used only in registers and the due list"));
+            };
+            set.lookup(&type_name, &field, &value)
+                .map_err(|e| ftx.error(e))
         },
     ));
     debug_assert!(registered.iter().all(Result::is_ok));
@@ -532,6 +713,100 @@ mod tests {
             eval("sum([1, 2.5, record.n])", json!({"n": 6})),
             Ok(Value::Float(9.5))
         );
+    }
+
+    /// `lookup` evaluated in a records layer over a small set of income records.
+    fn lookup(src: &str) -> Result<Value, String> {
+        let env = Arc::new(Evaluator::env());
+        let expr = compile(&env, src, "t.yaml", Pos::line(1), None).unwrap();
+        let ev = Evaluator::new(env, &json!({}), &json!({}), "2026-06-01");
+        let set = RecordSet::new(vec![
+            (
+                "income".into(),
+                vec![
+                    json!({"id": "i1", "member": "m1", "amount": 100, "lines": ["a", "b"]}),
+                    json!({"id": "i2", "member": "m2", "amount": 50.5, "lines": ["b"]}),
+                    json!({"id": "i3", "member": "m1", "amount": 1, "lines": []}),
+                    json!({"id": "i4", "member": null, "amount": 7}),
+                ],
+            ),
+            ("member".into(), vec![]),
+        ]);
+        let layer = ev.records_layer(Arc::new(set));
+        let scope = layer.scope(&json!({"id": "m1"}), &[]);
+        scope.eval(&expr)
+    }
+
+    fn ids(v: Result<Value, String>) -> Vec<String> {
+        match v {
+            Ok(Value::List(items)) => items
+                .iter()
+                .map(|i| match i {
+                    Value::Map(m) => match m.get(&cel::objects::Key::String(Arc::new("id".into())))
+                    {
+                        Some(Value::String(s)) => s.to_string(),
+                        other => panic!("no id: {other:?}"),
+                    },
+                    other => panic!("not a record: {other:?}"),
+                })
+                .collect(),
+            other => panic!("not a list: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lookup_finds_records_by_field_as_filter_would() {
+        assert_eq!(
+            ids(lookup("lookup('income', 'member', record.id)")),
+            ["i1", "i3"]
+        );
+        assert_eq!(
+            lookup("sum(lookup('income', 'member', 'm1').map(i, i.amount))"),
+            Ok(Value::Float(101.0))
+        );
+        // The same records, in the same order, as the filter it replaces.
+        assert_eq!(
+            lookup(
+                "lookup('income', 'member', 'm1') == records.income.filter(i, i.member == 'm1')"
+            ),
+            Ok(Value::Bool(true))
+        );
+        assert_eq!(
+            ids(lookup("lookup('income', 'member', 'nobody')")),
+            Vec::<String>::new()
+        );
+        // Numbers by value: 1, 1u and 1.0 are the same; a list field matches any element.
+        assert_eq!(ids(lookup("lookup('income', 'amount', 1.0)")), ["i3"]);
+        assert_eq!(ids(lookup("lookup('income', 'amount', 100u)")), ["i1"]);
+        assert_eq!(ids(lookup("lookup('income', 'amount', 50.5)")), ["i2"]);
+        assert_eq!(ids(lookup("lookup('income', 'lines', 'b')")), ["i1", "i2"]);
+        // A field that is null or absent is found by null.
+        assert_eq!(ids(lookup("lookup('income', 'member', null)")), ["i4"]);
+        assert_eq!(
+            ids(lookup("lookup('income', 'nothing', null)")),
+            ["i1", "i2", "i3", "i4"]
+        );
+        // A value no field can equal finds nothing.
+        assert_eq!(
+            ids(lookup("lookup('income', 'member', ['m1'])")),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids(lookup("lookup('member', 'id', 'm1')")),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn lookup_refuses_an_unknown_type_and_works_only_with_records() {
+        let err = lookup("lookup('incme', 'member', 'm1')").unwrap_err();
+        assert!(
+            err.contains("no record type `incme`") && err.contains("income, member"),
+            "{err}"
+        );
+        // Outside registers and the due list there are no records to look in.
+        let err = eval("lookup('income', 'member', 'm1')", json!({})).unwrap_err();
+        assert!(err.contains("only in registers and the due list"), "{err}");
     }
 
     #[test]

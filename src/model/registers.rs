@@ -218,7 +218,7 @@ impl Register {
             .filter_map(|s| s.as_deref())
             .chain(file.sort.iter().map(String::as_str))
             .chain(file.columns.iter().filter_map(|c| c.value.as_deref()))
-            .any(|s| s.contains("records."));
+            .any(reads_records);
         Some(Register {
             name: file.name.clone(),
             title: file.title.clone(),
@@ -302,7 +302,7 @@ impl Due {
             Some(&file.who),
             Some(&file.what),
         ];
-        let reads_records = sources.iter().flatten().any(|s| s.contains("records."));
+        let reads_records = sources.iter().flatten().any(|s| reads_records(s));
         match (ok, date, who, what) {
             (true, Some(date), Some(who), Some(what)) => Some(Due {
                 title: file.title.clone(),
@@ -316,4 +316,10 @@ impl Due {
             _ => None,
         }
     }
+}
+
+/// Whether an expression reads other records (`records.TYPE` or `lookup(…)`), so the records
+/// must be made available to it.
+fn reads_records(source: &str) -> bool {
+    source.contains("records.") || source.contains("lookup(")
 }

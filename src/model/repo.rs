@@ -120,6 +120,7 @@ impl Repository {
 
         let env = Arc::new(Evaluator::env());
         let (mut types, broken_types) = load_types(snapshot, &env, &mut sources, &mut diags);
+        check_lookups(&types, &broken_types, &sources, &mut diags);
         // Every approval names a person, whatever the type file declares.
         for t in types.values_mut() {
             if !t.refs.iter().any(|r| r.field == "approvals[].by") {
@@ -292,6 +293,48 @@ fn loaded_raw(text: &str) -> Value {
 }
 
 /// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
+/// `lookup('TYPE', …)` in a type file must name a type: a misspelt one would otherwise leave a
+/// register's column silently empty.
+fn check_lookups(
+    types: &BTreeMap<String, TypeDef>,
+    broken: &BTreeSet<String>,
+    sources: &[SourceFile],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for source in sources.iter().filter(|s| s.path.starts_with("types/")) {
+        let text = &source.text;
+        for (at, _) in text.match_indices("lookup(") {
+            let rest = text[at + "lookup(".len()..].trim_start();
+            let Some(quote) = rest.chars().next().filter(|c| *c == '\'' || *c == '"') else {
+                continue;
+            };
+            let Some(name) = rest[1..].split(quote).next() else {
+                continue;
+            };
+            if types.contains_key(name) || broken.contains(name) {
+                continue;
+            }
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..at].matches('\n').count() + 1;
+            let column = text[line_start..at].chars().count() + 1;
+            let mut known: Vec<&str> = types.keys().map(String::as_str).collect();
+            known.extend(broken.iter().map(String::as_str));
+            known.sort_unstable();
+            let mut d = Diagnostic::new(
+                codes::EXPRESSION_INVALID,
+                &source.path,
+                Pos::new(line, column, "lookup(".len()),
+                format!("`lookup('{name}', …)` names type `{name}`, which does not exist"),
+            );
+            d = match crate::check::fields::closest(name, known.iter().copied()) {
+                Some(near) => d.hint(format!("did you mean `{near}`?")),
+                None => d.hint(format!("types: {}", known.join(", "))),
+            };
+            diags.push(d);
+        }
+    }
+}
+
 fn load_types(
     snapshot: &dyn Snapshot,
     env: &cel::Env,

@@ -51,6 +51,8 @@ pub struct Site<'a> {
     /// Indexes into `repo.records` of visible records, in path order.
     pub visible: Vec<usize>,
     visible_ids: HashSet<&'a str>,
+    /// Types with at least one visible record (the navigation lists them).
+    pub types_shown: BTreeSet<&'a str>,
     /// Records with errors (when built with `--allow-errors`).
     pub with_errors: HashSet<&'a str>,
     pub history: &'a HashMap<String, Vec<history::Change>>,
@@ -75,6 +77,10 @@ impl<'a> Site<'a> {
             .iter()
             .map(|&i| repo.records[i].id.as_str())
             .collect();
+        let types_shown = visible
+            .iter()
+            .filter_map(|&i| repo.records[i].type_name.as_deref())
+            .collect();
         let error_paths: HashSet<&str> = findings
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -91,6 +97,7 @@ impl<'a> Site<'a> {
             audience,
             visible,
             visible_ids,
+            types_shown,
             with_errors,
             history,
             today: today.to_string(),
@@ -148,6 +155,8 @@ pub struct Rendered {
     pub files: BTreeMap<String, Vec<u8>>,
     /// (site path, source file)
     pub attachments: Vec<(String, PathBuf)>,
+    /// What the search index is built from, when `render` did not build it.
+    pub search: Vec<search::Entry>,
     pub report: Report,
 }
 
@@ -171,7 +180,8 @@ pub fn render(
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let pages = pages::render(&site, &theme, &mut files)?;
+    let mut entries = Vec::new();
+    let pages = pages::render(&site, &theme, &mut files, &mut entries)?;
     clock.lap("site: record and index pages");
     let pages = pages + registers::render(&site, &theme, &mut files)?;
     clock.lap("site: registers, reports, due");
@@ -181,7 +191,7 @@ pub fn render(
     feeds::write(&site, &mut files)?;
     clock.lap("site: feeds");
     if search {
-        search::index(repo.config.association.locale, &mut files)?;
+        search::index(repo.config.association.locale, &entries, &mut files)?;
         clock.lap("site: search index");
     }
     let attachments = copy_attachments(&site);
@@ -194,6 +204,7 @@ pub fn render(
     Ok(Rendered {
         files,
         attachments,
+        search: if search { Vec::new() } else { entries },
         report,
     })
 }

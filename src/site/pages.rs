@@ -15,8 +15,8 @@ use crate::model::record::Record;
 use crate::model::refs::Target;
 use crate::model::types::{Classification, TypeDef};
 
-/// A rendered page: its path in the site, and its bytes.
-type Page = (String, Vec<u8>);
+/// A rendered record page: its path in the site, its bytes, and what search finds it by.
+type Page = (String, Vec<u8>, super::search::Entry);
 
 /// A link to a record.
 #[derive(Serialize, Clone)]
@@ -35,21 +35,19 @@ struct Shown {
     url: Option<String>,
 }
 
-/// Renders every page into `files`; returns how many pages.
+/// Renders every page into `files`, and what each record page is found by into `search`;
+/// returns how many pages.
 pub fn render(
     site: &Site,
     theme: &Theme,
     files: &mut BTreeMap<String, Vec<u8>>,
+    search: &mut Vec<super::search::Entry>,
 ) -> anyhow::Result<usize> {
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
     let (mut keys, _) = Keyring::load(repo);
     // Signatures `clerk check` verified before need not be verified again for the pages.
     keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
-    let types_shown: BTreeSet<&str> = site
-        .records()
-        .filter_map(|r| r.type_name.as_deref())
-        .collect();
     let base = |root: &str, current: Option<&str>| context(site, theme, root, current);
     let render = |name: &str, ctx: &tera::Context| {
         theme
@@ -84,10 +82,11 @@ pub fn render(
             );
             let text = repo.text_of(r);
             let classification = repo.classification(r);
+            let title = r.title().unwrap_or(&r.id);
             ctx.insert(
                 "record",
                 &json!({
-                    "title": r.title().unwrap_or(&r.id),
+                    "title": title,
                     "number": r.str_field("number"),
                     "status": r.str_field("status"),
                     "classification_label": theme.labels.get(classification.as_str()),
@@ -95,7 +94,14 @@ pub fn render(
                     "has_errors": site.with_errors.contains(r.id.as_str()),
                 }),
             );
-            ctx.insert("fields", &fields(site, def, r));
+            let fields = fields(site, def, r);
+            let url = record_url(&def.name, &r.id);
+            let entry = super::search::Entry {
+                url: url.clone(),
+                title: title.to_string(),
+                text: search_text(title, r.str_field("number"), &fields, r.body(text)),
+            };
+            ctx.insert("fields", &fields);
             ctx.insert("approvals", &approvals(site, &keys, r));
             ctx.insert("circulation", &circulation(site, r));
             ctx.insert("attachments", &attachments(r));
@@ -118,15 +124,13 @@ pub fn render(
                 Vec::new()
             };
             ctx.insert("history", &history);
-            Ok(Some((
-                record_url(&def.name, &r.id),
-                render("record.html", &ctx)?.into_bytes(),
-            )))
+            Ok(Some((url, render("record.html", &ctx)?.into_bytes(), entry)))
         })
         .collect();
     for page in rendered {
-        if let Some((path, bytes)) = page? {
+        if let Some((path, bytes, entry)) = page? {
             files.insert(path, bytes);
+            search.push(entry);
             pages += 1;
         }
     }
@@ -135,7 +139,7 @@ pub fn render(
     for def in repo
         .types
         .values()
-        .filter(|t| types_shown.contains(t.name.as_str()))
+        .filter(|t| site.types_shown.contains(t.name.as_str()))
     {
         let mut rows: Vec<Value> = site
             .records()
@@ -248,14 +252,10 @@ pub fn render(
 pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) -> tera::Context {
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
-    let shown: BTreeSet<&str> = site
-        .records()
-        .filter_map(|r| r.type_name.as_deref())
-        .collect();
     let nav: Vec<Value> = repo
         .types
         .values()
-        .filter(|t| shown.contains(t.name.as_str()))
+        .filter(|t| site.types_shown.contains(t.name.as_str()))
         .map(|t| json!({"url": format!("{}/index.html", slug(&t.name)), "label": t.label(locale), "current": current == Some(t.name.as_str())}))
         .collect();
     let edition = theme
@@ -431,6 +431,35 @@ fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<Value> {
             }],
         };
         out.push(json!({"name": name, "values": shown}));
+    }
+    out
+}
+
+/// What search finds a record by: its title, number, the fields as shown (names of people and
+/// titles of records, not bare ids) and the text of its body.
+fn search_text(title: &str, number: Option<&str>, fields: &[Value], body: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::with_capacity(body.len() + 256);
+    out.push_str(title);
+    if let Some(number) = number {
+        out.push('\n');
+        out.push_str(number);
+    }
+    for field in fields {
+        for shown in field["values"].as_array().into_iter().flatten() {
+            if let Some(text) = shown["text"].as_str().filter(|t| !t.is_empty()) {
+                out.push('\n');
+                out.push_str(text);
+            }
+        }
+    }
+    out.push('\n');
+    for event in Parser::new(body) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push('\n'),
+            _ => {}
+        }
     }
     out
 }

@@ -25,14 +25,15 @@ pub fn render(
         &repo.config_raw,
         &site.today,
     );
-    let visible = |r: &crate::model::record::Record| {
+    let test = |r: &crate::model::record::Record| {
         site.shows(&r.id) && repo.classification(r) <= site.audience
     };
+    let visible = registers::Visible::new(repo, &ev, &test);
     let mut listed = Vec::new();
     let ctx = |root: &str| super::pages::context(site, theme, root, None);
     let mut pages = 0;
     for (_, register) in registers::all(repo) {
-        let table = registers::compute(repo, register, &visible, &ev, None);
+        let table = registers::compute(&visible, register, None);
         let rows = table.shown_rows();
         let totals = table.shown_totals();
         let columns: Vec<Value> = table
@@ -63,7 +64,7 @@ pub fn render(
     let until = crate::model::expr::parse_date(&site.today)
         .and_then(|d| d.checked_add_days(chrono::Days::new(365)))
         .map_or_else(|| site.today.clone(), |d| d.to_string());
-    let items = crate::derive::due::items(repo, &visible, &ev, &site.today, &until);
+    let items = crate::derive::due::items(&visible, &site.today, &until);
     let shown: Vec<Value> = items
         .iter()
         .map(|i| {
@@ -92,8 +93,7 @@ pub fn render(
     // Reports: charts drawn from registers, and the annual work report of the current year.
     let mut reports = Vec::new();
     for report in &repo.config.reports {
-        let drawn = crate::derive::reports::draw(repo, report, &visible, &ev, None)
-            .map_err(|e| anyhow!(e))?;
+        let drawn = crate::derive::reports::draw(&visible, report, None).map_err(|e| anyhow!(e))?;
         let mut page = ctx("../");
         page.insert("title", &drawn.title);
         page.insert("svg", &drawn.svg);
@@ -115,8 +115,7 @@ pub fn render(
             .get(..4)
             .and_then(|y| y.parse().ok())
             .unwrap_or(2000);
-        let markdown =
-            crate::derive::reports::annual(repo, &visible, &ev, year).map_err(|e| anyhow!(e))?;
+        let markdown = crate::derive::reports::annual(&visible, year).map_err(|e| anyhow!(e))?;
         let name = format!("annual-{year}");
         let title = format!(
             "{year} {}",

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 
-const [dir, found, secret] = process.argv.slice(2);
+const [dir, found, secret, hostile] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -72,6 +72,18 @@ await page.selectOption("#f-status", "archived");
 out.index.archived = await rows();
 out.found = await search(found);
 out.secret = await search(secret);
+if (hostile) {
+  // A record whose text is markup: the results show it as text, run nothing, and still mark the word.
+  const links = await search(hostile);
+  await page.waitForTimeout(300);
+  out.hostile = await page.evaluate((links) => ({
+    links,
+    injected: document.querySelectorAll("#results img, #results script, #results iframe").length,
+    marks: Array.from(document.querySelectorAll("#results mark")).map((m) => m.textContent),
+    text: document.getElementById("results").textContent,
+    pwned: window.__pwned === undefined ? null : window.__pwned,
+  }), links);
+}
 out.search_fetches = requests.filter((r) => r.includes("/pagefind/fragment/")).length;
 out.search_fragments = fs.readdirSync(path.join(dir, "pagefind", "fragment")).length;
 // The pages work from file:// too (search needs a web server).
