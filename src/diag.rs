@@ -517,8 +517,19 @@ impl Stopwatch {
     pub fn lap(&mut self, phase: &str) {
         if let Some(last) = self.last {
             let now = std::time::Instant::now();
+            // Peak resident memory so far, where the system tells it (Linux).
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find_map(|l| l.strip_prefix("VmHWM:"))
+                        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                })
+                .map_or_else(String::new, |kb| {
+                    format!(" (peak memory {} MiB)", kb / 1024)
+                });
             eprintln!(
-                "timing: {phase}: {:.1} ms",
+                "timing: {phase}: {:.1} ms{peak}",
                 (now - last).as_secs_f64() * 1000.0
             );
             self.last = Some(now);

@@ -2,9 +2,11 @@
 
 mod common;
 
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::Repo;
@@ -13,6 +15,26 @@ use common::Repo;
 struct Server {
     child: Child,
     port: u16,
+    /// What it printed, line by line.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Waits until the server has printed `n` lines starting with `prefix`.
+    fn logged(&self, prefix: &str, n: usize) -> Vec<String> {
+        let started = Instant::now();
+        loop {
+            let lines: Vec<String> = self.log.lock().unwrap().clone();
+            if lines.iter().filter(|l| l.starts_with(prefix)).count() >= n {
+                return lines;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "never printed {n} × {prefix:?}: {lines:?}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -30,10 +52,9 @@ fn serve(repo: &Repo) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
-    BufReader::new(child.stdout.as_mut().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    out.read_line(&mut first).unwrap();
     // "serving DIR at http://127.0.0.1:PORT/"
     let port = first
         .trim()
@@ -42,12 +63,15 @@ fn serve(repo: &Repo) -> Server {
         .and_then(|p| p.trim_end_matches('/').parse().ok())
         .unwrap_or_else(|| panic!("no port in {first:?}"));
     // Keep reading its output so the server never blocks on a full pipe.
-    let mut out = child.stdout.take().unwrap();
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let lines = Arc::clone(&log);
     std::thread::spawn(move || {
-        let mut sink = Vec::new();
-        let _ = out.read_to_end(&mut sink);
+        for line in out.lines() {
+            let Ok(line) = line else { break };
+            lines.lock().unwrap().push(line);
+        }
     });
-    Server { child, port }
+    Server { child, port, log }
 }
 
 /// GET over plain HTTP/1.0: (status, body).
@@ -162,4 +186,88 @@ fn serves_only_on_the_loopback_address() {
             "listening on {addresses:?}"
         );
     }
+}
+
+#[test]
+fn an_edited_record_is_shown_at_once_then_the_whole_site_follows() {
+    let repo = Repo::example();
+    let server = serve(&repo);
+    server.logged("built in", 1);
+    // An edit of a record on the site: its page first, then the whole rebuild.
+    let page = "/document/2026-doc-006.html";
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "\n---\n",
+        "\n---\n（快速更新）\n",
+    );
+    until(server.port, page, |b| b.contains("（快速更新）"));
+    let lines = server.logged("rebuilt in", 1);
+    let quick = lines.iter().position(|l| l.starts_with("page updated in"));
+    let whole = lines.iter().position(|l| l.starts_with("rebuilt in"));
+    assert!(
+        quick.is_some() && quick < whole,
+        "the page is updated before the whole rebuild: {lines:?}"
+    );
+    // The record's own mistake shows on the banner from the quick update already (E012: a
+    // kind the type does not allow), and the whole rebuild keeps it.
+    repo.edit("documents/2026-doc-006.md", "kind: ", "kind: 公告X");
+    server.logged("page updated in", 2);
+    let (_, body) = get(server.port, "/");
+    assert!(body.contains("E012"), "{body}");
+    repo.edit("documents/2026-doc-006.md", "kind: 公告X", "kind: ");
+    server.logged("rebuilt in", 3);
+    until(server.port, "/", |b| !b.contains("clerk-errors"));
+
+    // A new record is not a quick update: only the whole rebuild shows it.
+    let before = server.log.lock().unwrap().len();
+    let text = repo.read("documents/2026-doc-006.md");
+    repo.write("documents/2026-doc-099.md", text);
+    server.logged("rebuilt in", 4);
+    let after: Vec<String> = server.log.lock().unwrap()[before..].to_vec();
+    assert!(
+        !after.iter().any(|l| l.starts_with("page updated in")),
+        "{after:?}"
+    );
+}
+
+#[test]
+fn a_page_rendered_alone_is_the_page_of_the_whole_build() {
+    use clerk::model::types::Classification;
+    use clerk::site::pages::RecordPages;
+    let root = common::crate_dir().join("records-example");
+    let (repo, mut findings) = clerk::model::repo::Repository::load(&root).unwrap();
+    findings.extend(clerk::check::run(
+        &repo,
+        &clerk::check::Options {
+            today: common::TODAY.into(),
+        },
+    ));
+    let history = HashMap::new();
+    let site = clerk::site::Site::new(
+        &repo,
+        &findings,
+        &history,
+        Classification::Confidential,
+        common::TODAY,
+    );
+    let theme =
+        clerk::site::templates::Theme::load(&repo.root, repo.config.association.locale).unwrap();
+    let all = RecordPages::new(&site, &theme);
+    let mut with_backlinks = 0;
+    for r in site.records() {
+        let ids: HashSet<&str> = [r.id.as_str()].into();
+        let whole = all.render(r).unwrap().map(|(url, html, _)| (url, html));
+        let alone = RecordPages::only(&site, &theme, &ids)
+            .render(r)
+            .unwrap()
+            .map(|(url, html, _)| (url, html));
+        assert_eq!(whole, alone, "{}", r.id);
+        if whole.is_some_and(|(_, html)| String::from_utf8_lossy(&html).contains("<h3>")) {
+            with_backlinks += 1;
+        }
+    }
+    assert!(
+        with_backlinks > 10,
+        "records referred to by others: {with_backlinks}"
+    );
 }

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use crate::diag::Diagnostic;
 use crate::model::expr::Evaluator;
 use crate::model::keys::Keyring;
+use crate::model::record::Record;
 use crate::model::repo::Repository;
 
 /// What a check needs besides the repository.
@@ -26,6 +27,16 @@ use crate::model::repo::Repository;
 pub struct Options {
     /// The date rules treat as today (YYYY-MM-DD).
     pub today: String,
+}
+
+/// The findings about one record on its own: its fields, workflow, rules and signatures (not
+/// those that compare records: links, numbers, budgets, encryption).
+pub fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> Vec<Diagnostic> {
+    let mut d = fields::check(repo, r);
+    d.extend(workflow::check(repo, ev, r));
+    d.extend(rules::check(repo, ev, r));
+    d.extend(signatures::check(repo, keys, r));
+    d
 }
 
 /// Runs every check on a loaded repository.
@@ -38,13 +49,11 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     );
     let (mut keys, mut diags) = Keyring::load(repo);
     keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
-    diags.par_extend(repo.records.par_iter().flat_map_iter(|r| {
-        let mut d = fields::check(repo, r);
-        d.extend(workflow::check(repo, &ev, r));
-        d.extend(rules::check(repo, &ev, r));
-        d.extend(signatures::check(repo, &keys, r));
-        d
-    }));
+    diags.par_extend(
+        repo.records
+            .par_iter()
+            .flat_map_iter(|r| record(repo, &ev, &keys, r)),
+    );
     diags.extend(links::check(repo));
     diags.extend(ledger::check(repo, &ev));
     if let Some(today) = crate::model::expr::parse_date(&options.today) {

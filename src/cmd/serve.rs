@@ -12,10 +12,12 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::check;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::config::Locale;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
 use crate::site;
+
+/// A rendered site: its files by path.
+type Files = BTreeMap<String, Vec<u8>>;
 
 /// How long after a change clerk waits for the rest of the same save.
 const DEBOUNCE: Duration = Duration::from_millis(20);
@@ -34,7 +36,10 @@ pub struct Request {
 struct State {
     /// Bumped on every rebuild; open pages reload when it changes.
     version: u64,
-    files: Arc<BTreeMap<String, Vec<u8>>>,
+    files: Arc<Files>,
+    /// Pages rendered again since `files` was built, to show an edit at once; `files` wins
+    /// again at the next whole rebuild.
+    overlay: Arc<Files>,
     attachments: Arc<HashMap<String, PathBuf>>,
     /// Check errors, as lines `path:line: message [code]`.
     errors: Vec<String>,
@@ -65,7 +70,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
     });
-    let took = rebuild(&root, req, &shared);
+    let (took, mut last) = rebuild(&root, req, &shared);
     let server = tiny_http::Server::http(("127.0.0.1", req.port))
         .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{}: {e}", req.port))?;
     let port = server.server_addr().to_ip().map_or(req.port, |a| a.port());
@@ -102,15 +107,28 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         .stack_size(16 << 20)
         .spawn(move || {
             while let Ok(paths) = changes.recv() {
-                let mut wanted = paths.iter().any(|p| relevant(&watch_root, p));
+                let mut changed: Vec<PathBuf> = paths;
                 // Whatever else arrives within the debounce interval belongs to the same save.
                 while let Ok(more) = changes.recv_timeout(DEBOUNCE) {
-                    wanted |= more.iter().any(|p| relevant(&watch_root, p));
+                    changed.extend(more);
                 }
-                if wanted {
-                    let took = rebuild(&watch_root, &request, &watcher_state);
-                    println!("rebuilt in {} ms", took.as_millis());
+                changed.retain(|p| relevant(&watch_root, p));
+                changed.sort();
+                changed.dedup();
+                if changed.is_empty() {
+                    continue;
                 }
+                // An edit of records already on the site shows at once; the whole site follows.
+                if let Some(loaded) = last.as_mut() {
+                    if let Some(took) =
+                        quick(&watch_root, &request, loaded, &changed, &watcher_state)
+                    {
+                        println!("page updated in {} ms", took.as_millis());
+                    }
+                }
+                let (took, loaded) = rebuild(&watch_root, &request, &watcher_state);
+                last = loaded;
+                println!("rebuilt in {} ms", took.as_millis());
             }
         });
     watching.context("cannot start the rebuilding thread")?;
@@ -142,50 +160,157 @@ fn relevant(root: &Path, path: &Path) -> bool {
     true
 }
 
-/// Loads, checks and renders the repository, then swaps the result in.
-fn rebuild(root: &Path, req: &Request, shared: &Shared) -> Duration {
-    let started = Instant::now();
-    let today = req
-        .today
+/// The repository as last loaded and checked, kept between rebuilds for quick page updates.
+struct Loaded {
+    repo: Repository,
+    findings: Vec<Diagnostic>,
+}
+
+fn today(req: &Request) -> String {
+    req.today
         .clone()
-        .unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
-    let outcome = build(root, req.audience, &today);
+        .unwrap_or_else(|| chrono::Local::now().date_naive().to_string())
+}
+
+/// Loads, checks and renders the repository, then swaps the result in.
+fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Option<Loaded>) {
+    let started = Instant::now();
+    let outcome = build(root, req.audience, &today(req));
     let mut state = shared.lock();
     state.version += 1;
     let version = state.version;
     let mut search = None;
+    let mut kept = None;
     match outcome {
-        Ok((rendered, errors, locale)) => {
-            let files = Arc::new(rendered.files);
+        Ok((files, rendered, loaded)) => {
+            let files = Arc::new(files);
             state.files = Arc::clone(&files);
+            state.overlay = Arc::new(Files::new());
             state.attachments = Arc::new(rendered.attachments.into_iter().collect());
-            state.errors = errors;
+            state.errors = errors(&loaded.findings);
             state.failure = None;
-            search = Some((files, rendered.search, locale));
+            search = Some((
+                files,
+                rendered.search,
+                loaded.repo.config.association.locale,
+            ));
+            kept = Some(loaded);
         }
         Err(e) => state.failure = Some(format!("{e:#}")),
     }
     shared.changed.notify_all();
     drop(state);
     let took = started.elapsed();
-    // The search index follows in the background: pages show the edit without waiting for it.
+    // The search index follows on its own thread: pages show the edit without waiting for it,
+    // and the next edit need not wait either.
     if let Some((files, entries, locale)) = search {
-        let mut with_index = (*files).clone();
-        if site::search::index(locale, &entries, &mut with_index).is_ok() {
-            let mut state = shared.lock();
-            if state.version == version {
-                state.files = Arc::new(with_index);
-            }
-        }
+        let shared = Arc::clone(shared);
+        let _ = std::thread::Builder::new()
+            .name("clerk-search".into())
+            .stack_size(16 << 20)
+            .spawn(move || {
+                let index = site::Output::memory();
+                if site::search::index(locale, &entries, &index).is_ok() {
+                    let mut with_index = (*files).clone();
+                    with_index.extend(index.into_files());
+                    let mut state = shared.lock();
+                    if state.version >= version && Arc::ptr_eq(&state.files, &files) {
+                        state.files = Arc::new(with_index);
+                    }
+                }
+            });
     }
-    took
+    (took, kept)
+}
+
+/// Check errors as the banner shows them.
+fn errors(findings: &[Diagnostic]) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(line)
+        .collect()
+}
+
+/// Shows an edit of records already on the site at once: their files are read and parsed again
+/// over the repository as last loaded, checked on their own, and only their pages rendered.
+/// `None` when the change is anything else (a new, removed or renamed record, a type file,
+/// clerk.yaml, a template, a record whose id or type changed): the whole rebuild covers it.
+fn quick(
+    root: &Path,
+    req: &Request,
+    loaded: &mut Loaded,
+    changed: &[PathBuf],
+    shared: &Shared,
+) -> Option<Duration> {
+    use crate::read::Snapshot;
+    let started = Instant::now();
+    let mut clock = crate::diag::Stopwatch::new();
+    let folder = crate::read::Folder {
+        root: root.to_path_buf(),
+    };
+    let limit = loaded.repo.config.limits.max_record_bytes;
+    let mut at = Vec::new();
+    for path in changed {
+        let rel = crate::read::relative(root, path);
+        let file = folder.load(&rel, limit).ok()?;
+        at.push(loaded.repo.replace_record(file)?);
+    }
+    clock.lap("quick: read and parse");
+    let repo = &loaded.repo;
+    let today = today(req);
+    // The edited records' own findings replace theirs; the rest wait for the whole check.
+    let ev = crate::model::expr::Evaluator::new(
+        Arc::new(crate::model::expr::Evaluator::env()),
+        &repo.people_json(),
+        &repo.config_raw,
+        &today,
+    );
+    let (mut keys, _) = crate::model::keys::Keyring::load(repo);
+    keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
+    let paths: std::collections::HashSet<&str> =
+        at.iter().map(|&i| repo.records[i].path.as_str()).collect();
+    loaded.findings.retain(|d| !paths.contains(d.path.as_str()));
+    for &i in &at {
+        loaded
+            .findings
+            .extend(check::record(repo, &ev, &keys, &repo.records[i]));
+    }
+    clock.lap("quick: check");
+    let history = HashMap::new();
+    let site = site::Site::new(repo, &loaded.findings, &history, req.audience, &today);
+    clock.lap("quick: site");
+    let theme = site::templates::Theme::load(&repo.root, repo.config.association.locale).ok()?;
+    clock.lap("quick: theme");
+    let ids: std::collections::HashSet<&str> =
+        at.iter().map(|&i| repo.records[i].id.as_str()).collect();
+    let pages = site::pages::RecordPages::only(&site, &theme, &ids);
+    clock.lap("quick: backlinks");
+    let mut state = shared.lock();
+    let mut overlay = (*state.overlay).clone();
+    drop(state);
+    for &i in &at {
+        let r = &repo.records[i];
+        if !site.shows(&r.id) {
+            continue;
+        }
+        let (url, html, _) = pages.render(r).ok()??;
+        overlay.insert(url, html);
+    }
+    clock.lap("quick: render");
+    state = shared.lock();
+    state.overlay = Arc::new(overlay);
+    state.errors = errors(&loaded.findings);
+    state.version += 1;
+    shared.changed.notify_all();
+    Some(started.elapsed())
 }
 
 fn build(
     root: &Path,
     audience: Classification,
     today: &str,
-) -> anyhow::Result<(site::Rendered, Vec<String>, Locale)> {
+) -> anyhow::Result<(Files, site::Rendered, Loaded)> {
     let (repo, mut findings) = Repository::load(root).map_err(|e| anyhow!("{e}"))?;
     findings.extend(check::run(
         &repo,
@@ -193,11 +318,6 @@ fn build(
             today: today.to_string(),
         },
     ));
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(line)
-        .collect();
     let options = site::Options {
         out: root.join("public"),
         audience,
@@ -205,8 +325,9 @@ fn build(
         today: today.to_string(),
     };
     let history = HashMap::new();
-    let rendered = site::render(&repo, &findings, &history, &options, false)?;
-    Ok((rendered, errors, repo.config.association.locale))
+    let out = site::Output::memory();
+    let rendered = site::render(&repo, &findings, &history, &options, false, &out)?;
+    Ok((out.into_files(), rendered, Loaded { repo, findings }))
 }
 
 fn line(d: &Diagnostic) -> String {
@@ -250,11 +371,12 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         let _ = request.respond(text(RELOAD_JS.into(), "text/javascript; charset=utf-8"));
         return;
     }
-    let (version, files, attachments, errors, failure) = {
+    let (version, files, overlay, attachments, errors, failure) = {
         let s = shared.lock();
         (
             s.version,
             Arc::clone(&s.files),
+            Arc::clone(&s.overlay),
             Arc::clone(&s.attachments),
             s.errors.clone(),
             s.failure.clone(),
@@ -276,7 +398,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         let _ = request.respond(tiny_http::Response::empty(400));
         return;
     }
-    let bytes = match files.get(&rel) {
+    let bytes = match overlay.get(&rel).or_else(|| files.get(&rel)) {
         Some(b) => b.clone(),
         None => match files.get(&format!("{rel}/index.html")) {
             Some(_) => {

@@ -206,6 +206,22 @@ impl Repository {
             .map(|&i| self.sources[i].text.as_str())
     }
 
+    /// Puts `file`, the new text of a record already loaded from the same path, in place of
+    /// the old one — when it parses and keeps its id and type (what `serve` does to show an
+    /// edit at once; anything else needs a whole load). Returns the record's index.
+    pub fn replace_record(&mut self, file: SourceFile) -> Option<usize> {
+        let &source = self.source_by_path.get(&file.path)?;
+        let at = self.records.iter().position(|r| r.source == source)?;
+        let record = Record::parse(source, &file).ok()?;
+        let old = &self.records[at];
+        if record.id != old.id || record.type_name != old.type_name {
+            return None;
+        }
+        self.sources[source] = file;
+        self.records[at] = record;
+        Some(at)
+    }
+
     /// The text of a record's file.
     pub fn text_of(&self, record: &Record) -> &str {
         &self.sources[record.source].text

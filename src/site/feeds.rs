@@ -1,18 +1,15 @@
 //! Feeds: Atom for issued documents and notices, iCalendar for meetings and activities.
 
-use std::collections::BTreeMap;
-
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text};
 use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use super::{record_url, Site};
+use super::{record_url, Output, Site};
 
 /// Adds `feeds/documents.atom` and `feeds/calendar.ics`.
-pub fn write(site: &Site, files: &mut BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
-    files.insert("feeds/documents.atom".into(), atom(site).into_bytes());
-    files.insert("feeds/calendar.ics".into(), ics(site).into_bytes());
-    Ok(())
+pub fn write(site: &Site, out: &Output) -> anyhow::Result<()> {
+    out.put("feeds/documents.atom", atom(site).into_bytes())?;
+    out.put("feeds/calendar.ics", ics(site).into_bytes())
 }
 
 fn day(date: &str) -> Option<NaiveDate> {

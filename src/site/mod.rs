@@ -13,6 +13,8 @@ pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
@@ -135,24 +137,99 @@ pub fn slug(s: &str) -> String {
         .to_string()
 }
 
-/// Builds the site into `options.out`, replacing it atomically: the new site is written next to
-/// it and swapped in only when complete.
+/// Builds the site into `options.out`, replacing it atomically: the new site is written into a
+/// folder next to it as it is rendered — no build holds every page in memory — and swapped in
+/// only when complete. On any error the new folder is removed and `options.out` is untouched.
 pub fn build(
     repo: &Repository,
     findings: &[Diagnostic],
     history: &HashMap<String, Vec<history::Change>>,
     options: &Options,
 ) -> anyhow::Result<Report> {
-    let rendered = render(repo, findings, history, options, true)?;
+    check_render(findings, options)?;
+    let staging = Staging::new(&options.out)?;
+    let out = Output::folder(staging.dir.path());
+    let rendered = render(repo, findings, history, options, true, &out)?;
     let mut clock = crate::diag::Stopwatch::new();
-    write_out(&options.out, &rendered.files, &rendered.attachments)?;
-    clock.lap("site: write files");
-    Ok(rendered.report)
+    let mut report = rendered.report;
+    report.files = out.count() + rendered.attachments.len();
+    staging.finish(&options.out, &rendered.attachments)?;
+    clock.lap("site: attachments and swap");
+    Ok(report)
 }
 
-/// A site rendered in memory: its files by path, and attachments to copy from the repository.
+/// Where a site's files go as they are rendered: kept in memory (`serve`), or written straight
+/// into the new site's folder (`build`). Any thread may add files.
+pub struct Output {
+    folder: Option<PathBuf>,
+    memory: Mutex<BTreeMap<String, Vec<u8>>>,
+    /// Folders already made under `folder`.
+    made: Mutex<HashSet<PathBuf>>,
+    count: AtomicUsize,
+}
+
+impl Output {
+    /// Files kept in memory, for [`Output::into_files`].
+    pub fn memory() -> Output {
+        Output {
+            folder: None,
+            memory: Mutex::new(BTreeMap::new()),
+            made: Mutex::new(HashSet::new()),
+            count: AtomicUsize::new(0),
+        }
+    }
+
+    /// Files written into `folder` as they come.
+    fn folder(folder: &Path) -> Output {
+        Output {
+            folder: Some(folder.to_path_buf()),
+            ..Output::memory()
+        }
+    }
+
+    /// Adds the file `rel` (a path inside the site, made of slugs) with `bytes`.
+    pub fn put(&self, rel: impl Into<String>, bytes: Vec<u8>) -> anyhow::Result<()> {
+        let rel = rel.into();
+        self.count.fetch_add(1, Ordering::Relaxed);
+        let Some(folder) = &self.folder else {
+            self.memory
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(rel, bytes);
+            return Ok(());
+        };
+        let path = folder.join(&rel);
+        if let Some(dir) = path.parent() {
+            let made = self
+                .made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(dir);
+            if !made {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create `{}`", dir.display()))?;
+                self.made
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(dir.to_path_buf());
+            }
+        }
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+    }
+
+    /// How many files were added.
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::Relaxed)
+    }
+
+    /// The files kept in memory, by path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.memory.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// What a render produced besides its files: attachments to copy from the repository.
 pub struct Rendered {
-    pub files: BTreeMap<String, Vec<u8>>,
     /// (site path, source file)
     pub attachments: Vec<(String, PathBuf)>,
     /// What the search index is built from, when `render` did not build it.
@@ -160,14 +237,8 @@ pub struct Rendered {
     pub report: Report,
 }
 
-/// Renders the site in memory; `search` builds the search index too.
-pub fn render(
-    repo: &Repository,
-    findings: &[Diagnostic],
-    history: &HashMap<String, Vec<history::Change>>,
-    options: &Options,
-    search: bool,
-) -> anyhow::Result<Rendered> {
+/// Refuses to render a repository with errors, unless allowed.
+fn check_render(findings: &[Diagnostic], options: &Options) -> anyhow::Result<()> {
     let errors = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -175,34 +246,62 @@ pub fn render(
     if errors > 0 && !options.allow_errors {
         bail!("{errors} error(s) found by `clerk check`; fix them, or build anyway with --allow-errors (affected records are marked)");
     }
+    Ok(())
+}
+
+/// Renders the site into `out`; `search` builds the search index too, on its own thread while
+/// the registers are computed.
+pub fn render(
+    repo: &Repository,
+    findings: &[Diagnostic],
+    history: &HashMap<String, Vec<history::Change>>,
+    options: &Options,
+    search: bool,
+    out: &Output,
+) -> anyhow::Result<Rendered> {
+    check_render(findings, options)?;
     let mut clock = crate::diag::Stopwatch::new();
     let site = Site::new(repo, findings, history, options.audience, &options.today);
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut entries = Vec::new();
-    let pages = pages::render(&site, &theme, &mut files, &mut entries)?;
+    let pages = pages::render(&site, &theme, out, &mut entries)?;
     clock.lap("site: record and index pages");
-    let pages = pages + registers::render(&site, &theme, &mut files)?;
-    clock.lap("site: registers, reports, due");
-    for (name, text) in &theme.assets {
-        files.insert(name.clone(), text.clone().into_bytes());
-    }
-    feeds::write(&site, &mut files)?;
-    clock.lap("site: feeds");
-    if search {
-        search::index(repo.config.association.locale, &entries, &mut files)?;
-        clock.lap("site: search index");
-    }
+    let locale = repo.config.association.locale;
+    let (pages, entries) = std::thread::scope(|scope| -> anyhow::Result<_> {
+        // Pagefind indexes mostly on one thread: the registers use the other core meanwhile.
+        let indexing = search.then(|| {
+            let entries = &entries;
+            std::thread::Builder::new()
+                .name("clerk-search".into())
+                .stack_size(16 << 20)
+                .spawn_scoped(scope, move || search::index(locale, entries, out))
+        });
+        let pages = pages + registers::render(&site, &theme, out)?;
+        clock.lap("site: registers, reports, due");
+        for (name, text) in &theme.assets {
+            out.put(name.clone(), text.clone().into_bytes())?;
+        }
+        feeds::write(&site, out)?;
+        clock.lap("site: feeds");
+        if let Some(indexing) = indexing {
+            indexing
+                .context("cannot start the search indexer")?
+                .join()
+                .map_err(|_| anyhow::anyhow!("the search indexer failed"))??;
+            clock.lap("site: search index (after the registers)");
+        }
+        Ok(pages)
+    })
+    .map(|pages| (pages, entries))?;
     let attachments = copy_attachments(&site);
     let report = Report {
         records: site.visible.len(),
         hidden: repo.records.len() - site.visible.len(),
         pages,
-        files: files.len() + attachments.len(),
+        files: out.count() + attachments.len(),
     };
     Ok(Rendered {
-        files,
         attachments,
         search: if search { Vec::new() } else { entries },
         report,
@@ -244,60 +343,68 @@ fn copy_attachments(site: &Site) -> Vec<(String, PathBuf)> {
     out
 }
 
-/// Writes the site into a new folder beside `out`, then puts it in place of `out`.
-fn write_out(
-    out: &Path,
-    files: &BTreeMap<String, Vec<u8>>,
-    copied: &[(String, PathBuf)],
-) -> anyhow::Result<()> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create `{}`", parent.display()))?;
-    if out.exists()
-        && !out.join(crate::read::SITE_MARKER).exists()
-        && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
-    {
-        bail!(
-            "`{}` exists and is not a site clerk built; choose another folder with -o",
-            out.display()
-        );
-    }
-    let staging = tempfile::Builder::new()
-        .prefix(".clerk-site-")
-        .tempdir_in(parent)?;
-    // Folders first, then the files in parallel.
-    let dirs: BTreeSet<PathBuf> = files
-        .keys()
-        .filter_map(|rel| staging.path().join(rel).parent().map(Path::to_path_buf))
-        .collect();
-    for dir in &dirs {
-        std::fs::create_dir_all(dir)?;
-    }
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = staging.path().join(rel);
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
-    })?;
-    for (rel, source) in copied {
-        let path = staging.path().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+/// The new site's folder, beside the one it replaces: removed if the build fails.
+struct Staging {
+    dir: tempfile::TempDir,
+    parent: PathBuf,
+}
+
+impl Staging {
+    /// Refuses an `out` that holds something other than a site clerk built.
+    fn new(out: &Path) -> anyhow::Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        if out.exists()
+            && !out.join(crate::read::SITE_MARKER).exists()
+            && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
+        {
+            bail!(
+                "`{}` exists and is not a site clerk built; choose another folder with -o",
+                out.display()
+            );
         }
-        std::fs::copy(source, &path)
-            .with_context(|| format!("cannot copy `{}`", source.display()))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".clerk-site-")
+            .tempdir_in(&parent)?;
+        Ok(Staging { dir, parent })
     }
-    std::fs::write(
-        staging.path().join(crate::read::SITE_MARKER),
-        "built by clerk; this folder is replaced on every build\n",
-    )?;
-    let staged = staging.keep();
+
+    /// Copies the attachments in, marks the folder as clerk's, and puts it in place of `out`.
+    fn finish(self, out: &Path, copied: &[(String, PathBuf)]) -> anyhow::Result<()> {
+        copied.par_iter().try_for_each(|(rel, source)| {
+            let path = self.dir.path().join(rel);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::copy(source, &path)
+                .with_context(|| format!("cannot copy `{}`", source.display()))
+                .map(|_| ())
+        })?;
+        std::fs::write(
+            self.dir.path().join(crate::read::SITE_MARKER),
+            "built by clerk; this folder is replaced on every build\n",
+        )?;
+        swap(self.dir.keep(), out, &self.parent)
+    }
+}
+
+/// Puts the finished folder `staged` in place of `out`.
+fn swap(staged: PathBuf, out: &Path, parent: &Path) -> anyhow::Result<()> {
     if out.exists() {
         let old = parent.join(format!(".clerk-old-{}", std::process::id()));
         std::fs::rename(out, &old)
             .with_context(|| format!("cannot replace `{}`", out.display()))?;
-        std::fs::rename(&staged, out)?;
+        if let Err(e) = std::fs::rename(&staged, out) {
+            // Put the old site back rather than leave none.
+            std::fs::rename(&old, out).ok();
+            std::fs::remove_dir_all(&staged).ok();
+            return Err(e).with_context(|| format!("cannot replace `{}`", out.display()));
+        }
         std::fs::remove_dir_all(&old).ok();
     } else {
         std::fs::rename(&staged, out)

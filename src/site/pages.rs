@@ -1,22 +1,19 @@
 //! The pages: home, an index per type, a page per record, search.
 
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use anyhow::anyhow;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::templates::Theme;
-use super::{record_url, slug, Site};
+use super::{record_url, slug, Output, Site};
 use crate::check::signatures;
 use crate::model::keys::Keyring;
 use crate::model::record::Record;
 use crate::model::refs::Target;
 use crate::model::types::{Classification, TypeDef};
-
-/// A rendered record page: its path in the site, its bytes, and what search finds it by.
-type Page = (String, Vec<u8>, super::search::Entry);
 
 /// A link to a record.
 #[derive(Serialize, Clone)]
@@ -35,19 +32,16 @@ struct Shown {
     url: Option<String>,
 }
 
-/// Renders every page into `files`, and what each record page is found by into `search`;
+/// Renders every page into `out`, and what each record page is found by into `search`;
 /// returns how many pages.
 pub fn render(
     site: &Site,
     theme: &Theme,
-    files: &mut BTreeMap<String, Vec<u8>>,
+    out: &Output,
     search: &mut Vec<super::search::Entry>,
 ) -> anyhow::Result<usize> {
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
-    let (mut keys, _) = Keyring::load(repo);
-    // Signatures `clerk check` verified before need not be verified again for the pages.
-    keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
     let base = |root: &str, current: Option<&str>| context(site, theme, root, current);
     let render = |name: &str, ctx: &tera::Context| {
         theme
@@ -57,79 +51,21 @@ pub fn render(
     };
     let mut pages = 0;
 
-    // Backlinks: which visible records refer to each visible record.
-    let mut backlinks: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
-    for r in site.records() {
-        for target in targets(site, r) {
-            if target != r.id {
-                backlinks.entry(target).or_default().push(link(site, r));
-            }
-        }
-    }
-
     // A page per record, rendered in parallel.
+    let records = RecordPages::new(site, theme);
     let visible: Vec<&crate::model::record::Record> = site.records().collect();
-    let rendered: Vec<anyhow::Result<Option<Page>>> = visible
+    let rendered: Vec<anyhow::Result<Option<super::search::Entry>>> = visible
         .par_iter()
         .map(|r| {
-            let Some(def) = repo.type_of(r) else {
+            let Some((url, html, entry)) = records.render(r)? else {
                 return Ok(None);
             };
-            let mut ctx = base("../", r.type_name.as_deref());
-            ctx.insert(
-                "type",
-                &json!({"label": def.label(locale), "url": format!("{}/index.html", slug(&def.name))}),
-            );
-            let text = repo.text_of(r);
-            let classification = repo.classification(r);
-            let title = r.title().unwrap_or(&r.id);
-            ctx.insert(
-                "record",
-                &json!({
-                    "title": title,
-                    "number": r.str_field("number"),
-                    "status": r.str_field("status"),
-                    "classification_label": theme.labels.get(classification.as_str()),
-                    "body": markdown(r.body(text)),
-                    "has_errors": site.with_errors.contains(r.id.as_str()),
-                }),
-            );
-            let fields = fields(site, def, r);
-            let url = record_url(&def.name, &r.id);
-            let entry = super::search::Entry {
-                url: url.clone(),
-                title: title.to_string(),
-                text: search_text(title, r.str_field("number"), &fields, r.body(text)),
-            };
-            ctx.insert("fields", &fields);
-            ctx.insert("approvals", &approvals(site, &keys, r));
-            ctx.insert("circulation", &circulation(site, r));
-            ctx.insert("attachments", &attachments(r));
-            ctx.insert("versions", &versions(site, r));
-            let mut to: Vec<Link> = targets(site, r)
-                .into_iter()
-                .filter(|t| *t != r.id)
-                .filter_map(|t| site.repo.record(t))
-                .map(|t| link(site, t))
-                .collect();
-            to.dedup_by(|a, b| a.url == b.url);
-            ctx.insert("links_to", &to);
-            let mut from = backlinks.get(r.id.as_str()).cloned().unwrap_or_default();
-            from.dedup_by(|a, b| a.url == b.url);
-            ctx.insert("links_from", &from);
-            // History names people and quotes commit messages: internal builds only.
-            let history = if site.audience >= Classification::Internal {
-                site.history.get(&r.path).cloned().unwrap_or_default()
-            } else {
-                Vec::new()
-            };
-            ctx.insert("history", &history);
-            Ok(Some((url, render("record.html", &ctx)?.into_bytes(), entry)))
+            out.put(url, html)?;
+            Ok(Some(entry))
         })
         .collect();
     for page in rendered {
-        if let Some((path, bytes, entry)) = page? {
-            files.insert(path, bytes);
+        if let Some(entry) = page? {
             search.push(entry);
             pages += 1;
         }
@@ -185,10 +121,10 @@ pub fn render(
         ctx.insert("years", &years);
         ctx.insert("statuses", &statuses);
         ctx.insert("departments", &departments);
-        files.insert(
+        out.put(
             format!("{}/index.html", slug(&def.name)),
             render("type_index.html", &ctx)?.into_bytes(),
-        );
+        )?;
         pages += 1;
     }
 
@@ -239,12 +175,131 @@ pub fn render(
         "upcoming",
         &upcoming.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
     );
-    files.insert("index.html".into(), render("home.html", &ctx)?.into_bytes());
-    files.insert(
-        "search.html".into(),
+    out.put("index.html", render("home.html", &ctx)?.into_bytes())?;
+    out.put(
+        "search.html",
         render("search.html", &base("", None))?.into_bytes(),
-    );
+    )?;
     Ok(pages + 2)
+}
+
+/// Record pages, rendered one at a time: what they share is worked out once.
+pub struct RecordPages<'a> {
+    site: &'a Site<'a>,
+    theme: &'a Theme,
+    keys: Keyring,
+    /// Which visible records refer to each visible record.
+    backlinks: BTreeMap<&'a str, Vec<Link>>,
+}
+
+impl<'a> RecordPages<'a> {
+    /// For every record page.
+    pub fn new(site: &'a Site<'a>, theme: &'a Theme) -> RecordPages<'a> {
+        RecordPages::with_backlinks(site, theme, None)
+    }
+
+    /// For the pages of `ids` only: backlinks are gathered to them alone.
+    pub fn only(site: &'a Site<'a>, theme: &'a Theme, ids: &HashSet<&str>) -> RecordPages<'a> {
+        RecordPages::with_backlinks(site, theme, Some(ids))
+    }
+
+    fn with_backlinks(
+        site: &'a Site<'a>,
+        theme: &'a Theme,
+        to: Option<&HashSet<&str>>,
+    ) -> RecordPages<'a> {
+        let repo = site.repo;
+        let (mut keys, _) = Keyring::load(repo);
+        // Signatures `clerk check` verified before need not be verified again for the pages.
+        keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
+        let mut backlinks: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
+        for r in site.records() {
+            for target in targets(site, r) {
+                if target != r.id && to.is_none_or(|to| to.contains(target)) {
+                    backlinks.entry(target).or_default().push(link(site, r));
+                }
+            }
+        }
+        RecordPages {
+            site,
+            theme,
+            keys,
+            backlinks,
+        }
+    }
+
+    /// A record's page: its path in the site, its HTML, and what search finds it by (None for
+    /// a record of no known type).
+    pub fn render(
+        &self,
+        r: &Record,
+    ) -> anyhow::Result<Option<(String, Vec<u8>, super::search::Entry)>> {
+        let site = self.site;
+        let repo = site.repo;
+        let locale = repo.config.association.locale.tag();
+        let Some(def) = repo.type_of(r) else {
+            return Ok(None);
+        };
+        let mut ctx = context(site, self.theme, "../", r.type_name.as_deref());
+        ctx.insert(
+            "type",
+            &json!({"label": def.label(locale), "url": format!("{}/index.html", slug(&def.name))}),
+        );
+        let text = repo.text_of(r);
+        let classification = repo.classification(r);
+        let title = r.title().unwrap_or(&r.id);
+        ctx.insert(
+            "record",
+            &json!({
+                "title": title,
+                "number": r.str_field("number"),
+                "status": r.str_field("status"),
+                "classification_label": self.theme.labels.get(classification.as_str()),
+                "body": markdown(r.body(text)),
+                "has_errors": site.with_errors.contains(r.id.as_str()),
+            }),
+        );
+        let fields = fields(site, def, r);
+        let url = record_url(&def.name, &r.id);
+        let entry = super::search::Entry {
+            url: url.clone(),
+            title: title.to_string(),
+            text: search_text(title, r.str_field("number"), &fields, r.body(text)),
+        };
+        ctx.insert("fields", &fields);
+        ctx.insert("approvals", &approvals(site, &self.keys, r));
+        ctx.insert("circulation", &circulation(site, r));
+        ctx.insert("attachments", &attachments(r));
+        ctx.insert("versions", &versions(site, r));
+        let mut to: Vec<Link> = targets(site, r)
+            .into_iter()
+            .filter(|t| *t != r.id)
+            .filter_map(|t| site.repo.record(t))
+            .map(|t| link(site, t))
+            .collect();
+        to.dedup_by(|a, b| a.url == b.url);
+        ctx.insert("links_to", &to);
+        let mut from = self
+            .backlinks
+            .get(r.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        from.dedup_by(|a, b| a.url == b.url);
+        ctx.insert("links_from", &from);
+        // History names people and quotes commit messages: internal builds only.
+        let history = if site.audience >= Classification::Internal {
+            site.history.get(&r.path).cloned().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        ctx.insert("history", &history);
+        let html = self
+            .theme
+            .tera
+            .render("record.html", &ctx)
+            .map_err(|e| anyhow!("template record.html: {}", error_chain(&e)))?;
+        Ok(Some((url, html.into_bytes(), entry)))
+    }
 }
 
 /// What every page's template sees: language, root, labels, the site's name and edition, and

@@ -1,23 +1,18 @@
 //! Register pages (and their CSV), computed over the records the build's audience may see.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use anyhow::anyhow;
 use serde_json::{json, Value};
 
 use super::templates::Theme;
-use super::Site;
+use super::{Output, Site};
 use crate::derive::registers;
 use crate::model::expr::Evaluator;
 use crate::model::registers::Kind;
 
 /// Renders `registers/index.html` and a page and a CSV per register; returns the page count.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    files: &mut BTreeMap<String, Vec<u8>>,
-) -> anyhow::Result<usize> {
+pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize> {
     let repo = site.repo;
     let ev = Evaluator::new(
         Arc::new(Evaluator::env()),
@@ -52,11 +47,11 @@ pub fn render(
             .tera
             .render("register.html", &page)
             .map_err(|e| anyhow!("template register.html: {e:?}"))?;
-        files.insert(format!("registers/{}.html", table.name), html.into_bytes());
-        files.insert(
+        out.put(format!("registers/{}.html", table.name), html.into_bytes())?;
+        out.put(
             format!("registers/{}.csv", table.name),
             crate::cmd::register::csv(&table)?,
-        );
+        )?;
         listed.push(json!({"name": table.name, "title": table.title, "rows": table.rows.len()}));
         pages += 1;
     }
@@ -83,11 +78,11 @@ pub fn render(
         .tera
         .render("due.html", &page)
         .map_err(|e| anyhow!("template due.html: {e:?}"))?;
-    files.insert("due.html".into(), html.into_bytes());
-    files.insert(
-        "feeds/due.ics".into(),
+    out.put("due.html", html.into_bytes())?;
+    out.put(
+        "feeds/due.ics",
         super::feeds::due_ics(repo, &items).into_bytes(),
-    );
+    )?;
     pages += 1;
 
     // Reports: charts drawn from registers, and the annual work report of the current year.
@@ -105,7 +100,7 @@ pub fn render(
             .tera
             .render("report.html", &page)
             .map_err(|e| anyhow!("template report.html: {e:?}"))?;
-        files.insert(format!("reports/{}.html", report.name), html.into_bytes());
+        out.put(format!("reports/{}.html", report.name), html.into_bytes())?;
         reports.push(json!({"name": report.name, "title": drawn.title}));
         pages += 1;
     }
@@ -131,8 +126,8 @@ pub fn render(
             .tera
             .render("report.html", &page)
             .map_err(|e| anyhow!("template report.html: {e:?}"))?;
-        files.insert(format!("reports/{name}.html"), html.into_bytes());
-        files.insert(format!("reports/{name}.md"), markdown.into_bytes());
+        out.put(format!("reports/{name}.html"), html.into_bytes())?;
+        out.put(format!("reports/{name}.md"), markdown.into_bytes())?;
         reports.push(json!({"name": name, "title": title}));
         pages += 1;
     }
@@ -142,7 +137,7 @@ pub fn render(
         .tera
         .render("reports.html", &page)
         .map_err(|e| anyhow!("template reports.html: {e:?}"))?;
-    files.insert("reports/index.html".into(), html.into_bytes());
+    out.put("reports/index.html", html.into_bytes())?;
     pages += 1;
 
     let mut index = ctx("../");
@@ -151,6 +146,6 @@ pub fn render(
         .tera
         .render("registers.html", &index)
         .map_err(|e| anyhow!("template registers.html: {e:?}"))?;
-    files.insert("registers/index.html".into(), html.into_bytes());
+    out.put("registers/index.html", html.into_bytes())?;
     Ok(pages + 1)
 }

@@ -7,6 +7,7 @@ use anyhow::{anyhow, Context};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
+use super::Output;
 use crate::model::config::Locale;
 
 /// What search finds a record page by.
@@ -19,16 +20,12 @@ pub struct Entry {
     pub text: String,
 }
 
-/// Indexes `entries` and adds the index's files to `files`.
+/// Indexes `entries` and adds the index's files to `out`.
 ///
 /// Entries come only from record pages rendered for this audience, so the index holds nothing
 /// the audience may not see. Pagefind is given the text, not the page's HTML: it does not parse
 /// 10,000 pages again.
-pub fn index(
-    locale: Locale,
-    entries: &[Entry],
-    files: &mut BTreeMap<String, Vec<u8>>,
-) -> anyhow::Result<()> {
+pub fn index(locale: Locale, entries: &[Entry], out: &Output) -> anyhow::Result<()> {
     let language = match locale {
         Locale::ZhHant | Locale::ZhHans => "zh",
         Locale::En => "en",
@@ -71,7 +68,7 @@ pub fn index(
         } else {
             format!("pagefind/{name}")
         };
-        files.insert(name, file.contents);
+        out.put(name, file.contents)?;
     }
     Ok(())
 }
