@@ -71,6 +71,10 @@ enum Command {
         /// Build even when records have errors, marking them.
         #[arg(long)]
         allow_errors: bool,
+        /// Leave out the search index (the search page then says search is unavailable):
+        /// a faster build, e.g. to check the pages of a large archive.
+        #[arg(long)]
+        no_search: bool,
         /// Count "upcoming" from this date (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
@@ -537,10 +541,20 @@ fn main() -> ExitCode {
             output,
             audience,
             allow_errors,
+            no_search,
             today,
         } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
-            cmd::build::run(&dir, output, audience.into(), allow_errors, &today)
+            cmd::build::run(
+                &dir,
+                output,
+                audience.into(),
+                clerk::site::Include {
+                    errors: allow_errors,
+                    search: !no_search,
+                },
+                &today,
+            )
         }
         Command::Register {
             name,

@@ -112,6 +112,8 @@ fn default_class(rel: &str) -> &'static str {
 #[test]
 fn nothing_reaches_a_lower_audience() {
     let repo = Repo::example();
+    // Search index parts of 3 records: the scan covers every part.
+    repo.edit("clerk.yaml", "\nsite:\n", "\nsite:\n  search_part: 3\n");
     let internal = mark(&repo, "internal", "ZZINTERNALMARK");
     let confidential = mark(&repo, "confidential", "ZZSECRETMARK");
     assert!(
@@ -133,8 +135,11 @@ fn nothing_reaches_a_lower_audience() {
         assert_eq!(code, 0, "{said}");
         let files = all_text(&site);
         assert!(
-            files.iter().any(|(p, _)| p.contains("pagefind/fragment")),
-            "the search index is scanned too"
+            files.iter().any(|(p, _)| p.contains("pagefind/fragment"))
+                && files
+                    .iter()
+                    .any(|(p, _)| p.contains("pagefind/part-1/fragment")),
+            "the search index and its parts are scanned too"
         );
         for marker in must_not {
             let leaks: Vec<&String> = files
@@ -239,6 +244,50 @@ fn a_repository_template_replaces_the_built_in_one() {
             .unwrap()
             .contains("審批紀錄")
     );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_whole_and_nothing_beside_it() {
+    let repo = Repo::example();
+    let out = Repo::empty();
+    let site = out.path().join("site");
+    let (code, said) = build(&repo, "confidential", &site, &[]);
+    assert_eq!(code, 0, "{said}");
+    let before = all_text(&site);
+    // A record page template that cannot render: the build stops part-way through the pages,
+    // after many files of the new site were written.
+    repo.write(
+        "templates/record.html",
+        "{% extends \"base.html\" %}{% block main %}{{ record.title | no_such_filter }}{% endblock main %}",
+    );
+    let (code, said) = build(&repo, "confidential", &site, &[]);
+    assert_ne!(code, 0, "{said}");
+    assert!(said.contains("no_such_filter"), "{said}");
+    assert_eq!(all_text(&site), before, "the previous site is untouched");
+    let beside: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["site"], "no half-built folder is left");
+}
+
+#[test]
+fn a_build_without_search_says_so_on_the_search_page() {
+    let repo = Repo::example();
+    let out = Repo::empty();
+    let site = out.path().join("site");
+    let (code, said) = build(&repo, "public", &site, &["--no-search"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(!site.join("pagefind").exists());
+    let page = std::fs::read_to_string(site.join("search.html")).unwrap();
+    assert!(page.contains("本站建置時未建立搜尋索引"), "{page}");
+    assert!(!page.contains("search.js"), "{page}");
+    // The same build with search has the index and the script.
+    let (code, said) = build(&repo, "public", &site, &[]);
+    assert_eq!(code, 0, "{said}");
+    assert!(site.join("pagefind/pagefind.js").exists());
+    let page = std::fs::read_to_string(site.join("search.html")).unwrap();
+    assert!(page.contains("search.js") && !page.contains("本站建置時未建立搜尋索引"));
 }
 
 #[test]

@@ -16,9 +16,10 @@ pub fn run(
     dir: &Path,
     out: Option<PathBuf>,
     audience: Classification,
-    allow_errors: bool,
+    include: site::Include,
     today: &str,
 ) -> anyhow::Result<i32> {
+    let allow_errors = include.errors;
     let started = std::time::Instant::now();
     let mut clock = crate::diag::Stopwatch::new();
     let (repo, mut findings) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
@@ -58,6 +59,7 @@ pub fn run(
         out: out.clone(),
         audience,
         allow_errors,
+        search: include.search,
         today: today.to_string(),
     };
     let report = site::build(&repo, &findings, &history, &options)?;

@@ -193,6 +193,7 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
                 files,
                 rendered.search,
                 loaded.repo.config.association.locale,
+                loaded.repo.config.site.search_part,
             ));
             kept = Some(loaded);
         }
@@ -203,14 +204,14 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
     let took = started.elapsed();
     // The search index follows on its own thread: pages show the edit without waiting for it,
     // and the next edit need not wait either.
-    if let Some((files, entries, locale)) = search {
+    if let Some((files, entries, locale, part)) = search {
         let shared = Arc::clone(shared);
         let _ = std::thread::Builder::new()
             .name("clerk-search".into())
             .stack_size(16 << 20)
             .spawn(move || {
                 let index = site::Output::memory();
-                if site::search::index(locale, &entries, &index).is_ok() {
+                if site::search::index(locale, &entries, part, &index).is_ok() {
                     let mut with_index = (*files).clone();
                     with_index.extend(index.into_files());
                     let mut state = shared.lock();
@@ -322,6 +323,7 @@ fn build(
         out: root.join("public"),
         audience,
         allow_errors: true,
+        search: true,
         today: today.to_string(),
     };
     let history = HashMap::new();

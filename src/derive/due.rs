@@ -27,11 +27,13 @@ pub struct Item {
 pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
     let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
-    let needs_records = repo
+    let reads = repo
         .types
         .values()
-        .any(|t| t.due.iter().any(|d| d.reads_records));
-    let layer = visible.layer(needs_records);
+        .flat_map(|t| t.due.iter().map(|d| d.reads))
+        .max()
+        .unwrap_or_default();
+    let layer = visible.layer(reads);
     let mut out = Vec::new();
     for r in repo.records.iter().filter(|r| visible.shows(r)) {
         let Some(def) = repo.type_of(r) else { continue };

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::check::workflow::record_value;
 use crate::model::expr::{Evaluator, Layer, RecordSet};
 use crate::model::record::Record;
-use crate::model::registers::{Kind, Register};
+use crate::model::registers::{Kind, Reads, Register};
 use crate::model::repo::Repository;
 use crate::model::types::TypeDef;
 
@@ -109,7 +109,9 @@ pub struct Visible<'a> {
     pub repo: &'a Repository,
     pub ev: &'a Evaluator,
     test: &'a dyn Fn(&Record) -> bool,
+    set: OnceCell<Arc<RecordSet>>,
     records: OnceCell<Layer<'a>>,
+    lookup: OnceCell<Layer<'a>>,
     plain: OnceCell<Layer<'a>>,
 }
 
@@ -123,7 +125,9 @@ impl<'a> Visible<'a> {
             repo,
             ev,
             test,
+            set: OnceCell::new(),
             records: OnceCell::new(),
+            lookup: OnceCell::new(),
             plain: OnceCell::new(),
         }
     }
@@ -133,16 +137,24 @@ impl<'a> Visible<'a> {
         (self.test)(record)
     }
 
-    /// The shared scope of rules: with `records` and `lookup` when `reads_records`.
-    pub fn layer(&self, reads_records: bool) -> &Layer<'a> {
-        if reads_records {
-            self.records.get_or_init(|| {
-                self.ev
-                    .records_layer(Arc::new(record_set(self.repo, self.test)))
-            })
-        } else {
-            self.plain.get_or_init(|| self.ev.layer(&[]))
+    /// The shared scope of rules: `lookup` works in it when they read other records, and
+    /// `records` is there when they name it.
+    pub fn layer(&self, reads: Reads) -> &Layer<'a> {
+        match reads {
+            Reads::Nothing => self.plain.get_or_init(|| self.ev.layer(&[])),
+            Reads::Lookup => self
+                .lookup
+                .get_or_init(|| self.ev.records_layer(self.set(), false)),
+            Reads::Records => self
+                .records
+                .get_or_init(|| self.ev.records_layer(self.set(), true)),
         }
+    }
+
+    fn set(&self) -> Arc<RecordSet> {
+        self.set
+            .get_or_init(|| Arc::new(record_set(self.repo, self.test)))
+            .clone()
     }
 }
 
@@ -167,9 +179,7 @@ pub fn compute(visible: &Visible, register: &Register, year: Option<i64>) -> Tab
         .and_then(|y| y.parse().ok())
         .unwrap_or(2000);
     let year_value = cel::Value::Int(year.unwrap_or(this_year));
-    let layer = visible
-        .layer(register.reads_records)
-        .child(&[("year", year_value)]);
+    let layer = visible.layer(register.reads).child(&[("year", year_value)]);
     let mut rows: Vec<(Vec<Value>, Vec<Value>, Option<String>)> = Vec::new();
     for r in chosen {
         let Some(def) = repo.type_of(r) else { continue };

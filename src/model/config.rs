@@ -106,6 +106,10 @@ pub struct Site {
     /// How many recent documents the home page lists.
     #[serde(default = "default_recent")]
     pub recent: usize,
+    /// Records per part of the search index: each part is built on its own, so a build's
+    /// memory is bounded by a part, not by the whole archive; the search page reads them all.
+    #[serde(default = "default_search_part")]
+    pub search_part: usize,
 }
 
 impl Default for Site {
@@ -115,6 +119,7 @@ impl Default for Site {
             calendar: Vec::new(),
             date_fields: default_date_fields(),
             recent: default_recent(),
+            search_part: default_search_part(),
         }
     }
 }
@@ -149,6 +154,10 @@ fn default_date_fields() -> Vec<String> {
     ]
     .map(String::from)
     .to_vec()
+}
+
+fn default_search_part() -> usize {
+    1000
 }
 
 fn default_recent() -> usize {

@@ -319,10 +319,13 @@ impl Evaluator {
         Layer { ctx }
     }
 
-    /// A layer in which `records` is `set` and `lookup` finds records in it.
-    pub fn records_layer(&self, set: Arc<RecordSet>) -> Layer<'_> {
+    /// A layer in which `lookup` finds records in `set`, and, `with_records`, `records` is it
+    /// (which converts every record for CEL: only when an expression names it).
+    pub fn records_layer(&self, set: Arc<RecordSet>, with_records: bool) -> Layer<'_> {
         let mut ctx = self.base.new_inner_scope();
-        ctx.add_variable_from_value("records", set.value.clone());
+        if with_records {
+            ctx.add_variable_from_value("records", set.value.clone());
+        }
         ctx.add_variable_from_value(RECORD_SET, Value::Opaque(set));
         Layer { ctx }
     }
@@ -732,7 +735,7 @@ mod tests {
             ),
             ("member".into(), vec![]),
         ]);
-        let layer = ev.records_layer(Arc::new(set));
+        let layer = ev.records_layer(Arc::new(set), true);
         let scope = layer.scope(&json!({"id": "m1"}), &[]);
         scope.eval(&expr)
     }

@@ -94,8 +94,8 @@ pub struct Register {
     pub group: Option<Expr>,
     pub year: Option<Expr>,
     pub columns: Vec<Column>,
-    /// Whether an expression reads `records` (building that view is not free).
-    pub reads_records: bool,
+    /// What its expressions read of other records (building that is not free).
+    pub reads: Reads,
     /// Where the register is declared.
     pub path: String,
 }
@@ -213,12 +213,14 @@ impl Register {
             return None;
         }
         let all = [&file.each, &file.where_, &file.group, &file.year];
-        let reads_records = all
+        let reads = all
             .iter()
             .filter_map(|s| s.as_deref())
             .chain(file.sort.iter().map(String::as_str))
             .chain(file.columns.iter().filter_map(|c| c.value.as_deref()))
-            .any(reads_records);
+            .map(Reads::of)
+            .max()
+            .unwrap_or_default();
         Some(Register {
             name: file.name.clone(),
             title: file.title.clone(),
@@ -233,7 +235,7 @@ impl Register {
             group,
             year,
             columns,
-            reads_records,
+            reads,
             path: path.to_string(),
         })
     }
@@ -264,7 +266,7 @@ pub struct Due {
     pub date: Expr,
     pub who: Expr,
     pub what: Expr,
-    pub reads_records: bool,
+    pub reads: Reads,
 }
 
 impl Due {
@@ -302,7 +304,12 @@ impl Due {
             Some(&file.who),
             Some(&file.what),
         ];
-        let reads_records = sources.iter().flatten().any(|s| reads_records(s));
+        let reads = sources
+            .iter()
+            .flatten()
+            .map(|s| Reads::of(s))
+            .max()
+            .unwrap_or_default();
         match (ok, date, who, what) {
             (true, Some(date), Some(who), Some(what)) => Some(Due {
                 title: file.title.clone(),
@@ -311,15 +318,33 @@ impl Due {
                 date,
                 who,
                 what,
-                reads_records,
+                reads,
             }),
             _ => None,
         }
     }
 }
 
-/// Whether an expression reads other records (`records.TYPE` or `lookup(…)`), so the records
-/// must be made available to it.
-fn reads_records(source: &str) -> bool {
-    source.contains("records.") || source.contains("lookup(")
+/// What expressions read of other records, so that only that is made available to them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reads {
+    /// Nothing: only the record itself.
+    #[default]
+    Nothing,
+    /// `lookup(type, field, value)`: records found through indexes.
+    Lookup,
+    /// `records.TYPE`: every record of a type, as lists (converted for CEL in full).
+    Records,
+}
+
+impl Reads {
+    fn of(source: &str) -> Reads {
+        if source.contains("records.") {
+            Reads::Records
+        } else if source.contains("lookup(") {
+            Reads::Lookup
+        } else {
+            Reads::Nothing
+        }
+    }
 }

@@ -31,8 +31,19 @@ pub struct Options {
     pub audience: Classification,
     /// Build even when records have errors, marking them visibly.
     pub allow_errors: bool,
+    /// The site has a search index (`serve` builds it after the pages: see [`render`]).
+    pub search: bool,
     /// The date "upcoming" is counted from (YYYY-MM-DD).
     pub today: String,
+}
+
+/// What `clerk build` was asked to include beyond the pages.
+#[derive(Debug, Clone, Copy)]
+pub struct Include {
+    /// Records with errors (marked).
+    pub errors: bool,
+    /// The search index.
+    pub search: bool,
 }
 
 /// What a build wrote.
@@ -53,6 +64,8 @@ pub struct Site<'a> {
     /// Indexes into `repo.records` of visible records, in path order.
     pub visible: Vec<usize>,
     visible_ids: HashSet<&'a str>,
+    /// Whether the build makes a search index (the search page says so when not).
+    pub search: bool,
     /// Types with at least one visible record (the navigation lists them).
     pub types_shown: BTreeSet<&'a str>,
     /// Records with errors (when built with `--allow-errors`).
@@ -99,6 +112,7 @@ impl<'a> Site<'a> {
             audience,
             visible,
             visible_ids,
+            search: true,
             types_shown,
             with_errors,
             history,
@@ -149,7 +163,7 @@ pub fn build(
     check_render(findings, options)?;
     let staging = Staging::new(&options.out)?;
     let out = Output::folder(staging.dir.path());
-    let rendered = render(repo, findings, history, options, true, &out)?;
+    let rendered = render(repo, findings, history, options, options.search, &out)?;
     let mut clock = crate::diag::Stopwatch::new();
     let mut report = rendered.report;
     report.files = out.count() + rendered.attachments.len();
@@ -249,8 +263,8 @@ fn check_render(findings: &[Diagnostic], options: &Options) -> anyhow::Result<()
     Ok(())
 }
 
-/// Renders the site into `out`; `search` builds the search index too, on its own thread while
-/// the registers are computed.
+/// Renders the site into `out`; `search` builds the search index now too, on its own thread
+/// while the registers are computed (otherwise `Rendered::search` is what to build it from).
 pub fn render(
     repo: &Repository,
     findings: &[Diagnostic],
@@ -261,13 +275,15 @@ pub fn render(
 ) -> anyhow::Result<Rendered> {
     check_render(findings, options)?;
     let mut clock = crate::diag::Stopwatch::new();
-    let site = Site::new(repo, findings, history, options.audience, &options.today);
+    let mut site = Site::new(repo, findings, history, options.audience, &options.today);
+    site.search = options.search;
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
     let mut entries = Vec::new();
     let pages = pages::render(&site, &theme, out, &mut entries)?;
     clock.lap("site: record and index pages");
     let locale = repo.config.association.locale;
+    let part = repo.config.site.search_part;
     let (pages, entries) = std::thread::scope(|scope| -> anyhow::Result<_> {
         // Pagefind indexes mostly on one thread: the registers use the other core meanwhile.
         let indexing = search.then(|| {
@@ -275,7 +291,7 @@ pub fn render(
             std::thread::Builder::new()
                 .name("clerk-search".into())
                 .stack_size(16 << 20)
-                .spawn_scoped(scope, move || search::index(locale, entries, out))
+                .spawn_scoped(scope, move || search::index(locale, entries, part, out))
         });
         let pages = pages + registers::render(&site, &theme, out)?;
         clock.lap("site: registers, reports, due");

@@ -176,10 +176,9 @@ pub fn render(
         &upcoming.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
     );
     out.put("index.html", render("home.html", &ctx)?.into_bytes())?;
-    out.put(
-        "search.html",
-        render("search.html", &base("", None))?.into_bytes(),
-    )?;
+    let mut ctx = base("", None);
+    ctx.insert("search_built", &site.search);
+    out.put("search.html", render("search.html", &ctx)?.into_bytes())?;
     Ok(pages + 2)
 }
 

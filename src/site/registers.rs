@@ -27,8 +27,10 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
     let mut listed = Vec::new();
     let ctx = |root: &str| super::pages::context(site, theme, root, None);
     let mut pages = 0;
+    let mut clock = crate::diag::Stopwatch::new();
     for (_, register) in registers::all(repo) {
         let table = registers::compute(&visible, register, None);
+        clock.lap(&format!("register {}", register.name));
         let rows = table.shown_rows();
         let totals = table.shown_totals();
         let columns: Vec<Value> = table

@@ -11,6 +11,11 @@
     if (!pagefind) {
       pagefind = await import(new URL("pagefind/pagefind.js", root).href);
       await pagefind.options({ baseUrl: root.pathname });
+      // A large archive's index comes in parts, each searched with the first.
+      var parts = await fetch(new URL("pagefind/parts.json", root)).then(function (r) { return r.ok ? r.json() : []; }, function () { return []; });
+      for (var i = 0; i < parts.length; i++) {
+        await pagefind.mergeIndex(new URL("pagefind/" + parts[i], root).pathname, { baseUrl: root.pathname });
+      }
     }
     return pagefind;
   }
