@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::model::expr::{self, Evaluator};
@@ -21,7 +21,7 @@ pub fn frontmatter(data: &[u8]) {
     let file = SourceFile {
         path: "x.md".into(),
         text: text.into_owned(),
-        sealed: None,
+        ..Default::default()
     };
     if let Ok(record) = crate::model::record::Record::parse(0, &file) {
         let _ = record.pos(&file.text, "/title", false);
@@ -29,9 +29,10 @@ pub fn frontmatter(data: &[u8]) {
 }
 
 /// A whole `clerk check` of one record among the default rules and a few people: the record
-/// is `documents/fuzz.md`.
+/// is `documents/fuzz.md`. The configuration is loaded once; each input is added to it, checked
+/// and taken out again, as a whole load would have read it.
 pub fn record(data: &[u8]) {
-    static BASE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    static BASE: OnceLock<Option<Mutex<Repository>>> = OnceLock::new();
     let base = BASE.get_or_init(|| {
         let mut files = BTreeMap::new();
         files.insert("clerk.yaml".to_string(), crate::cmd::new::CONFIG.to_string());
@@ -42,26 +43,26 @@ pub fn record(data: &[u8]) {
             "people/wang-fang.md".into(),
             "---\ntype: person\ntitle: 王芳\nname: 王芳\nkind: staff\ndepartment: general\njoined: 2024-01-01\nkeys:\n  - key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMAX54Mj0nVkTrVjiL5U9ScZMGNZ3NbfA1aWLP2um3/h wang-fang\n    from: 2024-01-01\nroles:\n  - role: department-head\n    scope: [general]\n    from: 2024-01-01\n---\n".into(),
         );
-        files
+        let memory = Memory {
+            root: PathBuf::from("/nonexistent-clerk-fuzz"),
+            files,
+        };
+        Repository::load_from(&memory).ok().map(|(repo, _)| Mutex::new(repo))
     });
-    let mut files = base.clone();
-    let Ok(text) = std::str::from_utf8(data) else {
-        // Bytes that are not text take the file path the reader reports.
-        let _ = crate::read::decode("documents/fuzz.md", data.to_vec(), 1 << 20);
+    let Some(base) = base else { return };
+    // Bytes that are not text take the path the reader reports.
+    let Ok(file) = crate::read::decode("documents/fuzz.md", data.to_vec(), 1 << 20) else {
         return;
     };
-    files.insert("documents/fuzz.md".into(), text.to_string());
-    let memory = Memory {
-        root: PathBuf::from("/nonexistent-clerk-fuzz"),
-        files,
-    };
-    if let Ok((repo, _)) = Repository::load_from(&memory) {
+    let mut repo = base.lock().unwrap_or_else(|e| e.into_inner());
+    if repo.push_record(file).is_ok() {
         let _ = crate::check::run(
             &repo,
             &crate::check::Options {
                 today: "2026-11-26".into(),
             },
         );
+        repo.remove_last();
     }
 }
 

@@ -174,7 +174,16 @@ impl Snapshot for GitTree {
             }
             blob.content().to_vec()
         };
-        read::decode(rel, bytes, limit)
+        let mut file = read::decode(rel, bytes, limit)?;
+        file.content_id = oid.as_bytes().try_into().ok();
+        Ok(file)
+    }
+
+    fn content_id(&self, rel: &str) -> Option<[u8; 20]> {
+        match self.files.get(rel) {
+            Some(Entry::Blob(oid)) => oid.as_bytes().try_into().ok(),
+            _ => None,
+        }
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

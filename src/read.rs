@@ -23,6 +23,8 @@ pub struct SourceFile {
     pub text: String,
     /// For an encrypted record (`*.md.age`): the recipient tags of its header.
     pub sealed: Option<Vec<String>>,
+    /// The git blob id of the file's bytes, when it was read from git.
+    pub content_id: Option<[u8; 20]>,
 }
 
 /// Which files under the root are records.
@@ -222,7 +224,7 @@ fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
         .map(|text| SourceFile {
             path: rel.to_string(),
             text,
-            sealed: None,
+            ..Default::default()
         })
         .map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -252,6 +254,10 @@ pub trait Snapshot: Sync {
     fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>);
     /// The working folder, where commands write (for a git snapshot, the work tree).
     fn root(&self) -> &Path;
+    /// A name for the exact content of `rel` (its git blob id), when the snapshot has one.
+    fn content_id(&self, _rel: &str) -> Option<[u8; 20]> {
+        None
+    }
 }
 
 /// The files of a folder on disk.

@@ -98,7 +98,7 @@ fn digest(text: &str) -> String {
     let file = SourceFile {
         path: "r.md".into(),
         text: text.into(),
-        sealed: None,
+        ..Default::default()
     };
     let record = Record::parse(0, &file).unwrap_or_else(|d| panic!("{}: {text}", d.message));
     content_digest(None, &record, text)

@@ -94,12 +94,16 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
     let (diags, repo) = check_step(&old, &new, options)?;
     let mut sources = HashMap::new();
     keep_sources(&repo, &diags, None, &mut sources);
-    Ok(Outcome {
+    let outcome = Outcome {
         diags,
         records: repo.records.len(),
         sources,
         unreadable: repo.unreadable.len(),
-    })
+    };
+    // The hook's process ends with this check: freeing 10,000 parsed records one by one would
+    // only add ~30 ms to every commit.
+    std::mem::forget(repo);
+    Ok(outcome)
 }
 
 /// `check --since REV`: every commit from REV (exclusive) to HEAD along the first parent,

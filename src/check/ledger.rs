@@ -1,6 +1,7 @@
 //! Rules across records: unique values and numbering sequences (文號), budget lines and the
 //! spending against them, and records that every person of a kind must have.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -298,9 +299,23 @@ fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
     }
     let lines = lines(repo, ev);
     let mut diags = Vec::new();
+    // Whether each record's spending counts against its line (an expression per record: worked
+    // out in parallel, before the sums, which go in order).
+    let counted: Vec<bool> = repo
+        .records
+        .par_iter()
+        .map(|record| {
+            repo.type_of(record)
+                .filter(|def| def.budget_line.is_some())
+                .and_then(|def| Some((def, def.budget_line_counts.as_ref()?)))
+                .is_none_or(|(def, e)| {
+                    ev.scope(&record_value(def, record), None).truth(e) == Some(true)
+                })
+        })
+        .collect();
     // line → [(date, path, amount, record)]
     let mut spending: BTreeMap<String, Vec<(NaiveDate, &str, f64, &Record)>> = BTreeMap::new();
-    for record in &repo.records {
+    for (record, &counts) in repo.records.iter().zip(&counted) {
         let Some(def) = repo.type_of(record) else {
             continue;
         };
@@ -348,10 +363,6 @@ fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
                 continue;
             }
         }
-        let counts = def
-            .budget_line_counts
-            .as_ref()
-            .is_none_or(|e| ev.scope(&record_value(def, record), None).truth(e) == Some(true));
         if let (Some(field), Some(date), true) = (&use_.amount, date, counts) {
             if let Some(amount) = record.fields.get(field).and_then(Value::as_f64) {
                 spending.entry(line.to_string()).or_default().push((

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::model::expr::Evaluator;
-use crate::model::keys::Keyring;
+use crate::model::keys::{Keyring, VerifiedCache};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 
@@ -41,6 +41,7 @@ pub fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> 
 
 /// Runs every check on a loaded repository.
 pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
+    let mut clock = crate::diag::Stopwatch::new();
     let ev = Evaluator::new(
         Arc::new(Evaluator::env()),
         &repo.people_json(),
@@ -48,19 +49,112 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
         &options.today,
     );
     let (mut keys, mut diags) = Keyring::load(repo);
-    keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
-    diags.par_extend(
-        repo.records
-            .par_iter()
-            .flat_map_iter(|r| record(repo, &ev, &keys, r)),
-    );
+    keys.cache = VerifiedCache::open(&repo.root);
+    // Records whose own checks found nothing before, under the same rules, people, council
+    // meetings and date, are not checked again (encrypted ones always are: nothing about
+    // their text is kept).
+    let clean = VerifiedCache::open_named(&repo.root, "checked-records");
+    let context = clean.as_ref().map(|_| context_digest(repo, options));
+    diags.par_extend(repo.records.par_iter().flat_map_iter(|r| {
+        let entry = match (&clean, &context) {
+            (Some(_), Some(context)) if repo.sealed(&r.path).is_none() => {
+                Some(record_entry(context, r, &repo.sources[r.source]))
+            }
+            _ => None,
+        };
+        if let (Some(clean), Some(entry)) = (&clean, &entry) {
+            if clean.knows(entry) {
+                return Vec::new();
+            }
+        }
+        let found = record(repo, &ev, &keys, r);
+        if let (Some(clean), Some(entry), true) = (&clean, entry, found.is_empty()) {
+            clean.remember(entry);
+        }
+        found
+    }));
+    clock.lap("check: each record");
     diags.extend(links::check(repo));
+    clock.lap("check: references");
     diags.extend(ledger::check(repo, &ev));
+    clock.lap("check: ledger");
     if let Some(today) = crate::model::expr::parse_date(&options.today) {
         diags.extend(encryption::check(repo, &keys, today));
     }
+    // Each file keeps what this repository could use, twice over, plus some slack.
+    let approvals: usize = repo
+        .records
+        .iter()
+        .filter_map(|r| r.fields.get("approvals").and_then(|a| a.as_array()))
+        .map(Vec::len)
+        .sum();
     if let Some(cache) = &keys.cache {
-        cache.save();
+        cache.save(2 * approvals + 1024);
     }
+    if let Some(clean) = &clean {
+        clean.save(2 * repo.records.len() + 1024);
+    }
+    clock.lap("check: encryption, caches saved");
     diags
+}
+
+/// Everything a record's own checks read besides the record: clerk's version, the date,
+/// clerk.yaml, the type files, the people (their roles and keys) and the council meetings
+/// whose resolutions records cite.
+fn context_digest(repo: &Repository, options: &Options) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut add = |part: &str| {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    };
+    add(env!("CARGO_PKG_VERSION"));
+    add(&options.today);
+    let meeting_type = repo
+        .config
+        .council
+        .as_ref()
+        .map(|c| c.meeting_type.as_str());
+    let mut read: Vec<(&str, &str)> = repo
+        .sources
+        .iter()
+        .filter(|s| s.path == crate::model::config::FILE || s.path.starts_with("types/"))
+        .map(|s| (s.path.as_str(), s.text.as_str()))
+        .chain(
+            repo.records
+                .iter()
+                .filter(|r| {
+                    r.type_name.as_deref() == Some(repo.config.people_type.as_str())
+                        || (meeting_type.is_some() && r.type_name.as_deref() == meeting_type)
+                })
+                .map(|r| (r.path.as_str(), repo.text_of(r))),
+        )
+        .collect();
+    read.sort_unstable();
+    for (path, text) in read {
+        add(path);
+        add(text);
+    }
+    h.finalize().into()
+}
+
+/// The entry of one record under `context`: its path and exact text (named by its git blob id
+/// when it was read from git, which is quicker than hashing the text again).
+fn record_entry(context: &[u8; 32], r: &Record, file: &crate::read::SourceFile) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(context);
+    h.update((r.path.len() as u64).to_le_bytes());
+    h.update(r.path.as_bytes());
+    match &file.content_id {
+        Some(id) => {
+            h.update(b"git blob ");
+            h.update(id);
+        }
+        None => {
+            h.update(b"text ");
+            h.update(file.text.as_bytes());
+        }
+    }
+    h.finalize().into()
 }

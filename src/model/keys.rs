@@ -39,13 +39,15 @@ pub struct Keyring {
     pub cache: Option<VerifiedCache>,
 }
 
-/// Signatures already verified, so an unchanged repository is not verified again.
+/// Signatures already verified, so an unchanged repository is not verified again; the same
+/// kind of file also remembers records whose own checks found nothing (`checked-records`, see
+/// `check::run`).
 ///
-/// An entry is the SHA-256 of the public key's fingerprint, the exact payload and the exact
-/// signature: any change to any of them is a new entry, verified in full. The file lives in
-/// the repository's git folder (`.git/clerk/verified-signatures`), which only its owner
-/// writes; a fresh clone (CI) starts empty and verifies everything. Set `CLERK_NO_CACHE=1`
-/// to neither read nor write it.
+/// An entry is the SHA-256 of everything the answer depends on — for a signature, the public
+/// key's fingerprint, the exact payload and the exact signature: any change to any of them is
+/// a new entry, verified in full. The file lives in the repository's git folder
+/// (`.git/clerk/verified-signatures`), which only its owner writes; a fresh clone (CI) starts
+/// empty and verifies everything. Set `CLERK_NO_CACHE=1` to neither read nor write it.
 #[derive(Debug)]
 pub struct VerifiedCache {
     path: std::path::PathBuf,
@@ -54,13 +56,18 @@ pub struct VerifiedCache {
 }
 
 impl VerifiedCache {
-    /// The cache of the git repository holding `root`, if there is one.
+    /// The cache of verified signatures of the git repository holding `root`, if there is one.
     pub fn open(root: &std::path::Path) -> Option<VerifiedCache> {
+        VerifiedCache::open_named(root, "verified-signatures")
+    }
+
+    /// The cache file `.git/clerk/NAME` of the git repository holding `root`, if there is one.
+    pub fn open_named(root: &std::path::Path, name: &str) -> Option<VerifiedCache> {
         if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
             return None;
         }
         let git = git2::Repository::discover(root).ok()?;
-        let path = git.path().join("clerk").join("verified-signatures");
+        let path = git.path().join("clerk").join(name);
         let known = std::fs::read(&path)
             .map(|bytes| {
                 bytes
@@ -103,13 +110,21 @@ impl VerifiedCache {
         }
     }
 
-    /// Writes the signatures verified in this run (only they: the file never grows stale).
-    pub fn save(&self) {
+    /// Writes the entries used in this run, and keeps the earlier ones while there are at most
+    /// `bound` in all (e.g. twice what the repository could use): a run that skipped some work
+    /// (records whose checks were remembered) does not forget the signatures behind it, and
+    /// the file never grows without limit.
+    pub fn save(&self, bound: usize) {
         let Ok(seen) = self.seen.lock() else { return };
-        if *seen == self.known {
+        let mut all: std::collections::HashSet<[u8; 32]> = seen.clone();
+        all.extend(self.known.iter().copied());
+        if all.len() > bound {
+            all = seen.clone();
+        }
+        if all == self.known {
             return;
         }
-        let mut entries: Vec<&[u8; 32]> = seen.iter().collect();
+        let mut entries: Vec<&[u8; 32]> = all.iter().collect();
         entries.sort();
         let bytes: Vec<u8> = entries.into_iter().flatten().copied().collect();
         if let Some(dir) = self.path.parent() {

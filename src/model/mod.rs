@@ -6,6 +6,7 @@ pub mod crypt;
 pub mod digest;
 pub mod expr;
 pub mod keys;
+pub mod parsed;
 pub mod people;
 pub mod record;
 pub mod refs;

@@ -101,6 +101,31 @@ impl Record {
         })
     }
 
+    /// A record parsed before (see [`super::parsed`]): what [`Record::parse`] made of the same
+    /// text at the same path.
+    pub fn from_parsed(source: usize, path: &str, parsed: super::parsed::Parts) -> Record {
+        let fields = parsed.fields;
+        let type_name = fields
+            .get("type")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let id = match fields.get("id") {
+            Some(Value::String(id)) => id.clone(),
+            _ => stem(path).to_string(),
+        };
+        Record {
+            id,
+            path: path.to_string(),
+            type_name,
+            fields,
+            yaml_line: parsed.yaml_line,
+            yaml_range: parsed.yaml_range,
+            body_range: parsed.body_range,
+            source,
+            locations: OnceLock::new(),
+        }
+    }
+
     /// The front matter as a map.
     pub fn map(&self) -> &Map<String, Value> {
         static EMPTY: OnceLock<Map<String, Value>> = OnceLock::new();

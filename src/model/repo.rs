@@ -9,7 +9,9 @@ use serde_json::Value;
 use std::sync::Arc;
 
 use super::config::{self, Config};
+use super::crypt;
 use super::expr::Evaluator;
+use super::parsed::{Entry, ParsedCache, Parts};
 use super::record::Record;
 use super::refs::Target;
 use super::types::{self, Classification, TypeDef};
@@ -118,8 +120,10 @@ impl Repository {
             }
         };
 
+        let mut clock = crate::diag::Stopwatch::new();
         let env = Arc::new(Evaluator::env());
         let (mut types, broken_types) = load_types(snapshot, &env, &mut sources, &mut diags);
+        clock.lap("load: configuration and types");
         check_lookups(&types, &broken_types, &sources, &mut diags);
         // Every approval names a person, whatever the type file declares.
         for t in types.values_mut() {
@@ -134,26 +138,62 @@ impl Repository {
         let (files, found) = snapshot.records(&discovery);
         diags.extend(found);
         let first_record = sources.len();
-        let loaded: Vec<(Option<SourceFile>, Option<Diagnostic>)> = files
+        // Files of a git snapshot parsed before (by blob id) are not read or parsed again.
+        clock.lap("load: list records");
+        let cache = files
+            .first()
+            .and_then(|f| snapshot.content_id(f))
+            .and_then(|_| ParsedCache::open(root));
+        clock.lap("load: cache of parsed records");
+        let cacheable = |rel: &str| !rel.ends_with(crypt::SUFFIX);
+        let loaded: Vec<Loaded> = files
             .par_iter()
-            .map(|rel| match snapshot.load(rel, limit) {
-                Ok(f) => (Some(f), None),
-                Err(d) => (None, Some(d)),
+            .map(|rel| {
+                let cached = cache
+                    .as_ref()
+                    .filter(|_| cacheable(rel))
+                    .and_then(|c| c.take(&snapshot.content_id(rel)?, rel))
+                    .filter(|p| p.text.len() as u64 <= limit);
+                if let Some(p) = cached {
+                    let file = SourceFile {
+                        path: rel.clone(),
+                        text: p.text,
+                        sealed: None,
+                        content_id: snapshot.content_id(rel),
+                    };
+                    return Loaded::File(file, Some(p.parts));
+                }
+                match snapshot.load(rel, limit) {
+                    Ok(f) => Loaded::File(f, None),
+                    Err(d) => Loaded::Failed(d),
+                }
             })
             .collect();
         let mut unreadable = Vec::new();
-        for (file, diag) in loaded {
-            sources.extend(file);
-            match diag {
+        let mut parts = Vec::new();
+        for got in loaded {
+            match got {
+                Loaded::File(file, p) => {
+                    sources.push(file);
+                    parts.push(p);
+                }
                 // An encrypted record without a key to open it is counted, not an error.
-                Some(d) if d.code == codes::ENCRYPTED_UNREADABLE => unreadable.push(d.path),
-                other => diags.extend(other),
+                Loaded::Failed(d) if d.code == codes::ENCRYPTED_UNREADABLE => {
+                    unreadable.push(d.path)
+                }
+                Loaded::Failed(d) => diags.push(d),
             }
         }
+        clock.lap("load: read records");
+        let from_cache: Vec<bool> = parts.iter().map(Option::is_some).collect();
         let parsed: Vec<Result<Record, Diagnostic>> = sources[first_record..]
             .par_iter()
+            .zip(parts.into_par_iter())
             .enumerate()
-            .map(|(i, f)| Record::parse(first_record + i, f))
+            .map(|(i, (f, p))| match p {
+                Some(p) => Ok(Record::from_parsed(first_record + i, &f.path, p)),
+                None => Record::parse(first_record + i, f),
+            })
             .collect();
         let mut records = Vec::with_capacity(parsed.len());
         for p in parsed {
@@ -161,6 +201,30 @@ impl Repository {
                 Ok(r) => records.push(r),
                 Err(d) => diags.push(d),
             }
+        }
+        clock.lap("load: parse records");
+        if let Some(cache) = &cache {
+            cache.save(
+                records
+                    .iter()
+                    .filter(|r| cacheable(&r.path))
+                    .filter_map(|r| {
+                        let id = snapshot.content_id(&r.path)?;
+                        let text = &sources[r.source].text;
+                        Some((
+                            id,
+                            Entry {
+                                path: &r.path,
+                                text,
+                                fields: &r.fields,
+                                yaml_line: r.yaml_line,
+                                yaml_range: r.yaml_range.clone(),
+                                body_start: r.body_range.start,
+                            },
+                            from_cache[r.source - first_record],
+                        ))
+                    }),
+            );
         }
         let mut by_id: HashMap<String, Vec<usize>> = HashMap::with_capacity(records.len());
         for (i, r) in records.iter().enumerate() {
@@ -220,6 +284,38 @@ impl Repository {
         self.sources[source] = file;
         self.records[at] = record;
         Some(at)
+    }
+
+    /// Adds the record in `file` (a path not yet loaded), as a whole load would have read it;
+    /// the reason when it does not parse. [`Repository::remove_last`] takes it out again: the
+    /// fuzzer checks many records against one loaded configuration this way.
+    pub fn push_record(&mut self, file: SourceFile) -> Result<(), Diagnostic> {
+        let source = self.sources.len();
+        let record = Record::parse(source, &file)?;
+        self.source_by_path.insert(file.path.clone(), source);
+        self.sources.push(file);
+        self.by_id
+            .entry(record.id.clone())
+            .or_default()
+            .push(self.records.len());
+        self.records.push(record);
+        Ok(())
+    }
+
+    /// Takes out the record [`Repository::push_record`] added last.
+    pub fn remove_last(&mut self) {
+        let Some(record) = self.records.pop() else {
+            return;
+        };
+        if let Some(at) = self.by_id.get_mut(&record.id) {
+            at.retain(|&i| i != self.records.len());
+            if at.is_empty() {
+                self.by_id.remove(&record.id);
+            }
+        }
+        if let Some(file) = self.sources.pop() {
+            self.source_by_path.remove(&file.path);
+        }
     }
 
     /// The text of a record's file.
@@ -309,6 +405,12 @@ fn loaded_raw(text: &str) -> Value {
 }
 
 /// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
+/// A record file as loaded: its text, with its parse when the cache had it; or why not.
+enum Loaded {
+    File(SourceFile, Option<Parts>),
+    Failed(Diagnostic),
+}
+
 /// `lookup('TYPE', …)` in a type file must name a type: a misspelt one would otherwise leave a
 /// register's column silently empty.
 fn check_lookups(

@@ -1,0 +1,194 @@
+//! The caches in `.git/clerk`: records whose own checks found nothing, and records parsed from
+//! git. Each run with them must find exactly what a run without them finds.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Repo;
+
+/// `clerk ARGS` in `dir` (JSON findings), with the caches or without (`CLERK_NO_CACHE=1`).
+fn run(dir: &Path, args: &[&str], cached: bool) -> (i32, serde_json::Value) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
+    cmd.args(args)
+        .args(["--format", "json"])
+        .current_dir(dir)
+        .env("NO_COLOR", "1");
+    if !cached {
+        cmd.env("CLERK_NO_CACHE", "1");
+    }
+    let out = cmd.output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap_or(-1), json)
+}
+
+/// The findings as (code, path, line, message), in order.
+fn findings(json: &serde_json::Value) -> Vec<(String, String, u64, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+/// Checks with the caches (twice: filling them, then using them) and without; all three must
+/// agree. Returns the findings that are not the example's standing W071.
+#[track_caller]
+fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, u64, String)> {
+    let (code, fresh) = run(dir, args, false);
+    let (code1, first) = run(dir, args, true);
+    let (code2, second) = run(dir, args, true);
+    assert_eq!(
+        findings(&first),
+        findings(&fresh),
+        "{args:?}: cached run differs"
+    );
+    assert_eq!(
+        findings(&second),
+        findings(&fresh),
+        "{args:?}: second cached run differs"
+    );
+    assert_eq!((code1, code2), (code, code));
+    findings(&fresh)
+        .into_iter()
+        .filter(|f| f.0 != "W071")
+        .collect()
+}
+
+#[test]
+fn remembered_records_are_checked_again_when_anything_they_read_changes() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    let check = ["check", "--today", common::TODAY];
+    assert_eq!(agree(dir, &check), vec![], "the example is clean");
+    assert!(dir.join(".git/clerk/checked-records").exists());
+
+    // A person loses a role: every approval given in it is now refused, although none of
+    // those records changed.
+    repo.edit(
+        "people/lin-wenhui.md",
+        "role: secretary-general",
+        "role: former-secretary-general",
+    );
+    let found = agree(dir, &check);
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.1 != "people/lin-wenhui.md")
+            .count()
+            >= 3,
+        "{found:?}"
+    );
+    repo.edit(
+        "people/lin-wenhui.md",
+        "role: former-secretary-general",
+        "role: secretary-general",
+    );
+    assert_eq!(agree(dir, &check), vec![]);
+
+    // A council meeting that did not take place: the budget, policy, activity and expense citing
+    // its resolutions are refused.
+    repo.edit(
+        "meetings/2026-council-01.md",
+        "status: summary-sent",
+        "status: cancelled",
+    );
+    let found = agree(dir, &check);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "E038" && f.1 == "finance/2026-budget.md")
+            && found.iter().filter(|f| f.0 == "E038").count() >= 4,
+        "{found:?}"
+    );
+    repo.edit(
+        "meetings/2026-council-01.md",
+        "status: cancelled",
+        "status: summary-sent",
+    );
+
+    // A stricter rule in a type file: leave that was fine is now refused.
+    repo.edit(
+        "types/leave.yaml",
+        "record.end >= record.start",
+        "record.end > record.start",
+    );
+    let found = agree(dir, &check);
+    assert!(found.iter().any(|f| f.1.starts_with("leave/")), "{found:?}");
+    repo.edit(
+        "types/leave.yaml",
+        "record.end > record.start",
+        "record.end >= record.start",
+    );
+
+    // Another date: what is checked against today is checked again.
+    let later = ["check", "--today", "2027-06-30"];
+    agree(dir, &later);
+    assert_eq!(agree(dir, &check), vec![]);
+}
+
+#[test]
+fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-qm", "records", "--no-verify"]);
+    let staged = ["check", "--staged", "--today", common::TODAY];
+    assert_eq!(agree(dir, &staged), vec![]);
+    let cache = dir.join(".git/clerk/parsed-records");
+    let size = std::fs::metadata(&cache).unwrap().len();
+    assert!(size > 100_000, "every plain record is kept: {size} bytes");
+    // Nothing of the encrypted record is kept, in plain text or otherwise.
+    let bytes = std::fs::read(&cache).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("2026-conf-001"));
+
+    // An edit staged: the changed record is read from git and parsed; its approvals are stale.
+    repo.edit(
+        "documents/2026-doc-001.md",
+        "各位理事：",
+        "各位理事（修訂）：",
+    );
+    git(dir, &["add", "documents/2026-doc-001.md"]);
+    let found = agree(dir, &staged);
+    assert!(
+        !found.is_empty() && found.iter().all(|f| f.1 == "documents/2026-doc-001.md"),
+        "{found:?}"
+    );
+    // Garbage, a torn append, or another version's file: the same findings, and the file is
+    // written anew.
+    for damaged in [
+        b"not a cache at all".to_vec(),
+        bytes[..bytes.len() / 2].to_vec(),
+        b"clerk parsed-records v0 0.0.0\n".to_vec(),
+    ] {
+        std::fs::write(&cache, &damaged).unwrap();
+        assert_eq!(agree(dir, &staged), found);
+        assert!(std::fs::read(&cache)
+            .unwrap()
+            .starts_with(b"clerk parsed-records v2 "));
+    }
+}
