@@ -1,5 +1,6 @@
 //! What falls due: deadlines and overdue items declared by the type files, grouped by person.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -34,53 +35,63 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
         .max()
         .unwrap_or_default();
     let layer = visible.layer(reads);
-    let mut out = Vec::new();
-    for r in repo.records.iter().filter(|r| visible.shows(r)) {
-        let Some(def) = repo.type_of(r) else { continue };
-        if def.due.is_empty() {
-            continue;
-        }
-        let rv = record_value(def, r);
-        for due in &def.due {
-            let items = layer.items(&rv, due.each.as_ref());
-            for item in items {
-                let scope = layer.scope(&rv, &[("item", item)]);
-                if due
-                    .where_
-                    .as_ref()
-                    .is_some_and(|w| scope.truth(w) != Some(true))
-                {
-                    continue;
+    let shown: Vec<&crate::model::record::Record> = repo
+        .records
+        .iter()
+        .filter(|r| visible.shows(r))
+        .filter(|r| repo.type_of(r).is_some_and(|def| !def.due.is_empty()))
+        .collect();
+    let per_record: Vec<Vec<Item>> = shown
+        .par_iter()
+        .map(|r| {
+            let mut out = Vec::new();
+            let Some(def) = repo.type_of(r) else {
+                return out;
+            };
+            let rv = record_value(def, r);
+            for due in &def.due {
+                let items = layer.items(&rv, due.each.as_ref());
+                for item in items {
+                    let scope = layer.scope(&rv, &[("item", item)]);
+                    if due
+                        .where_
+                        .as_ref()
+                        .is_some_and(|w| scope.truth(w) != Some(true))
+                    {
+                        continue;
+                    }
+                    let text = |e| {
+                        scope
+                            .eval(e)
+                            .ok()
+                            .and_then(|v| v.json().ok())
+                            .map(|v: Value| plain(&v))
+                            .unwrap_or_default()
+                    };
+                    let date = text(&due.date);
+                    if parse_date(&date).is_none() || date.as_str() > until {
+                        continue;
+                    }
+                    let who = text(&due.who);
+                    out.push(Item {
+                        overdue: date.as_str() < as_of,
+                        name: repo
+                            .person(&who)
+                            .and_then(|p| p.str_field("name"))
+                            .map(str::to_string),
+                        what: text(&due.what),
+                        kind: due.title.get(locale).to_string(),
+                        record: r.id.clone(),
+                        path: r.path.clone(),
+                        date,
+                        who,
+                    });
                 }
-                let text = |e| {
-                    scope
-                        .eval(e)
-                        .ok()
-                        .and_then(|v| v.json().ok())
-                        .map(|v: Value| plain(&v))
-                        .unwrap_or_default()
-                };
-                let date = text(&due.date);
-                if parse_date(&date).is_none() || date.as_str() > until {
-                    continue;
-                }
-                let who = text(&due.who);
-                out.push(Item {
-                    overdue: date.as_str() < as_of,
-                    name: repo
-                        .person(&who)
-                        .and_then(|p| p.str_field("name"))
-                        .map(str::to_string),
-                    what: text(&due.what),
-                    kind: due.title.get(locale).to_string(),
-                    record: r.id.clone(),
-                    path: r.path.clone(),
-                    date,
-                    who,
-                });
             }
-        }
-    }
+            out
+        })
+        .collect();
+    let mut out: Vec<Item> = per_record.into_iter().flatten().collect();
     out.sort_by(|a, b| (&a.who, &a.date, &a.record).cmp(&(&b.who, &b.date, &b.record)));
     out
 }

@@ -1,10 +1,10 @@
 //! Computes a register: the rows its type file declares, over the records an audience may see.
 
-use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -109,10 +109,12 @@ pub struct Visible<'a> {
     pub repo: &'a Repository,
     pub ev: &'a Evaluator,
     test: &'a dyn Fn(&Record) -> bool,
-    set: OnceCell<Arc<RecordSet>>,
-    records: OnceCell<Layer<'a>>,
-    lookup: OnceCell<Layer<'a>>,
-    plain: OnceCell<Layer<'a>>,
+    set: OnceLock<Arc<RecordSet>>,
+    /// Registers computed, by name and year.
+    tables: Mutex<HashMap<(String, Option<i64>), Table>>,
+    records: OnceLock<Layer<'a>>,
+    lookup: OnceLock<Layer<'a>>,
+    plain: OnceLock<Layer<'a>>,
 }
 
 impl<'a> Visible<'a> {
@@ -125,10 +127,11 @@ impl<'a> Visible<'a> {
             repo,
             ev,
             test,
-            set: OnceCell::new(),
-            records: OnceCell::new(),
-            lookup: OnceCell::new(),
-            plain: OnceCell::new(),
+            set: OnceLock::new(),
+            tables: Mutex::new(HashMap::new()),
+            records: OnceLock::new(),
+            lookup: OnceLock::new(),
+            plain: OnceLock::new(),
         }
     }
 
@@ -159,7 +162,27 @@ impl<'a> Visible<'a> {
 }
 
 /// Computes `register` over the visible records, for `year` (None: every year).
+///
+/// A register computed once is not computed again with the same `visible` (a report draws the
+/// register its page already shows).
 pub fn compute(visible: &Visible, register: &Register, year: Option<i64>) -> Table {
+    let key = (register.name.clone(), year);
+    if let Some(table) = visible
+        .tables
+        .lock()
+        .ok()
+        .and_then(|t| t.get(&key).cloned())
+    {
+        return table;
+    }
+    let table = compute_again(visible, register, year);
+    if let Ok(mut tables) = visible.tables.lock() {
+        tables.insert(key, table.clone());
+    }
+    table
+}
+
+fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> Table {
     let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
     let chosen: Vec<&Record> = repo
@@ -180,47 +203,56 @@ pub fn compute(visible: &Visible, register: &Register, year: Option<i64>) -> Tab
         .unwrap_or(2000);
     let year_value = cel::Value::Int(year.unwrap_or(this_year));
     let layer = visible.layer(register.reads).child(&[("year", year_value)]);
-    let mut rows: Vec<(Vec<Value>, Vec<Value>, Option<String>)> = Vec::new();
-    for r in chosen {
-        let Some(def) = repo.type_of(r) else { continue };
-        let rv = record_value(def, r);
-        let items = layer.items(&rv, register.each.as_ref());
-        for item in items {
-            let scope = layer.scope(&rv, &[("item", item)]);
-            if register
-                .where_
-                .as_ref()
-                .is_some_and(|w| scope.truth(w) != Some(true))
-            {
-                continue;
-            }
-            if let (Some(want), Some(expr)) = (year, &register.year) {
-                let got = scope.eval(expr).ok().and_then(|v| json(&v).as_i64());
-                if got != Some(want) {
+    // Rows are computed in parallel, in the records' order (the sort below is stable).
+    type Row = (Vec<Value>, Vec<Value>, Option<String>);
+    let per_record: Vec<Vec<Row>> = chosen
+        .par_iter()
+        .map(|r| {
+            let mut rows: Vec<Row> = Vec::new();
+            let Some(def) = repo.type_of(r) else {
+                return rows;
+            };
+            let rv = record_value(def, r);
+            let items = layer.items(&rv, register.each.as_ref());
+            for item in items {
+                let scope = layer.scope(&rv, &[("item", item)]);
+                if register
+                    .where_
+                    .as_ref()
+                    .is_some_and(|w| scope.truth(w) != Some(true))
+                {
                     continue;
                 }
-            }
-            let values = register
-                .columns
-                .iter()
-                .map(|c| {
-                    c.value.as_ref().map_or(Value::Null, |e| {
-                        scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null)
+                if let (Some(want), Some(expr)) = (year, &register.year) {
+                    let got = scope.eval(expr).ok().and_then(|v| json(&v).as_i64());
+                    if got != Some(want) {
+                        continue;
+                    }
+                }
+                let values = register
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        c.value.as_ref().map_or(Value::Null, |e| {
+                            scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null)
+                        })
                     })
-                })
-                .collect();
-            let keys = register
-                .sort
-                .iter()
-                .map(|(e, _)| scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null))
-                .collect();
-            let group = register
-                .group
-                .as_ref()
-                .map(|g| scope.eval(g).map(|v| plain(&json(&v))).unwrap_or_default());
-            rows.push((values, keys, group));
-        }
-    }
+                    .collect();
+                let keys = register
+                    .sort
+                    .iter()
+                    .map(|(e, _)| scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null))
+                    .collect();
+                let group = register
+                    .group
+                    .as_ref()
+                    .map(|g| scope.eval(g).map(|v| plain(&json(&v))).unwrap_or_default());
+                rows.push((values, keys, group));
+            }
+            rows
+        })
+        .collect();
+    let mut rows: Vec<Row> = per_record.into_iter().flatten().collect();
     rows.sort_by(|a, b| {
         for (i, (_, desc)) in register.sort.iter().enumerate() {
             let o = compare(&a.1[i], &b.1[i]);
@@ -297,10 +329,19 @@ fn record_set(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> RecordSet
         .keys()
         .map(|name| (name.as_str(), Vec::new()))
         .collect();
-    for r in repo.records.iter().filter(|r| visible(r)) {
-        let Some(def) = repo.type_of(r) else { continue };
+    let shown: Vec<(&TypeDef, &Record)> = repo
+        .records
+        .iter()
+        .filter(|r| visible(r))
+        .filter_map(|r| Some((repo.type_of(r)?, r)))
+        .collect();
+    let values: Vec<Value> = shown
+        .par_iter()
+        .map(|(def, r)| record_value(def, r))
+        .collect();
+    for ((def, _), value) in shown.iter().zip(values) {
         if let Some(list) = by_type.get_mut(def.name.as_str()) {
-            list.push(record_value(def, r));
+            list.push(value);
         }
     }
     RecordSet::new(

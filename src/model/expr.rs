@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use cel::{Context, Env, ExecutionError, FunctionContext, Program, Value};
 use chrono::{Datelike, NaiveDate, Weekday};
+use rayon::prelude::*;
 
 use crate::diag::{codes, Diagnostic, Pos};
 
@@ -380,7 +381,7 @@ impl RecordSet {
             .into_iter()
             .map(|(name, records)| {
                 let values = records
-                    .iter()
+                    .par_iter()
                     .map(|r| cel::to_value(r).unwrap_or(Value::Null))
                     .collect();
                 (name, Arc::new(values))

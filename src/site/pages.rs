@@ -341,13 +341,29 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 /// Markdown from a record, as safe HTML: raw HTML is sanitised, so no record can inject script.
+///
+/// Markdown without raw HTML, links or images — most records — is already safe as
+/// pulldown-cmark writes it (every text is escaped), so only the rest goes through the
+/// sanitiser.
 pub fn markdown(text: &str) -> String {
-    use pulldown_cmark::{html, Options, Parser};
+    use pulldown_cmark::{html, Event, Options, Parser, Tag};
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
+    let events: Vec<Event> = Parser::new_ext(text, options).collect();
+    let plain = !events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::HtmlBlock)
+        )
+    });
     let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(text, options));
+    html::push_html(&mut out, events.into_iter());
+    if plain {
+        return out;
+    }
     ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer"))
         .url_schemes(["http", "https", "mailto"].into())
