@@ -109,7 +109,6 @@ pub struct Visible<'a> {
     pub repo: &'a Repository,
     pub ev: &'a Evaluator,
     test: &'a dyn Fn(&Record) -> bool,
-    set: OnceLock<Arc<RecordSet>>,
     /// Registers computed, by name and year.
     tables: Mutex<HashMap<(String, Option<i64>), Table>>,
     records: OnceLock<Layer<'a>>,
@@ -127,7 +126,6 @@ impl<'a> Visible<'a> {
             repo,
             ev,
             test,
-            set: OnceLock::new(),
             tables: Mutex::new(HashMap::new()),
             records: OnceLock::new(),
             lookup: OnceLock::new(),
@@ -145,19 +143,16 @@ impl<'a> Visible<'a> {
     pub fn layer(&self, reads: Reads) -> &Layer<'a> {
         match reads {
             Reads::Nothing => self.plain.get_or_init(|| self.ev.layer(&[])),
-            Reads::Lookup => self
-                .lookup
-                .get_or_init(|| self.ev.records_layer(self.set(), false)),
-            Reads::Records => self
-                .records
-                .get_or_init(|| self.ev.records_layer(self.set(), true)),
+            // Only the types the rules look up are converted for CEL.
+            Reads::Lookup => self.lookup.get_or_init(|| {
+                let set = record_set(self.repo, self.test, self.repo.looked_up_types().as_ref());
+                self.ev.records_layer(Arc::new(set), false)
+            }),
+            Reads::Records => self.records.get_or_init(|| {
+                let set = record_set(self.repo, self.test, None);
+                self.ev.records_layer(Arc::new(set), true)
+            }),
         }
-    }
-
-    fn set(&self) -> Arc<RecordSet> {
-        self.set
-            .get_or_init(|| Arc::new(record_set(self.repo, self.test)))
-            .clone()
     }
 }
 
@@ -322,29 +317,37 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
     }
 }
 
-/// Every visible record as expressions see it, by type: `records.expense`, …
-fn record_set(repo: &Repository, visible: &dyn Fn(&Record) -> bool) -> RecordSet {
-    let mut by_type: HashMap<&str, Vec<Value>> = repo
+/// Every visible record as expressions see it, by type: `records.expense`, … — of the types
+/// `only` names, when given.
+fn record_set(
+    repo: &Repository,
+    visible: &dyn Fn(&Record) -> bool,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> RecordSet {
+    let wanted = |name: &str| only.is_none_or(|only| only.contains(name));
+    let mut by_type: HashMap<&str, Vec<cel::Value>> = repo
         .types
         .keys()
+        .filter(|name| wanted(name))
         .map(|name| (name.as_str(), Vec::new()))
         .collect();
     let shown: Vec<(&TypeDef, &Record)> = repo
         .records
         .iter()
-        .filter(|r| visible(r))
+        .filter(|r| r.type_name.as_deref().is_some_and(wanted) && visible(r))
         .filter_map(|r| Some((repo.type_of(r)?, r)))
         .collect();
-    let values: Vec<Value> = shown
+    // Each record straight to CEL: the JSON of every record is never held at once.
+    let values: Vec<cel::Value> = shown
         .par_iter()
-        .map(|(def, r)| record_value(def, r))
+        .map(|(def, r)| cel::to_value(record_value(def, r)).unwrap_or(cel::Value::Null))
         .collect();
     for ((def, _), value) in shown.iter().zip(values) {
         if let Some(list) = by_type.get_mut(def.name.as_str()) {
             list.push(value);
         }
     }
-    RecordSet::new(
+    RecordSet::from_values(
         by_type
             .into_iter()
             .map(|(name, list)| (name.to_string(), list))

@@ -332,6 +332,22 @@ impl Evaluator {
     }
 }
 
+/// Each `lookup(` in `text`: its byte offset, and the type it names when that is written as a
+/// quoted text (`lookup('income', …)`), or `None` when it is an expression.
+pub fn lookup_calls(text: &str) -> Vec<(usize, Option<&str>)> {
+    text.match_indices("lookup(")
+        .map(|(at, _)| {
+            let rest = text[at + "lookup(".len()..].trim_start();
+            let name = rest
+                .chars()
+                .next()
+                .filter(|c| *c == '\'' || *c == '"')
+                .and_then(|quote| rest[1..].split(quote).next());
+            (at, name)
+        })
+        .collect()
+}
+
 /// The hidden variable through which `lookup` reaches the layer's records (expressions cannot
 /// name it: it is not in [`VARIABLES`]).
 const RECORD_SET: &str = "clerk_record_set";
@@ -377,15 +393,25 @@ impl LookupKey {
 impl RecordSet {
     /// `lists` holds each type's records as JSON objects (fields and `id`).
     pub fn new(lists: Vec<(String, Vec<serde_json::Value>)>) -> RecordSet {
+        RecordSet::from_values(
+            lists
+                .into_iter()
+                .map(|(name, records)| {
+                    let values = records
+                        .par_iter()
+                        .map(|r| cel::to_value(r).unwrap_or(Value::Null))
+                        .collect();
+                    (name, values)
+                })
+                .collect(),
+        )
+    }
+
+    /// `lists` holds each type's records already converted for CEL.
+    pub fn from_values(lists: Vec<(String, Vec<Value>)>) -> RecordSet {
         let by_type: HashMap<String, Arc<Vec<Value>>> = lists
             .into_iter()
-            .map(|(name, records)| {
-                let values = records
-                    .par_iter()
-                    .map(|r| cel::to_value(r).unwrap_or(Value::Null))
-                    .collect();
-                (name, Arc::new(values))
-            })
+            .map(|(name, values)| (name, Arc::new(values)))
             .collect();
         let map: HashMap<cel::objects::Key, Value> = by_type
             .iter()

@@ -318,6 +318,18 @@ impl Repository {
         }
     }
 
+    /// The record types `lookup(…)` can name in the type files; `None` when one names its type
+    /// with an expression, so any type may be looked up.
+    pub fn looked_up_types(&self) -> Option<BTreeSet<String>> {
+        let mut out = BTreeSet::new();
+        for source in self.sources.iter().filter(|s| s.path.starts_with("types/")) {
+            for (_, name) in super::expr::lookup_calls(&source.text) {
+                out.insert(name?.to_string());
+            }
+        }
+        Some(out)
+    }
+
     /// The text of a record's file.
     pub fn text_of(&self, record: &Record) -> &str {
         &self.sources[record.source].text
@@ -421,14 +433,8 @@ fn check_lookups(
 ) {
     for source in sources.iter().filter(|s| s.path.starts_with("types/")) {
         let text = &source.text;
-        for (at, _) in text.match_indices("lookup(") {
-            let rest = text[at + "lookup(".len()..].trim_start();
-            let Some(quote) = rest.chars().next().filter(|c| *c == '\'' || *c == '"') else {
-                continue;
-            };
-            let Some(name) = rest[1..].split(quote).next() else {
-                continue;
-            };
+        for (at, name) in super::expr::lookup_calls(text) {
+            let Some(name) = name else { continue };
             if types.contains_key(name) || broken.contains(name) {
                 continue;
             }

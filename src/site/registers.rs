@@ -56,6 +56,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         )?;
         listed.push(json!({"name": table.name, "title": table.title, "rows": table.rows.len()}));
         pages += 1;
+        clock.lap(&format!("register {}: page and CSV", register.name));
     }
     // What falls due, on a page and as an iCalendar feed of deadlines.
     let until = crate::model::expr::parse_date(&site.today)
