@@ -217,6 +217,10 @@ fn an_edited_record_is_shown_at_once_then_the_whole_site_follows() {
     repo.edit("documents/2026-doc-006.md", "kind: 公告X", "kind: ");
     server.logged("rebuilt in", 3);
     until(server.port, "/", |b| !b.contains("clerk-errors"));
+    // The search index of the newest site follows on its own thread.
+    until(server.port, "/pagefind/parts.json", |b| b.trim() == "[]");
+    let (status, _) = get(server.port, "/pagefind/pagefind.js");
+    assert_eq!(status, 200);
 
     // A new record is not a quick update: only the whole rebuild shows it.
     let before = server.log.lock().unwrap().len();

@@ -50,6 +50,8 @@ struct State {
 struct Shared {
     state: Mutex<State>,
     changed: Condvar,
+    /// The newest site waiting for its search index, while the indexer runs.
+    search: Mutex<Option<SearchJob>>,
 }
 
 impl Shared {
@@ -69,6 +71,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     let shared = Arc::new(Shared {
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
+        search: Mutex::new(None),
     });
     let (took, mut last) = rebuild(&root, req, &shared);
     let server = tiny_http::Server::http(("127.0.0.1", req.port))
@@ -178,7 +181,6 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
     let outcome = build(root, req.audience, &today(req));
     let mut state = shared.lock();
     state.version += 1;
-    let version = state.version;
     let mut search = None;
     let mut kept = None;
     match outcome {
@@ -205,23 +207,74 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
     // The search index follows on its own thread: pages show the edit without waiting for it,
     // and the next edit need not wait either.
     if let Some((files, entries, locale, part)) = search {
-        let shared = Arc::clone(shared);
-        let _ = std::thread::Builder::new()
-            .name("clerk-search".into())
-            .stack_size(16 << 20)
-            .spawn(move || {
-                let index = site::Output::memory();
-                if site::search::index(locale, &entries, part, &index).is_ok() {
-                    let mut with_index = (*files).clone();
-                    with_index.extend(index.into_files());
-                    let mut state = shared.lock();
-                    if state.version >= version && Arc::ptr_eq(&state.files, &files) {
-                        state.files = Arc::new(with_index);
-                    }
-                }
-            });
+        let job = SearchJob {
+            files,
+            entries: Arc::new(entries),
+            locale,
+            part,
+        };
+        // One indexer at a time: while it works, only the newest site waits for it.
+        let start = {
+            let mut pending = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+            let idle = pending.is_none();
+            *pending = Some(job);
+            idle
+        };
+        if start {
+            let shared = Arc::clone(shared);
+            let _ = std::thread::Builder::new()
+                .name("clerk-search".into())
+                .stack_size(16 << 20)
+                .spawn(move || index_search(&shared));
+        }
     }
     (took, kept)
+}
+
+/// A site waiting for its search index.
+struct SearchJob {
+    files: Arc<Files>,
+    entries: Arc<Vec<site::search::Entry>>,
+    locale: crate::model::config::Locale,
+    part: usize,
+}
+
+/// Indexes the newest site waiting, then the next newest, until none waits; a site already
+/// replaced by a newer one when its index is ready is left as it is.
+fn index_search(shared: &Shared) {
+    loop {
+        let job = {
+            let pending = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+            match pending.as_ref() {
+                Some(job) => SearchJob {
+                    files: Arc::clone(&job.files),
+                    entries: Arc::clone(&job.entries),
+                    locale: job.locale,
+                    part: job.part,
+                },
+                None => return,
+            }
+        };
+        let index = site::Output::memory();
+        let built = site::search::index(job.locale, &job.entries, job.part, &index).is_ok();
+        if built {
+            let mut with_index = (*job.files).clone();
+            with_index.extend(index.into_files());
+            let mut state = shared.lock();
+            if Arc::ptr_eq(&state.files, &job.files) {
+                state.files = Arc::new(with_index);
+            }
+        }
+        // Done with this one; stop unless a newer site came meanwhile.
+        let mut pending = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+        if pending
+            .as_ref()
+            .is_none_or(|p| Arc::ptr_eq(&p.files, &job.files))
+        {
+            *pending = None;
+            return;
+        }
+    }
 }
 
 /// Check errors as the banner shows them.
