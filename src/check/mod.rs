@@ -31,7 +31,7 @@ pub struct Options {
 
 /// The findings about one record on its own: its fields, workflow, rules and signatures (not
 /// those that compare records: links, numbers, budgets, encryption).
-pub fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> Vec<Diagnostic> {
+fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> Vec<Diagnostic> {
     let mut d = fields::check(repo, r);
     d.extend(workflow::check(repo, ev, r));
     d.extend(rules::check(repo, ev, r));
@@ -39,17 +39,33 @@ pub fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> 
     d
 }
 
-/// Runs every check on a loaded repository.
-pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
-    let mut clock = crate::diag::Stopwatch::new();
+/// What every record's own checks share: the rules' evaluator, the people's keys (with the
+/// cache of verified signatures), and what loading the keys found.
+fn shared(repo: &Repository, options: &Options) -> (Evaluator, Keyring, Vec<Diagnostic>) {
     let ev = Evaluator::new(
         Arc::new(Evaluator::env()),
         &repo.people_json(),
         &repo.config_raw,
         &options.today,
     );
-    let (mut keys, mut diags) = Keyring::load(repo);
+    let (mut keys, diags) = Keyring::load(repo);
     keys.cache = VerifiedCache::open(&repo.root);
+    (ev, keys, diags)
+}
+
+/// The own findings of the records at `at` (indexes into `repo.records`) only: what `serve`
+/// shows at once for an edited record, before the whole check.
+pub fn records(repo: &Repository, options: &Options, at: &[usize]) -> Vec<Diagnostic> {
+    let (ev, keys, _) = shared(repo, options);
+    at.iter()
+        .flat_map(|&i| record(repo, &ev, &keys, &repo.records[i]))
+        .collect()
+}
+
+/// Runs every check on a loaded repository.
+pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
+    let mut clock = crate::diag::Stopwatch::new();
+    let (ev, keys, mut diags) = shared(repo, options);
     // Records whose own checks found nothing before, under the same rules, people, council
     // meetings and date, are not checked again (encrypted ones always are: nothing about
     // their text is kept).

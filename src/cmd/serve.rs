@@ -232,6 +232,7 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
 }
 
 /// A site waiting for its search index.
+#[derive(Clone)]
 struct SearchJob {
     files: Arc<Files>,
     entries: Arc<Vec<site::search::Entry>>,
@@ -246,12 +247,7 @@ fn index_search(shared: &Shared) {
         let job = {
             let pending = shared.search.lock().unwrap_or_else(|e| e.into_inner());
             match pending.as_ref() {
-                Some(job) => SearchJob {
-                    files: Arc::clone(&job.files),
-                    entries: Arc::clone(&job.entries),
-                    locale: job.locale,
-                    part: job.part,
-                },
+                Some(job) => job.clone(),
                 None => return,
             }
         };
@@ -314,22 +310,13 @@ fn quick(
     let repo = &loaded.repo;
     let today = today(req);
     // The edited records' own findings replace theirs; the rest wait for the whole check.
-    let ev = crate::model::expr::Evaluator::new(
-        Arc::new(crate::model::expr::Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        &today,
-    );
-    let (mut keys, _) = crate::model::keys::Keyring::load(repo);
-    keys.cache = crate::model::keys::VerifiedCache::open(&repo.root);
     let paths: std::collections::HashSet<&str> =
         at.iter().map(|&i| repo.records[i].path.as_str()).collect();
     loaded.findings.retain(|d| !paths.contains(d.path.as_str()));
-    for &i in &at {
-        loaded
-            .findings
-            .extend(check::record(repo, &ev, &keys, &repo.records[i]));
-    }
+    let options = check::Options {
+        today: today.clone(),
+    };
+    loaded.findings.extend(check::records(repo, &options, &at));
     clock.lap("quick: check");
     let history = HashMap::new();
     let site = site::Site::new(repo, &loaded.findings, &history, req.audience, &today);

@@ -211,16 +211,18 @@ fn encode(v: &Value, out: &mut Vec<u8>) {
     }
 }
 
+/// The next `n` bytes of `input`, consumed; `None` when fewer are left.
+fn take<'b>(input: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
+    if input.len() < n {
+        return None;
+    }
+    let (head, tail) = input.split_at(n);
+    *input = tail;
+    Some(head)
+}
+
 /// The value [`encode`] wrote; `None` for anything else (a damaged or foreign file).
 fn decode(input: &mut &[u8], depth: usize) -> Option<Value> {
-    fn take<'b>(input: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
-        if input.len() < n {
-            return None;
-        }
-        let (head, tail) = input.split_at(n);
-        *input = tail;
-        Some(head)
-    }
     fn len(input: &mut &[u8]) -> Option<usize> {
         Some(u32::from_le_bytes(take(input, 4)?.try_into().ok()?) as usize)
     }
@@ -268,14 +270,6 @@ fn decode(input: &mut &[u8], depth: usize) -> Option<Value> {
 fn read_entries(bytes: &[u8]) -> Option<(Vec<RawEntry<'_>>, bool)> {
     let mut rest = bytes.strip_prefix(MAGIC.as_bytes())?;
     let mut out = Vec::new();
-    fn take<'b>(rest: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
-        if rest.len() < n {
-            return None;
-        }
-        let (head, tail) = rest.split_at(n);
-        *rest = tail;
-        Some(head)
-    }
     fn number(rest: &mut &[u8]) -> Option<usize> {
         let b = take(rest, 8)?;
         usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()

@@ -80,29 +80,20 @@ impl Record {
                     .hint("use plain text, numbers, dates, lists and mappings")
             }
         })?;
-        let type_name = fields
-            .get("type")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let id = match fields.get("id") {
-            Some(Value::String(id)) => id.clone(),
-            _ => stem(path).to_string(),
-        };
-        Ok(Record {
-            id,
-            path: path.to_string(),
-            type_name,
-            fields: Value::Object(fields),
-            yaml_line: split.yaml_line,
-            yaml_range: split.yaml_offset..split.yaml_offset + split.yaml.len(),
-            body_range: split.body_offset..file.text.len(),
+        Ok(Record::from_parsed(
             source,
-            locations: OnceLock::new(),
-        })
+            path,
+            super::parsed::Parts {
+                fields: Value::Object(fields),
+                yaml_line: split.yaml_line,
+                yaml_range: split.yaml_offset..split.yaml_offset + split.yaml.len(),
+                body_range: split.body_offset..file.text.len(),
+            },
+        ))
     }
 
-    /// A record parsed before (see [`super::parsed`]): what [`Record::parse`] made of the same
-    /// text at the same path.
+    /// The record whose front matter and ranges are `parsed` (by [`Record::parse`], now or
+    /// before: see [`super::parsed`]): its id is the `id` field or the file name.
     pub fn from_parsed(source: usize, path: &str, parsed: super::parsed::Parts) -> Record {
         let fields = parsed.fields;
         let type_name = fields

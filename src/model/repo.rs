@@ -511,3 +511,70 @@ fn load_types(
     }
     (types, broken)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Repository {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("records-example");
+        Repository::load(&root).expect("the example loads").0
+    }
+
+    fn file(path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_pushed_record_is_found_and_taken_out_again_without_a_trace() {
+        let mut repo = example();
+        let (records, sources) = (repo.records.len(), repo.sources.len());
+        let doc = "---\ntype: document\ntitle: t\nid: 2026-doc-001\n---\nbody\n";
+        repo.push_record(file("documents/extra.md", doc)).unwrap();
+        assert_eq!(
+            repo.records_with_id("2026-doc-001").count(),
+            2,
+            "ids collide"
+        );
+        assert_eq!(repo.source("documents/extra.md"), Some(doc));
+        repo.remove_last();
+        assert_eq!((repo.records.len(), repo.sources.len()), (records, sources));
+        assert_eq!(repo.records_with_id("2026-doc-001").count(), 1);
+        assert_eq!(repo.source("documents/extra.md"), None);
+        // A file that is no record is refused and leaves nothing behind.
+        let d = repo
+            .push_record(file("documents/bad.md", "no front matter"))
+            .unwrap_err();
+        assert_eq!(d.code, codes::NO_FRONT_MATTER);
+        assert_eq!((repo.records.len(), repo.sources.len()), (records, sources));
+        assert_eq!(repo.source("documents/bad.md"), None);
+    }
+
+    #[test]
+    fn a_record_is_replaced_only_when_it_keeps_its_id_and_type() {
+        let mut repo = example();
+        let path = "documents/2026-doc-006.md";
+        let text = repo.source(path).unwrap().to_string();
+        let edited = text.replacen("\n---\n", "\n---\n（修訂）\n", 1);
+        let at = repo.replace_record(file(path, &edited)).unwrap();
+        assert_eq!(repo.records[at].path, path);
+        assert!(repo.text_of(&repo.records[at]).contains("（修訂）"));
+        // Another type, another id, a broken file, or a path not loaded: not replaced.
+        for text in [
+            edited.replacen("type: document", "type: policy", 1),
+            edited.replacen("---\n", "---\nid: 2026-doc-999\n", 1),
+            "---\ntype: [\n---\n".to_string(),
+        ] {
+            assert_eq!(repo.replace_record(file(path, &text)), None, "{text}");
+        }
+        assert_eq!(repo.replace_record(file("documents/new.md", &edited)), None);
+        assert!(
+            repo.source(path).unwrap().contains("（修訂）"),
+            "left as it was"
+        );
+    }
+}
