@@ -1,7 +1,7 @@
 //! `clerk init`, `new`, `issue` and `archive`: records start right and numbers are assigned
 //! by the rules, with every other byte of the file kept.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! The site in a real headless Chromium (Debian's), with axe-core, and every page through the
 //! Nu HTML Checker. `.ci/run` installs Chromium, Java and `tests/browser/node_modules`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

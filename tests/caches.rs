@@ -1,7 +1,7 @@
 //! The caches in `.git/clerk`: records whose own checks found nothing, and records parsed from
 //! git. Each run with them must find exactly what a run without them finds.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

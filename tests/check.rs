@@ -1,7 +1,7 @@
 //! `clerk check` on fixture repositories: one fixture per failure class, each finding asserted
 //! by its exact code, file and line.
 
-mod common;
+use crate::common;
 
 use common::{assert_findings, clerk, Repo};
 

@@ -1,6 +1,6 @@
 //! The command line around the core: schema export, completions, the manual, pipes.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::process::{Command, Stdio};

@@ -1,6 +1,6 @@
 //! The benchmark corpus generator: valid, really signed, and the same for the same seed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

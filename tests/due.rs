@@ -1,6 +1,6 @@
 //! `clerk due`: every kind of deadline the example declares, overdue or coming, by person.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! Records encrypted at rest: real SSH keys from ssh-keygen (ed25519 and RSA), real age files,
 //! a real git commit through the installed hook.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Registers: real figures checked against values computed by hand from records-example, every
 //! format read back by other programs, audiences respected, new registers without Rust.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,6 +1,6 @@
 //! Reports: charts drawn from registers, and the annual work report for a year.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! The association's rules, as configured in records-example's type files, each shown caught:
 //! a fixture per rule (an overlay on a copy of the example), with the exact code and line.
 
-mod common;
+use crate::common;
 
 use common::{assert_findings, Repo};
 

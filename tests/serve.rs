@@ -1,6 +1,6 @@
 //! `clerk serve`: a real server on a free port, real file edits, pages fetched over HTTP.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};

@@ -1,7 +1,7 @@
 //! Approval signatures: interop with the real `ssh-keygen` in both directions, and every attack
 //! refused with its own code.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

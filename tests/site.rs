@@ -1,7 +1,7 @@
 //! `clerk build`: what reaches each audience, safety against hostile Markdown, templates,
 //! feeds read back by real parsers.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::Path;

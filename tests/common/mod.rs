@@ -1,7 +1,5 @@
 //! Helpers for integration tests: fixture repositories in temporary folders, and the real binary.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,0 +1,23 @@
+//! Every integration test, in one binary: one link instead of one per file keeps `cargo test`
+//! quicker and `target/` a fraction of the size. Each file here is a module; run one file's
+//! tests with `cargo test --test integration site::`.
+
+mod common;
+
+mod authoring;
+mod browser;
+mod caches;
+mod check;
+mod cli;
+mod corpus;
+mod digest_props;
+mod due;
+mod encryption;
+mod fuzz;
+mod git;
+mod registers;
+mod reports;
+mod rules;
+mod serve;
+mod signatures;
+mod site;
