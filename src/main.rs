@@ -7,6 +7,11 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use clerk::cmd;
 
+/// mimalloc rather than the system allocator: a build allocates and frees on both cores at once,
+/// where glibc's allocator spent a third of the CPU time (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Keeps an association secretariat's records as checked, signed Markdown files in git.
 #[derive(Parser)]
 #[command(name = "clerk", version, about, long_about = None)]

@@ -49,10 +49,10 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
                 return out;
             };
             let rv = record_value(def, r);
+            let record = layer.scope(&rv);
             for due in &def.due {
-                let items = layer.items(&rv, due.each.as_ref());
-                for item in items {
-                    let scope = layer.scope(&rv, &[("item", item)]);
+                for item in record.items(due.each.as_ref()) {
+                    let scope = record.child(&[("item", item)]);
                     if due
                         .where_
                         .as_ref()

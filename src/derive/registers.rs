@@ -208,9 +208,9 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
                 return rows;
             };
             let rv = record_value(def, r);
-            let items = layer.items(&rv, register.each.as_ref());
-            for item in items {
-                let scope = layer.scope(&rv, &[("item", item)]);
+            let record = layer.scope(&rv);
+            for item in record.items(register.each.as_ref()) {
+                let scope = record.child(&[("item", item)]);
                 if register
                     .where_
                     .as_ref()

@@ -9,6 +9,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
+use cel::common::value::Val;
 use cel::{Context, Env, ExecutionError, FunctionContext, Program, Value};
 use chrono::{Datelike, NaiveDate, Weekday};
 use rayon::prelude::*;
@@ -304,9 +305,9 @@ impl Evaluator {
         subject: Option<&serde_json::Value>,
     ) -> Scope<'_> {
         let mut ctx = self.base.new_inner_scope();
-        ctx.add_variable_from_value("record", cel::to_value(record).unwrap_or(Value::Null));
+        ctx.add_variable_as_val("record", val(record));
         if let Some(subject) = subject {
-            ctx.add_variable_from_value("subject", cel::to_value(subject).unwrap_or(Value::Null));
+            ctx.add_variable_as_val("subject", val(subject));
         }
         Scope { ctx }
     }
@@ -515,26 +516,39 @@ impl Layer<'_> {
         Layer { ctx }
     }
 
-    /// The items a register row or due entry repeats over: `each` evaluated for the record
-    /// (a list), or the record once (item `null`) when there is no `each`.
-    pub fn items(&self, record: &serde_json::Value, each: Option<&Expr>) -> Vec<Value> {
-        match each {
-            Some(each) => match self.scope(record, &[]).eval(each) {
-                Ok(Value::List(items)) => items.iter().cloned().collect(),
-                _ => Vec::new(),
-            },
-            None => vec![Value::Null],
-        }
-    }
-
-    /// A record's scope within the layer, with extra variables (`item`).
-    pub fn scope(&self, record: &serde_json::Value, extra: &[(&str, Value)]) -> Scope<'_> {
+    /// A record's scope within the layer: the record is converted for CEL once, however many
+    /// items its rows repeat over ([`Scope::items`], [`Scope::child`]).
+    pub fn scope(&self, record: &serde_json::Value) -> Scope<'_> {
         let mut ctx = self.ctx.new_inner_scope();
-        ctx.add_variable_from_value("record", cel::to_value(record).unwrap_or(Value::Null));
-        for (name, value) in extra {
-            ctx.add_variable_from_value(*name, value.clone());
-        }
+        ctx.add_variable_as_val("record", val(record));
         Scope { ctx }
+    }
+}
+
+/// `json` as a CEL value, built directly — what `cel::to_value` and then the context's own
+/// conversion make, without the copy in between: a non-negative whole number is a `uint`, a
+/// negative one an `int`, any other number a `double`.
+fn val(json: &serde_json::Value) -> Box<dyn Val> {
+    use cel::common::types::{
+        CelBool, CelDouble, CelInt, CelList, CelMap, CelMapKey, CelNull, CelString, CelUInt,
+    };
+    match json {
+        serde_json::Value::Null => Box::new(CelNull),
+        serde_json::Value::Bool(b) => Box::new(CelBool::from(*b)),
+        serde_json::Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Box::new(CelUInt::from(u)),
+            (None, Some(i)) => Box::new(CelInt::from(i)),
+            (None, None) => Box::new(CelDouble::from(n.as_f64().unwrap_or(f64::NAN))),
+        },
+        serde_json::Value::String(s) => Box::new(CelString::from(s.clone())),
+        serde_json::Value::Array(items) => {
+            Box::new(CelList::from(items.iter().map(val).collect::<Vec<_>>()))
+        }
+        serde_json::Value::Object(map) => Box::new(CelMap::from(
+            map.iter()
+                .map(|(k, v)| (CelMapKey::from(k.clone()), val(v)))
+                .collect::<HashMap<_, _>>(),
+        )),
     }
 }
 
@@ -654,6 +668,27 @@ pub struct Scope<'a> {
 }
 
 impl Scope<'_> {
+    /// A scope inside this one with more variables (`item`).
+    pub fn child(&self, vars: &[(&str, Value)]) -> Scope<'_> {
+        let mut ctx = self.ctx.new_inner_scope();
+        for (name, value) in vars {
+            ctx.add_variable_from_value(*name, value.clone());
+        }
+        Scope { ctx }
+    }
+
+    /// The items a register row or due entry repeats over: `each` evaluated in this scope (a
+    /// list), or once (item `null`) when there is no `each`.
+    pub fn items(&self, each: Option<&Expr>) -> Vec<Value> {
+        match each {
+            Some(each) => match self.eval(each) {
+                Ok(Value::List(items)) => items.iter().cloned().collect(),
+                _ => Vec::new(),
+            },
+            None => vec![Value::Null],
+        }
+    }
+
     /// The value of `expr`, or why it could not be computed.
     pub fn eval(&self, expr: &Expr) -> Result<Value, String> {
         expr.program.execute(&self.ctx).map_err(|e| e.to_string())
@@ -701,6 +736,24 @@ mod tests {
         );
         let scope = ev.scope(&record, None);
         scope.eval(&expr)
+    }
+
+    #[test]
+    fn a_record_is_the_value_cel_would_make_of_it() {
+        let record = json!({
+            "title": "會議", "amount": 150, "refund": -20, "rate": 0.5, "big": u64::MAX,
+            "done": true, "none": null, "tags": ["a", 1, [2.5, null]],
+            "nested": {"k": {"deeper": [{"x": -1}]}}, "empty": {}, "list": []
+        });
+        assert_eq!(
+            eval("record", record.clone()),
+            Ok(cel::to_value(&record).unwrap())
+        );
+        assert_eq!(
+            eval("record.amount + 1u", record.clone()),
+            Ok(Value::UInt(151))
+        );
+        assert_eq!(eval("record.refund < 0", record), Ok(Value::Bool(true)));
     }
 
     #[test]
@@ -763,7 +816,7 @@ mod tests {
             ("member".into(), vec![]),
         ]);
         let layer = ev.records_layer(Arc::new(set), true);
-        let scope = layer.scope(&json!({"id": "m1"}), &[]);
+        let scope = layer.scope(&json!({"id": "m1"}));
         scope.eval(&expr)
     }
 
