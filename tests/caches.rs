@@ -192,3 +192,117 @@ fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
             .starts_with(b"clerk parsed-records v2 "));
     }
 }
+
+/// The files under `dir`, by path, with their bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The part files in the search cache for `audience`.
+fn cached_parts(dir: &Path, audience: &str) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(dir.join(".git/clerk/search").join(audience))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A search index made from cached parts is, byte for byte, the index built without the
+/// cache — after an edit, an added record and a removed one — and an edit replaces only the
+/// part it falls in.
+#[test]
+fn search_parts_from_the_cache_are_the_index_built_without_it() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    // Parts of about eight records, so the example's make several.
+    repo.edit("clerk.yaml", "site:\n", "site:\n  search_part: 8\n");
+    let build = |out: &str, cached: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
+        cmd.args(["build", "--audience", "confidential", "-o", out])
+            .args(["--today", common::TODAY])
+            .current_dir(dir);
+        if !cached {
+            cmd.env("CLERK_NO_CACHE", "1");
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let same_index = |step: &str| {
+        build(".cached", true);
+        build(".fresh", false);
+        let cached = tree(&dir.join(".cached/pagefind"));
+        assert!(
+            cached.contains_key("parts.json") && cached.len() > 20,
+            "{step}"
+        );
+        assert!(
+            cached == tree(&dir.join(".fresh/pagefind")),
+            "{step}: the index from cached parts differs"
+        );
+    };
+    same_index("first build");
+    let first = cached_parts(dir, "confidential");
+    assert!(first.len() >= 4, "{first:?}");
+    same_index("nothing changed");
+    assert_eq!(
+        cached_parts(dir, "confidential"),
+        first,
+        "the same parts are kept"
+    );
+
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "3. 完善財務內控與資產盤點。",
+        "3. 完善財務內控與資產盤點。\n4. 檔案數位化。",
+    );
+    same_index("one record edited");
+    let edited = cached_parts(dir, "confidential");
+    assert_eq!(edited.difference(&first).count(), 1, "only its part is new");
+    assert_eq!(
+        first.difference(&edited).count(),
+        1,
+        "the old one is removed"
+    );
+
+    let text = repo.read("documents/2026-doc-006.md");
+    repo.write(
+        "documents/2026-doc-099.md",
+        text.replace("2026-doc-006", "2026-doc-099"),
+    );
+    std::fs::remove_file(dir.join("documents/2026-doc-001.md")).unwrap();
+    same_index("a record added and another removed");
+
+    // A torn part file is indexed again, not trusted.
+    let part = cached_parts(dir, "confidential")
+        .into_iter()
+        .next()
+        .unwrap();
+    let path = dir.join(".git/clerk/search/confidential").join(&part);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    same_index("a torn part file");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the part is written whole again"
+    );
+}

@@ -507,3 +507,48 @@ fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
         .count();
     assert_eq!(e070, members);
 }
+
+/// The cache of search parts (`.git/clerk/search/`) never holds an encrypted record's text: a
+/// part with one is indexed every time instead. Without the key the record is not on the site,
+/// and the same part is cached.
+#[test]
+fn an_encrypted_record_never_reaches_the_search_cache() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    let git = Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(git.success());
+    let lin = dir.join(".example-keys/lin-wenhui");
+    let cache = dir.join(".git/clerk/search/confidential");
+    let parts = || -> Vec<String> {
+        std::fs::read_dir(&cache)
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let build = |identity: Option<&Path>| {
+        let mut args = vec!["build", "--audience", "confidential", "-o", ".site"];
+        args.extend(["--today", common::TODAY]);
+        if let Some(key) = identity {
+            args.extend(["--identity", key.to_str().unwrap()]);
+        }
+        ok(run(dir, &args));
+    };
+    build(Some(&lin));
+    let page = std::fs::read_to_string(dir.join(".site/document/2026-conf-001.html")).unwrap();
+    assert!(page.contains("會員投訴"), "the record is on the site");
+    assert_eq!(parts(), Vec::<String>::new(), "nothing cached with it");
+    build(None);
+    assert!(!parts().is_empty(), "the same part, without it, is cached");
+    build(Some(&lin));
+    assert_eq!(
+        parts(),
+        Vec::<String>::new(),
+        "and dropped when it comes back"
+    );
+}

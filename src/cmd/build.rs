@@ -22,14 +22,14 @@ pub fn run(
     let allow_errors = include.errors;
     let started = std::time::Instant::now();
     let mut clock = crate::diag::Stopwatch::new();
-    let (repo, mut findings) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
-    clock.lap("load");
-    findings.extend(check::run(
-        &repo,
-        &check::Options {
-            today: today.to_string(),
-        },
-    ));
+    // The history of each record (when the repository is in git) is read on its own thread
+    // while the records are loaded and checked: it needs neither.
+    let (loaded, history) = std::thread::scope(|scope| {
+        let history = scope.spawn(|| history(dir));
+        let loaded = load_and_check(dir, today, &mut clock);
+        (loaded, history.join().unwrap_or_default())
+    });
+    let (repo, findings) = loaded?;
     let errors = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -44,16 +44,7 @@ pub fn run(
             return Ok(1);
         }
     }
-    clock.lap("check");
-    // The history of each record, when the repository is in git.
-    let history = match git2::Repository::discover(dir) {
-        Ok(git) => match crate::git::prefix(&git, dir) {
-            Ok(prefix) => crate::history::collect(&git, &prefix).unwrap_or_default(),
-            Err(_) => HashMap::new(),
-        },
-        Err(_) => HashMap::new(),
-    };
-    clock.lap("history");
+    clock.lap("history (read beside the check)");
     let out = out.unwrap_or_else(|| dir.join("public"));
     let options = site::Options {
         out: out.clone(),
@@ -77,4 +68,33 @@ pub fn run(
         started.elapsed().as_secs_f64()
     );
     Ok(0)
+}
+
+/// The repository and what `clerk check` finds in it.
+fn load_and_check(
+    dir: &Path,
+    today: &str,
+    clock: &mut crate::diag::Stopwatch,
+) -> anyhow::Result<(Repository, Vec<crate::diag::Diagnostic>)> {
+    let (repo, mut findings) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    clock.lap("load");
+    findings.extend(check::run(
+        &repo,
+        &check::Options {
+            today: today.to_string(),
+        },
+    ));
+    clock.lap("check");
+    Ok((repo, findings))
+}
+
+/// Every record's changes by path, or nothing when `dir` is not in a git repository.
+fn history(dir: &Path) -> HashMap<String, Vec<crate::history::Change>> {
+    let Ok(git) = git2::Repository::discover(dir) else {
+        return HashMap::new();
+    };
+    match crate::git::prefix(&git, dir) {
+        Ok(prefix) => crate::history::collect(&git, &prefix).unwrap_or_default(),
+        Err(_) => HashMap::new(),
+    }
 }

@@ -212,6 +212,8 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
             entries: Arc::new(entries),
             locale,
             part,
+            root: root.to_path_buf(),
+            audience: req.audience,
         };
         // One indexer at a time: while it works, only the newest site waits for it.
         let start = {
@@ -238,6 +240,9 @@ struct SearchJob {
     entries: Arc<Vec<site::search::Entry>>,
     locale: crate::model::config::Locale,
     part: usize,
+    /// Where the cache of search parts is (the records' git folder), and for which audience.
+    root: PathBuf,
+    audience: Classification,
 }
 
 /// Indexes the newest site waiting, then the next newest, until none waits; a site already
@@ -252,7 +257,12 @@ fn index_search(shared: &Shared) {
             }
         };
         let index = site::Output::memory();
-        let built = site::search::index(job.locale, &job.entries, job.part, &index).is_ok();
+        let cache = site::search::PartCache::open(&job.root, job.audience.as_str());
+        let built =
+            site::search::index(job.locale, &job.entries, job.part, cache.as_ref(), &index).is_ok();
+        if let (true, Some(cache)) = (built, &cache) {
+            cache.prune();
+        }
         if built {
             let mut with_index = (*job.files).clone();
             with_index.extend(index.into_files());

@@ -291,7 +291,14 @@ pub fn render(
             std::thread::Builder::new()
                 .name("clerk-search".into())
                 .stack_size(16 << 20)
-                .spawn_scoped(scope, move || search::index(locale, entries, part, out))
+                .spawn_scoped(scope, move || {
+                    let cache = search::PartCache::open(&repo.root, options.audience.as_str());
+                    search::index(locale, entries, part, cache.as_ref(), out)?;
+                    if let Some(cache) = cache {
+                        cache.prune();
+                    }
+                    anyhow::Ok(())
+                })
         });
         let pages = pages + registers::render(&site, &theme, out)?;
         clock.lap("site: registers, reports, due");

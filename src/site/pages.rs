@@ -264,6 +264,7 @@ impl<'a> RecordPages<'a> {
             url: url.clone(),
             title: title.to_string(),
             text: search_text(title, r.str_field("number"), &fields, r.body(text)),
+            sealed: repo.sealed(&r.path).is_some(),
         };
         ctx.insert("fields", &fields);
         ctx.insert("approvals", &approvals(site, &self.keys, r));

@@ -1,8 +1,10 @@
 //! Full-text search with Pagefind: an index split into fragments, so the browser downloads only
 //! what a query needs; Chinese is segmented (Pagefind's `extended` build), English stemmed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{anyhow, Context};
 use pagefind::api::PagefindIndex;
@@ -19,22 +21,27 @@ pub struct Entry {
     pub title: String,
     /// Plain text (not HTML): title, number, fields as shown, body.
     pub text: String,
+    /// From an encrypted record: its text is never written to the cache of search parts.
+    pub sealed: bool,
 }
 
-/// Indexes `entries` and adds the index's files to `out`: `pagefind/` for the first `part`
-/// entries, `pagefind/part-N/` for each further `part` (listed in `pagefind/parts.json`, which
-/// the search page merges). Two parts at a time are built, each written out before the next is
-/// started, so the indexer's memory is that of two parts whatever the archive's size.
+/// Indexes `entries` and adds the index's files to `out`: `pagefind/` for the first part,
+/// `pagefind/part-N/` for each further one (listed in `pagefind/parts.json`, which the search
+/// page merges). Parts hold about `part` entries each (see [`parts`]). Two parts at a time are
+/// built, each written out before the next is started, so the indexer's memory is that of two
+/// parts whatever the archive's size. A part found in `cache` is not indexed again.
 ///
 /// Entries come only from record pages rendered for this audience, so the index holds nothing
 /// the audience may not see. Pagefind is given the text, not the page's HTML: it does not parse
 /// 10,000 pages again.
-pub fn index(locale: Locale, entries: &[Entry], part: usize, out: &Output) -> anyhow::Result<()> {
-    let chunks: Vec<&[Entry]> = if entries.is_empty() {
-        vec![entries]
-    } else {
-        entries.chunks(part.max(1)).collect()
-    };
+pub fn index(
+    locale: Locale,
+    entries: &[Entry],
+    part: usize,
+    cache: Option<&PartCache>,
+    out: &Output,
+) -> anyhow::Result<()> {
+    let chunks = parts(entries, part);
     let next = AtomicUsize::new(0);
     let work = || -> anyhow::Result<()> {
         loop {
@@ -47,7 +54,22 @@ pub fn index(locale: Locale, entries: &[Entry], part: usize, out: &Output) -> an
             } else {
                 format!("pagefind/part-{n}/")
             };
-            for (name, contents) in index_part(locale, chunk)? {
+            let key = cache.and_then(|_| part_key(locale, chunk));
+            let cached = match (cache, &key) {
+                (Some(cache), Some(key)) => cache.get(key, n == 0),
+                _ => None,
+            };
+            let files = match cached {
+                Some(files) => files,
+                None => {
+                    let files = index_part(locale, chunk)?;
+                    if let (Some(cache), Some(key)) = (cache, &key) {
+                        cache.put(key, &files, n == 0);
+                    }
+                    files
+                }
+            };
+            for (name, contents) in files {
                 // A further part needs only its index: the first part's script and WASM search it.
                 if n > 0 && !is_index_data(&name) {
                     continue;
@@ -75,6 +97,187 @@ pub fn index(locale: Locale, entries: &[Entry], part: usize, out: &Output) -> an
     )
 }
 
+/// `entries` cut into parts of about `part` entries, where the entries themselves say: after an
+/// entry whose URL hashes to a multiple of `part / 2`, once a part has `part / 2` entries, and
+/// always at `2 × part`. Adding or removing a record changes the part it falls in, and seldom
+/// its neighbour, not every part after it — so the other parts are found in the cache.
+pub fn parts(entries: &[Entry], part: usize) -> Vec<&[Entry]> {
+    let half = (part / 2).max(1) as u64;
+    let most = part.max(1) * 2;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, entry) in entries.iter().enumerate() {
+        let len = i + 1 - start;
+        let boundary = len as u64 >= half && fnv1a(entry.url.as_bytes()) % half == 0;
+        if boundary || len >= most {
+            out.push(&entries[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < entries.len() || out.is_empty() {
+        out.push(&entries[start..]);
+    }
+    out
+}
+
+/// FNV-1a: a hash that never changes between versions or machines.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// What a part's index is made from, as a cache key: clerk's version (which fixes Pagefind's),
+/// the language, and every entry's URL, title and text. `None` when an entry is from an
+/// encrypted record, whose text is never written to the cache.
+fn part_key(locale: Locale, entries: &[Entry]) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    if entries.iter().any(|e| e.sealed) {
+        return None;
+    }
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION"));
+    h.update([0]);
+    h.update(language(locale));
+    for entry in entries {
+        for text in [&entry.url, &entry.title, &entry.text] {
+            h.update((text.len() as u64).to_le_bytes());
+            h.update(text);
+        }
+    }
+    Some(
+        h.finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+    )
+}
+
+/// Search index parts built before, by what they index (`part_key`): one file per part in
+/// `.git/clerk/search/AUDIENCE/`, and the script, styles and WASM Pagefind adds to the first
+/// part in one more. A build keeps the parts it used and removes the rest ([`PartCache::prune`]).
+/// Like clerk's other caches it lives in the git folder, which only its owner writes; a part
+/// holding an encrypted record's text is never written; `CLERK_NO_CACHE=1` neither reads nor
+/// writes it. A file that cannot be read whole is indexed again.
+pub struct PartCache {
+    dir: PathBuf,
+    used: Mutex<HashSet<String>>,
+}
+
+/// The first line of every part file: its format (and that it was written whole, by the rename).
+const PART_MAGIC: &[u8] = b"clerk search part 1\n";
+
+impl PartCache {
+    /// The cache for `audience` of the git repository holding `root`, if there is one.
+    pub fn open(root: &Path, audience: &str) -> Option<PartCache> {
+        if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+            return None;
+        }
+        let git = git2::Repository::discover(root).ok()?;
+        let dir = git.path().join("clerk").join("search").join(audience);
+        std::fs::create_dir_all(&dir).ok()?;
+        Some(PartCache {
+            dir,
+            used: Mutex::new(HashSet::new()),
+        })
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{name}.part"))
+    }
+
+    fn assets_name() -> String {
+        format!("assets-{}", env!("CARGO_PKG_VERSION"))
+    }
+
+    fn used(&self, name: String) {
+        self.used
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name);
+    }
+
+    /// The files of the part `key`; for the `first` part, with the assets.
+    fn get(&self, key: &str, first: bool) -> Option<Vec<(String, Vec<u8>)>> {
+        let mut files = decode(&std::fs::read(self.path(key)).ok()?)?;
+        if first {
+            let assets = Self::assets_name();
+            files.extend(decode(&std::fs::read(self.path(&assets)).ok()?)?);
+            self.used(assets);
+        }
+        self.used(key.to_string());
+        Some(files)
+    }
+
+    /// Keeps the part `key`'s index (and, from the `first` part, the assets). Failing to write
+    /// only means indexing it again next time.
+    fn put(&self, key: &str, files: &[(String, Vec<u8>)], first: bool) {
+        let (index, assets): (Vec<_>, Vec<_>) =
+            files.iter().partition(|(name, _)| is_index_data(name));
+        self.write(key, &index);
+        if first {
+            self.write(&Self::assets_name(), &assets);
+        }
+    }
+
+    fn write(&self, name: &str, files: &[&(String, Vec<u8>)]) {
+        let mut bytes = PART_MAGIC.to_vec();
+        for (file, contents) in files {
+            bytes.extend((file.len() as u64).to_le_bytes());
+            bytes.extend(file.as_bytes());
+            bytes.extend((contents.len() as u64).to_le_bytes());
+            bytes.extend(contents);
+        }
+        let written = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut tmp| {
+            std::io::Write::write_all(&mut tmp, &bytes)?;
+            tmp.persist(self.path(name)).map_err(|e| e.error)?;
+            Ok(())
+        });
+        if written.is_ok() {
+            self.used(name.to_string());
+        }
+    }
+
+    /// Removes the parts this build did not use.
+    pub fn prune(&self) {
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let Ok(dir) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let keep = name
+                .strip_suffix(".part")
+                .is_some_and(|stem| used.contains(stem));
+            if !keep {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// A part file's files, or `None` when it is not one written whole.
+fn decode(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut rest = bytes.strip_prefix(PART_MAGIC)?;
+    let mut files = Vec::new();
+    fn take(rest: &mut &[u8]) -> Option<Vec<u8>> {
+        let (len, tail) = rest.split_first_chunk::<8>()?;
+        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+        if len > tail.len() {
+            return None;
+        }
+        let (value, tail) = tail.split_at(len);
+        *rest = tail;
+        Some(value.to_vec())
+    }
+    while !rest.is_empty() {
+        let name = String::from_utf8(take(&mut rest)?).ok()?;
+        let contents = take(&mut rest)?;
+        files.push((name, contents));
+    }
+    Some(files)
+}
+
 /// The files of a Pagefind bundle that hold an index (not its script, WASM or styles).
 fn is_index_data(name: &str) -> bool {
     name == "pagefind-entry.json"
@@ -84,12 +287,17 @@ fn is_index_data(name: &str) -> bool {
             .any(|d| name.starts_with(d))
 }
 
-/// One Pagefind bundle for `entries`: its files, by path inside the bundle.
-fn index_part(locale: Locale, entries: &[Entry]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let language = match locale {
+/// Pagefind's language for the association's locale.
+fn language(locale: Locale) -> &'static str {
+    match locale {
         Locale::ZhHant | Locale::ZhHans => "zh",
         Locale::En => "en",
-    };
+    }
+}
+
+/// One Pagefind bundle for `entries`: its files, by path inside the bundle.
+fn index_part(locale: Locale, entries: &[Entry]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let language = language(locale);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -129,4 +337,136 @@ fn index_part(locale: Locale, entries: &[Entry]) -> anyhow::Result<Vec<(String, 
             (name, file.contents)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(urls: impl IntoIterator<Item = String>) -> Vec<Entry> {
+        urls.into_iter()
+            .map(|url| Entry {
+                title: format!("title of {url}"),
+                text: format!("text of {url}"),
+                url,
+                sealed: false,
+            })
+            .collect()
+    }
+
+    fn urls(part: &[Entry]) -> Vec<&str> {
+        part.iter().map(|e| e.url.as_str()).collect()
+    }
+
+    #[test]
+    fn parts_keep_every_entry_in_order_within_bounds() {
+        let all = entries((0..5000).map(|i| format!("document/doc-{i:05}.html")));
+        let cut = parts(&all, 100);
+        let joined: Vec<&str> = cut.iter().flat_map(|p| urls(p)).collect();
+        assert_eq!(joined, urls(&all));
+        assert!(cut.iter().all(|p| (1..=200).contains(&p.len())));
+        // Most parts are cut where an entry says, not at the bound; about 100 entries each.
+        assert!((25..=100).contains(&cut.len()), "{} parts", cut.len());
+        assert!(cut[..cut.len() - 1].iter().all(|p| p.len() >= 50));
+        assert_eq!(parts(&[], 100).len(), 1, "an empty index is one empty part");
+    }
+
+    #[test]
+    fn adding_or_removing_an_entry_changes_only_the_parts_around_it() {
+        let all = entries((0..3000).map(|i| format!("member/m-{i:05}.html")));
+        let before: HashSet<Vec<&str>> = parts(&all, 100).iter().map(|p| urls(p)).collect();
+        for at in [0, 1234, 2999] {
+            let mut changed = all.clone();
+            changed.insert(at, entries([format!("member/new-{at}.html")]).remove(0));
+            let after: Vec<Vec<&str>> = parts(&changed, 100).iter().map(|p| urls(p)).collect();
+            let new = after.iter().filter(|p| !before.contains(*p)).count();
+            assert!((1..=2).contains(&new), "insert at {at}: {new} new parts");
+            let mut removed = all.clone();
+            removed.remove(at);
+            let after: Vec<Vec<&str>> = parts(&removed, 100).iter().map(|p| urls(p)).collect();
+            let new = after.iter().filter(|p| !before.contains(*p)).count();
+            assert!((1..=2).contains(&new), "remove at {at}: {new} new parts");
+        }
+    }
+
+    #[test]
+    fn a_part_key_names_everything_indexed_and_never_a_sealed_text() {
+        let all = entries((0..3).map(|i| format!("d/{i}.html")));
+        let key = part_key(Locale::ZhHant, &all).unwrap();
+        assert_eq!(part_key(Locale::ZhHant, &all), Some(key.clone()));
+        assert_ne!(part_key(Locale::En, &all), Some(key.clone()));
+        for change in 0..3 {
+            let mut changed = all.clone();
+            match change {
+                0 => changed[1].url.push('x'),
+                1 => changed[1].title.push('x'),
+                _ => changed[1].text.push('x'),
+            }
+            assert_ne!(part_key(Locale::ZhHant, &changed), Some(key.clone()));
+        }
+        // The same bytes split differently between title and text are another key.
+        let mut moved = all.clone();
+        moved[0].title = "ab".into();
+        moved[0].text = "c".into();
+        let mut moved2 = all.clone();
+        moved2[0].title = "a".into();
+        moved2[0].text = "bc".into();
+        assert_ne!(part_key(Locale::En, &moved), part_key(Locale::En, &moved2));
+        let mut sealed = all;
+        sealed[2].sealed = true;
+        assert_eq!(part_key(Locale::ZhHant, &sealed), None);
+    }
+
+    #[test]
+    fn the_cache_gives_back_what_it_kept_and_refuses_a_torn_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = PartCache {
+            dir: dir.path().to_path_buf(),
+            used: Mutex::new(HashSet::new()),
+        };
+        let files = vec![
+            ("pagefind-entry.json".to_string(), b"{\"v\":1}".to_vec()),
+            ("fragment/zh_1.pf_fragment".to_string(), vec![0, 1, 2, 255]),
+            ("index/zh_2.pf_index".to_string(), Vec::new()),
+            ("pagefind.js".to_string(), b"script".to_vec()),
+        ];
+        cache.put("k1", &files, true);
+        // A further part is given back without the script; the first with it.
+        let index: Vec<_> = files
+            .iter()
+            .filter(|(n, _)| is_index_data(n))
+            .cloned()
+            .collect();
+        assert_eq!(cache.get("k1", false), Some(index));
+        let mut first = cache.get("k1", true).unwrap();
+        first.sort();
+        let mut want = files.clone();
+        want.sort();
+        assert_eq!(first, want);
+        assert_eq!(cache.get("k2", false), None);
+        // Torn (cut anywhere) or foreign files are not parts.
+        let whole = std::fs::read(cache.path("k1")).unwrap();
+        for cut in [0, 5, PART_MAGIC.len() + 3, whole.len() - 1] {
+            std::fs::write(cache.path("k1"), &whole[..cut]).unwrap();
+            assert_eq!(cache.get("k1", false), None, "cut at {cut}");
+        }
+        let mut huge = PART_MAGIC.to_vec();
+        huge.extend(u64::MAX.to_le_bytes());
+        std::fs::write(cache.path("k1"), huge).unwrap();
+        assert_eq!(cache.get("k1", false), None);
+        // Pruning keeps only what this cache was asked for or given.
+        let other = PartCache {
+            dir: dir.path().to_path_buf(),
+            used: Mutex::new(HashSet::new()),
+        };
+        other.put("k3", &files, false);
+        std::fs::write(dir.path().join("stray.tmp"), "x").unwrap();
+        other.prune();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, vec!["k3.part".to_string()]);
+    }
 }
