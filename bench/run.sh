@@ -53,8 +53,16 @@ row "clerk check --staged (one staged change, checked again)" "$(cd "$CORPUS" &&
 row "clerk check --staged (one staged change, no caches)" "$(cd "$CORPUS" && CLERK_NO_CACHE=1 measure "$CLERK" check --staged . --today $TODAY)"
 (cd "$CORPUS" && git reset -q && git checkout -q HEAD -- "$F")
 for audience in public confidential; do
-  row "clerk build --audience $audience" "$(measure "$CLERK" build "$CORPUS" -o "$WORK/site-$audience" --audience $audience --today $TODAY)"
+  row "clerk build --audience $audience (cold: no caches)" "$(CLERK_NO_CACHE=1 measure "$CLERK" build "$CORPUS" -o "$WORK/site-$audience" --audience $audience --today $TODAY)"
 done
+# Warm: the previous build's search parts are cached, and one record was edited since.
+"$CLERK" build "$CORPUS" -o "$WORK/site-confidential" --audience confidential --today $TODAY >/dev/null
+edited=$(for i in 1 2 3; do
+  printf '\n再修訂 %s。\n' "$i" >> "$CORPUS/$F"
+  /usr/bin/time -f "%e %M" "$CLERK" build "$CORPUS" -o "$WORK/site-confidential" --audience confidential --today $TODAY 2>&1 >/dev/null | tail -1
+done | sort -n | sed -n 2p)
+row "clerk build --audience confidential (one record edited since the last build)" "$edited"
+(cd "$CORPUS" && git checkout -q HEAD -- "$F")
 row "clerk build --audience confidential --no-search" "$(measure "$CLERK" build "$CORPUS" -o "$WORK/site-nosearch" --audience confidential --no-search --today $TODAY)"
 if command -v hugo >/dev/null; then
   H=$WORK/hugo && mkdir -p "$H/layouts/_default" "$H/content"

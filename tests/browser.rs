@@ -175,14 +175,16 @@ fn search_results_show_a_records_markup_as_text() {
 fn search_reads_every_part_of_a_large_index() {
     let Some(tools) = tools() else { return };
     let repo = Repo::example();
-    // Parts of 10 records: the confidential edition's 90 records make nine parts.
+    // Parts of about 10 records (never more than 20): the confidential edition's 89 readable
+    // records make several.
     repo.edit("clerk.yaml", "\nsite:\n", "\nsite:\n  search_part: 10\n");
     let site = build(&repo, "confidential");
     let parts: Vec<String> =
         serde_json::from_str(&std::fs::read_to_string(site.join("pagefind/parts.json")).unwrap())
             .unwrap();
-    assert_eq!(parts.len(), 8, "{parts:?}");
-    // 攜眷 is in a document (a later part), 南瀛 in an activity plan (the first).
+    assert!(parts.len() >= 4, "{parts:?}");
+    // 攜眷 is in a document (the 31st record by path: a later part), 南瀛 in an activity plan
+    // (the first).
     let seen = browse(&tools, &site, &["攜眷", "南瀛"]);
     assert_eq!(
         seen["found"],
