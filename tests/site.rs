@@ -271,6 +271,60 @@ fn a_failed_build_leaves_the_previous_site_whole_and_nothing_beside_it() {
     assert_eq!(beside, ["site"], "no half-built folder is left");
 }
 
+/// A page the new build makes byte for byte as the previous one did is that same file (linked,
+/// keeping its modification time, so a copy to the web server sends only what changed); a
+/// changed page is new; a link planted in the old site is never carried over.
+#[test]
+fn a_rebuild_keeps_unchanged_pages_and_writes_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let repo = Repo::example();
+    let out = Repo::empty();
+    let site = out.path().join("site");
+    let (code, said) = build(&repo, "confidential", &site, &[]);
+    assert_eq!(code, 0, "{said}");
+    let inode = |rel: &str| std::fs::symlink_metadata(site.join(rel)).unwrap().ino();
+    let same = "document/2026-doc-001.html";
+    let edited = "document/2026-doc-006.html";
+    let planted = "document/2026-doc-002.html";
+    let (same_ino, edited_ino) = (inode(same), inode(edited));
+    let planted_text = std::fs::read_to_string(site.join(planted)).unwrap();
+    // The old site's page becomes a link to a file with the very same bytes elsewhere.
+    let elsewhere = out.path().join("elsewhere.html");
+    std::fs::write(&elsewhere, &planted_text).unwrap();
+    std::fs::remove_file(site.join(planted)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.join(planted)).unwrap();
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "3. 完善財務內控與資產盤點。",
+        "3. 完善財務內控與資產盤點。\n4. 檔案數位化。",
+    );
+    let (code, said) = build(&repo, "confidential", &site, &[]);
+    assert_eq!(code, 0, "{said}");
+    assert_eq!(inode(same), same_ino, "an unchanged page is the same file");
+    assert_ne!(inode(edited), edited_ino, "a changed page is written anew");
+    assert!(std::fs::read_to_string(site.join(edited))
+        .unwrap()
+        .contains("檔案數位化"));
+    let meta = std::fs::symlink_metadata(site.join(planted)).unwrap();
+    assert!(
+        meta.file_type().is_file(),
+        "the planted link is not carried over"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join(planted)).unwrap(),
+        planted_text
+    );
+    // Nothing is left beside the site, and a file shared with the old site is still whole.
+    let beside: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside.len(), 2, "{beside:?}");
+    assert!(std::fs::read_to_string(site.join(same))
+        .unwrap()
+        .contains("</html>"));
+}
+
 #[test]
 fn a_build_without_search_says_so_on_the_search_page() {
     let repo = Repo::example();

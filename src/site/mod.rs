@@ -162,7 +162,10 @@ pub fn build(
 ) -> anyhow::Result<Report> {
     check_render(findings, options)?;
     let staging = Staging::new(&options.out)?;
-    let out = Output::folder(staging.dir.path());
+    let mut out = Output::folder(staging.dir.path());
+    if options.out.join(crate::read::SITE_MARKER).is_file() {
+        out.previous = Some(options.out.clone());
+    }
     let rendered = render(repo, findings, history, options, options.search, &out)?;
     let mut clock = crate::diag::Stopwatch::new();
     let mut report = rendered.report;
@@ -176,6 +179,8 @@ pub fn build(
 /// into the new site's folder (`build`). Any thread may add files.
 pub struct Output {
     folder: Option<PathBuf>,
+    /// The site being replaced: a file with the same bytes there is linked, not written again.
+    previous: Option<PathBuf>,
     memory: Mutex<BTreeMap<String, Vec<u8>>>,
     /// Folders already made under `folder`.
     made: Mutex<HashSet<PathBuf>>,
@@ -187,6 +192,7 @@ impl Output {
     pub fn memory() -> Output {
         Output {
             folder: None,
+            previous: None,
             memory: Mutex::new(BTreeMap::new()),
             made: Mutex::new(HashSet::new()),
             count: AtomicUsize::new(0),
@@ -228,6 +234,12 @@ impl Output {
                     .insert(dir.to_path_buf());
             }
         }
+        if let Some(previous) = &self.previous {
+            let old = previous.join(&rel);
+            if holds(&old, &bytes) && std::fs::hard_link(&old, &path).is_ok() {
+                return Ok(());
+            }
+        }
         std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
     }
 
@@ -240,6 +252,33 @@ impl Output {
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
         self.memory.into_inner().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// Whether `path` is a regular file (not a link to one) holding exactly `bytes`. A page the
+/// previous build wrote the same is then linked into the new site rather than written: no data
+/// is written or freed for it, and it keeps its modification time, so a copy to a web server
+/// (rsync) sends only what changed.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return false;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+    else {
+        return false;
+    };
+    let mut old = Vec::with_capacity(bytes.len());
+    file.take(bytes.len() as u64 + 1)
+        .read_to_end(&mut old)
+        .is_ok()
+        && old == bytes
 }
 
 /// What a render produced besides its files: attachments to copy from the repository.
