@@ -293,6 +293,16 @@ fn a_rebuild_keeps_unchanged_pages_and_writes_changed_ones() {
     std::fs::write(&elsewhere, &planted_text).unwrap();
     std::fs::remove_file(site.join(planted)).unwrap();
     std::os::unix::fs::symlink(&elsewhere, site.join(planted)).unwrap();
+    // The old site's folder of meeting pages becomes a link to a copy of it elsewhere.
+    let meetings = out.path().join("meetings-elsewhere");
+    std::fs::rename(site.join("meeting"), &meetings).unwrap();
+    std::os::unix::fs::symlink(&meetings, site.join("meeting")).unwrap();
+    let meeting = std::fs::read_dir(&meetings)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n != "index.html")
+        .unwrap();
+    let outside_ino = std::fs::metadata(meetings.join(&meeting)).unwrap().ino();
     repo.edit(
         "documents/2026-doc-006.md",
         "3. 完善財務內控與資產盤點。",
@@ -301,6 +311,13 @@ fn a_rebuild_keeps_unchanged_pages_and_writes_changed_ones() {
     let (code, said) = build(&repo, "confidential", &site, &[]);
     assert_eq!(code, 0, "{said}");
     assert_eq!(inode(same), same_ino, "an unchanged page is the same file");
+    let meeting_rel = format!("meeting/{meeting}");
+    assert!(site.join("meeting").is_dir() && !site.join("meeting").is_symlink());
+    assert_ne!(
+        inode(&meeting_rel),
+        outside_ino,
+        "nothing is linked from outside the site"
+    );
     assert_ne!(inode(edited), edited_ino, "a changed page is written anew");
     assert!(std::fs::read_to_string(site.join(edited))
         .unwrap()
@@ -319,7 +336,7 @@ fn a_rebuild_keeps_unchanged_pages_and_writes_changed_ones() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(beside.len(), 2, "{beside:?}");
+    assert_eq!(beside.len(), 3, "{beside:?}");
     assert!(std::fs::read_to_string(site.join(same))
         .unwrap()
         .contains("</html>"));

@@ -181,6 +181,8 @@ pub struct Output {
     folder: Option<PathBuf>,
     /// The site being replaced: a file with the same bytes there is linked, not written again.
     previous: Option<PathBuf>,
+    /// Folders of the previous site found to be real folders in it (or not).
+    previous_dirs: Mutex<HashMap<PathBuf, bool>>,
     memory: Mutex<BTreeMap<String, Vec<u8>>>,
     /// Folders already made under `folder`.
     made: Mutex<HashSet<PathBuf>>,
@@ -193,6 +195,7 @@ impl Output {
         Output {
             folder: None,
             previous: None,
+            previous_dirs: Mutex::new(HashMap::new()),
             memory: Mutex::new(BTreeMap::new()),
             made: Mutex::new(HashSet::new()),
             count: AtomicUsize::new(0),
@@ -236,11 +239,32 @@ impl Output {
         }
         if let Some(previous) = &self.previous {
             let old = previous.join(&rel);
-            if holds(&old, &bytes) && std::fs::hard_link(&old, &path).is_ok() {
+            if self.real_folder(previous, &rel)
+                && holds(&old, &bytes)
+                && std::fs::hard_link(&old, &path).is_ok()
+            {
                 return Ok(());
             }
         }
         std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+    }
+
+    /// Whether the folder holding `rel` in the previous site is a folder of that site: every
+    /// folder on the way a real one, no symbolic link to somewhere else. Asked once per folder.
+    fn real_folder(&self, previous: &Path, rel: &str) -> bool {
+        let Some(dir) = Path::new(rel).parent() else {
+            return true;
+        };
+        let mut known = self.previous_dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&real) = known.get(dir) {
+            return real;
+        }
+        let real = dir.ancestors().all(|d| {
+            d.as_os_str().is_empty()
+                || std::fs::symlink_metadata(previous.join(d)).is_ok_and(|m| m.is_dir())
+        });
+        known.insert(dir.to_path_buf(), real);
+        real
     }
 
     /// How many files were added.
