@@ -54,16 +54,15 @@ pub fn index(
             } else {
                 format!("pagefind/part-{n}/")
             };
-            let key = cache.and_then(|_| part_key(locale, chunk));
-            let cached = match (cache, &key) {
-                (Some(cache), Some(key)) => cache.get(key, n == 0),
-                _ => None,
-            };
-            let files = match cached {
+            let cached = cache.and_then(|cache| Some((cache, part_key(locale, chunk)?)));
+            let files = match cached
+                .as_ref()
+                .and_then(|(cache, key)| cache.get(key, n == 0))
+            {
                 Some(files) => files,
                 None => {
                     let files = index_part(locale, chunk)?;
-                    if let (Some(cache), Some(key)) = (cache, &key) {
+                    if let Some((cache, key)) = &cached {
                         cache.put(key, &files, n == 0);
                     }
                     files
