@@ -110,7 +110,22 @@ fn the_archive_in_a_real_browser() {
             .contains("2027-spring-study-tour"),
         "{seen}"
     );
-    // Without a server (file://) the pages still work and are styled.
+    // Without a server (file://) the pages still work and are styled, and search matches the
+    // words in the records' text: the same record, and still not the confidential plan.
+    assert_eq!(
+        seen["offline"]["found"],
+        serde_json::json!(["/document/2026-doc-003.html"]),
+        "{seen}"
+    );
+    assert_eq!(seen["offline"]["secret"], serde_json::json!([]), "{seen}");
+    assert!(
+        seen["offline"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("直接開啟"),
+        "{seen}"
+    );
+    assert_eq!(seen["offline"]["unavailable"], false, "{seen}");
     assert_eq!(seen["file"]["h1"], "發文");
     assert!(seen["file"]["css"]
         .as_str()
@@ -132,6 +147,11 @@ fn the_archive_in_a_real_browser() {
         seen["secret"]
             .to_string()
             .contains("/activity/2027-spring-study-tour.html"),
+        "{seen}"
+    );
+    assert_eq!(
+        seen["offline"]["secret"],
+        serde_json::json!(["/activity/2027-spring-study-tour.html"]),
         "{seen}"
     );
 }
@@ -168,6 +188,24 @@ fn search_results_show_a_records_markup_as_text() {
         hostile["text"].as_str().unwrap().contains("<img"),
         "the markup is shown as text: {hostile}"
     );
+    // The same from file://, where the page matches the text itself.
+    let offline = &seen["offline"]["hostile"];
+    assert_eq!(
+        offline["links"],
+        serde_json::json!(["/document/2026-doc-003.html"]),
+        "{seen}"
+    );
+    assert_eq!(offline["injected"], 0, "{offline}");
+    assert_eq!(offline["pwned"], serde_json::Value::Null, "{offline}");
+    assert_eq!(
+        offline["marks"],
+        serde_json::json!(["zqxhostile"]),
+        "{offline}"
+    );
+    assert!(
+        offline["text"].as_str().unwrap().contains("<img"),
+        "{offline}"
+    );
     assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
 }
 
@@ -195,6 +233,12 @@ fn search_reads_every_part_of_a_large_index() {
         seen["secret"]
             .to_string()
             .contains("/activity/2027-spring-study-tour.html"),
+        "{seen}"
+    );
+    // From file:// every part's text is loaded too.
+    assert_eq!(
+        seen["offline"]["found"],
+        serde_json::json!(["/document/2026-doc-003.html"]),
         "{seen}"
     );
     assert_eq!(seen["errors"], serde_json::json!([]), "no script error");

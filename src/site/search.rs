@@ -75,6 +75,7 @@ pub fn index(
                 }
                 out.put(format!("{dir}{name}"), contents)?;
             }
+            out.put(format!("pagefind/offline-{n}.js"), offline_part(chunk)?)?;
         }
     };
     std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -93,7 +94,26 @@ pub fn index(
     out.put(
         "pagefind/parts.json",
         serde_json::to_vec(&parts).context("search index parts")?,
+    )?;
+    out.put(
+        "pagefind/offline.js",
+        format!("window.clerkSearchParts = {};\n", chunks.len()).into_bytes(),
     )
+}
+
+/// The entries of a part as a script, for the search page opened from files (`file://`),
+/// where the browser fetches nothing and Pagefind cannot run: each part adds its
+/// `[url, title, text]` rows to `window.clerkSearch`, and the page matches the words in them.
+/// The rows are JSON, so no text can end the script or run; they hold what the index holds.
+fn offline_part(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
+    let rows: Vec<[&str; 3]> = entries
+        .iter()
+        .map(|e| [e.url.as_str(), e.title.as_str(), e.text.as_str()])
+        .collect();
+    let mut out = b"(window.clerkSearch = window.clerkSearch || []).push(".to_vec();
+    serde_json::to_writer(&mut out, &rows).context("search rows")?;
+    out.extend(b");\n");
+    Ok(out)
 }
 
 /// `entries` cut into parts of about `part` entries, where the entries themselves say: after an

@@ -86,9 +86,29 @@ if (hostile) {
 }
 out.search_fetches = requests.filter((r) => r.includes("/pagefind/fragment/")).length;
 out.search_fragments = fs.readdirSync(path.join(dir, "pagefind", "fragment")).length;
-// The pages work from file:// too (search needs a web server).
+// The pages work from file:// too.
 await page.goto("file://" + path.resolve(dir, "document/index.html"));
 out.file = { h1: await page.textContent("h1"), css: await page.evaluate(() => getComputedStyle(document.body).fontFamily) };
+// Search from file://: the records' text is loaded as scripts and the words matched in it.
+const fileRoot = "file://" + path.resolve(dir);
+async function searchFile(q) {
+  await page.goto(`${fileRoot}/search.html?q=${encodeURIComponent(q)}`);
+  await page.waitForSelector("#results[data-count]", { state: "attached", timeout: 15000 });
+  return await page.$$eval("#results a", (as, root) => as.map((a) => a.href.startsWith(root) ? a.href.slice(root.length) : a.href), fileRoot);
+}
+out.offline = { found: await searchFile(found), secret: await searchFile(secret) };
+out.offline.note = await page.evaluate(() => !document.getElementById("search-offline").hidden && document.getElementById("search-offline").textContent);
+out.offline.unavailable = await page.evaluate(() => !document.getElementById("search-note").hidden);
+if (hostile) {
+  const links = await searchFile(hostile);
+  out.offline.hostile = await page.evaluate((links) => ({
+    links,
+    injected: document.querySelectorAll("#results img, #results script, #results iframe").length,
+    marks: Array.from(document.querySelectorAll("#results mark")).map((m) => m.textContent),
+    text: document.getElementById("results").textContent,
+    pwned: window.__pwned === undefined ? null : window.__pwned,
+  }), links);
+}
 // Printing a record: no navigation, the title centred.
 await page.goto(`${base}/${out.record.url.replace(/^\//, "")}`);
 await page.emulateMedia({ media: "print" });
