@@ -45,6 +45,17 @@ pub fn open() -> Result<Repository, GitError> {
     Ok(Repository::open_from_env()?)
 }
 
+/// Where clerk keeps the cache `name` for the records at `root`: `.git/clerk/NAME` in the git
+/// repository holding them. `None` outside git, or when `CLERK_NO_CACHE` is set (then nothing
+/// is read or written).
+pub fn cache_path(root: &Path, name: &str) -> Option<PathBuf> {
+    if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    let git = Repository::discover(root).ok()?;
+    Some(git.path().join("clerk").join(name))
+}
+
 /// The records folder `dir` as a path inside the work tree (`""` for the top).
 pub fn prefix(repo: &Repository, dir: &Path) -> Result<String, GitError> {
     let workdir = repo.workdir().ok_or(GitError::Bare)?;

@@ -168,43 +168,39 @@ fn search_results_show_a_records_markup_as_text() {
     );
     let public = build_allowing_errors(&repo, "public");
     let seen = browse(&tools, &public, &["攜眷", "南瀛", "zqxhostile"]);
-    let hostile = &seen["hostile"];
+    // Served (Pagefind's excerpt) and from file:// (the page matches the text itself).
+    for (how, hostile) in [
+        ("served", &seen["hostile"]),
+        ("file://", &seen["offline"]["hostile"]),
+    ] {
+        assert_eq!(
+            hostile["links"],
+            serde_json::json!(["/document/2026-doc-003.html"]),
+            "{how}: {seen}"
+        );
+        assert_eq!(hostile["injected"], 0, "{how}: {hostile}");
+        assert_eq!(
+            hostile["pwned"],
+            serde_json::Value::Null,
+            "{how}: {hostile}"
+        );
+        assert!(
+            hostile["marks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m.as_str().unwrap().contains("zqxhostile")),
+            "{how}: the word found is still marked: {hostile}"
+        );
+        assert!(
+            hostile["text"].as_str().unwrap().contains("<img"),
+            "{how}: the markup is shown as text: {hostile}"
+        );
+    }
     assert_eq!(
-        hostile["links"],
-        serde_json::json!(["/document/2026-doc-003.html"]),
-        "{seen}"
-    );
-    assert_eq!(hostile["injected"], 0, "{hostile}");
-    assert_eq!(hostile["pwned"], serde_json::Value::Null, "{hostile}");
-    assert!(
-        hostile["marks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|m| m.as_str().unwrap().contains("zqxhostile")),
-        "the word found is still marked: {hostile}"
-    );
-    assert!(
-        hostile["text"].as_str().unwrap().contains("<img"),
-        "the markup is shown as text: {hostile}"
-    );
-    // The same from file://, where the page matches the text itself.
-    let offline = &seen["offline"]["hostile"];
-    assert_eq!(
-        offline["links"],
-        serde_json::json!(["/document/2026-doc-003.html"]),
-        "{seen}"
-    );
-    assert_eq!(offline["injected"], 0, "{offline}");
-    assert_eq!(offline["pwned"], serde_json::Value::Null, "{offline}");
-    assert_eq!(
-        offline["marks"],
+        seen["offline"]["hostile"]["marks"],
         serde_json::json!(["zqxhostile"]),
-        "{offline}"
-    );
-    assert!(
-        offline["text"].as_str().unwrap().contains("<img"),
-        "{offline}"
+        "from file:// the first word is marked, once per result"
     );
     assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
 }

@@ -213,12 +213,9 @@ fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 /// The part files in the search cache for `audience`.
 fn cached_parts(dir: &Path, audience: &str) -> std::collections::BTreeSet<String> {
-    std::fs::read_dir(dir.join(".git/clerk/search").join(audience))
-        .map(|d| {
-            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default()
+    common::names(&dir.join(".git/clerk/search").join(audience))
+        .into_iter()
+        .collect()
 }
 
 /// A search index made from cached parts is, byte for byte, the index built without the

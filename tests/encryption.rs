@@ -523,14 +523,7 @@ fn an_encrypted_record_never_reaches_the_search_cache() {
     assert!(git.success());
     let lin = dir.join(".example-keys/lin-wenhui");
     let cache = dir.join(".git/clerk/search/confidential");
-    let parts = || -> Vec<String> {
-        std::fs::read_dir(&cache)
-            .map(|d| {
-                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let parts = || common::names(&cache);
     let build = |identity: Option<&Path>| {
         let mut args = vec!["build", "--audience", "confidential", "-o", ".site"];
         args.extend(["--today", common::TODAY]);

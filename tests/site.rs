@@ -264,11 +264,11 @@ fn a_failed_build_leaves_the_previous_site_whole_and_nothing_beside_it() {
     assert_ne!(code, 0, "{said}");
     assert!(said.contains("no_such_filter"), "{said}");
     assert_eq!(all_text(&site), before, "the previous site is untouched");
-    let beside: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(beside, ["site"], "no half-built folder is left");
+    assert_eq!(
+        common::names(out.path()),
+        ["site"],
+        "no half-built folder is left"
+    );
 }
 
 /// A page the new build makes byte for byte as the previous one did is that same file (linked,
@@ -297,9 +297,8 @@ fn a_rebuild_keeps_unchanged_pages_and_writes_changed_ones() {
     let meetings = out.path().join("meetings-elsewhere");
     std::fs::rename(site.join("meeting"), &meetings).unwrap();
     std::os::unix::fs::symlink(&meetings, site.join("meeting")).unwrap();
-    let meeting = std::fs::read_dir(&meetings)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let meeting = common::names(&meetings)
+        .into_iter()
         .find(|n| n != "index.html")
         .unwrap();
     let outside_ino = std::fs::metadata(meetings.join(&meeting)).unwrap().ino();
@@ -332,11 +331,10 @@ fn a_rebuild_keeps_unchanged_pages_and_writes_changed_ones() {
         planted_text
     );
     // Nothing is left beside the site, and a file shared with the old site is still whole.
-    let beside: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(beside.len(), 3, "{beside:?}");
+    assert_eq!(
+        common::names(out.path()),
+        ["elsewhere.html", "meetings-elsewhere", "site"]
+    );
     assert!(std::fs::read_to_string(site.join(same))
         .unwrap()
         .contains("</html>"));

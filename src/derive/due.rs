@@ -51,15 +51,7 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
             let rv = record_value(def, r);
             let record = layer.scope(&rv);
             for due in &def.due {
-                for item in record.items(due.each.as_ref()) {
-                    let scope = record.child(&[("item", item)]);
-                    if due
-                        .where_
-                        .as_ref()
-                        .is_some_and(|w| scope.truth(w) != Some(true))
-                    {
-                        continue;
-                    }
+                for scope in record.rows(due.each.as_ref(), due.where_.as_ref()) {
                     let text = |e| {
                         scope
                             .eval(e)

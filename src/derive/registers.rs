@@ -209,15 +209,7 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
             };
             let rv = record_value(def, r);
             let record = layer.scope(&rv);
-            for item in record.items(register.each.as_ref()) {
-                let scope = record.child(&[("item", item)]);
-                if register
-                    .where_
-                    .as_ref()
-                    .is_some_and(|w| scope.truth(w) != Some(true))
-                {
-                    continue;
-                }
+            for scope in record.rows(register.each.as_ref(), register.where_.as_ref()) {
                 if let (Some(want), Some(expr)) = (year, &register.year) {
                     let got = scope.eval(expr).ok().and_then(|v| json(&v).as_i64());
                     if got != Some(want) {

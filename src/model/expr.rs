@@ -677,16 +677,25 @@ impl Scope<'_> {
         Scope { ctx }
     }
 
-    /// The items a register row or due entry repeats over: `each` evaluated in this scope (a
-    /// list), or once (item `null`) when there is no `each`.
-    pub fn items(&self, each: Option<&Expr>) -> Vec<Value> {
-        match each {
+    /// The rows a record makes in a register or the due list: a scope with `item` for each
+    /// item of `each` evaluated here (a list; once, item `null`, when there is no `each`), in
+    /// which `where_`, when given, is true.
+    pub fn rows<'s>(
+        &'s self,
+        each: Option<&Expr>,
+        where_: Option<&'s Expr>,
+    ) -> impl Iterator<Item = Scope<'s>> + 's {
+        let items = match each {
             Some(each) => match self.eval(each) {
                 Ok(Value::List(items)) => items.iter().cloned().collect(),
                 _ => Vec::new(),
             },
             None => vec![Value::Null],
-        }
+        };
+        items
+            .into_iter()
+            .map(move |item| self.child(&[("item", item)]))
+            .filter(move |scope| where_.is_none_or(|w| scope.truth(w) == Some(true)))
     }
 
     /// The value of `expr`, or why it could not be computed.

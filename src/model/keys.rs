@@ -63,11 +63,7 @@ impl VerifiedCache {
 
     /// The cache file `.git/clerk/NAME` of the git repository holding `root`, if there is one.
     pub fn open_named(root: &std::path::Path, name: &str) -> Option<VerifiedCache> {
-        if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
-            return None;
-        }
-        let git = git2::Repository::discover(root).ok()?;
-        let path = git.path().join("clerk").join(name);
+        let path = crate::git::cache_path(root, name)?;
         let known = std::fs::read(&path)
             .map(|bytes| {
                 bytes

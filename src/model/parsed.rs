@@ -46,11 +46,7 @@ pub struct ParsedCache {
 impl ParsedCache {
     /// The cache of the git repository holding `root`, if there is one.
     pub fn open(root: &Path) -> Option<ParsedCache> {
-        if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
-            return None;
-        }
-        let git = git2::Repository::discover(root).ok()?;
-        let path = git.path().join("clerk").join("parsed-records");
+        let path = crate::git::cache_path(root, "parsed-records")?;
         let bytes = std::fs::read(&path).unwrap_or_default();
         let (raw, whole) = read_entries(&bytes).unwrap_or_default();
         // A damaged file is written anew at the next save rather than appended to.

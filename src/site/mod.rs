@@ -162,10 +162,8 @@ pub fn build(
 ) -> anyhow::Result<Report> {
     check_render(findings, options)?;
     let staging = Staging::new(&options.out)?;
-    let mut out = Output::folder(staging.dir.path());
-    if options.out.join(crate::read::SITE_MARKER).is_file() {
-        out.previous = Some(options.out.clone());
-    }
+    let previous = options.out.join(crate::read::SITE_MARKER).is_file();
+    let out = Output::folder(staging.dir.path(), previous.then_some(&*options.out));
     let rendered = render(repo, findings, history, options, options.search, &out)?;
     let mut clock = crate::diag::Stopwatch::new();
     let mut report = rendered.report;
@@ -202,10 +200,12 @@ impl Output {
         }
     }
 
-    /// Files written into `folder` as they come.
-    fn folder(folder: &Path) -> Output {
+    /// Files written into `folder` as they come; those `previous` (the site being replaced)
+    /// already holds byte for byte are linked from it.
+    fn folder(folder: &Path, previous: Option<&Path>) -> Output {
         Output {
             folder: Some(folder.to_path_buf()),
+            previous: previous.map(Path::to_path_buf),
             ..Output::memory()
         }
     }

@@ -164,12 +164,7 @@ fn part_key(locale: Locale, entries: &[Entry]) -> Option<String> {
             h.update(text);
         }
     }
-    Some(
-        h.finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>(),
-    )
+    Some(crate::model::digest::hex(&h.finalize()))
 }
 
 /// Search index parts built before, by what they index (`part_key`): one file per part in
@@ -189,11 +184,7 @@ const PART_MAGIC: &[u8] = b"clerk search part 1\n";
 impl PartCache {
     /// The cache for `audience` of the git repository holding `root`, if there is one.
     pub fn open(root: &Path, audience: &str) -> Option<PartCache> {
-        if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
-            return None;
-        }
-        let git = git2::Repository::discover(root).ok()?;
-        let dir = git.path().join("clerk").join("search").join(audience);
+        let dir = crate::git::cache_path(root, "search")?.join(audience);
         std::fs::create_dir_all(&dir).ok()?;
         Some(PartCache {
             dir,
@@ -275,7 +266,8 @@ impl PartCache {
     }
 }
 
-/// A part file's files, or `None` when it is not one written whole.
+/// A part file's files, or `None` when it is not one written whole or names a path outside
+/// its bundle.
 fn decode(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     let mut rest = bytes.strip_prefix(PART_MAGIC)?;
     let mut files = Vec::new();
@@ -291,6 +283,10 @@ fn decode(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     }
     while !rest.is_empty() {
         let name = String::from_utf8(take(&mut rest)?).ok()?;
+        // A name is a path inside the bundle: never one that leaves it.
+        if name.starts_with('/') || name.split('/').any(|c| c == ".." || c.is_empty()) {
+            return None;
+        }
         let contents = take(&mut rest)?;
         files.push((name, contents));
     }
@@ -468,6 +464,10 @@ mod tests {
         for cut in [0, 5, PART_MAGIC.len() + 3, whole.len() - 1] {
             std::fs::write(cache.path("k1"), &whole[..cut]).unwrap();
             assert_eq!(cache.get("k1", false), None, "cut at {cut}");
+        }
+        for name in ["../../escape.html", "/etc/x", "index//x"] {
+            cache.write("k1", &[&(name.to_string(), b"x".to_vec())]);
+            assert_eq!(cache.get("k1", false), None, "{name}");
         }
         let mut huge = PART_MAGIC.to_vec();
         huge.extend(u64::MAX.to_le_bytes());

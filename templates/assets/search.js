@@ -70,20 +70,22 @@
     p.appendChild(document.createTextNode(text.slice(hit.at + hit.word.length, to) + (to < text.length ? "…" : "")));
     return p;
   }
+  // One result: a link to the record, its title as text, and the excerpt under it.
+  function show(url, title, excerpt) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = url;
+    a.textContent = title;
+    li.appendChild(a);
+    li.appendChild(excerpt);
+    list.appendChild(li);
+  }
   async function runOffline(q) {
     offlineNote.hidden = false;
     var all;
     try { all = await loadOffline(); } catch (e) { note.hidden = false; list.setAttribute("data-count", "unavailable"); return; }
     var hits = matches(q, all).slice(0, 20);
-    hits.forEach(function (hit) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = new URL(hit.row[0], root).href;
-      a.textContent = hit.row[1] || hit.row[0];
-      li.appendChild(a);
-      li.appendChild(excerpt(hit));
-      list.appendChild(li);
-    });
+    hits.forEach(function (hit) { show(new URL(hit.row[0], root).href, hit.row[1] || hit.row[0], excerpt(hit)); });
     list.setAttribute("data-count", String(hits.length));
   }
   async function run(q) {
@@ -95,15 +97,9 @@
     var search = await pf.search(q);
     var results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
     results.forEach(function (r) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = r.url;
-      a.textContent = (r.meta && r.meta.title) || r.url;
       var p = document.createElement("p");
       p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> highlights
-      li.appendChild(a);
-      li.appendChild(p);
-      list.appendChild(li);
+      show(r.url, (r.meta && r.meta.title) || r.url, p);
     });
     list.setAttribute("data-count", String(results.length));
   }

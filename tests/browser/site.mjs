@@ -50,6 +50,19 @@ async function search(q) {
   return await page.$$eval("#results a", (as) => as.map((a) => a.getAttribute("href")));
 }
 
+// What the results of a search for a record whose text is markup show: the links found, any
+// element the text made, the marked words, the text, and whether a script of it ran.
+async function shownAsText(links) {
+  await page.waitForTimeout(300);
+  return await page.evaluate((links) => ({
+    links,
+    injected: document.querySelectorAll("#results img, #results script, #results iframe").length,
+    marks: Array.from(document.querySelectorAll("#results mark")).map((m) => m.textContent),
+    text: document.getElementById("results").textContent,
+    pwned: window.__pwned === undefined ? null : window.__pwned,
+  }), links);
+}
+
 const out = { external, errors };
 // The home page, opened from the output folder as served.
 await page.goto(`${base}/index.html`);
@@ -74,15 +87,7 @@ out.found = await search(found);
 out.secret = await search(secret);
 if (hostile) {
   // A record whose text is markup: the results show it as text, run nothing, and still mark the word.
-  const links = await search(hostile);
-  await page.waitForTimeout(300);
-  out.hostile = await page.evaluate((links) => ({
-    links,
-    injected: document.querySelectorAll("#results img, #results script, #results iframe").length,
-    marks: Array.from(document.querySelectorAll("#results mark")).map((m) => m.textContent),
-    text: document.getElementById("results").textContent,
-    pwned: window.__pwned === undefined ? null : window.__pwned,
-  }), links);
+  out.hostile = await shownAsText(await search(hostile));
 }
 out.search_fetches = requests.filter((r) => r.includes("/pagefind/fragment/")).length;
 out.search_fragments = fs.readdirSync(path.join(dir, "pagefind", "fragment")).length;
@@ -100,14 +105,7 @@ out.offline = { found: await searchFile(found), secret: await searchFile(secret)
 out.offline.note = await page.evaluate(() => !document.getElementById("search-offline").hidden && document.getElementById("search-offline").textContent);
 out.offline.unavailable = await page.evaluate(() => !document.getElementById("search-note").hidden);
 if (hostile) {
-  const links = await searchFile(hostile);
-  out.offline.hostile = await page.evaluate((links) => ({
-    links,
-    injected: document.querySelectorAll("#results img, #results script, #results iframe").length,
-    marks: Array.from(document.querySelectorAll("#results mark")).map((m) => m.textContent),
-    text: document.getElementById("results").textContent,
-    pwned: window.__pwned === undefined ? null : window.__pwned,
-  }), links);
+  out.offline.hostile = await shownAsText(await searchFile(hostile));
 }
 // Printing a record: no navigation, the title centred.
 await page.goto(`${base}/${out.record.url.replace(/^\//, "")}`);

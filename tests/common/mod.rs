@@ -245,6 +245,18 @@ pub fn clerk(args: &[&str], dir: &Path) -> Outcome {
     }
 }
 
+/// The names in a folder, sorted; none when it does not exist.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 /// Copies a folder's contents into another, recursively.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).min_depth(1) {
