@@ -1,6 +1,5 @@
 //! `clerk digest` and `clerk sign`: the payload an approver signs, and signing it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -172,24 +171,28 @@ fn default_key() -> anyhow::Result<PathBuf> {
 
 /// Signs with `ssh-keygen -Y sign` (agents, passphrases and hardware keys work); without
 /// ssh-keygen on the PATH, an unencrypted key file is used in process.
+///
+/// The payload goes to ssh-keygen as a file, not on its input: ssh-keygen may refuse the key
+/// and exit before reading anything, and writing to its closed input would end clerk (SIGPIPE)
+/// without a word.
 fn sign_payload(payload: &str, key: &Path) -> anyhow::Result<String> {
+    let dir = tempfile::tempdir().context("cannot make a temporary folder to sign in")?;
+    let data = dir.path().join("payload");
+    std::fs::write(&data, payload).context("cannot write the text to sign")?;
     match Command::new("ssh-keygen")
         .args(["-Y", "sign", "-n", NAMESPACE, "-q", "-f"])
         .arg(key)
-        .stdin(Stdio::piped())
+        .arg(&data)
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn()
+        .output()
     {
-        Ok(mut child) => {
-            child
-                .stdin
-                .take()
-                .ok_or_else(|| anyhow!("ssh-keygen has no input"))?
-                .write_all(payload.as_bytes())?;
-            let out = child.wait_with_output()?;
+        Ok(out) => {
             if out.status.success() {
-                return Ok(String::from_utf8(out.stdout)?);
+                let signature = std::fs::read(data.with_extension("sig"))
+                    .context("ssh-keygen wrote no signature")?;
+                return Ok(String::from_utf8(signature)?);
             }
             // ssh-keygen refuses key files others can read (a key checked out of git has
             // 0644). An unencrypted key file can still be used directly; say how to fix it.
