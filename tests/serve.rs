@@ -94,16 +94,17 @@ fn get(port: u16, path: &str) -> (u16, String) {
 }
 
 /// Fetches `path` until `want` holds, returning how long that took.
-fn until(port: u16, path: &str, want: impl Fn(&str) -> bool) -> Duration {
+fn until(server: &Server, path: &str, want: impl Fn(&str) -> bool) -> Duration {
     let started = Instant::now();
     loop {
-        let (_, body) = get(port, path);
+        let (_, body) = get(server.port, path);
         if want(&body) {
             return started.elapsed();
         }
         assert!(
             started.elapsed() < Duration::from_secs(20),
-            "{path} never showed the change; last:\n{body}"
+            "{path} never showed the change; the server said {:?}; last:\n{body}",
+            server.log.lock().unwrap()
         );
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -137,30 +138,28 @@ fn an_edit_shows_in_the_served_page_and_errors_show_on_every_page() {
         "\n---\n",
         &format!("\n---\n{marker}\n"),
     );
-    let delay = until(server.port, page, |b| b.contains(marker));
+    let delay = until(&server, page, |b| b.contains(marker));
     eprintln!("edit visible after {} ms", delay.as_millis());
     let (_, version) = waiting.join().unwrap();
     assert_ne!(version.trim(), "1", "the waiting page was told to reload");
 
     // A mistake: the page shows the error instead of a stale site, on every page.
     repo.edit("documents/2026-doc-006.md", "kind: ", "kind: 公告X");
-    until(server.port, "/", |b| {
+    until(&server, "/", |b| {
         b.contains("clerk-errors") && b.contains("E012")
     });
     let (_, body) = get(server.port, page);
     assert!(body.contains("documents/2026-doc-006.md:"), "{body}");
     // Fixed: the banner goes away.
     repo.edit("documents/2026-doc-006.md", "kind: 公告X", "kind: ");
-    until(server.port, "/", |b| !b.contains("clerk-errors"));
+    until(&server, "/", |b| !b.contains("clerk-errors"));
 
     // A broken configuration: the reason, not a stale site.
     let config = repo.read("clerk.yaml");
     repo.write("clerk.yaml", "association: [\n");
-    until(server.port, page, |b| {
-        b.contains("clerk cannot build the site")
-    });
+    until(&server, page, |b| b.contains("clerk cannot build the site"));
     repo.write("clerk.yaml", config);
-    until(server.port, page, |b| b.contains(marker));
+    until(&server, page, |b| b.contains(marker));
 }
 
 #[test]
@@ -200,7 +199,7 @@ fn an_edited_record_is_shown_at_once_then_the_whole_site_follows() {
         "\n---\n",
         "\n---\n（快速更新）\n",
     );
-    until(server.port, page, |b| b.contains("（快速更新）"));
+    until(&server, page, |b| b.contains("（快速更新）"));
     let lines = server.logged("rebuilt in", 1);
     let quick = lines.iter().position(|l| l.starts_with("page updated in"));
     let whole = lines.iter().position(|l| l.starts_with("rebuilt in"));
@@ -216,9 +215,9 @@ fn an_edited_record_is_shown_at_once_then_the_whole_site_follows() {
     assert!(body.contains("E012"), "{body}");
     repo.edit("documents/2026-doc-006.md", "kind: 公告X", "kind: ");
     server.logged("rebuilt in", 3);
-    until(server.port, "/", |b| !b.contains("clerk-errors"));
+    until(&server, "/", |b| !b.contains("clerk-errors"));
     // The search index of the newest site follows on its own thread.
-    until(server.port, "/pagefind/parts.json", |b| b.trim() == "[]");
+    until(&server, "/pagefind/parts.json", |b| b.trim() == "[]");
     let (status, _) = get(server.port, "/pagefind/pagefind.js");
     assert_eq!(status, 200);
 

@@ -73,16 +73,6 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         changed: Condvar::new(),
         search: Mutex::new(None),
     });
-    let (took, mut last) = rebuild(&root, req, &shared);
-    let server = tiny_http::Server::http(("127.0.0.1", req.port))
-        .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{}: {e}", req.port))?;
-    let port = server.server_addr().to_ip().map_or(req.port, |a| a.port());
-    println!("serving {} at http://127.0.0.1:{port}/", root.display());
-    println!(
-        "built in {} ms; watching for changes (Ctrl-C stops)",
-        took.as_millis()
-    );
-
     // Rebuild on changes, debounced so an editor's save (write, rename, …) is one rebuild.
     // Reading files (which clerk itself does) is not a change.
     let (events, changes) = std::sync::mpsc::channel();
@@ -97,6 +87,18 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     watcher
         .watch(&root, RecursiveMode::Recursive)
         .context("cannot watch the repository for changes")?;
+    // Watching starts before the first build: a save made while it runs is built next, and
+    // none made after "watching" is printed can be missed.
+    let (took, mut last) = rebuild(&root, req, &shared);
+    let server = tiny_http::Server::http(("127.0.0.1", req.port))
+        .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{}: {e}", req.port))?;
+    let port = server.server_addr().to_ip().map_or(req.port, |a| a.port());
+    println!("serving {} at http://127.0.0.1:{port}/", root.display());
+    println!(
+        "built in {} ms; watching for changes (Ctrl-C stops)",
+        took.as_millis()
+    );
+
     let watcher_state = Arc::clone(&shared);
     let watch_root = root.clone();
     let request = Request {
