@@ -1,11 +1,8 @@
-//! In-place edits of a record's front matter that keep every other byte, and atomic writes.
+//! In-place edits of a record's front matter that keep every other byte.
 //!
 //! clerk never re-serialises a user's YAML: comments, key order, quoting and the body stay
 //! exactly as written. An edit replaces or inserts whole lines, then the result is parsed again
 //! and compared with the original, so a bad edit is refused instead of written.
-
-use std::io::Write;
-use std::path::Path;
 
 use serde_json::Value;
 
@@ -446,45 +443,6 @@ fn value_is_empty(yaml_text: &str, key: &str) -> bool {
         .is_none_or(|v| v.is_null())
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
-/// The file's permissions are kept; on any failure the original is untouched.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    write_bytes_atomic(path, text.as_bytes())
-}
-
-/// [`write_atomic`] for bytes (an encrypted record, a cache file).
-pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = staged(path, bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Creates `path` with `bytes`, atomically, failing if it already exists.
-pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    staged(path, bytes)?
-        .persist_noclobber(path)
-        .map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// The bytes in a temporary file beside `path`, flushed to disk.
-fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".clerk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    Ok(tmp)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,32 +562,5 @@ mod tests {
         assert!(set_fields(text, &[("number", "x".into())]).is_err());
         let text = "---\ntype: note\nnumber: |\n  long\n---\n";
         assert!(set_fields(text, &[("number", "x".into())]).is_err());
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_keeps_permissions() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.md");
-        std::fs::write(&path, "old").unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        }
-        write_atomic(&path, "new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-                0o640
-            );
-        }
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temporary file left behind"
-        );
     }
 }

@@ -71,8 +71,8 @@ pub fn signature(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let _ = ssh_key::SshSig::from_pem(text.trim());
     let _ = ssh_key::PublicKey::from_openssh(text.trim());
-    let _ = crate::model::crypt::tags(data);
-    let _ = crate::model::crypt::tag_of(&text);
+    let _ = crate::crypt::tags(data);
+    let _ = crate::crypt::tag_of(&text);
     // As the signature of a real approval, through the whole check.
     let mut indented = String::new();
     for line in text.lines().take(200) {

@@ -45,17 +45,6 @@ pub fn open() -> Result<Repository, GitError> {
     Ok(Repository::open_from_env()?)
 }
 
-/// Where clerk keeps the cache `name` for the records at `root`: `.git/clerk/NAME` in the git
-/// repository holding them. `None` outside git, or when `CLERK_NO_CACHE` is set (then nothing
-/// is read or written).
-pub fn cache_path(root: &Path, name: &str) -> Option<PathBuf> {
-    if std::env::var_os("CLERK_NO_CACHE").is_some_and(|v| !v.is_empty()) {
-        return None;
-    }
-    let git = Repository::discover(root).ok()?;
-    Some(git.path().join("clerk").join(name))
-}
-
 /// The records folder `dir` as a path inside the work tree (`""` for the top).
 pub fn prefix(repo: &Repository, dir: &Path) -> Result<String, GitError> {
     let workdir = repo.workdir().ok_or(GitError::Bare)?;
@@ -279,9 +268,8 @@ pub fn changes(old: &GitTree, new: &GitTree) -> Vec<Change> {
     out
 }
 
-/// Whether the configuration (clerk.yaml or a type file) differs.
-pub fn config_changed(old: &GitTree, new: &GitTree) -> bool {
-    let is_config = |p: &str| p == crate::model::config::FILE || p.starts_with("types/");
+/// Whether any file for which `is_config` holds differs between the two trees.
+pub fn config_changed(old: &GitTree, new: &GitTree, is_config: impl Fn(&str) -> bool) -> bool {
     new.files
         .iter()
         .any(|(p, e)| is_config(p) && old.id(p) != Some(*e))

@@ -516,7 +516,7 @@ fn main() -> ExitCode {
         .stack_size(16 << 20)
         .build_global();
     let cli = Cli::parse();
-    if let Err(e) = clerk::model::crypt::set_identities(&cli.identity) {
+    if let Err(e) = clerk::crypt::set_identities(&cli.identity) {
         eprintln!("error: {e:#}");
         return ExitCode::from(2);
     }
@@ -697,7 +697,7 @@ fn main() -> ExitCode {
             }),
         Command::Keys { dir, output, .. } => cmd::keys::allowed_signers(&dir).and_then(|text| {
             match output {
-                Some(path) => clerk::edit::write_atomic(&path, &text)?,
+                Some(path) => clerk::fsio::write_atomic(&path, &text)?,
                 None => print!("{text}"),
             }
             Ok(0)

@@ -139,7 +139,7 @@ impl Discovery {
 
 /// Is this file name one clerk treats as a record?
 fn is_record_name(rel: &str) -> bool {
-    rel.ends_with(".md") || rel.ends_with(crate::model::crypt::SUFFIX)
+    rel.ends_with(".md") || rel.ends_with(crate::crypt::SUFFIX)
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -190,9 +190,9 @@ pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagn
     if bytes.len() as u64 > limit {
         return Err(too_large(rel, limit));
     }
-    if rel.ends_with(crate::model::crypt::SUFFIX) {
-        let tags = crate::model::crypt::tags(&bytes);
-        return match crate::model::crypt::open(&bytes) {
+    if rel.ends_with(crate::crypt::SUFFIX) {
+        let tags = crate::crypt::tags(&bytes);
+        return match crate::crypt::open(&bytes) {
             Ok(plain) => decode_text(rel, plain).map(|mut f| {
                 f.sealed = Some(tags);
                 f

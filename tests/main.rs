@@ -15,6 +15,7 @@ mod due;
 mod encryption;
 mod fuzz;
 mod git;
+mod layers;
 mod registers;
 mod reports;
 mod rules;

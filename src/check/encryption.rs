@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
+use crate::crypt;
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::model::crypt;
 use crate::model::keys::Keyring;
+use crate::model::readers;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
@@ -20,7 +21,7 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
         };
         let classification = repo.classification(record);
         let encrypted = record.path.ends_with(crypt::SUFFIX);
-        let must = enc.is_some_and(|e| crypt::required(e, type_name, classification));
+        let must = enc.is_some_and(|e| readers::required(e, type_name, classification));
         if !encrypted {
             if must {
                 diags.push(
@@ -40,7 +41,7 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
         let Some(found) = repo.sealed(&record.path) else {
             continue;
         };
-        let readers = crypt::readers(repo, keys, type_name, classification, today);
+        let readers = readers::readers(repo, keys, type_name, classification, today);
         let mut wanted: Vec<(String, String)> = readers
             .iter()
             .filter_map(|(person, key)| Some((crypt::tag_of(key)?, person.clone())))

@@ -1,5 +1,6 @@
 //! Per-record checks: the record's type, its fields against the type's schema, its id.
 
+use crate::text::closest;
 use serde_json::Value;
 
 use crate::diag::{codes, Code, Diagnostic};
@@ -109,15 +110,6 @@ pub fn valid_id(id: &str) -> bool {
 
 fn type_list(repo: &Repository) -> String {
     repo.types.keys().cloned().collect::<Vec<_>>().join(", ")
-}
-
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 fn unknown_field(

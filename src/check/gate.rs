@@ -143,7 +143,10 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
         };
         // A commit that touches nothing of the records repository has nothing new to check,
         // unless it is the final tree.
-        if i != last && git::changes(&old, &new).is_empty() && !git::config_changed(&old, &new) {
+        if i != last
+            && git::changes(&old, &new).is_empty()
+            && !git::config_changed(&old, &new, crate::model::config::is_config_file)
+        {
             continue;
         }
         let label = format!(

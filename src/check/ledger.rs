@@ -8,10 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde_json::Value;
 
-use super::workflow::record_value;
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::model::config::Numbering;
 use crate::model::expr::{parse_date, Evaluator};
+use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 use crate::model::types::{Coverage, PeriodKind, RuleSeverity, TypeDef};
@@ -223,26 +223,6 @@ fn unique(repo: &Repository) -> Vec<Diagnostic> {
     diags
 }
 
-/// An amount with thousands separators, as on a finance officer's sheet.
-pub fn money(x: f64) -> String {
-    let cents = (x * 100.0).round() as i64;
-    let (whole, frac) = (cents.abs() / 100, cents.abs() % 100);
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    let sign = if cents < 0 { "-" } else { "" };
-    if frac == 0 {
-        format!("{sign}{out}")
-    } else {
-        format!("{sign}{out}.{frac:02}")
-    }
-}
-
 /// The approved amount of every budget line, with adjustments, by `budget-id#line-id`.
 struct Lines<'a> {
     /// Budget id → (year, counts).
@@ -388,7 +368,7 @@ fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
                     .and_then(|d| d.budget_line.as_ref())
                     .map_or("budget_line", |u| u.line.as_str());
                 diags.push(
-                    at(repo, record, field, codes::OVER_BUDGET, format!("spending on `{line}` reaches {}, over the {} approved", money(total), money(limit)))
+                    at(repo, record, field, codes::OVER_BUDGET, format!("spending on `{line}` reaches {}, over the {} approved", crate::text::money(total), crate::text::money(limit)))
                         .hint("reduce the amount, book it against another line, or have the council approve a budget adjustment"),
                 );
                 break;
@@ -534,13 +514,6 @@ mod tests {
             NumberFormat::format("{issuer}〔{year}〕{serial}號", "協秘", 2026, 12),
             "協秘〔2026〕12號"
         );
-    }
-
-    #[test]
-    fn money_has_separators() {
-        assert_eq!(money(1234567.5), "1,234,567.50");
-        assert_eq!(money(150000.0), "150,000");
-        assert_eq!(money(-30000.0), "-30,000");
     }
 
     #[test]

@@ -3,12 +3,12 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::fields::closest;
 use crate::diag::{codes, Diagnostic};
 use crate::model::display_path;
 use crate::model::record::Record;
 use crate::model::refs::{RefRule, Target};
 use crate::model::repo::Repository;
+use crate::text::closest;
 
 /// Checks ids for uniqueness and every declared reference.
 pub fn check(repo: &Repository) -> Vec<Diagnostic> {

@@ -134,7 +134,7 @@ fn context_digest(repo: &Repository, options: &Options) -> [u8; 32] {
     let mut read: Vec<(&str, &str)> = repo
         .sources
         .iter()
-        .filter(|s| s.path == crate::model::config::FILE || s.path.starts_with("types/"))
+        .filter(|s| crate::model::config::is_config_file(&s.path))
         .map(|s| (s.path.as_str(), s.text.as_str()))
         .chain(
             repo.records

@@ -7,7 +7,7 @@ use crate::model::record::Record;
 use crate::model::repo::Repository;
 use crate::model::types::RuleSeverity;
 
-use super::workflow::record_value;
+use crate::model::record::record_value;
 
 /// Checks the type's `rules:` on one record.
 pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnostic> {

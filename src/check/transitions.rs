@@ -241,15 +241,17 @@ fn compare(new: &Repository, prev: &Before, record: &Record) -> Vec<Diagnostic> 
                     codes::IMMUTABLE_CHANGED,
                     &record.path,
                     at(&pointer),
-                    format!("`{field}` was `{}` and may not change", plain(old)),
+                    format!(
+                        "`{field}` was `{}` and may not change",
+                        crate::text::as_written(old)
+                    ),
                 )
-                .hint(format!("put back `{field}: {}`", plain(old))),
+                .hint(format!(
+                    "put back `{field}: {}`",
+                    crate::text::as_written(old)
+                )),
             );
         }
     }
     diags
-}
-
-fn plain(v: &Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), str::to_string)
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::diag::{codes, Code, Diagnostic};
 use crate::model::expr::{parse_date, Evaluator, Scope};
 use crate::model::people::RoleHeld;
+use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 use crate::model::types::{ApprovalStep, CouncilRule, TypeDef};
@@ -214,16 +215,6 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
         }
     }
     diags
-}
-
-/// The record as expressions see it: declared fields it leaves out are null.
-pub fn record_value(def: &TypeDef, record: &Record) -> Value {
-    let mut map = record.map().clone();
-    for p in &def.properties {
-        map.entry(p.clone()).or_insert(Value::Null);
-    }
-    map.insert("id".into(), Value::String(record.id.clone()));
-    Value::Object(map)
 }
 
 /// The rules of `step` that apply to this record, with the scope each requires.

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use super::record;
 
-use crate::model::crypt;
+use crate::crypt;
+use crate::model::readers;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
@@ -22,7 +23,7 @@ fn recipients(
     let type_name = rec.type_name.as_deref().unwrap_or_default();
     let classification: Classification = repo.classification(rec);
     let (keys, _) = crate::model::keys::Keyring::load(repo);
-    let readers = crypt::readers(repo, &keys, type_name, classification, today);
+    let readers = readers::readers(repo, &keys, type_name, classification, today);
     if readers.is_empty() {
         bail!(
             "nobody may read {} records ({}) on {today}: list readers under `encryption.readers` in clerk.yaml (by role or person), and make sure they have keys",
@@ -94,7 +95,7 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
             continue;
         }
         let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys)?;
-        crate::edit::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
+        crate::fsio::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
             .with_context(|| format!("cannot write {}", rec.path))?;
         println!("{}: readable by {}", rec.path, people.join(", "));
         changed += 1;
@@ -114,7 +115,7 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
 /// Creates `target` with `bytes`, then removes `file`: only once the new file is complete does
 /// the old one go, so a failure never leaves neither.
 fn replace_file(file: &Path, target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    crate::edit::create_new(target, bytes)
+    crate::fsio::create_new(target, bytes)
         .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
     std::fs::remove_file(file).with_context(|| {
         format!(
@@ -134,9 +135,9 @@ pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Resu
         let today = chrono::Local::now().date_naive();
         let (_, keys) = recipients(repo, index, today)?;
         let sealed = crypt::seal(text.as_bytes(), &keys)?;
-        crate::edit::write_bytes_atomic(&path, &sealed)
+        crate::fsio::write_bytes_atomic(&path, &sealed)
             .with_context(|| format!("cannot write {}", rec.path))
     } else {
-        crate::edit::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
+        crate::fsio::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
     }
 }

@@ -68,7 +68,7 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for hook in HOOKS {
         let path = hooks.join(hook);
-        crate::edit::write_atomic(&path, &script)
+        crate::fsio::write_atomic(&path, &script)
             .with_context(|| format!("cannot write `{}`", path.display()))?;
         #[cfg(unix)]
         {

@@ -182,7 +182,7 @@ pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
         .strip_prefix(".")
         .map(Path::to_path_buf)
         .unwrap_or(path);
-    let sealed = folder.join(format!("{id}{}", crate::model::crypt::SUFFIX));
+    let sealed = folder.join(format!("{id}{}", crate::crypt::SUFFIX));
     if path.exists() || sealed.exists() || repo.record(&id).is_some() || repo.is_unreadable(&id) {
         bail!("a record `{id}` already exists");
     }
@@ -216,7 +216,7 @@ fn next_name(repo: &Repository, def: &TypeDef, folder: &Path, date: NaiveDate) -
         taken.extend(entries.filter_map(Result::ok).filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
             let stem = name
-                .strip_suffix(crate::model::crypt::SUFFIX)
+                .strip_suffix(crate::crypt::SUFFIX)
                 .or_else(|| name.strip_suffix(".md"))?;
             Some(stem.to_string())
         }));
@@ -344,6 +344,6 @@ fn hint(prop: Option<&Value>) -> String {
 
 /// Writes a file that must not exist yet, atomically.
 fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
-    crate::edit::create_new(path, text.as_bytes())
+    crate::fsio::create_new(path, text.as_bytes())
         .map_err(|e| anyhow!("cannot create {}: {e}", path.display()))
 }

@@ -1,16 +1,13 @@
 //! `clerk register`: a register as a terminal table, CSV, JSON or an Excel workbook.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::{anyhow, bail, Context};
-use serde_json::Value;
-use unicode_width::UnicodeWidthStr;
+use anyhow::{anyhow, bail};
 
-use crate::derive::registers::{self, number, plain, Table};
+use crate::derive::{export, registers};
 use crate::model::expr::Evaluator;
-use crate::model::registers::Kind;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
@@ -61,12 +58,12 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         req.year,
     );
     match req.format {
-        Format::Table => print!("{}", text(&table)),
+        Format::Table => print!("{}", export::text(&table)),
         Format::Json => println!("{}", serde_json::to_string_pretty(&table)?),
         Format::Csv => {
-            let bytes = csv(&table)?;
+            let bytes = export::csv(&table)?;
             match &req.output {
-                Some(path) => crate::edit::write_atomic(path, &String::from_utf8(bytes)?)?,
+                Some(path) => crate::fsio::write_atomic(path, &String::from_utf8(bytes)?)?,
                 None => std::io::stdout().write_all(&bytes)?,
             }
         }
@@ -75,174 +72,9 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
                 .output
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(format!("{}.xlsx", table.name)));
-            xlsx(&table, &path)?;
+            export::xlsx(&table, &path)?;
             println!("wrote {}", path.display());
         }
     }
     Ok(0)
-}
-
-/// A table for the terminal: columns aligned by display width (a Chinese character is two
-/// columns), numbers to the right, a totals row.
-pub fn text(t: &Table) -> String {
-    let mut rows = t.shown_rows();
-    let totals = t.shown_totals();
-    let has_totals = totals.is_some();
-    rows.extend(totals);
-    let heads: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
-    let widths: Vec<usize> = (0..heads.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].width())
-                .chain([heads[i].width()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let right = |i: usize| {
-        matches!(
-            t.columns[i].kind,
-            Kind::Amount | Kind::Count | Kind::Number | Kind::Row
-        )
-    };
-    let line = |cells: &[String]| -> String {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let pad = " ".repeat(widths[i].saturating_sub(s.width()));
-                if right(i) {
-                    format!("{pad}{s}")
-                } else {
-                    format!("{s}{pad}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let rule: String = widths
-        .iter()
-        .map(|w| "─".repeat(*w))
-        .collect::<Vec<_>>()
-        .join("  ");
-    let mut out = format!("{}\n{}\n{}\n", t.title, line(&heads), rule);
-    let body = rows.len() - usize::from(has_totals);
-    for (n, r) in rows.iter().enumerate() {
-        if n == body {
-            out.push_str(&rule);
-            out.push('\n');
-        }
-        out.push_str(&line(r));
-        out.push('\n');
-    }
-    out
-}
-
-/// CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends,
-/// amounts as plain numbers.
-pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        w.write_record(t.columns.iter().map(|c| c.title.as_str()))?;
-        for row in &t.rows {
-            w.write_record(row.iter().map(plain))?;
-        }
-        if t.totals.iter().any(Option::is_some) {
-            let mut total: Vec<String> = t
-                .totals
-                .iter()
-                .map(|x| x.map(Value::from).map(|v| plain(&v)).unwrap_or_default())
-                .collect();
-            if let Some(first) = total.iter_mut().position(|s| s.is_empty()) {
-                total[first] = t.total_label.clone();
-            }
-            w.write_record(total)?;
-        }
-        w.flush()?;
-    }
-    Ok(out)
-}
-
-/// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
-/// totals row.
-pub fn xlsx(t: &Table, path: &Path) -> anyhow::Result<()> {
-    use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    let name: String = t
-        .name
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
-    sheet.set_name(&name)?;
-    let bold = Style::new().set_bold();
-    let date = Style::new().set_num_format("yyyy-mm-dd");
-    let amount = Style::new().set_num_format("#,##0.00");
-    let count = Style::new().set_num_format("0");
-    for (c, head) in t.columns.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, &head.title, &bold)?;
-        sheet.set_column_width(c as u16, (head.title.width() as f64 + 4.0).max(12.0))?;
-    }
-    for (r, row) in t.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, v) in row.iter().enumerate() {
-            let c = c as u16;
-            match (t.columns[c as usize].kind, v) {
-                (_, Value::Null) => {}
-                (Kind::Date, Value::String(s)) => match ExcelDateTime::parse_from_str(s) {
-                    Ok(d) => {
-                        sheet.write_datetime_with_format(r, c, &d, &date)?;
-                    }
-                    Err(_) => {
-                        sheet.write_string(r, c, s)?;
-                    }
-                },
-                (Kind::Amount, v) => {
-                    sheet.write_number_with_format(r, c, number(v), &amount)?;
-                }
-                (Kind::Count | Kind::Row, v) => {
-                    sheet.write_number_with_format(r, c, number(v), &count)?;
-                }
-                (Kind::Number, Value::Number(n)) => {
-                    sheet.write_number(r, c, n.as_f64().unwrap_or(0.0))?;
-                }
-                (_, v) => {
-                    sheet.write_string(r, c, plain(v))?;
-                }
-            }
-        }
-    }
-    if t.totals.iter().any(Option::is_some) {
-        let r = t.rows.len() as u32 + 1;
-        let mut labelled = false;
-        for (c, total) in t.totals.iter().enumerate() {
-            let c = c as u16;
-            match total {
-                Some(x) => {
-                    let style = if t.columns[c as usize].kind == Kind::Amount {
-                        amount.clone().set_bold()
-                    } else {
-                        count.clone().set_bold()
-                    };
-                    sheet.write_number_with_format(r, c, *x, &style)?;
-                }
-                None if !labelled => {
-                    sheet.write_string_with_format(r, c, &t.total_label, &bold)?;
-                    labelled = true;
-                }
-                None => {}
-            }
-        }
-    }
-    let tmp = path.with_extension("xlsx.tmp");
-    book.save(&tmp)
-        .with_context(|| format!("cannot write `{}`", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
 }

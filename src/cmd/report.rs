@@ -66,7 +66,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         )
     };
     match &req.output {
-        Some(path) => crate::edit::write_atomic(path, &text)?,
+        Some(path) => crate::fsio::write_atomic(path, &text)?,
         None => print!("{text}"),
     }
     Ok(0)

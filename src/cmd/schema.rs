@@ -54,7 +54,7 @@ pub fn run(
         let text = serde_json::to_string_pretty(&front_matter_cms(&repo))? + "\n";
         match out {
             Some(path) => {
-                crate::edit::write_atomic(path, &text)?;
+                crate::fsio::write_atomic(path, &text)?;
                 println!("wrote {}", path.display());
             }
             None => print!("{text}"),
@@ -71,7 +71,7 @@ pub fn run(
             };
             for name in names {
                 let path = out.join(format!("{name}.schema.json"));
-                crate::edit::write_atomic(
+                crate::fsio::write_atomic(
                     &path,
                     &(serde_json::to_string_pretty(&schema_of(&repo, name)?)? + "\n"),
                 )?;

@@ -4,9 +4,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::registers::{plain, Visible};
-use crate::check::workflow::record_value;
+use super::registers::Visible;
 use crate::model::expr::parse_date;
+use crate::model::record::record_value;
+use crate::text::plain;
 
 /// One thing due.
 #[derive(Debug, Clone, Serialize)]

@@ -2,5 +2,6 @@
 
 pub mod charts;
 pub mod due;
+pub mod export;
 pub mod registers;
 pub mod reports;

@@ -8,12 +8,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::check::workflow::record_value;
 use crate::model::expr::{Evaluator, Layer, RecordSet};
+use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::registers::{Kind, Reads, Register};
 use crate::model::repo::Repository;
 use crate::model::types::TypeDef;
+use crate::text::{number, plain};
 
 /// A computed register.
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +53,7 @@ impl Table {
     /// A cell as shown to people: amounts with separators, counts as whole numbers.
     pub fn shown(v: &Value, kind: Kind) -> String {
         match kind {
-            Kind::Amount if !v.is_null() => crate::check::ledger::money(number(v)),
+            Kind::Amount if !v.is_null() => crate::text::money(number(v)),
             Kind::Count | Kind::Row if v.is_number() => (number(v).round() as i64).to_string(),
             _ => plain(v),
         }
@@ -258,7 +259,7 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
             Some(key) => match groups.get(&key) {
                 Some(&at) => {
                     for (i, kind) in kinds.iter().enumerate() {
-                        if matches!(kind, Kind::Amount | Kind::Count) {
+                        if kind.is_totalled() {
                             let sum = number(&merged[at][i]) + number(&values[i]);
                             merged[at][i] = to_number(sum, *kind);
                         }
@@ -283,7 +284,7 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
         .iter()
         .enumerate()
         .map(|(i, kind)| {
-            matches!(kind, Kind::Amount | Kind::Count)
+            kind.is_totalled()
                 .then(|| merged.iter().map(|row| number(&row[i])).sum::<f64>() + 0.0)
         })
         .collect();
@@ -350,25 +351,6 @@ fn record_set(
 /// A CEL value as JSON (values CEL cannot express in JSON become null).
 fn json(v: &cel::Value) -> Value {
     v.json().unwrap_or(Value::Null)
-}
-
-/// A value as text, for grouping and display.
-pub fn plain(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
-    }
-}
-
-/// A value as a number (0 when it is none).
-pub fn number(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().unwrap_or(0.0),
-        Value::String(s) => s.parse().unwrap_or(0.0),
-        _ => 0.0,
-    }
 }
 
 fn to_number(x: f64, kind: Kind) -> Value {

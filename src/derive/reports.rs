@@ -1,8 +1,9 @@
 //! Reports: registers drawn as charts, and the annual work report (年度工作報告) as Markdown.
 
 use crate::derive::charts::{self, Series};
-use crate::derive::registers::{self, number, plain, Table, Visible};
+use crate::derive::registers::{self, Table, Visible};
 use crate::model::config::{Chart, Report};
+use crate::text::{number, plain};
 
 /// A report computed: its title, the chart (SVG) and the table behind it.
 pub struct Drawn {

@@ -10,6 +10,15 @@ use crate::diag::{codes, Diagnostic};
 /// The file name of the configuration at the repository root.
 pub const FILE: &str = "clerk.yaml";
 
+/// The folder of the record type files.
+pub const TYPES_DIR: &str = "types/";
+
+/// Whether `path` (relative to the records folder) is part of the configuration: `clerk.yaml`
+/// or a type file.
+pub fn is_config_file(path: &str) -> bool {
+    path == FILE || path.starts_with(TYPES_DIR)
+}
+
 /// The association's configuration (`clerk.yaml`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Config {

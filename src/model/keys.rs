@@ -63,7 +63,7 @@ impl VerifiedCache {
 
     /// The cache file `.git/clerk/NAME` of the git repository holding `root`, if there is one.
     pub fn open_named(root: &std::path::Path, name: &str) -> Option<VerifiedCache> {
-        let path = crate::git::cache_path(root, name)?;
+        let path = crate::cache::path(root, name)?;
         let known = std::fs::read(&path)
             .map(|bytes| {
                 bytes
@@ -126,7 +126,7 @@ impl VerifiedCache {
         if let Some(dir) = self.path.parent() {
             if std::fs::create_dir_all(dir).is_ok() {
                 // A cache that cannot be written is only slower next time.
-                let _ = crate::edit::write_bytes_atomic(&self.path, &bytes);
+                let _ = crate::fsio::write_bytes_atomic(&self.path, &bytes);
             }
         }
     }

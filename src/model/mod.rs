@@ -2,12 +2,12 @@
 //! types (the association's rules, as data), and the records themselves.
 
 pub mod config;
-pub mod crypt;
 pub mod digest;
 pub mod expr;
 pub mod keys;
 pub mod parsed;
 pub mod people;
+pub mod readers;
 pub mod record;
 pub mod refs;
 pub mod registers;

@@ -46,7 +46,7 @@ pub struct ParsedCache {
 impl ParsedCache {
     /// The cache of the git repository holding `root`, if there is one.
     pub fn open(root: &Path) -> Option<ParsedCache> {
-        let path = crate::git::cache_path(root, "parsed-records")?;
+        let path = crate::cache::path(root, "parsed-records")?;
         let bytes = std::fs::read(&path).unwrap_or_default();
         let (raw, whole) = read_entries(&bytes).unwrap_or_default();
         // A damaged file is written anew at the next save rather than appended to.
@@ -117,7 +117,7 @@ impl ParsedCache {
         }
         // A cache that cannot be written is only slower next time.
         if rewrite || self.in_file == 0 {
-            let _ = crate::edit::write_bytes_atomic(&self.path, &out);
+            let _ = crate::fsio::write_bytes_atomic(&self.path, &out);
         } else if let Ok(mut file) = std::fs::OpenOptions::new().append(true).open(&self.path) {
             let _ = file.write_all(&out);
         }

@@ -181,7 +181,7 @@ impl Record {
 /// The file name without directories and without `.md`.
 pub fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(super::crypt::SUFFIX)
+    name.strip_suffix(crate::crypt::SUFFIX)
         .or_else(|| name.strip_suffix(".md"))
         .unwrap_or(name)
 }
@@ -199,6 +199,16 @@ fn syntax_hint(message: &str) -> String {
     } else {
         "check indentation and quoting on this line and the one before".into()
     }
+}
+
+/// The record as expressions see it: declared fields it leaves out are null.
+pub fn record_value(def: &super::types::TypeDef, record: &Record) -> Value {
+    let mut map = record.map().clone();
+    for p in &def.properties {
+        map.entry(p.clone()).or_insert(Value::Null);
+    }
+    map.insert("id".into(), Value::String(record.id.clone()));
+    Value::Object(map)
 }
 
 #[cfg(test)]

@@ -47,6 +47,18 @@ pub enum Kind {
     Row,
 }
 
+impl Kind {
+    /// Whether the column holds numbers: aligned right, written as numbers in a workbook.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Kind::Amount | Kind::Count | Kind::Number | Kind::Row)
+    }
+
+    /// Whether the column is added up in a totals row and when rows are merged.
+    pub fn is_totalled(self) -> bool {
+        matches!(self, Kind::Amount | Kind::Count)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RegisterFile {

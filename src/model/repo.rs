@@ -9,12 +9,12 @@ use serde_json::Value;
 use std::sync::Arc;
 
 use super::config::{self, Config};
-use super::crypt;
 use super::expr::Evaluator;
 use super::parsed::{Entry, ParsedCache, Parts};
 use super::record::Record;
 use super::refs::Target;
 use super::types::{self, Classification, TypeDef};
+use crate::crypt;
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::read::{Discovery, Folder, Snapshot, SourceFile};
 
@@ -322,7 +322,11 @@ impl Repository {
     /// with an expression, so any type may be looked up.
     pub fn looked_up_types(&self) -> Option<BTreeSet<String>> {
         let mut out = BTreeSet::new();
-        for source in self.sources.iter().filter(|s| s.path.starts_with("types/")) {
+        for source in self
+            .sources
+            .iter()
+            .filter(|s| s.path.starts_with(config::TYPES_DIR))
+        {
             for (_, name) in super::expr::lookup_calls(&source.text) {
                 out.insert(name?.to_string());
             }
@@ -431,7 +435,10 @@ fn check_lookups(
     sources: &[SourceFile],
     diags: &mut Vec<Diagnostic>,
 ) {
-    for source in sources.iter().filter(|s| s.path.starts_with("types/")) {
+    for source in sources
+        .iter()
+        .filter(|s| s.path.starts_with(config::TYPES_DIR))
+    {
         let text = &source.text;
         for (at, name) in super::expr::lookup_calls(text) {
             let Some(name) = name else { continue };
@@ -450,7 +457,7 @@ fn check_lookups(
                 Pos::new(line, column, "lookup(".len()),
                 format!("`lookup('{name}', …)` names type `{name}`, which does not exist"),
             );
-            d = match crate::check::fields::closest(name, known.iter().copied()) {
+            d = match crate::text::closest(name, known.iter().copied()) {
                 Some(near) => d.hint(format!("did you mean `{near}`?")),
                 None => d.hint(format!("types: {}", known.join(", "))),
             };

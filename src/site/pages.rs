@@ -497,7 +497,7 @@ fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<Value> {
                 })
                 .collect(),
             None => vec![Shown {
-                text: plain(value),
+                text: crate::text::plain(value),
                 url: None,
             }],
         };
@@ -543,22 +543,7 @@ fn texts(value: &Value) -> Vec<String> {
             .iter()
             .filter_map(|i| i.as_str().map(str::to_string))
             .collect(),
-        other => vec![plain(other)],
-    }
-}
-
-/// Any value as readable text.
-fn plain(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join("；"),
-        Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{k}: {}", plain(v)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Null => String::new(),
-        other => other.to_string(),
+        other => vec![crate::text::plain(other)],
     }
 }
 

@@ -9,7 +9,6 @@ use super::templates::Theme;
 use super::{Output, Site};
 use crate::derive::registers;
 use crate::model::expr::Evaluator;
-use crate::model::registers::Kind;
 
 /// Renders `registers/index.html` and a page and a CSV per register; returns the page count.
 pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize> {
@@ -36,7 +35,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         let columns: Vec<Value> = table
             .columns
             .iter()
-            .map(|c| json!({"title": c.title, "numeric": matches!(c.kind, Kind::Amount | Kind::Count | Kind::Number | Kind::Row)}))
+            .map(|c| json!({"title": c.title, "numeric": c.kind.is_numeric()}))
             .collect();
         let mut page = ctx("../");
         page.insert(
@@ -52,7 +51,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         out.put(format!("registers/{}.html", table.name), html.into_bytes())?;
         out.put(
             format!("registers/{}.csv", table.name),
-            crate::cmd::register::csv(&table)?,
+            crate::derive::export::csv(&table)?,
         )?;
         listed.push(json!({"name": table.name, "title": table.title, "rows": table.rows.len()}));
         pages += 1;

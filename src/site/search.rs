@@ -184,7 +184,7 @@ const PART_MAGIC: &[u8] = b"clerk search part 1\n";
 impl PartCache {
     /// The cache for `audience` of the git repository holding `root`, if there is one.
     pub fn open(root: &Path, audience: &str) -> Option<PartCache> {
-        let dir = crate::git::cache_path(root, "search")?.join(audience);
+        let dir = crate::cache::path(root, "search")?.join(audience);
         std::fs::create_dir_all(&dir).ok()?;
         Some(PartCache {
             dir,

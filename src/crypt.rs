@@ -1,18 +1,14 @@
-//! Records stored encrypted (`NAME.md.age`, the age format) to the SSH keys of the people
-//! allowed to read them (SPEC §9, rules §6.2). Approvals sign the plaintext, so encrypting
-//! never changes a digest.
+//! The age primitives: sealing bytes to SSH public keys and opening them with the private keys
+//! this process was given. Records are stored encrypted as `NAME.md.age`; who may read which
+//! record is decided in the model (`model::readers`). Approvals sign the plaintext, so
+//! encrypting never changes a digest.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use base64::Engine;
-use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
-
-use super::config::Encryption;
-use super::repo::Repository;
-use super::types::Classification;
 
 /// The file-name suffix of an encrypted record.
 pub const SUFFIX: &str = ".md.age";
@@ -154,55 +150,4 @@ pub fn tag_of(key_line: &str) -> Option<String> {
         .ok()?;
     let hash = Sha256::digest(&wire);
     Some(base64::engine::general_purpose::STANDARD_NO_PAD.encode(&hash[..4]))
-}
-
-/// Whether records of this type and classification must be stored encrypted.
-pub fn required(enc: &Encryption, type_name: &str, classification: Classification) -> bool {
-    enc.required
-        .iter()
-        .any(|r| r == type_name || r == classification.as_str())
-}
-
-/// The people allowed to read a record of this type and classification on `date`, with
-/// their keys valid that day: `(person, key line)`.
-pub fn readers(
-    repo: &Repository,
-    keys: &super::keys::Keyring,
-    type_name: &str,
-    classification: Classification,
-    date: NaiveDate,
-) -> Vec<(String, String)> {
-    let Some(enc) = &repo.config.encryption else {
-        return Vec::new();
-    };
-    let mut people: Vec<String> = Vec::new();
-    for rule in &enc.readers {
-        // Every selector an entry gives must match (a type, a classification, or both).
-        let applies = (rule.type_name.is_some() || rule.classification.is_some())
-            && rule.type_name.as_deref().is_none_or(|t| t == type_name)
-            && rule
-                .classification
-                .as_deref()
-                .is_none_or(|c| c == classification.as_str());
-        if !applies {
-            continue;
-        }
-        for role in &rule.roles {
-            for (id, _) in repo.holders(role, &[], date) {
-                people.push(id.to_string());
-            }
-        }
-        people.extend(rule.people.iter().cloned());
-    }
-    people.sort();
-    people.dedup();
-    let mut out = Vec::new();
-    for person in people {
-        for key in keys.of(&person).iter().filter(|k| k.valid_on(date)) {
-            if let Ok(line) = key.key.to_openssh() {
-                out.push((person.clone(), line));
-            }
-        }
-    }
-    out
 }

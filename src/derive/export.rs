@@ -1,0 +1,173 @@
+//! A computed table written out: for the terminal (aligned by display width), as CSV that
+//! Excel opens, and as an Excel workbook. `clerk register`, `clerk report` and the site's
+//! register pages all write tables through here.
+
+use std::path::Path;
+
+use anyhow::Context;
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+use super::registers::Table;
+use crate::model::registers::Kind;
+use crate::text::{number, plain};
+
+/// A table for the terminal: columns aligned by display width (a Chinese character is two
+/// columns), numbers to the right, a totals row.
+pub fn text(t: &Table) -> String {
+    let mut rows = t.shown_rows();
+    let totals = t.shown_totals();
+    let has_totals = totals.is_some();
+    rows.extend(totals);
+    let heads: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
+    let widths: Vec<usize> = (0..heads.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].width())
+                .chain([heads[i].width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let right = |i: usize| t.columns[i].kind.is_numeric();
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let pad = " ".repeat(widths[i].saturating_sub(s.width()));
+                if right(i) {
+                    format!("{pad}{s}")
+                } else {
+                    format!("{s}{pad}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let rule: String = widths
+        .iter()
+        .map(|w| "─".repeat(*w))
+        .collect::<Vec<_>>()
+        .join("  ");
+    let mut out = format!("{}\n{}\n{}\n", t.title, line(&heads), rule);
+    let body = rows.len() - usize::from(has_totals);
+    for (n, r) in rows.iter().enumerate() {
+        if n == body {
+            out.push_str(&rule);
+            out.push('\n');
+        }
+        out.push_str(&line(r));
+        out.push('\n');
+    }
+    out
+}
+
+/// CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends,
+/// amounts as plain numbers.
+pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(t.columns.iter().map(|c| c.title.as_str()))?;
+        for row in &t.rows {
+            w.write_record(row.iter().map(plain))?;
+        }
+        if t.totals.iter().any(Option::is_some) {
+            let mut total: Vec<String> = t
+                .totals
+                .iter()
+                .map(|x| x.map(Value::from).map(|v| plain(&v)).unwrap_or_default())
+                .collect();
+            if let Some(first) = total.iter_mut().position(|s| s.is_empty()) {
+                total[first] = t.total_label.clone();
+            }
+            w.write_record(total)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
+/// totals row.
+pub fn xlsx(t: &Table, path: &Path) -> anyhow::Result<()> {
+    use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let name: String = t
+        .name
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    sheet.set_name(&name)?;
+    let bold = Style::new().set_bold();
+    let date = Style::new().set_num_format("yyyy-mm-dd");
+    let amount = Style::new().set_num_format("#,##0.00");
+    let count = Style::new().set_num_format("0");
+    for (c, head) in t.columns.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, &head.title, &bold)?;
+        sheet.set_column_width(c as u16, (head.title.width() as f64 + 4.0).max(12.0))?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate() {
+            let c = c as u16;
+            match (t.columns[c as usize].kind, v) {
+                (_, Value::Null) => {}
+                (Kind::Date, Value::String(s)) => match ExcelDateTime::parse_from_str(s) {
+                    Ok(d) => {
+                        sheet.write_datetime_with_format(r, c, &d, &date)?;
+                    }
+                    Err(_) => {
+                        sheet.write_string(r, c, s)?;
+                    }
+                },
+                (Kind::Amount, v) => {
+                    sheet.write_number_with_format(r, c, number(v), &amount)?;
+                }
+                (Kind::Count | Kind::Row, v) => {
+                    sheet.write_number_with_format(r, c, number(v), &count)?;
+                }
+                (Kind::Number, Value::Number(n)) => {
+                    sheet.write_number(r, c, n.as_f64().unwrap_or(0.0))?;
+                }
+                (_, v) => {
+                    sheet.write_string(r, c, plain(v))?;
+                }
+            }
+        }
+    }
+    if t.totals.iter().any(Option::is_some) {
+        let r = t.rows.len() as u32 + 1;
+        let mut labelled = false;
+        for (c, total) in t.totals.iter().enumerate() {
+            let c = c as u16;
+            match total {
+                Some(x) => {
+                    let style = if t.columns[c as usize].kind == Kind::Amount {
+                        amount.clone().set_bold()
+                    } else {
+                        count.clone().set_bold()
+                    };
+                    sheet.write_number_with_format(r, c, *x, &style)?;
+                }
+                None if !labelled => {
+                    sheet.write_string_with_format(r, c, &t.total_label, &bold)?;
+                    labelled = true;
+                }
+                None => {}
+            }
+        }
+    }
+    let tmp = path.with_extension("xlsx.tmp");
+    book.save(&tmp)
+        .with_context(|| format!("cannot write `{}`", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
