@@ -1,0 +1,272 @@
+//! Compiling a type file's rule sections: expressions checked against the type's fields, every
+//! name it refers to checked to exist.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::file::{RequirementFile, TypeFile};
+use super::rules::*;
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::model::expr::{self, Expr};
+use crate::parse::yaml::escape_pointer as esc;
+
+/// The compiled rule sections of a type file.
+pub(super) struct Rules {
+    pub(super) steps: BTreeMap<String, ApprovalStep>,
+    pub(super) requirements: Vec<Requirement>,
+    pub(super) requires: BTreeMap<String, Vec<usize>>,
+    pub(super) assertions: Vec<Assertion>,
+    pub(super) budget_counts: Option<Expr>,
+    pub(super) budget_line_counts: Option<Expr>,
+    pub(super) coverage: Vec<Coverage>,
+}
+
+/// What compiling one type file needs, and the findings it collects.
+struct Compiler<'a> {
+    file: &'a TypeFile,
+    path: &'a str,
+    at: &'a dyn Fn(&str, bool) -> Pos,
+    env: &'a cel::Env,
+    properties: &'a BTreeSet<String>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Rules {
+    pub(super) fn compile(
+        file: &TypeFile,
+        path: &str,
+        at: &dyn Fn(&str, bool) -> Pos,
+        env: &cel::Env,
+        properties: &BTreeSet<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Rules {
+        let mut c = Compiler {
+            file,
+            path,
+            at,
+            env,
+            properties,
+            diags: Vec::new(),
+        };
+        let steps = c.steps();
+        let requirements = c.requirements();
+        let requires = requires_by_state(file, &requirements);
+        let assertions = c.assertions();
+        c.unique();
+        let budget_counts = file
+            .budget
+            .as_ref()
+            .and_then(|b| c.expr(b.counts.as_deref(), "/budget/counts".into()));
+        let budget_line_counts = file
+            .budget_line
+            .as_ref()
+            .and_then(|b| c.expr(b.counts.as_deref(), "/budget_line/counts".into()));
+        let coverage = c.coverage();
+        diags.extend(c.diags);
+        Rules {
+            steps,
+            requirements,
+            requires,
+            assertions,
+            budget_counts,
+            budget_line_counts,
+            coverage,
+        }
+    }
+}
+
+impl Compiler<'_> {
+    /// An expression of the type file at `pointer`; a finding when it does not compile.
+    fn expr(&mut self, source: Option<&str>, pointer: String) -> Option<Expr> {
+        let pos = (self.at)(&pointer, false);
+        match expr::compile(self.env, source?, self.path, pos, Some(self.properties)) {
+            Ok(e) => Some(e),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// A finding at `pointer` (on the key itself when `on_key`).
+    fn error(&mut self, pointer: &str, on_key: bool, message: String, hint: Option<&str>) {
+        let pos = (self.at)(pointer, on_key);
+        let d = Diagnostic::new(codes::TYPE_INVALID, self.path, pos, message);
+        self.diags.push(match hint {
+            Some(hint) => d.hint(hint),
+            None => d,
+        });
+    }
+
+    /// `name` must be a declared field.
+    fn field(&mut self, name: &str, pointer: &str, hint: Option<&str>) {
+        if !self.properties.contains(name) {
+            let message = format!("`{name}` is not a declared field");
+            self.error(pointer, false, message, hint);
+        }
+    }
+
+    fn steps(&mut self) -> BTreeMap<String, ApprovalStep> {
+        let file = self.file;
+        let mut steps = BTreeMap::new();
+        for (name, step) in &file.approvals {
+            let base = format!("/approvals/{}", esc(name));
+            let rules = step
+                .by
+                .iter()
+                .enumerate()
+                .map(|(i, r)| ApprovalRule {
+                    role: r.role.clone(),
+                    scope: self.expr(r.scope.as_deref(), format!("{base}/by/{i}/scope")),
+                    when: self.expr(r.when.as_deref(), format!("{base}/by/{i}/when")),
+                })
+                .collect();
+            let not_by = step
+                .not_by
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| self.expr(Some(e), format!("{base}/not_by/{i}")))
+                .collect();
+            steps.insert(
+                name.clone(),
+                ApprovalStep {
+                    name: name.clone(),
+                    label: step.label.clone(),
+                    rules,
+                    not_by,
+                },
+            );
+        }
+        steps
+    }
+
+    /// Every state's own requirements, in the order of the states' names.
+    fn requirements(&mut self) -> Vec<Requirement> {
+        let file = self.file;
+        let empty = BTreeMap::new();
+        let written = file.workflow.as_ref().map_or(&empty, |w| &w.requires);
+        written
+            .iter()
+            .map(|(state, req)| self.requirement(state, req))
+            .collect()
+    }
+
+    fn requirement(&mut self, state: &str, req: &RequirementFile) -> Requirement {
+        let file = self.file;
+        let base = format!("/workflow/requires/{}", esc(state));
+        let known = file
+            .workflow
+            .as_ref()
+            .is_some_and(|w| w.states.iter().any(|s| s == state));
+        if !known {
+            let message = format!("`{state}` is not one of the workflow's states");
+            self.error(&base, true, message, None);
+        }
+        for (i, f) in req.fields.iter().enumerate() {
+            let hint = Some("declare it under `fields.properties`");
+            self.field(f, &format!("{base}/fields/{i}"), hint);
+        }
+        for (i, a) in req.approvals.iter().enumerate() {
+            if !file.approvals.contains_key(a) {
+                let message = format!("`{a}` is not an approval step of this type");
+                let hint = Some("declare it under `approvals:` with the roles that may give it");
+                self.error(&format!("{base}/approvals/{i}"), false, message, hint);
+            }
+        }
+        let council = req.council.as_ref().map(|c| {
+            self.field(&c.field, &format!("{base}/council/field"), None);
+            if let Some(step) = &c.before {
+                if !file.approvals.contains_key(step) && !self.properties.contains(step) {
+                    let message =
+                        format!("`{step}` is neither an approval step nor a field of this type");
+                    let hint =
+                        Some("name the approval step the resolution must precede, or a date field");
+                    self.error(&format!("{base}/council/before"), false, message, hint);
+                }
+            }
+            CouncilRule {
+                field: c.field.clone(),
+                when: self.expr(c.when.as_deref(), format!("{base}/council/when")),
+                before: c.before.clone(),
+            }
+        });
+        Requirement {
+            from_state: state.to_string(),
+            fields: req.fields.clone(),
+            approvals: req.approvals.clone(),
+            council,
+        }
+    }
+
+    fn assertions(&mut self) -> Vec<Assertion> {
+        let file = self.file;
+        file.rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let base = format!("/rules/{i}");
+                if let Some(f) = &r.field {
+                    self.field(f, &format!("{base}/field"), None);
+                }
+                Some(Assertion {
+                    assert: self.expr(Some(&r.assert), format!("{base}/assert"))?,
+                    when: self.expr(r.when.as_deref(), format!("{base}/when")),
+                    field: r.field.clone(),
+                    message: r.message.clone(),
+                    hint: r.hint.clone(),
+                    severity: r.severity,
+                    pos: (self.at)(&base, false),
+                })
+            })
+            .collect()
+    }
+
+    fn unique(&mut self) {
+        for (i, u) in self.file.unique.iter().enumerate() {
+            self.field(&u.field, &format!("/unique/{i}/field"), None);
+        }
+    }
+
+    fn coverage(&mut self) -> Vec<Coverage> {
+        let file = self.file;
+        file.coverage
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Coverage {
+                of: c.of.clone(),
+                where_: self.expr(c.where_.as_deref(), format!("/coverage/{i}/where")),
+                field: c.field.clone(),
+                period: c.period.clone(),
+                message: c.message.clone(),
+                hint: c.hint.clone(),
+                severity: c.severity,
+            })
+            .collect()
+    }
+}
+
+/// The requirements in effect in each state: a state's own, and those of every state it can
+/// only come after (reachable from it, with no way back).
+fn requires_by_state(
+    file: &TypeFile,
+    requirements: &[Requirement],
+) -> BTreeMap<String, Vec<usize>> {
+    let mut requires = BTreeMap::new();
+    let Some(wf) = &file.workflow else {
+        return requires;
+    };
+    for target in &wf.states {
+        let back = wf.reachable(target);
+        let list = requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, req)| {
+                let state = req.from_state.as_str();
+                state == target
+                    || (wf.reachable(state).contains(target.as_str()) && !back.contains(state))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        requires.insert(target.clone(), list);
+    }
+    requires
+}

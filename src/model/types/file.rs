@@ -1,0 +1,168 @@
+//! A type file as written: the serde shapes of `types/*.yaml` before compilation.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::rules::{BudgetDef, BudgetLineUse, Period, RuleSeverity, Unique};
+use super::workflow::Workflow;
+use super::{Classification, UnknownFields};
+
+/// A type file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TypeFile {
+    #[serde(default)]
+    pub(super) name: Option<String>,
+    /// Display names by locale (`zh-Hant`, `zh-Hans`, `en`).
+    #[serde(default)]
+    pub(super) label: BTreeMap<String, String>,
+    /// The folder where `clerk new` puts records of this type.
+    #[serde(default)]
+    pub(super) folder: Option<String>,
+    pub(super) classification: Classification,
+    /// Retention period code: `Y` (permanent), `D30`, `D10`.
+    #[serde(default)]
+    pub(super) retention: Option<String>,
+    #[serde(default)]
+    pub(super) unknown_fields: UnknownFields,
+    /// JSON Schema (written in YAML) of the type's own front-matter fields.
+    #[serde(default)]
+    pub(super) fields: Option<Value>,
+    /// References: field path → target (`person`, `meeting#resolutions`, `@departments`).
+    #[serde(default)]
+    pub(super) refs: BTreeMap<String, String>,
+    /// Fields the workflow manages (left out of the approval digest).
+    #[serde(default)]
+    pub(super) managed: Vec<String>,
+    /// Fields that never change once set (a document number, a certificate number).
+    #[serde(default)]
+    pub(super) immutable: Vec<String>,
+    #[serde(default)]
+    pub(super) workflow: Option<Workflow>,
+    /// Approval steps and who may give them.
+    #[serde(default)]
+    pub(super) approvals: BTreeMap<String, StepFile>,
+    /// Rules over a record's own fields.
+    #[serde(default)]
+    pub(super) rules: Vec<AssertFile>,
+    #[serde(default)]
+    pub(super) unique: Vec<Unique>,
+    #[serde(default)]
+    pub(super) budget: Option<BudgetDef>,
+    #[serde(default)]
+    pub(super) budget_line: Option<BudgetLineUse>,
+    #[serde(default)]
+    pub(super) coverage: Vec<CoverageFile>,
+    /// Registers (登記簿) over records of this type.
+    #[serde(default)]
+    pub(super) registers: Vec<crate::model::registers::RegisterFile>,
+    /// What falls due in records of this type (deadlines, returns, inventories, …).
+    #[serde(default)]
+    pub(super) due: Vec<crate::model::registers::DueFile>,
+    /// How `clerk new` names and starts a record of this type.
+    #[serde(default)]
+    pub(super) new: NewRecord,
+}
+
+/// How `clerk new` creates a record: its file name (which is its id) and body.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRecord {
+    /// The file name without `.md`: `{year}`, `{type}`, and `{seq}` (the next free number,
+    /// three digits, counted among files of the same name otherwise).
+    #[serde(default = "default_new_name")]
+    pub name: String,
+    /// The Markdown body a new record starts with.
+    #[serde(default)]
+    pub body: String,
+}
+
+impl Default for NewRecord {
+    fn default() -> Self {
+        NewRecord {
+            name: default_new_name(),
+            body: String::new(),
+        }
+    }
+}
+
+fn default_new_name() -> String {
+    "{year}-{type}-{seq}".into()
+}
+
+/// A state's requirements as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RequirementFile {
+    #[serde(default)]
+    pub(super) fields: Vec<String>,
+    #[serde(default)]
+    pub(super) approvals: Vec<String>,
+    #[serde(default)]
+    pub(super) council: Option<CouncilFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CouncilFile {
+    pub(super) field: String,
+    #[serde(default)]
+    pub(super) when: Option<String>,
+    #[serde(default)]
+    pub(super) before: Option<String>,
+}
+
+/// An approval step as written: who may give it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StepFile {
+    #[serde(default)]
+    pub(super) label: BTreeMap<String, String>,
+    pub(super) by: Vec<RuleFile>,
+    #[serde(default)]
+    pub(super) not_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RuleFile {
+    pub(super) role: String,
+    #[serde(default)]
+    pub(super) scope: Option<String>,
+    #[serde(default)]
+    pub(super) when: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AssertFile {
+    pub(super) assert: String,
+    #[serde(default)]
+    pub(super) when: Option<String>,
+    #[serde(default)]
+    pub(super) field: Option<String>,
+    pub(super) message: String,
+    #[serde(default)]
+    pub(super) hint: Option<String>,
+    #[serde(default)]
+    pub(super) severity: RuleSeverity,
+}
+
+/// Every record of another type that matches `where` must be named by a record of this type.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CoverageFile {
+    pub(super) of: String,
+    #[serde(default, rename = "where")]
+    pub(super) where_: Option<String>,
+    pub(super) field: String,
+    #[serde(default)]
+    pub(super) period: Option<Period>,
+    pub(super) message: String,
+    #[serde(default)]
+    pub(super) hint: Option<String>,
+    #[serde(default)]
+    pub(super) severity: RuleSeverity,
+}

@@ -1,0 +1,159 @@
+//! The schema of a type's records: the fields every record has, merged with the type's own.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Map, Value};
+
+use crate::diag::{codes, Diagnostic};
+
+use super::workflow::Workflow;
+
+/// Fields every record has, whatever its type (SPEC §2).
+pub(super) fn common_properties(workflow: Option<&Workflow>) -> Map<String, Value> {
+    let mut props = json!({
+        "type": {"type": "string", "description": "the record type, a file in types/"},
+        "id": {
+            "type": "string",
+            "description": "unique id; defaults to the file name without .md",
+        },
+        "title": {"type": "string", "minLength": 1, "description": "the record's title"},
+        "classification": {
+            "enum": ["public", "internal", "confidential"],
+            "description": "who may see the record",
+        },
+        "approvals": {
+            "type": "array",
+            "description": "one entry per approval step taken",
+            "items": {
+                "type": "object",
+                "required": ["step", "by", "role", "date"],
+                "additionalProperties": false,
+                "properties": {
+                    "step": {"type": "string", "minLength": 1},
+                    "by": {"type": "string", "minLength": 1},
+                    "role": {"type": "string", "minLength": 1},
+                    "date": {"type": "string", "format": "date"},
+                    "digest": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+                    "signature": {"type": "string"},
+                    "note": {"type": "string"},
+                }
+            }
+        },
+        "attachments": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "description": "files next to the record, by relative path",
+        },
+        "tags": {"type": "array", "items": {"type": "string"}},
+    });
+    let props = props.as_object_mut().expect("literal object");
+    if let Some(wf) = workflow {
+        props.insert(
+            "status".into(),
+            json!({"enum": wf.states, "description": "the record's workflow state"}),
+        );
+    }
+    std::mem::take(props)
+}
+
+/// The schema of a record of the type: the common fields merged with the type's own `fields:`
+/// (its declarations win), every top-level field name, and the compiled validator (none when
+/// the schema is not valid JSON Schema, which is then a finding).
+pub(super) fn merge(
+    fields: Option<Value>,
+    workflow: Option<&Workflow>,
+    path: &str,
+    at: &dyn Fn(&str, bool) -> crate::diag::Pos,
+    diags: &mut Vec<Diagnostic>,
+) -> (Value, BTreeSet<String>, Option<jsonschema::Validator>) {
+    let mut schema = match fields {
+        Some(Value::Object(map)) => map,
+        Some(Value::Null) | None => Map::new(),
+        Some(_) => {
+            diags.push(
+                Diagnostic::new(
+                    codes::TYPE_SCHEMA_INVALID,
+                    path,
+                    at("/fields", false),
+                    "`fields` must be a JSON Schema object",
+                )
+                .hint("write `fields:` with `properties:` and `required:` beneath it"),
+            );
+            Map::new()
+        }
+    };
+    let mut props = common_properties(workflow);
+    match schema.remove("properties") {
+        Some(Value::Object(own)) => props.extend(own),
+        None => {}
+        Some(_) => diags.push(Diagnostic::new(
+            codes::TYPE_SCHEMA_INVALID,
+            path,
+            at("/fields/properties", false),
+            "`fields.properties` must be a mapping of field names to schemas",
+        )),
+    }
+    let properties: BTreeSet<String> = props.keys().cloned().collect();
+    let mut required: Vec<Value> = vec!["type".into(), "title".into()];
+    match schema.remove("required") {
+        Some(Value::Array(own)) => {
+            for r in own {
+                if !required.contains(&r) {
+                    required.push(r);
+                }
+            }
+        }
+        None => {}
+        Some(_) => diags.push(Diagnostic::new(
+            codes::TYPE_SCHEMA_INVALID,
+            path,
+            at("/fields/required", false),
+            "`fields.required` must be a list of field names",
+        )),
+    }
+    for r in &required {
+        if let Some(r) = r.as_str() {
+            if !properties.contains(r) {
+                diags.push(
+                    Diagnostic::new(
+                        codes::TYPE_SCHEMA_INVALID,
+                        path,
+                        at("/fields/required", false),
+                        format!("required field `{r}` is not declared under `fields.properties`"),
+                    )
+                    .hint(format!(
+                        "declare `{r}` with its schema, or remove it from `required`"
+                    )),
+                );
+            }
+        }
+    }
+    schema.insert("type".into(), "object".into());
+    schema.insert("properties".into(), Value::Object(props));
+    schema.insert("required".into(), Value::Array(required));
+    let schema = Value::Object(schema);
+    let validator = match jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+    {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let detail = e.to_string();
+            // The error's instance path is a place in the merged schema; the type file
+            // wrote that schema under `fields:`.
+            let pointer = format!("/fields{}", e.instance_path().as_str());
+            diags.push(
+                Diagnostic::new(
+                    codes::TYPE_SCHEMA_INVALID,
+                    path,
+                    at(&pointer, false),
+                    format!("the field schema is not valid JSON Schema: {detail}"),
+                )
+                .hint("see https://json-schema.org/understanding-json-schema/ for the keywords"),
+            );
+            None
+        }
+    };
+    (schema, properties, validator)
+}

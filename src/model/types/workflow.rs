@@ -1,0 +1,113 @@
+//! A type's workflow: its states, the moves between them, and the load-time check that every
+//! state it names is declared.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use super::file::RequirementFile;
+use crate::diag::{codes, Diagnostic};
+
+/// A type's workflow: its states and the moves between them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workflow {
+    /// Every state, in the usual order of a record's life.
+    pub states: Vec<String>,
+    /// The state a new record starts in (default: the first).
+    #[serde(default)]
+    pub initial: Option<String>,
+    /// Allowed moves: state → the states it may move to.
+    #[serde(default)]
+    pub transitions: BTreeMap<String, Vec<String>>,
+    /// States after which the record never changes again.
+    #[serde(default, rename = "final")]
+    pub final_states: Vec<String>,
+    /// States in which a record may not be deleted (besides final ones), e.g. issued.
+    #[serde(default)]
+    pub keep: Vec<String>,
+    /// What must hold in a state (and in every state that can only come after it).
+    #[serde(default)]
+    pub(super) requires: BTreeMap<String, RequirementFile>,
+}
+
+impl Workflow {
+    /// The state a new record starts in.
+    pub fn initial(&self) -> Option<&str> {
+        self.initial
+            .as_deref()
+            .or(self.states.first().map(String::as_str))
+    }
+
+    /// States reachable from `from` by one or more transitions.
+    pub fn reachable(&self, from: &str) -> BTreeSet<&str> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![from];
+        while let Some(s) = todo.pop() {
+            for next in self.transitions.get(s).into_iter().flatten() {
+                if seen.insert(next.as_str()) {
+                    todo.push(next);
+                }
+            }
+        }
+        seen
+    }
+}
+
+/// States named in `initial`, `transitions` and `final` must be declared states.
+pub(super) fn check_workflow(
+    wf: &Workflow,
+    path: &str,
+    at: &dyn Fn(&str, bool) -> crate::diag::Pos,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let states: BTreeSet<&str> = wf.states.iter().map(String::as_str).collect();
+    let mut unknown = |state: &str, pointer: String| {
+        if !states.contains(state) {
+            diags.push(
+                Diagnostic::new(
+                    codes::TYPE_INVALID,
+                    path,
+                    at(&pointer, false),
+                    format!("`{state}` is not one of the workflow's states"),
+                )
+                .hint(format!("declared states: {}", wf.states.join(", "))),
+            );
+        }
+    };
+    if let Some(initial) = &wf.initial {
+        unknown(initial, "/workflow/initial".into());
+    }
+    for (from, tos) in &wf.transitions {
+        unknown(
+            from,
+            format!(
+                "/workflow/transitions/{}",
+                crate::parse::yaml::escape_pointer(from)
+            ),
+        );
+        for (i, to) in tos.iter().enumerate() {
+            unknown(
+                to,
+                format!(
+                    "/workflow/transitions/{}/{i}",
+                    crate::parse::yaml::escape_pointer(from)
+                ),
+            );
+        }
+    }
+    for (i, f) in wf.final_states.iter().enumerate() {
+        unknown(f, format!("/workflow/final/{i}"));
+    }
+    for (i, f) in wf.keep.iter().enumerate() {
+        unknown(f, format!("/workflow/keep/{i}"));
+    }
+    if wf.states.is_empty() {
+        diags.push(Diagnostic::new(
+            codes::TYPE_INVALID,
+            path,
+            at("/workflow/states", false),
+            "a workflow needs at least one state",
+        ));
+    }
+}
