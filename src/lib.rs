@@ -19,6 +19,7 @@ pub mod cache;
 pub mod check;
 pub mod cmd;
 pub mod crypt;
+pub mod date;
 pub mod derive;
 pub mod diag;
 pub mod edit;

@@ -485,21 +485,21 @@ impl ApprovalArgs {
             step: self.step,
             by: self.by,
             role: self.role,
-            date: self.date.and_then(|d| clerk::model::expr::parse_date(&d)),
+            date: self.date.and_then(|d| clerk::date::parse(&d)),
         }
     }
 }
 
 /// A `YYYY-MM-DD` date argument.
 fn parse_date(s: &str) -> Result<String, String> {
-    clerk::model::expr::parse_date(s)
+    clerk::date::parse(s)
         .map(|d| d.to_string())
         .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
 
 /// A parsed `--date`, or today.
 fn date_or_today(date: Option<String>) -> chrono::NaiveDate {
-    date.and_then(|d| clerk::model::expr::parse_date(&d))
+    date.and_then(|d| clerk::date::parse(&d))
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 

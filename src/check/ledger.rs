@@ -8,9 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde_json::Value;
 
+use crate::date;
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::model::config::Numbering;
-use crate::model::expr::{parse_date, Evaluator};
+use crate::model::expr::Evaluator;
 use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -311,7 +312,7 @@ fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
         let Some(&(year, budget_counts)) = lines.budgets.get(budget_id) else {
             continue;
         };
-        let date = record.str_field(&use_.date).and_then(parse_date);
+        let date = record.str_field(&use_.date).and_then(date::parse);
         if !budget_counts {
             diags.push(
                 at(
@@ -401,7 +402,7 @@ fn latest_ended(kind: PeriodKind, today: NaiveDate) -> Option<(String, NaiveDate
 
 fn coverage(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let today = parse_date(ev.today());
+    let today = date::parse(ev.today());
     for def in repo.types.values() {
         for c in &def.coverage {
             diags.extend(cover(repo, ev, def, c, today));
@@ -464,7 +465,7 @@ fn cover(
                 .since
                 .as_ref()
                 .and_then(|f| subject.str_field(f))
-                .and_then(parse_date);
+                .and_then(date::parse);
             if since.is_some_and(|s| s > *end) {
                 continue; // not yet there in that period
             }
@@ -518,7 +519,7 @@ mod tests {
 
     #[test]
     fn latest_ended_periods() {
-        let d = |s| parse_date(s).unwrap();
+        let d = |s| date::parse(s).unwrap();
         assert_eq!(
             latest_ended(PeriodKind::Quarter, d("2026-11-26")).unwrap(),
             ("2026-Q3".into(), d("2026-09-30"))

@@ -94,7 +94,7 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     clock.lap("check: references");
     diags.extend(ledger::check(repo, &ev));
     clock.lap("check: ledger");
-    if let Some(today) = crate::model::expr::parse_date(&options.today) {
+    if let Some(today) = crate::date::parse(&options.today) {
         diags.extend(encryption::check(repo, &keys, today));
     }
     // Each file keeps what this repository could use, twice over, plus some slack.

@@ -4,9 +4,9 @@
 use serde_json::Value;
 use ssh_key::SshSig;
 
+use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
 use crate::model::digest::{content_digest, Payload, NAMESPACE};
-use crate::model::expr::parse_date;
 use crate::model::keys::{Keyring, VerifiedCache};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -86,7 +86,7 @@ pub fn verdict(
             "sign again with `clerk sign`; do not edit the signature by hand".into(),
         );
     };
-    let approval_date = parse_date(date)?;
+    let approval_date = date::parse(date)?;
     let own = "the approver signs with their own key, listed under `keys:` in their person record"
         .to_string();
     let Some(key) = keys

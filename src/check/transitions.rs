@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::date;
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::git::Change;
-use crate::model::expr::parse_date;
 use crate::model::keys::Keyring;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -31,7 +31,7 @@ pub fn check(
     today: Option<&str>,
 ) -> Vec<Diagnostic> {
     let (keys, _) = Keyring::load(new);
-    let today = today.and_then(parse_date);
+    let today = today.and_then(date::parse);
     let limit = new.config.limits.max_record_bytes;
     let mut before: HashMap<&str, Before> = HashMap::new();
     for change in changes {

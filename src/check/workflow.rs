@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
-use crate::model::expr::{parse_date, Evaluator, Scope};
+use crate::model::expr::{Evaluator, Scope};
 use crate::model::people::RoleHeld;
 use crate::model::record::record_value;
 use crate::model::record::Record;
@@ -37,7 +38,7 @@ fn entries(record: &Record) -> Vec<Entry<'_>> {
                 step: s("step")?,
                 by: s("by")?,
                 role: s("role")?,
-                date: s("date").and_then(parse_date),
+                date: s("date").and_then(date::parse),
             })
         })
         .collect()
@@ -359,7 +360,7 @@ fn council(
         ))];
     }
     let mut diags = Vec::new();
-    let Some(meeting_date) = meeting.str_field("date").and_then(parse_date) else {
+    let Some(meeting_date) = meeting.str_field("date").and_then(date::parse) else {
         return diags;
     };
     // The resolution must come before the approval (or the date) it backs.
@@ -372,7 +373,7 @@ fn council(
                 .min()?;
             Some((date, format!("the `{before}` approval")))
         } else {
-            let date = record.str_field(before).and_then(parse_date)?;
+            let date = record.str_field(before).and_then(date::parse)?;
             Some((date, format!("`{before}`")))
         }
     });

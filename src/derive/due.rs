@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::registers::Visible;
-use crate::model::expr::parse_date;
+use crate::date;
 use crate::model::record::record_value;
 use crate::text::plain;
 
@@ -62,7 +62,7 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
                             .unwrap_or_default()
                     };
                     let date = text(&due.date);
-                    if parse_date(&date).is_none() || date.as_str() > until {
+                    if date::parse(&date).is_none() || date.as_str() > until {
                         continue;
                     }
                     let who = text(&due.who);

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use ssh_key::{HashAlg, PublicKey};
 
-use super::expr::parse_date;
 use super::repo::Repository;
+use crate::date;
 use crate::diag::{codes, Diagnostic};
 
 /// A key a person lists, with its validity window (both ends included).
@@ -150,7 +150,7 @@ impl Keyring {
                 let Some(text) = item.get("key").and_then(Value::as_str) else {
                     continue;
                 };
-                let date = |k: &str| item.get(k).and_then(Value::as_str).and_then(parse_date);
+                let date = |k: &str| item.get(k).and_then(Value::as_str).and_then(date::parse);
                 match PublicKey::from_openssh(text.trim()) {
                     Ok(key) => {
                         ring.owner.insert(fingerprint(key.key_data()), person.id.clone());

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::expr::parse_date;
 use super::record::Record;
 use super::repo::Repository;
+use crate::date;
 
 /// A role a person holds: what, over which departments, from when, until when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn roles_of(person: &Record) -> Vec<RoleHeld> {
     items
         .iter()
         .filter_map(|r| {
-            let date = |k: &str| r.get(k).and_then(Value::as_str).and_then(parse_date);
+            let date = |k: &str| r.get(k).and_then(Value::as_str).and_then(date::parse);
             Some(RoleHeld {
                 role: r.get("role")?.as_str()?.to_string(),
                 scope: match r.get("scope") {
@@ -118,10 +118,10 @@ mod tests {
         let r = RoleHeld {
             role: "department-head".into(),
             scope: vec!["events".into()],
-            from: parse_date("2026-01-01"),
-            until: parse_date("2026-03-31"),
+            from: date::parse("2026-01-01"),
+            until: date::parse("2026-03-31"),
         };
-        let d = |s| parse_date(s).unwrap();
+        let d = |s| date::parse(s).unwrap();
         assert!(r.covers("department-head", &["events".into()], d("2026-03-31")));
         assert!(!r.covers("department-head", &["events".into()], d("2026-04-01")));
         assert!(!r.covers("department-head", &["general".into()], d("2026-02-01")));

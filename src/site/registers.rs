@@ -58,7 +58,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         clock.lap(&format!("register {}: page and CSV", register.name));
     }
     // What falls due, on a page and as an iCalendar feed of deadlines.
-    let until = crate::model::expr::parse_date(&site.today)
+    let until = crate::date::parse(&site.today)
         .and_then(|d| d.checked_add_days(chrono::Days::new(365)))
         .map_or_else(|| site.today.clone(), |d| d.to_string());
     let items = crate::derive::due::items(&visible, &site.today, &until);
