@@ -3,8 +3,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
-
 use crate::check;
 use crate::diag::Severity;
 use crate::model::repo::Repository;
@@ -76,7 +74,7 @@ fn load_and_check(
     today: &str,
     clock: &mut crate::diag::Stopwatch,
 ) -> anyhow::Result<(Repository, Vec<crate::diag::Diagnostic>)> {
-    let (repo, mut findings) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    let (repo, mut findings) = super::record::open_repository(dir)?;
     clock.lap("load");
     findings.extend(check::run(
         &repo,

@@ -62,7 +62,7 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
     if out.exists() {
         bail!("{} exists; clerk corpus writes a new folder", out.display());
     }
-    let (repo, _) = Repository::load(example).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(example)?;
     let keys = example.join(".example-keys");
     if !keys.is_dir() {
         bail!(

@@ -79,7 +79,7 @@ pub fn decrypt(file: &Path) -> anyhow::Result<()> {
 /// `clerk reencrypt [DIR]`: encrypts again every encrypted record whose readers changed, and
 /// only those. Returns how many it could not open.
 pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
-    let (repo, _) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(dir)?;
     let mut changed = 0;
     for (index, rec) in repo.records.iter().enumerate() {
         let Some(found) = repo.sealed(&rec.path) else {

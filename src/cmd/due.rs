@@ -3,12 +3,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::{anyhow, bail};
+use anyhow::bail;
 use chrono::Days;
 
+use crate::date;
 use crate::derive::due;
-use crate::model::expr::{parse_date, Evaluator};
-use crate::model::repo::Repository;
+use crate::model::expr::Evaluator;
 use crate::model::types::Classification;
 
 /// Output formats.
@@ -37,8 +37,8 @@ pub fn run(
     format: Format,
     audience: Classification,
 ) -> anyhow::Result<i32> {
-    let (repo, _) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
-    let Some(today) = parse_date(as_of) else {
+    let (repo, _) = super::record::open_repository(dir)?;
+    let Some(today) = date::parse(as_of) else {
         bail!("`{as_of}` is not a date")
     };
     let until = today

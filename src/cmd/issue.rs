@@ -279,7 +279,7 @@ fn write(
         path: rec.path.clone(),
         text: edited.clone(),
     };
-    let (after, load_diags) = Repository::load_from(&overlay).map_err(|e| anyhow!("{e}"))?;
+    let (after, load_diags) = Repository::load_from(&overlay).map_err(super::record::load_error)?;
     let mut diags: Vec<Diagnostic> = load_diags;
     diags.extend(check::run(
         &after,

@@ -8,11 +8,10 @@ use chrono::Days;
 
 use crate::model::digest::NAMESPACE;
 use crate::model::keys::Keyring;
-use crate::model::repo::Repository;
 
 /// The allowed_signers text for the repository at `root`.
 pub fn allowed_signers(root: &Path) -> anyhow::Result<String> {
-    let (repo, _) = Repository::load(root).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(root)?;
     let (ring, _) = Keyring::load(&repo);
     let mut people: Vec<_> = ring.people().collect();
     people.sort_by(|a, b| a.0.cmp(b.0));

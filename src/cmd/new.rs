@@ -153,7 +153,7 @@ pub struct NewRequest {
 /// `clerk new TYPE`: writes a new record and returns its path.
 pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
     let root = find_root(&req.dir)?;
-    let (repo, _) = Repository::load(&root).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(&root)?;
     let def = repo.types.get(&req.type_name).ok_or_else(|| {
         let mut names: Vec<&str> = repo.types.keys().map(String::as_str).collect();
         names.sort_by(|a, b| {

@@ -4,9 +4,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context};
 
-use crate::diag::Severity;
+use std::io::IsTerminal;
+
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diag::{Diagnostic, Severity};
 use crate::model::config;
-use crate::model::repo::Repository;
+use crate::model::repo::{LoadError, Repository};
 use crate::read::relative;
 
 /// The records repository that holds `file`: the nearest folder above it with a clerk.yaml.
@@ -26,13 +30,43 @@ pub fn find_root(file: &Path) -> anyhow::Result<PathBuf> {
     )
 }
 
+/// Loads the records repository at `dir` for a command, with the findings of the load.
+///
+/// A `clerk.yaml` that cannot be read is printed as `clerk check` prints it — the file, the
+/// line, the offending text and the reason — and the command stops.
+pub fn open_repository(dir: &Path) -> anyhow::Result<(Repository, Vec<Diagnostic>)> {
+    Repository::load(dir).map_err(load_error)
+}
+
+/// A repository that could not be loaded, as a command's error: a broken `clerk.yaml` is first
+/// printed in full on standard error.
+pub fn load_error(e: LoadError) -> anyhow::Error {
+    match e {
+        LoadError::Config { diagnostic, text } => {
+            let color = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            };
+            let mut err = StandardStream::stderr(color);
+            let source_of = |d: &Diagnostic| {
+                (d.path == config::FILE && !text.is_empty()).then_some(text.as_str())
+            };
+            let _ = crate::diag::render_text(&mut err, &[*diagnostic], &source_of);
+            anyhow!("{} is invalid, so nothing was done", config::FILE)
+        }
+        other => anyhow!("{other}"),
+    }
+}
+
 /// Loads the repository around `file`; returns it and the record's index.
 pub fn open(file: &Path) -> anyhow::Result<(Repository, usize)> {
     if !file.is_file() {
         bail!("`{}` is not a file", file.display());
     }
     let root = find_root(file)?;
-    let (repo, diags) = Repository::load(&root).map_err(|e| anyhow!("{e}"))?;
+    let (repo, diags) = open_repository(&root)?;
     let abs = std::path::absolute(file)?;
     let rel = relative(&root, &abs);
     if let Some(d) = diags

@@ -4,11 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::{anyhow, bail};
+use anyhow::bail;
 
 use crate::derive::{export, registers};
 use crate::model::expr::Evaluator;
-use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
 /// Output formats.
@@ -32,7 +31,7 @@ pub struct Request {
 }
 
 pub fn run(req: &Request) -> anyhow::Result<i32> {
-    let (repo, _) = Repository::load(&req.dir).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(&req.dir)?;
     let locale = repo.config.association.locale.tag();
     let all = registers::all(&repo);
     let Some(name) = &req.name else {

@@ -7,7 +7,6 @@ use anyhow::{anyhow, bail};
 
 use crate::derive::reports;
 use crate::model::expr::Evaluator;
-use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
 /// What to print.
@@ -22,7 +21,7 @@ pub struct Request {
 }
 
 pub fn run(req: &Request) -> anyhow::Result<i32> {
-    let (repo, _) = Repository::load(&req.dir).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(&req.dir)?;
     let locale = repo.config.association.locale.tag();
     let Some(name) = &req.name else {
         for r in &repo.config.reports {

@@ -49,7 +49,7 @@ pub fn run(
     out: Option<&Path>,
     front_matter: bool,
 ) -> anyhow::Result<i32> {
-    let (repo, _) = Repository::load(dir).map_err(|e| anyhow!("{e}"))?;
+    let (repo, _) = super::record::open_repository(dir)?;
     if front_matter {
         let text = serde_json::to_string_pretty(&front_matter_cms(&repo))? + "\n";
         match out {

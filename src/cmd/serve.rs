@@ -364,7 +364,7 @@ fn build(
     audience: Classification,
     today: &str,
 ) -> anyhow::Result<(Files, site::Rendered, Loaded)> {
-    let (repo, mut findings) = Repository::load(root).map_err(|e| anyhow!("{e}"))?;
+    let (repo, mut findings) = super::record::open_repository(root)?;
     findings.extend(check::run(
         &repo,
         &check::Options {
