@@ -217,6 +217,10 @@ pub struct Diagnostic {
     /// Width of the marked text in characters (at least 1).
     #[serde(skip)]
     pub width: usize,
+    /// For a finding about one approval of a record: its place in `approvals:`. The site shows
+    /// each approval's state from these, so signatures are verified once, by the check.
+    #[serde(skip)]
+    pub approval: Option<usize>,
 }
 
 impl Diagnostic {
@@ -232,6 +236,7 @@ impl Diagnostic {
             hint: None,
             commit: None,
             width: pos.width.max(1),
+            approval: None,
         }
     }
 

@@ -59,7 +59,7 @@ pub fn record(data: &[u8]) {
         let _ = crate::check::run(
             &repo,
             &crate::check::Options {
-                today: "2026-11-26".into(),
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date"),
             },
         );
         repo.remove_last();

@@ -17,6 +17,7 @@
 
 pub mod cache;
 pub mod check;
+pub mod cli;
 pub mod cmd;
 pub mod crypt;
 pub mod date;

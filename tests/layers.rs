@@ -15,7 +15,7 @@ const LAYERS: &[&str] = &[
     "check",  // 4. computed views
     "derive", // 5. the archive website
     "site",   // 6. commands and the entry point
-    "cmd", "fuzz", "main",
+    "cmd", "cli", "fuzz", "main",
 ];
 
 /// The top-level module a source file belongs to (`model/types/compile.rs` → `model`).

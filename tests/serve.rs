@@ -242,7 +242,7 @@ fn a_page_rendered_alone_is_the_page_of_the_whole_build() {
     findings.extend(clerk::check::run(
         &repo,
         &clerk::check::Options {
-            today: common::TODAY.into(),
+            today: clerk::date::parse(common::TODAY).unwrap(),
         },
     ));
     let history = HashMap::new();
@@ -251,7 +251,7 @@ fn a_page_rendered_alone_is_the_page_of_the_whole_build() {
         &findings,
         &history,
         Classification::Confidential,
-        common::TODAY,
+        clerk::date::parse(common::TODAY).unwrap(),
     );
     let theme =
         clerk::site::templates::Theme::load(&repo.root, repo.config.association.locale).unwrap();

@@ -59,7 +59,7 @@ fn check_step(
     diags.extend(run(&repo, options));
     clock.lap("check");
     let changes = git::changes(old, new);
-    let today = (!old.is_empty()).then_some(options.today.as_str());
+    let today = (!old.is_empty()).then_some(options.today);
     diags.extend(transitions::check(old, &repo, &changes, today));
     clock.lap("transitions");
     Ok((diags, repo))

@@ -25,8 +25,8 @@ use crate::model::repo::Repository;
 /// What a check needs besides the repository.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The date rules treat as today (YYYY-MM-DD).
-    pub today: String,
+    /// The day rules treat as today.
+    pub today: chrono::NaiveDate,
 }
 
 /// The findings about one record on its own: its fields, workflow, rules and signatures (not
@@ -46,7 +46,7 @@ fn shared(repo: &Repository, options: &Options) -> (Evaluator, Keyring, Vec<Diag
         Arc::new(Evaluator::env()),
         &repo.people_json(),
         &repo.config_raw,
-        &options.today,
+        &options.today.to_string(),
     );
     let (mut keys, diags) = Keyring::load(repo);
     keys.cache = VerifiedCache::open(&repo.root);
@@ -94,9 +94,7 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     clock.lap("check: references");
     diags.extend(ledger::check(repo, &ev));
     clock.lap("check: ledger");
-    if let Some(today) = crate::date::parse(&options.today) {
-        diags.extend(encryption::check(repo, &keys, today));
-    }
+    diags.extend(encryption::check(repo, &keys, options.today));
     // Each file keeps what this repository could use, twice over, plus some slack.
     let approvals: usize = repo
         .records
@@ -125,7 +123,7 @@ fn context_digest(repo: &Repository, options: &Options) -> [u8; 32] {
         h.update(part.as_bytes());
     };
     add(env!("CARGO_PKG_VERSION"));
-    add(&options.today);
+    add(&options.today.to_string());
     let meeting_type = repo
         .config
         .council

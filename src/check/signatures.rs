@@ -38,7 +38,9 @@ pub fn check(repo: &Repository, keys: &Keyring, record: &Record) -> Vec<Diagnost
             let pointer = format!("/approvals/{i}/{}", p.field);
             // A block-scalar signature is best shown at its key.
             let pos = record.pos(text, &pointer, p.field == "signature");
-            diags.push(Diagnostic::new(p.code, &record.path, pos, p.message).hint(p.hint));
+            let mut d = Diagnostic::new(p.code, &record.path, pos, p.message).hint(p.hint);
+            d.approval = Some(i);
+            diags.push(d);
         }
     }
     diags

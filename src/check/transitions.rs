@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::date;
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::git::Change;
 use crate::model::keys::Keyring;
@@ -28,10 +27,9 @@ pub fn check(
     old: &dyn Snapshot,
     new: &Repository,
     changes: &[Change],
-    today: Option<&str>,
+    today: Option<chrono::NaiveDate>,
 ) -> Vec<Diagnostic> {
     let (keys, _) = Keyring::load(new);
-    let today = today.and_then(date::parse);
     let limit = new.config.limits.max_record_bytes;
     let mut before: HashMap<&str, Before> = HashMap::new();
     for change in changes {

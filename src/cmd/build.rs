@@ -3,6 +3,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
+use super::args::{AsOf, Audience};
 use crate::check;
 use crate::diag::Severity;
 use crate::model::repo::Repository;
@@ -15,7 +18,7 @@ pub fn run(
     out: Option<PathBuf>,
     audience: Classification,
     include: site::Include,
-    today: &str,
+    today: NaiveDate,
 ) -> anyhow::Result<i32> {
     let allow_errors = include.errors;
     let started = std::time::Instant::now();
@@ -49,7 +52,7 @@ pub fn run(
         audience,
         allow_errors,
         search: include.search,
-        today: today.to_string(),
+        today,
     };
     let report = site::build(&repo, &findings, &history, &options)?;
     if !repo.unreadable.is_empty() {
@@ -71,17 +74,12 @@ pub fn run(
 /// The repository and what `clerk check` finds in it.
 fn load_and_check(
     dir: &Path,
-    today: &str,
+    today: NaiveDate,
     clock: &mut crate::diag::Stopwatch,
 ) -> anyhow::Result<(Repository, Vec<crate::diag::Diagnostic>)> {
     let (repo, mut findings) = super::record::open_repository(dir)?;
     clock.lap("load");
-    findings.extend(check::run(
-        &repo,
-        &check::Options {
-            today: today.to_string(),
-        },
-    ));
+    findings.extend(check::run(&repo, &check::Options { today }));
     clock.lap("check");
     Ok((repo, findings))
 }
@@ -94,5 +92,44 @@ fn history(dir: &Path) -> HashMap<String, Vec<crate::history::Change>> {
     match crate::git::prefix(&git, dir) {
         Ok(prefix) => crate::history::collect(&git, &prefix).unwrap_or_default(),
         Err(_) => HashMap::new(),
+    }
+}
+
+/// `clerk build`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The output folder [default: DIR/public].
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Who the site is for: only records classified at this level or below appear.
+    #[arg(long, value_enum, default_value = "public")]
+    pub audience: Audience,
+    /// Build even when records have errors, marking them.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Leave out the search index (the search page then says search is unavailable):
+    /// a faster build, e.g. to check the pages of a large archive.
+    #[arg(long)]
+    pub no_search: bool,
+    #[command(flatten)]
+    pub as_of: AsOf,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let include = site::Include {
+            errors: self.allow_errors,
+            search: !self.no_search,
+        };
+        run(
+            &self.dir,
+            self.output,
+            self.audience.into(),
+            include,
+            self.as_of.day(),
+        )
     }
 }

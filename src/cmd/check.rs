@@ -3,11 +3,12 @@
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 
+use super::args::AsOf;
 use crate::check::{self, gate};
 use crate::diag::{self, Diagnostic, Summary};
 use crate::model::repo::{LoadError, Repository};
@@ -151,4 +152,37 @@ pub fn unreadable_note(count: usize) -> String {
     format!(
         "note: {count} encrypted record(s) not read: no key that opens them (give yours with --identity); everything else was checked"
     )
+}
+
+/// `clerk check`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Check the staged versions (the git index) and each staged change against HEAD.
+    #[arg(long, conflicts_with = "since")]
+    pub staged: bool,
+    /// Check every commit after REV up to HEAD, each against its parent (first parent on merges).
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    #[command(flatten)]
+    pub as_of: AsOf,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let scope = match (self.staged, self.since) {
+            (true, _) => Scope::Staged,
+            (false, Some(rev)) => Scope::Since(rev),
+            (false, None) => Scope::Folder,
+        };
+        let options = check::Options {
+            today: self.as_of.day(),
+        };
+        run(&self.dir, scope, self.format, &options)
+    }
 }

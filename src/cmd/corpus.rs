@@ -310,3 +310,28 @@ impl Signer {
         Ok(out)
     }
 }
+
+/// `clerk corpus`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// How many records to add to the example's.
+    #[arg(long, default_value = "10000")]
+    pub records: usize,
+    /// The seed of the generator: the same seed gives the same files.
+    #[arg(long, default_value = "1")]
+    pub seed: u64,
+    /// The example repository to start from (it must have .example-keys/).
+    #[arg(long, default_value = "records-example")]
+    pub example: PathBuf,
+    /// The folder to create.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let n = generate(&self.example, &self.output, self.records, self.seed)?;
+        println!("wrote {n} records into {}", self.output.display());
+        Ok(0)
+    }
+}

@@ -141,3 +141,49 @@ pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Resu
         crate::fsio::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
     }
 }
+
+/// `clerk encrypt`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct EncryptArgs {
+    /// The record file.
+    pub file: PathBuf,
+    /// Whose roles and keys count, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
+    pub date: Option<NaiveDate>,
+}
+
+impl EncryptArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        encrypt(&self.file, self.date.unwrap_or_else(super::args::today)).map(|()| 0)
+    }
+}
+
+/// `clerk decrypt`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct DecryptArgs {
+    /// The encrypted record file.
+    pub file: PathBuf,
+}
+
+impl DecryptArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        decrypt(&self.file).map(|()| 0)
+    }
+}
+
+/// `clerk reencrypt`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct ReencryptArgs {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Whose roles and keys count, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
+    pub date: Option<NaiveDate>,
+}
+
+impl ReencryptArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        reencrypt(&self.dir, self.date.unwrap_or_else(super::args::today))
+    }
+}

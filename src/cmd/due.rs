@@ -1,12 +1,11 @@
 //! `clerk due`: what falls due or is overdue, grouped by the person responsible.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::bail;
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 
-use crate::date;
+use super::args::{AsOf, Audience};
 use crate::derive::due;
 use crate::model::expr::Evaluator;
 use crate::model::types::Classification;
@@ -33,14 +32,12 @@ pub fn parse_within(s: &str) -> Result<u64, String> {
 pub fn run(
     dir: &Path,
     within_days: u64,
-    as_of: &str,
+    today: NaiveDate,
     format: Format,
     audience: Classification,
 ) -> anyhow::Result<i32> {
     let (repo, _) = super::record::open_repository(dir)?;
-    let Some(today) = date::parse(as_of) else {
-        bail!("`{as_of}` is not a date")
-    };
+    let as_of = &today.to_string();
     let until = today
         .checked_add_days(Days::new(within_days))
         .unwrap_or(today)
@@ -83,4 +80,36 @@ pub fn run(
         }
     }
     Ok(0)
+}
+
+/// `clerk due`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// How far ahead to look: 30d, 2w, or days.
+    #[arg(long, default_value = "30d", value_parser = parse_within)]
+    pub within: u64,
+    #[command(flatten)]
+    pub as_of: AsOf,
+    /// How to print the list.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Only records classified at this level or below.
+    #[arg(long, value_enum, default_value = "confidential")]
+    pub audience: Audience,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let today = self.as_of.day();
+        run(
+            &self.dir,
+            self.within,
+            today,
+            self.format,
+            self.audience.into(),
+        )
+    }
 }

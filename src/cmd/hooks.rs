@@ -79,3 +79,36 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
     }
     Ok(written)
 }
+
+/// `clerk hooks`: git hooks.
+#[derive(clap::Subcommand, Debug)]
+pub enum Command {
+    /// Install pre-commit and pre-merge-commit hooks that run `clerk check --staged`.
+    ///
+    /// A hook that clerk did not write is never overwritten without --force.
+    ///
+    /// Example:
+    ///   clerk hooks install records-example
+    #[command(verbatim_doc_comment)]
+    Install {
+        /// The records repository.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Replace hooks that clerk did not write.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+impl Command {
+    pub fn run(self) -> anyhow::Result<i32> {
+        match self {
+            Command::Install { dir, force } => {
+                for path in install(&dir, force)? {
+                    println!("installed {}", path.display());
+                }
+                Ok(0)
+            }
+        }
+    }
+}

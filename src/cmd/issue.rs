@@ -1,12 +1,13 @@
 //! `clerk issue` and `clerk archive`: the next document number (文號) or archive number (檔號),
 //! written into the record's front matter in place, after checking the result.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
+use super::args::OnDate;
 use super::record;
 use crate::check::ledger::NumberFormat;
 use crate::check::{self, Options};
@@ -281,12 +282,7 @@ fn write(
     };
     let (after, load_diags) = Repository::load_from(&overlay).map_err(super::record::load_error)?;
     let mut diags: Vec<Diagnostic> = load_diags;
-    diags.extend(check::run(
-        &after,
-        &Options {
-            today: date.to_string(),
-        },
-    ));
+    diags.extend(check::run(&after, &Options { today: date }));
     let errors: Vec<&Diagnostic> = diags
         .iter()
         .filter(|d| d.path == rec.path && d.severity == Severity::Error)
@@ -339,5 +335,24 @@ impl Snapshot for Overlay {
     }
     fn root(&self) -> &Path {
         self.folder.root()
+    }
+}
+
+/// `clerk issue` and `clerk archive`: the record, and the date to write.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The record file.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub date: OnDate,
+}
+
+impl Args {
+    pub fn issue(self) -> anyhow::Result<i32> {
+        issue(&self.file, self.date.day()).map(|()| 0)
+    }
+
+    pub fn archive(self) -> anyhow::Result<i32> {
+        archive(&self.file, self.date.day()).map(|()| 0)
     }
 }

@@ -1,7 +1,7 @@
 //! `clerk keys --allowed-signers`: people's keys in OpenSSH's allowed_signers format, so that
 //! `ssh-keygen -Y verify` alone can re-check any approval.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
 use chrono::Days;
@@ -32,4 +32,29 @@ pub fn allowed_signers(root: &Path) -> anyhow::Result<String> {
         }
     }
     Ok(out)
+}
+
+/// `clerk keys`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Print the OpenSSH allowed_signers format.
+    #[arg(long, required = true)]
+    pub allowed_signers: bool,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let text = allowed_signers(&self.dir)?;
+        match self.output {
+            Some(path) => crate::fsio::write_atomic(&path, &text)?,
+            None => print!("{text}"),
+        }
+        Ok(0)
+    }
 }

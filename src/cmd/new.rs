@@ -7,6 +7,7 @@ use anyhow::{anyhow, bail, Context};
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
+use super::args::{OnDate, Repo};
 use super::record;
 use crate::model::config;
 use crate::model::refs::Target;
@@ -346,4 +347,60 @@ fn hint(prop: Option<&Value>) -> String {
 fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
     crate::fsio::create_new(path, text.as_bytes())
         .map_err(|e| anyhow!("cannot create {}: {e}", path.display()))
+}
+
+/// `clerk init`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// The folder to create or fill.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The association's name.
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+impl InitArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        for path in init(&self.dir, self.name.as_deref())? {
+            println!("wrote {}", path.display());
+        }
+        Ok(0)
+    }
+}
+
+/// `clerk new`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    /// The record type (a file in types/).
+    #[arg(value_name = "TYPE")]
+    pub type_name: String,
+    /// field=value pairs to set.
+    #[arg(value_name = "FIELD=VALUE")]
+    pub fields: Vec<String>,
+    /// The record's title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The file name and id, instead of the type's `new.name` pattern.
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub repo: Repo,
+    #[command(flatten)]
+    pub date: OnDate,
+}
+
+impl NewArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let path = new(&NewRequest {
+            dir: self.repo.dir,
+            type_name: self.type_name,
+            title: self.title,
+            id: self.id,
+            fields: self.fields,
+            date: self.date.day(),
+        })?;
+        println!("{}", path.display());
+        Ok(0)
+    }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use anyhow::bail;
 
+use super::args::{AsOf, Audience, Repo};
 use crate::derive::{export, registers};
 use crate::model::expr::Evaluator;
 use crate::model::types::Classification;
@@ -27,7 +28,7 @@ pub struct Request {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub audience: Classification,
-    pub today: String,
+    pub today: chrono::NaiveDate,
 }
 
 pub fn run(req: &Request) -> anyhow::Result<i32> {
@@ -48,7 +49,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         Arc::new(Evaluator::env()),
         &repo.people_json(),
         &repo.config_raw,
-        &req.today,
+        &req.today.to_string(),
     );
     let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
     let table = registers::compute(
@@ -76,4 +77,44 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// `clerk register`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The register's name (see --list).
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub repo: Repo,
+    /// List every register.
+    #[arg(long)]
+    pub list: bool,
+    /// Only rows of this year (for registers that have years).
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// How to print the register.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write to this file (CSV, XLSX).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Only records classified at this level or below.
+    #[arg(long, value_enum, default_value = "confidential")]
+    pub audience: Audience,
+    #[command(flatten)]
+    pub as_of: AsOf,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        run(&Request {
+            dir: self.repo.dir,
+            name: if self.list { None } else { self.name },
+            year: self.year,
+            format: self.format,
+            output: self.output,
+            audience: self.audience.into(),
+            today: self.as_of.day(),
+        })
+    }
 }

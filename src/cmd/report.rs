@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
 
+use super::args::{AsOf, Audience, Repo};
 use crate::derive::reports;
 use crate::model::expr::Evaluator;
 use crate::model::types::Classification;
@@ -17,7 +18,7 @@ pub struct Request {
     pub year: Option<i64>,
     pub output: Option<PathBuf>,
     pub audience: Classification,
-    pub today: String,
+    pub today: chrono::NaiveDate,
 }
 
 pub fn run(req: &Request) -> anyhow::Result<i32> {
@@ -36,15 +37,14 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         Arc::new(Evaluator::env()),
         &repo.people_json(),
         &repo.config_raw,
-        &req.today,
+        &req.today.to_string(),
     );
     let test = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
     let visible = crate::derive::registers::Visible::new(&repo, &ev, &test);
     let text = if name == "annual" {
         let year = req
             .year
-            .or_else(|| req.today.get(..4).and_then(|y| y.parse().ok()))
-            .unwrap_or(2000);
+            .unwrap_or_else(|| i64::from(chrono::Datelike::year(&req.today)));
         reports::annual(&visible, year).map_err(|e| anyhow!(e))?
     } else {
         let Some(report) = repo.config.reports.iter().find(|r| &r.name == name) else {
@@ -69,4 +69,37 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         None => print!("{text}"),
     }
     Ok(0)
+}
+
+/// `clerk report`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The report's name, or `annual`.
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub repo: Repo,
+    /// The year the report covers [default: this year].
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// Write to this file.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Only records classified at this level or below.
+    #[arg(long, value_enum, default_value = "confidential")]
+    pub audience: Audience,
+    #[command(flatten)]
+    pub as_of: AsOf,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        run(&Request {
+            dir: self.repo.dir,
+            name: self.name,
+            year: self.year,
+            output: self.output,
+            audience: self.audience.into(),
+            today: self.as_of.day(),
+        })
+    }
 }

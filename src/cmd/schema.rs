@@ -1,11 +1,12 @@
 //! `clerk schema`: each record type's front matter as a JSON Schema file, for editors and for
 //! tools such as check-jsonschema.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use serde_json::{json, Value};
 
+use super::args::Repo;
 use crate::model::repo::Repository;
 
 /// The schema of one type, ready to save as `TYPE.schema.json`.
@@ -217,4 +218,31 @@ fn object_fields(schema: &Value, group_id: &str, groups: &mut Vec<Value>) -> Vec
             f
         })
         .collect()
+}
+
+/// `clerk schema`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The record type.
+    #[arg(value_name = "TYPE")]
+    pub type_name: Option<String>,
+    #[command(flatten)]
+    pub repo: Repo,
+    /// Write the schemas into this folder (with --front-matter-cms: into this file).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Print the content types for the Front Matter CMS editor extension (frontmatter.json).
+    #[arg(long, conflicts_with = "type_name")]
+    pub front_matter_cms: bool,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        run(
+            &self.repo.dir,
+            self.type_name.as_deref(),
+            self.output.as_deref(),
+            self.front_matter_cms,
+        )
+    }
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use ssh_key::{HashAlg, LineEnding, PrivateKey, SshSig};
 
+use super::args::OnDate;
 use super::record;
 use crate::check::workflow::roles_allowed;
 use crate::edit::{self, ApprovalEntry};
@@ -221,4 +222,72 @@ pub fn sign_in_process(payload: &str, key: &Path) -> anyhow::Result<String> {
     }
     let sig = private.sign(NAMESPACE, HashAlg::Sha512, payload.as_bytes())?;
     Ok(sig.to_pem(LineEnding::LF)?)
+}
+
+/// `clerk digest`: a record, and optionally the approval whose payload to print.
+#[derive(clap::Args, Debug)]
+pub struct DigestArgs {
+    /// The record file.
+    pub file: PathBuf,
+    /// The approval step; without it, only the content digest is printed.
+    #[arg(long)]
+    pub step: Option<String>,
+    /// The approver's person id [default: $CLERK_PERSON].
+    #[arg(long)]
+    pub by: Option<String>,
+    /// The role the approval is given in (needed only if the approver holds several that may).
+    #[arg(long)]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub date: OnDate,
+}
+
+impl DigestArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        match self.step {
+            Some(step) => digest(&Request {
+                file: self.file,
+                step,
+                by: self.by,
+                role: self.role,
+                date: self.date.date,
+            }),
+            None => content(&self.file),
+        }
+        .map(|()| 0)
+    }
+}
+
+/// `clerk sign`'s arguments: which approval, and the key to sign it with.
+#[derive(clap::Args, Debug)]
+pub struct SignArgs {
+    /// The record file.
+    pub file: PathBuf,
+    /// The approval step (as the record's type names it, e.g. review, approve).
+    #[arg(long)]
+    pub step: String,
+    /// The approver's person id [default: $CLERK_PERSON].
+    #[arg(long)]
+    pub by: Option<String>,
+    /// The role the approval is given in (needed only if the approver holds several that may).
+    #[arg(long)]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub date: OnDate,
+    /// The private key (or, with an agent, its public key) to sign with [default: ~/.ssh/id_ed25519].
+    #[arg(long)]
+    pub key: Option<PathBuf>,
+}
+
+impl SignArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let request = Request {
+            file: self.file,
+            step: self.step,
+            by: self.by,
+            role: self.role,
+            date: self.date.date,
+        };
+        sign(&request, self.key.as_deref()).map(|()| 0)
+    }
 }

@@ -11,11 +11,9 @@ const COLOURS: &[&str] = &[
     "#0b4f8a", "#c2571a", "#2e7d32", "#6a1b9a", "#8d6e00", "#00838f", "#ad1457", "#455a64",
 ];
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Text in an SVG element or attribute.
+fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_double_quoted_attribute(s)
 }
 
 fn short(x: f64) -> String {

@@ -6,23 +6,25 @@
 //! (already written in the visible record), never its title.
 
 pub mod feeds;
+pub mod markdown;
+mod output;
 pub mod pages;
 pub mod registers;
 pub mod search;
 pub mod templates;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use chrono::NaiveDate;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use anyhow::{bail, Context};
-use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::history;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
+pub use output::Output;
+use output::Staging;
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -33,8 +35,8 @@ pub struct Options {
     pub allow_errors: bool,
     /// The site has a search index (`serve` builds it after the pages: see [`render`]).
     pub search: bool,
-    /// The date "upcoming" is counted from (YYYY-MM-DD).
-    pub today: String,
+    /// The day "upcoming" is counted from.
+    pub today: NaiveDate,
 }
 
 /// What `clerk build` was asked to include beyond the pages.
@@ -71,7 +73,9 @@ pub struct Site<'a> {
     /// Records with errors (when built with `--allow-errors`).
     pub with_errors: HashSet<&'a str>,
     pub history: &'a HashMap<String, Vec<history::Change>>,
-    pub today: String,
+    pub today: NaiveDate,
+    /// What the check found wrong with an approval, by record path and place in `approvals:`.
+    pub approval_findings: HashMap<(String, usize), (crate::diag::Code, String)>,
 }
 
 impl<'a> Site<'a> {
@@ -80,7 +84,7 @@ impl<'a> Site<'a> {
         findings: &[Diagnostic],
         history: &'a HashMap<String, Vec<history::Change>>,
         audience: Classification,
-        today: &str,
+        today: NaiveDate,
     ) -> Site<'a> {
         let visible: Vec<usize> = (0..repo.records.len())
             .filter(|&i| {
@@ -107,6 +111,13 @@ impl<'a> Site<'a> {
             .filter(|r| error_paths.contains(r.path.as_str()))
             .map(|r| r.id.as_str())
             .collect();
+        let approval_findings = findings
+            .iter()
+            .filter_map(|d| {
+                let i = d.approval?;
+                Some(((d.path.clone(), i), (d.code, d.message.clone())))
+            })
+            .collect();
         Site {
             repo,
             audience,
@@ -116,7 +127,8 @@ impl<'a> Site<'a> {
             types_shown,
             with_errors,
             history,
-            today: today.to_string(),
+            today,
+            approval_findings,
         }
     }
 
@@ -173,138 +185,6 @@ pub fn build(
     Ok(report)
 }
 
-/// Where a site's files go as they are rendered: kept in memory (`serve`), or written straight
-/// into the new site's folder (`build`). Any thread may add files.
-pub struct Output {
-    folder: Option<PathBuf>,
-    /// The site being replaced: a file with the same bytes there is linked, not written again.
-    previous: Option<PathBuf>,
-    /// Folders of the previous site found to be real folders in it (or not).
-    previous_dirs: Mutex<HashMap<PathBuf, bool>>,
-    memory: Mutex<BTreeMap<String, Vec<u8>>>,
-    /// Folders already made under `folder`.
-    made: Mutex<HashSet<PathBuf>>,
-    count: AtomicUsize,
-}
-
-impl Output {
-    /// Files kept in memory, for [`Output::into_files`].
-    pub fn memory() -> Output {
-        Output {
-            folder: None,
-            previous: None,
-            previous_dirs: Mutex::new(HashMap::new()),
-            memory: Mutex::new(BTreeMap::new()),
-            made: Mutex::new(HashSet::new()),
-            count: AtomicUsize::new(0),
-        }
-    }
-
-    /// Files written into `folder` as they come; those `previous` (the site being replaced)
-    /// already holds byte for byte are linked from it.
-    fn folder(folder: &Path, previous: Option<&Path>) -> Output {
-        Output {
-            folder: Some(folder.to_path_buf()),
-            previous: previous.map(Path::to_path_buf),
-            ..Output::memory()
-        }
-    }
-
-    /// Adds the file `rel` (a path inside the site, made of slugs) with `bytes`.
-    pub fn put(&self, rel: impl Into<String>, bytes: Vec<u8>) -> anyhow::Result<()> {
-        let rel = rel.into();
-        self.count.fetch_add(1, Ordering::Relaxed);
-        let Some(folder) = &self.folder else {
-            self.memory
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(rel, bytes);
-            return Ok(());
-        };
-        let path = folder.join(&rel);
-        if let Some(dir) = path.parent() {
-            let made = self
-                .made
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .contains(dir);
-            if !made {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create `{}`", dir.display()))?;
-                self.made
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(dir.to_path_buf());
-            }
-        }
-        if let Some(previous) = &self.previous {
-            let old = previous.join(&rel);
-            if self.real_folder(previous, &rel)
-                && holds(&old, &bytes)
-                && std::fs::hard_link(&old, &path).is_ok()
-            {
-                return Ok(());
-            }
-        }
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
-    }
-
-    /// Whether the folder holding `rel` in the previous site is a folder of that site: every
-    /// folder on the way a real one, no symbolic link to somewhere else. Asked once per folder.
-    fn real_folder(&self, previous: &Path, rel: &str) -> bool {
-        let Some(dir) = Path::new(rel).parent() else {
-            return true;
-        };
-        let mut known = self.previous_dirs.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&real) = known.get(dir) {
-            return real;
-        }
-        let real = dir.ancestors().all(|d| {
-            d.as_os_str().is_empty()
-                || std::fs::symlink_metadata(previous.join(d)).is_ok_and(|m| m.is_dir())
-        });
-        known.insert(dir.to_path_buf(), real);
-        real
-    }
-
-    /// How many files were added.
-    pub fn count(&self) -> usize {
-        self.count.load(Ordering::Relaxed)
-    }
-
-    /// The files kept in memory, by path.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.memory.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// Whether `path` is a regular file (not a link to one) holding exactly `bytes`. A page the
-/// previous build wrote the same is then linked into the new site rather than written: no data
-/// is written or freed for it, and it keeps its modification time, so a copy to a web server
-/// (rsync) sends only what changed.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let Ok(meta) = std::fs::symlink_metadata(path) else {
-        return false;
-    };
-    if !meta.is_file() || meta.len() != bytes.len() as u64 {
-        return false;
-    }
-    let Ok(file) = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)
-    else {
-        return false;
-    };
-    let mut old = Vec::with_capacity(bytes.len());
-    file.take(bytes.len() as u64 + 1)
-        .read_to_end(&mut old)
-        .is_ok()
-        && old == bytes
-}
-
 /// What a render produced besides its files: attachments to copy from the repository.
 pub struct Rendered {
     /// (site path, source file)
@@ -338,7 +218,7 @@ pub fn render(
 ) -> anyhow::Result<Rendered> {
     check_render(findings, options)?;
     let mut clock = crate::diag::Stopwatch::new();
-    let mut site = Site::new(repo, findings, history, options.audience, &options.today);
+    let mut site = Site::new(repo, findings, history, options.audience, options.today);
     site.search = options.search;
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
@@ -427,89 +307,4 @@ fn copy_attachments(site: &Site) -> Vec<(String, PathBuf)> {
         }
     }
     out
-}
-
-/// The new site's folder, beside the one it replaces: removed if the build fails.
-struct Staging {
-    dir: tempfile::TempDir,
-    parent: PathBuf,
-}
-
-impl Staging {
-    /// Refuses an `out` that holds something other than a site clerk built.
-    fn new(out: &Path) -> anyhow::Result<Staging> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
-        std::fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        if out.exists()
-            && !out.join(crate::read::SITE_MARKER).exists()
-            && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
-        {
-            bail!(
-                "`{}` exists and is not a site clerk built; choose another folder with -o",
-                out.display()
-            );
-        }
-        let dir = tempfile::Builder::new()
-            .prefix(".clerk-site-")
-            .tempdir_in(&parent)?;
-        Ok(Staging { dir, parent })
-    }
-
-    /// Copies the attachments in, marks the folder as clerk's, and puts it in place of `out`.
-    fn finish(self, out: &Path, copied: &[(String, PathBuf)]) -> anyhow::Result<()> {
-        copied.par_iter().try_for_each(|(rel, source)| {
-            let path = self.dir.path().join(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::copy(source, &path)
-                .with_context(|| format!("cannot copy `{}`", source.display()))
-                .map(|_| ())
-        })?;
-        std::fs::write(
-            self.dir.path().join(crate::read::SITE_MARKER),
-            "built by clerk; this folder is replaced on every build\n",
-        )?;
-        swap(self.dir.keep(), out, &self.parent)
-    }
-}
-
-/// Removes a replaced site: its folders in parallel (a large site is tens of thousands of files).
-fn remove_site(dir: &Path) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        let paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
-        paths.par_iter().for_each(|p| {
-            if p.is_dir() {
-                std::fs::remove_dir_all(p).ok();
-            } else {
-                std::fs::remove_file(p).ok();
-            }
-        });
-    }
-    std::fs::remove_dir_all(dir).ok();
-}
-
-/// Puts the finished folder `staged` in place of `out`.
-fn swap(staged: PathBuf, out: &Path, parent: &Path) -> anyhow::Result<()> {
-    if out.exists() {
-        let old = parent.join(format!(".clerk-old-{}", std::process::id()));
-        std::fs::rename(out, &old)
-            .with_context(|| format!("cannot replace `{}`", out.display()))?;
-        if let Err(e) = std::fs::rename(&staged, out) {
-            // Put the old site back rather than leave none.
-            std::fs::rename(&old, out).ok();
-            std::fs::remove_dir_all(&staged).ok();
-            return Err(e).with_context(|| format!("cannot replace `{}`", out.display()));
-        }
-        remove_site(&old);
-    } else {
-        std::fs::rename(&staged, out)
-            .with_context(|| format!("cannot create `{}`", out.display()))?;
-    }
-    Ok(())
 }

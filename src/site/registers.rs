@@ -17,7 +17,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         Arc::new(Evaluator::env()),
         &repo.people_json(),
         &repo.config_raw,
-        &site.today,
+        &site.today.to_string(),
     );
     let test = |r: &crate::model::record::Record| {
         site.shows(&r.id) && repo.classification(r) <= site.audience
@@ -58,10 +58,11 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         clock.lap(&format!("register {}: page and CSV", register.name));
     }
     // What falls due, on a page and as an iCalendar feed of deadlines.
-    let until = crate::date::parse(&site.today)
-        .and_then(|d| d.checked_add_days(chrono::Days::new(365)))
-        .map_or_else(|| site.today.clone(), |d| d.to_string());
-    let items = crate::derive::due::items(&visible, &site.today, &until);
+    let until = site
+        .today
+        .checked_add_days(chrono::Days::new(365))
+        .unwrap_or(site.today);
+    let items = crate::derive::due::items(&visible, &site.today.to_string(), &until.to_string());
     let shown: Vec<Value> = items
         .iter()
         .map(|i| {
@@ -96,7 +97,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         page.insert("svg", &drawn.svg);
         page.insert(
             "body",
-            &super::pages::markdown(&crate::derive::reports::markdown_table(&drawn.table)),
+            &super::markdown::markdown(&crate::derive::reports::markdown_table(&drawn.table)),
         );
         let html = theme
             .tera
@@ -107,11 +108,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         pages += 1;
     }
     if let Some(spec) = &repo.config.annual_report {
-        let year: i64 = site
-            .today
-            .get(..4)
-            .and_then(|y| y.parse().ok())
-            .unwrap_or(2000);
+        let year = i64::from(chrono::Datelike::year(&site.today));
         let markdown = crate::derive::reports::annual(&visible, year).map_err(|e| anyhow!(e))?;
         let name = format!("annual-{year}");
         let title = format!(
@@ -123,7 +120,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         page.insert("svg", &Option::<String>::None);
         // The report's own first heading is the page title.
         let body = markdown.split_once('\n').map_or("", |(_, rest)| rest);
-        page.insert("body", &super::pages::markdown(body));
+        page.insert("body", &super::markdown::markdown(body));
         let html = theme
             .tera
             .render("report.html", &page)

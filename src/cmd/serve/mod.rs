@@ -10,6 +10,13 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context};
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use chrono::NaiveDate;
+
+use super::args::{AsOf, Audience};
+mod http;
+
+use http::{line, respond};
+
 use crate::check;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::repo::Repository;
@@ -27,8 +34,8 @@ pub struct Request {
     pub dir: PathBuf,
     pub port: u16,
     pub audience: Classification,
-    /// A fixed date for date-dependent rules; today when absent.
-    pub today: Option<String>,
+    /// A fixed day for date-dependent rules; today when absent.
+    pub today: Option<NaiveDate>,
 }
 
 /// The site being served, and what went wrong building it.
@@ -105,7 +112,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         dir: req.dir.clone(),
         port,
         audience: req.audience,
-        today: req.today.clone(),
+        today: req.today,
     };
     let watching = std::thread::Builder::new()
         .name("clerk-rebuild".into())
@@ -171,16 +178,14 @@ struct Loaded {
     findings: Vec<Diagnostic>,
 }
 
-fn today(req: &Request) -> String {
-    req.today
-        .clone()
-        .unwrap_or_else(|| chrono::Local::now().date_naive().to_string())
+fn today(req: &Request) -> NaiveDate {
+    req.today.unwrap_or_else(super::args::today)
 }
 
 /// Loads, checks and renders the repository, then swaps the result in.
 fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Option<Loaded>) {
     let started = Instant::now();
-    let outcome = build(root, req.audience, &today(req));
+    let outcome = build(root, req.audience, today(req));
     let mut state = shared.lock();
     state.version += 1;
     let mut search = None;
@@ -325,13 +330,11 @@ fn quick(
     let paths: std::collections::HashSet<&str> =
         at.iter().map(|&i| repo.records[i].path.as_str()).collect();
     loaded.findings.retain(|d| !paths.contains(d.path.as_str()));
-    let options = check::Options {
-        today: today.clone(),
-    };
+    let options = check::Options { today };
     loaded.findings.extend(check::records(repo, &options, &at));
     clock.lap("quick: check");
     let history = HashMap::new();
-    let site = site::Site::new(repo, &loaded.findings, &history, req.audience, &today);
+    let site = site::Site::new(repo, &loaded.findings, &history, req.audience, today);
     clock.lap("quick: site");
     let theme = site::templates::Theme::load(&repo.root, repo.config.association.locale).ok()?;
     clock.lap("quick: theme");
@@ -362,21 +365,16 @@ fn quick(
 fn build(
     root: &Path,
     audience: Classification,
-    today: &str,
+    today: NaiveDate,
 ) -> anyhow::Result<(Files, site::Rendered, Loaded)> {
     let (repo, mut findings) = super::record::open_repository(root)?;
-    findings.extend(check::run(
-        &repo,
-        &check::Options {
-            today: today.to_string(),
-        },
-    ));
+    findings.extend(check::run(&repo, &check::Options { today }));
     let options = site::Options {
         out: root.join("public"),
         audience,
         allow_errors: true,
         search: true,
-        today: today.to_string(),
+        today,
     };
     let history = HashMap::new();
     let out = site::Output::memory();
@@ -384,246 +382,29 @@ fn build(
     Ok((out.into_files(), rendered, Loaded { repo, findings }))
 }
 
-fn line(d: &Diagnostic) -> String {
-    format!("{}:{}: {} [{}]", d.path, d.line, d.message, d.code)
+/// `clerk serve`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The port (0: any free port).
+    #[arg(long, default_value = "8000")]
+    pub port: u16,
+    /// Whose site to show: only records classified at this level or below.
+    #[arg(long, value_enum, default_value = "confidential")]
+    pub audience: Audience,
+    #[command(flatten)]
+    pub as_of: AsOf,
 }
 
-/// The page-side of reloading: waits for the next version, then reloads.
-const RELOAD_JS: &str = r#"(function () {
-  var me = document.currentScript, version = me.getAttribute("data-version");
-  function wait() {
-    fetch("/__clerk/version?since=" + version, {cache: "no-store"})
-      .then(function (r) { return r.text(); })
-      .then(function (v) { if (v.trim() !== version) { location.reload(); } else { wait(); } })
-      .catch(function () { setTimeout(wait, 1000); });
-  }
-  wait();
-})();
-"#;
-
-fn respond(request: tiny_http::Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let path = percent_decode(path);
-    if path == "/__clerk/version" {
-        let since: u64 = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("since="))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let state = shared.lock();
-        let (state, _) = shared
-            .changed
-            .wait_timeout_while(state, Duration::from_secs(25), |s| s.version == since)
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let body = state.version.to_string();
-        drop(state);
-        let _ = request.respond(text(body, "text/plain; charset=utf-8"));
-        return;
-    }
-    if path == "/__clerk/reload.js" {
-        let _ = request.respond(text(RELOAD_JS.into(), "text/javascript; charset=utf-8"));
-        return;
-    }
-    let (version, files, overlay, attachments, errors, failure) = {
-        let s = shared.lock();
-        (
-            s.version,
-            Arc::clone(&s.files),
-            Arc::clone(&s.overlay),
-            Arc::clone(&s.attachments),
-            s.errors.clone(),
-            s.failure.clone(),
-        )
-    };
-    let mut rel = path.trim_start_matches('/').to_string();
-    if rel.is_empty() || rel.ends_with('/') {
-        rel.push_str("index.html");
-    }
-    if let Some(failure) = failure {
-        let page = format!(
-            "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>clerk: cannot build</title><body><h1>clerk cannot build the site</h1><pre>{}</pre></body></html>",
-            escape(&failure)
-        );
-        let _ = request.respond(html(inject(&page, version, &[]), 500));
-        return;
-    }
-    if rel.contains("..") {
-        let _ = request.respond(tiny_http::Response::empty(400));
-        return;
-    }
-    let bytes = match overlay.get(&rel).or_else(|| files.get(&rel)) {
-        Some(b) => b.clone(),
-        None => match files.get(&format!("{rel}/index.html")) {
-            Some(_) => {
-                let location = format!("{path}/");
-                let header = tiny_http::Header::from_bytes("Location", location.as_bytes());
-                let mut response = tiny_http::Response::empty(301);
-                if let Ok(h) = header {
-                    response = response.with_header(h);
-                }
-                let _ = request.respond(response);
-                return;
-            }
-            None => match attachments.get(&rel).and_then(|p| std::fs::read(p).ok()) {
-                Some(b) => b,
-                None => {
-                    let page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1><p><a href=\"/\">Home</a></p></body></html>";
-                    let _ = request.respond(html(inject(page, version, &errors), 404));
-                    return;
-                }
-            },
-        },
-    };
-    if rel.ends_with(".html") {
-        let page = String::from_utf8_lossy(&bytes);
-        let _ = request.respond(html(inject(&page, version, &errors), 200));
-    } else {
-        let response = tiny_http::Response::from_data(bytes);
-        let response = match content_type(&rel) {
-            Some(t) => match tiny_http::Header::from_bytes("Content-Type", t) {
-                Ok(h) => response.with_header(h),
-                Err(()) => response,
-            },
-            None => response,
-        };
-        let _ = request.respond(response);
-    }
-}
-
-/// Adds the reload script, and the check errors as a banner at the top of the page.
-fn inject(page: &str, version: u64, errors: &[String]) -> String {
-    let mut banner = String::new();
-    if !errors.is_empty() {
-        banner.push_str("<div id=\"clerk-errors\" role=\"alert\" style=\"background:#fde8e8;border:2px solid #b42318;color:#000;padding:.75rem 1rem;margin:0;font:14px/1.5 sans-serif\">");
-        banner.push_str(&format!(
-            "<strong>clerk check: {} error(s)</strong><ul style=\"margin:.25rem 0 0 1rem;padding:0\">",
-            errors.len()
-        ));
-        for e in errors.iter().take(50) {
-            banner.push_str(&format!("<li><code>{}</code></li>", escape(e)));
-        }
-        banner.push_str("</ul></div>");
-    }
-    let script = format!("<script src=\"/__clerk/reload.js\" data-version=\"{version}\"></script>");
-    let mut out = String::with_capacity(page.len() + banner.len() + script.len());
-    match page.find("<body") {
-        Some(start) => {
-            let open_end = page[start..]
-                .find('>')
-                .map_or(page.len(), |i| start + i + 1);
-            out.push_str(&page[..open_end]);
-            out.push_str(&banner);
-            let rest = &page[open_end..];
-            match rest.rfind("</body>") {
-                Some(i) => {
-                    out.push_str(&rest[..i]);
-                    out.push_str(&script);
-                    out.push_str(&rest[i..]);
-                }
-                None => {
-                    out.push_str(rest);
-                    out.push_str(&script);
-                }
-            }
-        }
-        None => {
-            out.push_str(&banner);
-            out.push_str(page);
-            out.push_str(&script);
-        }
-    }
-    out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn text(body: String, kind: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let mut response = tiny_http::Response::from_data(body.into_bytes());
-    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store")] {
-        if let Ok(h) = tiny_http::Header::from_bytes(name, value) {
-            response = response.with_header(h);
-        }
-    }
-    response
-}
-
-fn html(page: String, status: u16) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    text(page, "text/html; charset=utf-8").with_status_code(status)
-}
-
-fn content_type(path: &str) -> Option<&'static str> {
-    let ext = path.rsplit_once('.')?.1;
-    Some(match ext {
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "pdf" => "application/pdf",
-        "xml" | "atom" => "application/atom+xml; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "wasm" => "application/wasm",
-        _ => return None,
-    })
-}
-
-/// Decodes `%XX` escapes (URLs of pages with Chinese names).
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn injects_banner_after_body_and_script_before_its_end() {
-        let page = "<html><body class=\"x\"><p>hi</p></body></html>";
-        let out = inject(page, 7, &["a.md:3: bad <b> [E011]".into()]);
-        assert!(
-            out.starts_with("<html><body class=\"x\"><div id=\"clerk-errors\""),
-            "{out}"
-        );
-        assert!(
-            out.contains("a.md:3: bad &lt;b&gt; [E011]"),
-            "escaped: {out}"
-        );
-        assert!(out.ends_with("<p>hi</p><script src=\"/__clerk/reload.js\" data-version=\"7\"></script></body></html>"), "{out}");
-        assert_eq!(inject(page, 1, &[]).matches("clerk-errors").count(), 0);
-    }
-
-    #[test]
-    fn decodes_percent_escapes_and_keeps_bad_ones() {
-        assert_eq!(percent_decode("/a%20b/%E6%9C%83.html"), "/a b/會.html");
-        assert_eq!(percent_decode("/x%2"), "/x%2");
-        assert_eq!(percent_decode("/x%zz"), "/x%zz");
-        assert_eq!(
-            percent_decode("/%會%"),
-            "/%會%",
-            "no panic inside a character"
-        );
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        run(&Request {
+            dir: self.dir,
+            port: self.port,
+            audience: self.audience.into(),
+            today: self.as_of.today,
+        })
     }
 }

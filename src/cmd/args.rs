@@ -1,0 +1,73 @@
+//! Arguments several commands share: which repository, for whom, as of which day, which date.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::types::Classification;
+
+/// The records repository, for commands that take it as an option.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Repo {
+    /// The records repository.
+    #[arg(short = 'C', long = "dir", value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// The day date-dependent rules are judged on (what is due, overdue, upcoming).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct AsOf {
+    /// Judge dates as of this day, YYYY-MM-DD [default: today].
+    #[arg(long = "today", visible_alias = "as-of", value_name = "DATE", value_parser = date)]
+    pub today: Option<NaiveDate>,
+}
+
+impl AsOf {
+    /// The day given, or today.
+    pub fn day(&self) -> NaiveDate {
+        self.today.unwrap_or_else(today)
+    }
+}
+
+/// The date a command writes into a record (an approval, an issue or filing date).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct OnDate {
+    /// The date to write, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub date: Option<NaiveDate>,
+}
+
+impl OnDate {
+    /// The date given, or today.
+    pub fn day(&self) -> NaiveDate {
+        self.date.unwrap_or_else(today)
+    }
+}
+
+/// Who a site, register or report is for: records classified above it are left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Audience {
+    Public,
+    Internal,
+    Confidential,
+}
+
+impl From<Audience> for Classification {
+    fn from(a: Audience) -> Self {
+        match a {
+            Audience::Public => Self::Public,
+            Audience::Internal => Self::Internal,
+            Audience::Confidential => Self::Confidential,
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` argument.
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    crate::date::parse(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+}
+
+/// Today on this machine's clock.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
