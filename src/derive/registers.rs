@@ -36,19 +36,6 @@ pub struct ColumnHead {
     pub kind: Kind,
 }
 
-impl serde::Serialize for Kind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(match self {
-            Kind::Text => "text",
-            Kind::Date => "date",
-            Kind::Amount => "amount",
-            Kind::Count => "count",
-            Kind::Number => "number",
-            Kind::Row => "row",
-        })
-    }
-}
-
 impl Table {
     /// A cell as shown to people: amounts with separators, counts as whole numbers.
     pub fn shown(v: &Value, kind: Kind) -> String {
