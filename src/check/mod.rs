@@ -12,8 +12,6 @@ pub mod signatures;
 pub mod transitions;
 pub mod workflow;
 
-use std::sync::Arc;
-
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
@@ -42,12 +40,7 @@ fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> Vec<
 /// What every record's own checks share: the rules' evaluator, the people's keys (with the
 /// cache of verified signatures), and what loading the keys found.
 fn shared(repo: &Repository, options: &Options) -> (Evaluator, Keyring, Vec<Diagnostic>) {
-    let ev = Evaluator::new(
-        Arc::new(Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        &options.today.to_string(),
-    );
+    let ev = Evaluator::for_repository(repo, options.today);
     let (mut keys, diags) = Keyring::load(repo);
     keys.cache = VerifiedCache::open(&repo.root);
     (ev, keys, diags)

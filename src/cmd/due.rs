@@ -1,7 +1,6 @@
 //! `clerk due`: what falls due or is overdue, grouped by the person responsible.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
@@ -42,12 +41,7 @@ pub fn run(
         .checked_add_days(Days::new(within_days))
         .unwrap_or(today)
         .to_string();
-    let ev = Evaluator::new(
-        Arc::new(Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        as_of,
-    );
+    let ev = Evaluator::for_repository(&repo, today);
     let visible = |r: &crate::model::record::Record| repo.classification(r) <= audience;
     let items = due::items(
         &crate::derive::registers::Visible::new(&repo, &ev, &visible),

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::bail;
 
@@ -45,12 +44,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         let names: Vec<&str> = all.iter().map(|(_, r)| r.name.as_str()).collect();
         bail!("no register `{name}`; registers: {}", names.join(", "));
     };
-    let ev = Evaluator::new(
-        Arc::new(Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        &req.today.to_string(),
-    );
+    let ev = Evaluator::for_repository(&repo, req.today);
     let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
     let table = registers::compute(
         &registers::Visible::new(&repo, &ev, &visible),

@@ -1,7 +1,6 @@
 //! `clerk report`: a report's chart (SVG) and table, or the annual work report, as Markdown.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
 
@@ -33,12 +32,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         }
         return Ok(0);
     };
-    let ev = Evaluator::new(
-        Arc::new(Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        &req.today.to_string(),
-    );
+    let ev = Evaluator::for_repository(&repo, req.today);
     let test = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
     let visible = crate::derive::registers::Visible::new(&repo, &ev, &test);
     let text = if name == "annual" {

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
 use anyhow::{anyhow, bail, Context};
 use chrono::NaiveDate;
@@ -43,12 +42,7 @@ fn resolve(req: &Request) -> anyhow::Result<Resolved> {
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let rec = &repo.records[index];
-    let ev = Evaluator::new(
-        Arc::new(Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        &date.to_string(),
-    );
+    let ev = Evaluator::for_repository(&repo, date);
     let roles = roles_allowed(&repo, &ev, rec, &req.step, &by, date).map_err(|e| anyhow!(e))?;
     let role = match &req.role {
         Some(r) if roles.contains(r) => r.clone(),

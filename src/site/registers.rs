@@ -1,7 +1,5 @@
 //! Register pages (and their CSV), computed over the records the build's audience may see.
 
-use std::sync::Arc;
-
 use anyhow::anyhow;
 use serde_json::{json, Value};
 
@@ -13,12 +11,7 @@ use crate::model::expr::Evaluator;
 /// Renders `registers/index.html` and a page and a CSV per register; returns the page count.
 pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize> {
     let repo = site.repo;
-    let ev = Evaluator::new(
-        Arc::new(Evaluator::env()),
-        &repo.people_json(),
-        &repo.config_raw,
-        &site.today.to_string(),
-    );
+    let ev = Evaluator::for_repository(repo, site.today);
     let test = |r: &crate::model::record::Record| {
         site.shows(&r.id) && repo.classification(r) <= site.audience
     };

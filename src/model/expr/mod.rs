@@ -54,6 +54,17 @@ impl Evaluator {
         env
     }
 
+    /// The evaluator of `repo`'s rules as of `today`: its people and clerk.yaml, a fresh
+    /// environment.
+    pub fn for_repository(repo: &crate::model::repo::Repository, today: chrono::NaiveDate) -> Self {
+        Evaluator::new(
+            Arc::new(Evaluator::env()),
+            &repo.people_json(),
+            &repo.config_raw,
+            &today.to_string(),
+        )
+    }
+
     pub fn new(
         env: Arc<Env>,
         people: &serde_json::Value,
