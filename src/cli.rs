@@ -54,6 +54,7 @@ pub enum Command {
     ///   clerk serve                               # http://127.0.0.1:8000/
     ///   clerk serve records-example --port 8080 --audience public
     #[command(verbatim_doc_comment)]
+    #[cfg(feature = "serve")]
     Serve(cmd::serve::Args),
     /// Print a register (登記簿): a table of records the type files declare.
     ///
@@ -215,6 +216,7 @@ impl Cli {
         match self.command {
             Command::Check(args) => args.run(),
             Command::Build(args) => args.run(),
+            #[cfg(feature = "serve")]
             Command::Serve(args) => args.run(),
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),

@@ -181,3 +181,17 @@ fn a_planted_upward_import_is_found() {
         ]
     );
 }
+#[test]
+fn every_source_file_is_at_most_600_lines() {
+    let long: Vec<String> = sources()
+        .iter()
+        .map(|(rel, text)| (rel, text.lines().count()))
+        .filter(|(_, n)| *n > 600)
+        .map(|(rel, n)| format!("src/{rel}: {n} lines"))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "split these by responsibility:\n{}",
+        long.join("\n")
+    );
+}

@@ -122,7 +122,7 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         let include = site::Include {
             errors: self.allow_errors,
-            search: !self.no_search,
+            search: !self.no_search && cfg!(feature = "search"),
         };
         run(
             &self.dir,

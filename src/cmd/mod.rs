@@ -14,5 +14,6 @@ pub mod record;
 pub mod register;
 pub mod report;
 pub mod schema;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod sign;

@@ -2,15 +2,11 @@
 //! Excel opens, and as an Excel workbook. `clerk register`, `clerk report` and the site's
 //! register pages all write tables through here.
 
-use std::path::Path;
-
-use anyhow::Context;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use super::registers::Table;
-use crate::model::registers::Kind;
-use crate::text::{number, plain};
+use crate::text::plain;
 
 /// A table for the terminal: columns aligned by display width (a Chinese character is two
 /// columns), numbers to the right, a totals row.
@@ -93,81 +89,106 @@ pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
-/// totals row.
-pub fn xlsx(t: &Table, path: &Path) -> anyhow::Result<()> {
-    use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    let name: String = t
-        .name
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
-    sheet.set_name(&name)?;
-    let bold = Style::new().set_bold();
-    let date = Style::new().set_num_format("yyyy-mm-dd");
-    let amount = Style::new().set_num_format("#,##0.00");
-    let count = Style::new().set_num_format("0");
-    for (c, head) in t.columns.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, &head.title, &bold)?;
-        sheet.set_column_width(c as u16, (head.title.width() as f64 + 4.0).max(12.0))?;
-    }
-    for (r, row) in t.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, v) in row.iter().enumerate() {
-            let c = c as u16;
-            match (t.columns[c as usize].kind, v) {
-                (_, Value::Null) => {}
-                (Kind::Date, Value::String(s)) => match ExcelDateTime::parse_from_str(s) {
-                    Ok(d) => {
-                        sheet.write_datetime_with_format(r, c, &d, &date)?;
+#[cfg(feature = "xlsx")]
+pub use workbook::xlsx;
+
+#[cfg(feature = "xlsx")]
+mod workbook {
+    use std::path::Path;
+
+    use anyhow::Context;
+    use serde_json::Value;
+    use unicode_width::UnicodeWidthStr;
+
+    use super::Table;
+    use crate::model::registers::Kind;
+    use crate::text::{number, plain};
+
+    /// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
+    /// totals row.
+    pub fn xlsx(t: &Table, path: &Path) -> anyhow::Result<()> {
+        use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let name: String = t
+            .name
+            .chars()
+            .filter(|c| !"[]:*?/\\".contains(*c))
+            .take(31)
+            .collect();
+        sheet.set_name(&name)?;
+        let bold = Style::new().set_bold();
+        let date = Style::new().set_num_format("yyyy-mm-dd");
+        let amount = Style::new().set_num_format("#,##0.00");
+        let count = Style::new().set_num_format("0");
+        for (c, head) in t.columns.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, &head.title, &bold)?;
+            sheet.set_column_width(c as u16, (head.title.width() as f64 + 4.0).max(12.0))?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, v) in row.iter().enumerate() {
+                let c = c as u16;
+                match (t.columns[c as usize].kind, v) {
+                    (_, Value::Null) => {}
+                    (Kind::Date, Value::String(s)) => match ExcelDateTime::parse_from_str(s) {
+                        Ok(d) => {
+                            sheet.write_datetime_with_format(r, c, &d, &date)?;
+                        }
+                        Err(_) => {
+                            sheet.write_string(r, c, s)?;
+                        }
+                    },
+                    (Kind::Amount, v) => {
+                        sheet.write_number_with_format(r, c, number(v), &amount)?;
                     }
-                    Err(_) => {
-                        sheet.write_string(r, c, s)?;
+                    (Kind::Count | Kind::Row, v) => {
+                        sheet.write_number_with_format(r, c, number(v), &count)?;
                     }
-                },
-                (Kind::Amount, v) => {
-                    sheet.write_number_with_format(r, c, number(v), &amount)?;
-                }
-                (Kind::Count | Kind::Row, v) => {
-                    sheet.write_number_with_format(r, c, number(v), &count)?;
-                }
-                (Kind::Number, Value::Number(n)) => {
-                    sheet.write_number(r, c, n.as_f64().unwrap_or(0.0))?;
-                }
-                (_, v) => {
-                    sheet.write_string(r, c, plain(v))?;
+                    (Kind::Number, Value::Number(n)) => {
+                        sheet.write_number(r, c, n.as_f64().unwrap_or(0.0))?;
+                    }
+                    (_, v) => {
+                        sheet.write_string(r, c, plain(v))?;
+                    }
                 }
             }
         }
-    }
-    if t.totals.iter().any(Option::is_some) {
-        let r = t.rows.len() as u32 + 1;
-        let mut labelled = false;
-        for (c, total) in t.totals.iter().enumerate() {
-            let c = c as u16;
-            match total {
-                Some(x) => {
-                    let style = if t.columns[c as usize].kind == Kind::Amount {
-                        amount.clone().set_bold()
-                    } else {
-                        count.clone().set_bold()
-                    };
-                    sheet.write_number_with_format(r, c, *x, &style)?;
+        if t.totals.iter().any(Option::is_some) {
+            let r = t.rows.len() as u32 + 1;
+            let mut labelled = false;
+            for (c, total) in t.totals.iter().enumerate() {
+                let c = c as u16;
+                match total {
+                    Some(x) => {
+                        let style = if t.columns[c as usize].kind == Kind::Amount {
+                            amount.clone().set_bold()
+                        } else {
+                            count.clone().set_bold()
+                        };
+                        sheet.write_number_with_format(r, c, *x, &style)?;
+                    }
+                    None if !labelled => {
+                        sheet.write_string_with_format(r, c, &t.total_label, &bold)?;
+                        labelled = true;
+                    }
+                    None => {}
                 }
-                None if !labelled => {
-                    sheet.write_string_with_format(r, c, &t.total_label, &bold)?;
-                    labelled = true;
-                }
-                None => {}
             }
         }
+        let tmp = path.with_extension("xlsx.tmp");
+        book.save(&tmp)
+            .with_context(|| format!("cannot write `{}`", tmp.display()))?;
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        Ok(())
     }
-    let tmp = path.with_extension("xlsx.tmp");
-    book.save(&tmp)
-        .with_context(|| format!("cannot write `{}`", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+}
+
+/// Without the `xlsx` feature there is no workbook writer.
+#[cfg(not(feature = "xlsx"))]
+pub fn xlsx(_: &Table, _: &std::path::Path) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this clerk was built without Excel workbooks (cargo feature `xlsx`); use --format csv"
+    )
 }

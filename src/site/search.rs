@@ -1,13 +1,17 @@
 //! Full-text search with Pagefind: an index split into fragments, so the browser downloads only
 //! what a query needs; Chinese is segmented (Pagefind's `extended` build), English stemmed.
 
-use std::collections::{BTreeMap, HashSet};
+#[cfg(feature = "search")]
+use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{anyhow, Context};
+#[cfg(feature = "search")]
 use pagefind::api::PagefindIndex;
+#[cfg(feature = "search")]
 use pagefind::options::PagefindServiceConfig;
 
 use super::Output;
@@ -310,7 +314,14 @@ fn language(locale: Locale) -> &'static str {
     }
 }
 
+/// Without the `search` feature there is no indexer: builds leave the index out.
+#[cfg(not(feature = "search"))]
+fn index_part(_: Locale, _: &[Entry]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    anyhow::bail!("this clerk was built without search (cargo feature `search`)")
+}
+
 /// One Pagefind bundle for `entries`: its files, by path inside the bundle.
+#[cfg(feature = "search")]
 fn index_part(locale: Locale, entries: &[Entry]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let language = language(locale);
     let runtime = tokio::runtime::Builder::new_current_thread()

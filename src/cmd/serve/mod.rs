@@ -373,7 +373,7 @@ fn build(
         out: root.join("public"),
         audience,
         allow_errors: true,
-        search: true,
+        search: cfg!(feature = "search"),
         today,
     };
     let history = HashMap::new();
