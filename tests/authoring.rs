@@ -10,13 +10,12 @@ use common::Repo;
 
 /// Runs clerk in `dir` with `args` (nothing appended).
 fn run(dir: &Path, args: &[&str]) -> common::Outcome {
-    common::run_in(dir, args, None)
+    common::clerk(args).dir(dir).run()
 }
 
 #[track_caller]
 fn ok(out: common::Outcome) -> String {
-    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    out.stdout
+    out.success().stdout
 }
 
 fn findings(dir: &Path) -> Vec<(String, String, usize)> {

@@ -10,18 +10,21 @@ use common::Repo;
 
 /// `clerk ARGS` in `dir` (JSON findings), with the caches or without (`CLERK_NO_CACHE=1`).
 fn run(dir: &Path, args: &[&str], cached: bool) -> (i32, serde_json::Value) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
-    cmd.args(args)
-        .args(["--format", "json"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1");
-    if !cached {
-        cmd.env("CLERK_NO_CACHE", "1");
+    let out = without_cache(
+        common::clerk(args).args(["--format", "json"]).dir(dir),
+        !cached,
+    )
+    .run_json();
+    (out.status, out.json)
+}
+
+/// The run with `CLERK_NO_CACHE=1` when `off`.
+fn without_cache(run: common::Clerk, off: bool) -> common::Clerk {
+    if off {
+        run.env("CLERK_NO_CACHE", "1")
+    } else {
+        run
     }
-    let out = cmd.output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().unwrap_or(-1), json)
 }
 
 /// The findings as (code, path, line, message), in order.
@@ -229,19 +232,10 @@ fn search_parts_from_the_cache_are_the_index_built_without_it() {
     // Parts of about eight records, so the example's make several.
     repo.edit("clerk.yaml", "site:\n", "site:\n  search_part: 8\n");
     let build = |out: &str, cached: bool| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
-        cmd.args(["build", "--audience", "confidential", "-o", out])
+        let run = common::clerk(&["build", "--audience", "confidential", "-o", out])
             .args(["--today", common::TODAY])
-            .current_dir(dir);
-        if !cached {
-            cmd.env("CLERK_NO_CACHE", "1");
-        }
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .dir(dir);
+        without_cache(run, !cached).run().success();
     };
     let same_index = |step: &str| {
         build(".cached", true);

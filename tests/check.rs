@@ -239,11 +239,11 @@ fn configuration_errors_stop_with_exit_2() {
     assert!(out.json["summary"].is_null());
 
     let missing = Repo::empty();
-    let out = clerk(&["check"], missing.path());
+    let out = clerk(&["check"]).arg(missing.path()).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("no clerk.yaml"), "{}", out.stderr);
 
-    let out = clerk(&["check"], &missing.path().join("nope"));
+    let out = clerk(&["check"]).arg(missing.path().join("nope")).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("is not a folder"), "{}", out.stderr);
 }
@@ -287,10 +287,9 @@ fn text_output_reads_like_a_compiler() {
 #[test]
 fn records_example_is_clean() {
     let dir = common::crate_dir().join("records-example");
-    let out = clerk(
-        &["check", "--format", "json", "--today", common::TODAY],
-        &dir,
-    );
+    let out = clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&dir)
+        .run();
     assert_eq!(out.status, 0, "{}", out.stdout);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     // Nothing but the standing note that its confidential records are not encrypted (W071).
@@ -316,7 +315,7 @@ fn records_example_is_clean() {
         json["summary"]["encrypted_unread"], 1,
         "documents/2026-conf-001.md.age"
     );
-    let text = clerk(&["check", "--today", common::TODAY], &dir);
+    let text = clerk(&["check", "--today", common::TODAY]).arg(&dir).run();
     assert!(
         text.stdout
             .contains(&format!("checked {records} records: 0 errors, 1 warning")),

@@ -5,22 +5,11 @@ use crate::common;
 use std::path::Path;
 
 fn corpus(out: &Path, records: &str, seed: &str) -> common::Outcome {
-    common::clerk(
-        &[
-            "corpus",
-            "--records",
-            records,
-            "--seed",
-            seed,
-            "--example",
-            common::crate_dir()
-                .join("records-example")
-                .to_str()
-                .unwrap(),
-            "-o",
-        ],
-        out,
-    )
+    common::clerk(&["corpus", "--records", records, "--seed", seed, "--example"])
+        .arg(common::crate_dir().join("records-example"))
+        .arg("-o")
+        .arg(out)
+        .run()
 }
 
 fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
@@ -59,7 +48,9 @@ fn a_generated_corpus_checks_clean_and_is_the_same_for_the_same_seed() {
     assert_eq!(files(&a), files(&b), "same seed, same bytes");
     assert_ne!(files(&a), files(&c), "another seed, another corpus");
 
-    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY], &a);
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&a)
+        .run();
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["summary"]["records"], 390);
     assert_eq!(json["summary"]["errors"], 0, "{}", out.stdout);
@@ -75,7 +66,9 @@ fn a_generated_corpus_checks_clean_and_is_the_same_for_the_same_seed() {
         .0;
     let text = std::fs::read_to_string(a.join(&doc)).unwrap();
     std::fs::write(a.join(&doc), format!("{text}\n修訂。\n")).unwrap();
-    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY], &a);
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&a)
+        .run();
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let stale: Vec<&str> = json["diagnostics"]
         .as_array()

@@ -12,13 +12,12 @@ use common::Repo;
 fn run(dir: &Path, args: &[&str]) -> common::Outcome {
     let home = dir.join(".no-home");
     std::fs::create_dir_all(&home).unwrap();
-    common::run_in(dir, args, Some(&home))
+    common::clerk(args).dir(dir).home(&home).run()
 }
 
 #[track_caller]
 fn ok(out: common::Outcome) -> common::Outcome {
-    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    out
+    out.success()
 }
 
 /// Error and warning codes of `clerk check --format json`, with the paths.

@@ -43,20 +43,8 @@ fn head(dir: &Path) -> String {
 }
 
 fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
+    let out = common::clerk(args).dir(dir).run();
+    (out.status, out.said())
 }
 
 /// A copy of the example as a git repository with clerk's hooks installed and one commit.

@@ -3,26 +3,15 @@
 
 use crate::common;
 
-use std::process::Command;
-
 use common::Repo;
 use serde_json::Value;
 
 fn register(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .arg("register")
+    let out = common::clerk(&["register"])
         .args(args)
         .args(["--dir", dir.to_str().unwrap(), "--today", common::TODAY])
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
+        .run();
+    (out.status, out.said())
 }
 
 fn json(name: &str, extra: &[&str]) -> Value {
@@ -246,12 +235,10 @@ fn a_register_added_to_a_type_file_appears_with_no_rust_change() {
     let t: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(t["rows"], serde_json::json!([["ann", 1, 0]]));
     let site = repo.path().join("site");
-    let built = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(["build", ".", "-o", "site", "--audience", "internal"])
-        .current_dir(repo.path())
-        .status()
-        .unwrap();
-    assert!(built.success());
+    common::clerk(&["build", ".", "-o", "site", "--audience", "internal"])
+        .dir(repo.path())
+        .run()
+        .success();
     let page = std::fs::read_to_string(site.join("registers/notes-by-author.html")).unwrap();
     assert!(
         page.contains("Notes by author") && page.contains("<td>ann</td>"),

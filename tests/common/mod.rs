@@ -1,9 +1,11 @@
 //! Helpers for integration tests: fixture repositories in temporary folders, and the real binary.
 
+mod bin;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::Value;
+pub use bin::{clerk, Clerk, Outcome};
 
 /// The date the fixtures are written for: date-dependent rules are checked as of it.
 pub const TODAY: &str = "2026-11-26";
@@ -24,15 +26,6 @@ pub struct Finding {
     pub code: String,
     pub path: String,
     pub line: usize,
-}
-
-/// What a `clerk check` run produced.
-#[derive(Debug)]
-pub struct Outcome {
-    pub status: i32,
-    pub stdout: String,
-    pub stderr: String,
-    pub json: Value,
 }
 
 impl Outcome {
@@ -180,18 +173,14 @@ impl Repo {
 
     /// Runs `clerk check --format json` on this repository, as of the fixtures' date.
     pub fn check(&self) -> Outcome {
-        let out = clerk(
-            &["check", "--format", "json", "--today", TODAY],
-            self.path(),
-        );
-        let json = serde_json::from_str(&out.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\nstderr:\n{}", out.stdout, out.stderr));
-        Outcome { json, ..out }
+        clerk(&["check", "--format", "json", "--today", TODAY])
+            .arg(self.path())
+            .run_json()
     }
 
     /// Runs `clerk check` (text) on this repository, as of the fixtures' date.
     pub fn check_text(&self) -> Outcome {
-        clerk(&["check", "--today", TODAY], self.path())
+        clerk(&["check", "--today", TODAY]).arg(self.path()).run()
     }
 }
 
@@ -229,22 +218,6 @@ pub fn python(script: &str, args: &[&Path]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Runs the real `clerk` binary with `args` followed by `dir`.
-pub fn clerk(args: &[&str], dir: &Path) -> Outcome {
-    let output = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .arg(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run clerk");
-    Outcome {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        json: Value::Null,
-    }
-}
-
 /// The names in a folder, sorted; none when it does not exist.
 pub fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -268,26 +241,5 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
             std::fs::copy(entry.path(), &target).unwrap();
         }
-    }
-}
-
-/// Runs the real `clerk` binary in `dir` with `args` (nothing appended), without
-/// `CLERK_PERSON`, and with `home` as the home folder when given (so no SSH key of the machine
-/// is found).
-pub fn run_in(dir: &Path, args: &[&str], home: Option<&Path>) -> Outcome {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLERK_PERSON");
-    if let Some(home) = home {
-        cmd.env("HOME", home);
-    }
-    let out = cmd.output().expect("run clerk");
-    Outcome {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        json: Value::Null,
     }
 }
