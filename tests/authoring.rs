@@ -19,20 +19,13 @@ fn ok(out: common::Outcome) -> String {
 }
 
 fn findings(dir: &Path) -> Vec<(String, String, usize)> {
-    let out = run(dir, &["check", "--format", "json", "--today", "2026-11-27"]);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] == "error")
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["path"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap() as usize,
-            )
-        })
+    common::clerk(&["check", "--format", "json", "--today", "2026-11-27"])
+        .dir(dir)
+        .run_json()
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.severity == "error")
+        .map(|f| (f.code, f.path, f.line))
         .collect()
 }
 

@@ -9,13 +9,12 @@ use std::process::Command;
 use common::Repo;
 
 /// `clerk ARGS` in `dir` (JSON findings), with the caches or without (`CLERK_NO_CACHE=1`).
-fn run(dir: &Path, args: &[&str], cached: bool) -> (i32, serde_json::Value) {
-    let out = without_cache(
+fn run(dir: &Path, args: &[&str], cached: bool) -> common::Outcome {
+    without_cache(
         common::clerk(args).args(["--format", "json"]).dir(dir),
         !cached,
     )
-    .run_json();
-    (out.status, out.json)
+    .run_json()
 }
 
 /// The run with `CLERK_NO_CACHE=1` when `off`.
@@ -28,19 +27,10 @@ fn without_cache(run: common::Clerk, off: bool) -> common::Clerk {
 }
 
 /// The findings as (code, path, line, message), in order.
-fn findings(json: &serde_json::Value) -> Vec<(String, String, u64, String)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["path"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["message"].as_str().unwrap().to_string(),
-            )
-        })
+fn findings(out: &common::Outcome) -> Vec<(String, String, usize, String)> {
+    out.diagnostics()
+        .into_iter()
+        .map(|f| (f.code, f.path, f.line, f.message))
         .collect()
 }
 
@@ -59,10 +49,10 @@ fn git(dir: &Path, args: &[&str]) {
 /// Checks with the caches (twice: filling them, then using them) and without; all three must
 /// agree. Returns the findings that are not the example's standing W071.
 #[track_caller]
-fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, u64, String)> {
-    let (code, fresh) = run(dir, args, false);
-    let (code1, first) = run(dir, args, true);
-    let (code2, second) = run(dir, args, true);
+fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, usize, String)> {
+    let fresh = run(dir, args, false);
+    let first = run(dir, args, true);
+    let second = run(dir, args, true);
     assert_eq!(
         findings(&first),
         findings(&fresh),
@@ -73,7 +63,7 @@ fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, u64, String)> {
         findings(&fresh),
         "{args:?}: second cached run differs"
     );
-    assert_eq!((code1, code2), (code, code));
+    assert_eq!((first.status, second.status), (fresh.status, fresh.status));
     findings(&fresh)
         .into_iter()
         .filter(|f| f.0 != "W071")

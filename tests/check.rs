@@ -3,7 +3,15 @@
 
 use crate::common;
 
-use common::{assert_findings, clerk, Repo};
+use common::{assert_findings, clerk, Outcome, Repo};
+
+/// Every finding's message and hint, one finding a line.
+fn messages(out: &Outcome) -> String {
+    out.diagnostics()
+        .into_iter()
+        .map(|f| format!("{} / hint: {}\n", f.message, f.hint.unwrap_or_default()))
+        .collect()
+}
 
 #[test]
 fn base_fixture_is_clean_and_readme_is_ignored() {
@@ -87,7 +95,7 @@ fn wrong_type_enum_and_date() {
         &out,
         &[("E012", "notes/enum.md", 6), ("E012", "notes/enum.md", 7)],
     );
-    let msgs = out.json["diagnostics"].to_string();
+    let msgs = messages(&out);
     assert!(msgs.contains("did you mean `memo`"), "{msgs}");
     assert!(msgs.contains("did you mean `draft`"), "{msgs}");
     let out = Repo::fixture("bad-date").check();
@@ -151,7 +159,7 @@ fn broken_references_of_every_kind() {
             ("E019", "notes/no-anchor.md", 6),
         ],
     );
-    let msgs = out.json["diagnostics"].to_string();
+    let msgs = messages(&out);
     assert!(msgs.contains("did you mean `ann`"), "{msgs}");
     assert!(msgs.contains("did you mean `admin`"), "{msgs}");
     assert!(msgs.contains("decisions: D1"), "{msgs}");
@@ -289,16 +297,11 @@ fn records_example_is_clean() {
     let dir = common::crate_dir().join("records-example");
     let out = clerk(&["check", "--format", "json", "--today", common::TODAY])
         .arg(&dir)
-        .run();
+        .run_json();
     assert_eq!(out.status, 0, "{}", out.stdout);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let json = &out.json;
     // Nothing but the standing note that its confidential records are not encrypted (W071).
-    let codes: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<String> = out.diagnostics().into_iter().map(|f| f.code).collect();
     assert_eq!(codes, ["W071"], "{}", out.stdout);
     // Records: Markdown files, not the README, nor a site built into the folder (the README's
     // first command writes one, with the annual report as Markdown).

@@ -50,10 +50,9 @@ fn a_generated_corpus_checks_clean_and_is_the_same_for_the_same_seed() {
 
     let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
         .arg(&a)
-        .run();
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(json["summary"]["records"], 390);
-    assert_eq!(json["summary"]["errors"], 0, "{}", out.stdout);
+        .run_json();
+    assert_eq!(out.json["summary"]["records"], 390);
+    assert_eq!(out.json["summary"]["errors"], 0, "{}", out.stdout);
     // Its approvals are real signatures over the new content: one changed word makes one stale.
     let doc = files(&a)
         .into_iter()
@@ -68,14 +67,12 @@ fn a_generated_corpus_checks_clean_and_is_the_same_for_the_same_seed() {
     std::fs::write(a.join(&doc), format!("{text}\n修訂。\n")).unwrap();
     let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
         .arg(&a)
-        .run();
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let stale: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "E055")
-        .map(|d| d["path"].as_str().unwrap())
+        .run_json();
+    let stale: Vec<String> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "E055")
+        .map(|f| f.path)
         .collect();
     assert!(
         !stale.is_empty() && stale.iter().all(|p| *p == doc),

@@ -8,11 +8,16 @@ use std::process::Command;
 
 use common::Repo;
 
-/// Runs clerk in `dir` with `args`, with a home folder that holds no SSH keys.
-fn run(dir: &Path, args: &[&str]) -> common::Outcome {
+/// Clerk in `dir` with `args`, with a home folder that holds no SSH keys.
+fn clerk_in(dir: &Path, args: &[&str]) -> common::Clerk {
     let home = dir.join(".no-home");
     std::fs::create_dir_all(&home).unwrap();
-    common::clerk(args).dir(dir).home(&home).run()
+    common::clerk(args).dir(dir).home(&home)
+}
+
+/// Runs clerk in `dir` with `args`, with a home folder that holds no SSH keys.
+fn run(dir: &Path, args: &[&str]) -> common::Outcome {
+    clerk_in(dir, args).run()
 }
 
 #[track_caller]
@@ -28,22 +33,16 @@ fn codes(dir: &Path, identity: Option<&Path>) -> (Vec<(String, String)>, String)
         id = p.to_str().unwrap().to_string();
         args.extend(["--identity", id.as_str()]);
     }
-    let out = run(dir, &args);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
-    let mut found: Vec<(String, String)> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().into(),
-                d["path"].as_str().unwrap().into(),
-            )
-        })
+    let out = clerk_in(dir, &args).run_json();
+    let mut found: Vec<(String, String)> = out
+        .diagnostics()
+        .into_iter()
+        .map(|f| (f.code, f.path))
         .collect();
     found.sort();
-    let unread = json["summary"]["encrypted_unread"].as_u64().unwrap_or(0);
+    let unread = out.json["summary"]["encrypted_unread"]
+        .as_u64()
+        .unwrap_or(0);
     (found, format!("{unread} encrypted record(s) not read"))
 }
 
@@ -463,21 +462,20 @@ fn signing_an_encrypted_record_never_writes_plain_text() {
 fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
     let repo = Repo::example();
     let out = repo.check();
-    let w071: Vec<&serde_json::Value> = out.json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "W071")
+    let w071: Vec<common::Finding> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "W071")
         .collect();
     assert_eq!(w071.len(), 1, "{}", out.stdout);
-    assert_eq!(w071[0]["path"], "clerk.yaml");
+    assert_eq!(w071[0].path, "clerk.yaml");
     let line = repo
         .read("clerk.yaml")
         .lines()
         .position(|l| l == "encryption:")
         .unwrap()
         + 1;
-    assert_eq!(w071[0]["line"], line);
+    assert_eq!(w071[0].line, line);
     // Every confidential plain record is counted: the example's members, finance, audits, …
     let confidential = walkdir::WalkDir::new(repo.path())
         .into_iter()
@@ -485,7 +483,7 @@ fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .filter(|e| !e.path().to_string_lossy().contains("/public/"))
         .count();
-    let message = w071[0]["message"].as_str().unwrap();
+    let message = w071[0].message.as_str();
     let count: usize = message.split(' ').next().unwrap().parse().unwrap();
     assert!(count > 10 && count < confidential, "{message}");
     assert!(message.starts_with(&format!("{count} confidential record(s) are stored in plain text: activities/2027-spring-study-tour.md, ")), "{message}");

@@ -347,25 +347,15 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
     // Moving back from `returned` (a final state) is caught too.
     assert!(said.contains("[E062]"), "{said}");
     // JSON carries the commit.
-    let (_, json) = clerk_in(
-        dir,
-        &[
-            "check",
-            "--since",
-            &base,
-            "--today",
-            common::TODAY,
-            "--format",
-            "json",
-        ],
-    );
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let commits: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|d| d["commit"].as_str())
-        .collect();
+    let commits: Vec<String> =
+        common::clerk(&["check", "--since", &base, "--today", common::TODAY])
+            .args(["--format", "json"])
+            .dir(dir)
+            .run_json()
+            .diagnostics()
+            .into_iter()
+            .filter_map(|f| f.commit)
+            .collect();
     assert!(
         commits.iter().any(|c| c.ends_with("“jump to returned”")),
         "{commits:?}"

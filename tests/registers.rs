@@ -263,16 +263,12 @@ fn lookup_naming_a_type_that_does_not_exist_is_refused_at_its_line() {
         text.replace("lookup('income', 'member'", "lookup('incme', 'member'"),
     );
     let out = repo.check();
-    let hit = out.json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "E105" && d["path"] == "types/member.yaml")
+    let hit = out
+        .diagnostics()
+        .into_iter()
+        .find(|f| f.code == "E105" && f.path == "types/member.yaml")
         .unwrap_or_else(|| panic!("no E105 in {}", out.stdout));
-    assert_eq!(
-        (hit["line"].as_u64(), hit["column"].as_u64()),
-        (Some(line as u64), Some(column as u64))
-    );
+    assert_eq!((hit.line, hit.column), (line, column));
     let message = out.message("E105", "types/member.yaml");
     assert!(
         message.contains("type `incme`, which does not exist")

@@ -1,11 +1,13 @@
 //! Helpers for integration tests: fixture repositories in temporary folders, and the real binary.
 
 mod bin;
+mod findings;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub use bin::{clerk, Clerk, Outcome};
+pub use findings::{assert_findings, Finding};
 
 /// The date the fixtures are written for: date-dependent rules are checked as of it.
 pub const TODAY: &str = "2026-11-26";
@@ -18,73 +20,6 @@ pub fn crate_dir() -> PathBuf {
 /// A records repository in a temporary folder.
 pub struct Repo {
     dir: tempfile::TempDir,
-}
-
-/// One finding, as `--format json` reports it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Finding {
-    pub code: String,
-    pub path: String,
-    pub line: usize,
-}
-
-impl Outcome {
-    /// Every finding as (code, path, line), sorted — except the example's standing W071 (its
-    /// confidential records in plain text, one finding at clerk.yaml), which
-    /// `tests/encryption.rs` checks on its own.
-    pub fn findings(&self) -> Vec<Finding> {
-        let mut out: Vec<Finding> = self.json["diagnostics"]
-            .as_array()
-            .unwrap_or_else(|| panic!("no diagnostics in {}", self.stdout))
-            .iter()
-            .filter(|d| !(d["code"] == "W071" && d["path"] == "clerk.yaml"))
-            .map(|d| Finding {
-                code: d["code"].as_str().unwrap().to_string(),
-                path: d["path"].as_str().unwrap().to_string(),
-                line: d["line"].as_u64().unwrap() as usize,
-            })
-            .collect();
-        out.sort();
-        out
-    }
-
-    /// The message of the finding with this code at this path.
-    pub fn message(&self, code: &str, path: &str) -> String {
-        self.json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["code"] == code && d["path"] == path)
-            .map(|d| {
-                format!(
-                    "{} / hint: {}",
-                    d["message"].as_str().unwrap(),
-                    d["hint"].as_str().unwrap_or("")
-                )
-            })
-            .unwrap_or_else(|| panic!("no {code} at {path} in {}", self.stdout))
-    }
-}
-
-/// Asserts the exact set of findings: each (code, path, line), nothing more.
-#[track_caller]
-pub fn assert_findings(outcome: &Outcome, expected: &[(&str, &str, usize)]) {
-    let mut want: Vec<Finding> = expected
-        .iter()
-        .map(|(c, p, l)| Finding {
-            code: c.to_string(),
-            path: p.to_string(),
-            line: *l,
-        })
-        .collect();
-    want.sort();
-    assert_eq!(
-        outcome.findings(),
-        want,
-        "\nstdout:\n{}\nstderr:\n{}",
-        outcome.stdout,
-        outcome.stderr
-    );
 }
 
 impl Repo {
