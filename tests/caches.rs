@@ -4,9 +4,8 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::Repo;
+use common::{git, Repo};
 
 /// `clerk ARGS` in `dir` (JSON findings), with the caches or without (`CLERK_NO_CACHE=1`).
 fn run(dir: &Path, args: &[&str], cached: bool) -> common::Outcome {
@@ -32,18 +31,6 @@ fn findings(out: &common::Outcome) -> Vec<(String, String, usize, String)> {
         .into_iter()
         .map(|f| (f.code, f.path, f.line, f.message))
         .collect()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let ok = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-        .status
-        .success();
-    assert!(ok, "git {args:?}");
 }
 
 /// Checks with the caches (twice: filling them, then using them) and without; all three must
@@ -74,7 +61,7 @@ fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, usize, String)> {
 fn remembered_records_are_checked_again_when_anything_they_read_changes() {
     let repo = Repo::example();
     let dir = repo.path();
-    git(dir, &["init", "-q"]);
+    git::ok(dir, &["init", "-q"]);
     let check = ["check", "--today", common::TODAY];
     assert_eq!(agree(dir, &check), vec![], "the example is clean");
     assert!(dir.join(".git/clerk/checked-records").exists());
@@ -147,9 +134,9 @@ fn remembered_records_are_checked_again_when_anything_they_read_changes() {
 fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
     let repo = Repo::example();
     let dir = repo.path();
-    git(dir, &["init", "-q"]);
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-qm", "records", "--no-verify"]);
+    git::ok(dir, &["init", "-q"]);
+    git::ok(dir, &["add", "-A"]);
+    git::ok(dir, &["commit", "-qm", "records", "--no-verify"]);
     let staged = ["check", "--staged", "--today", common::TODAY];
     assert_eq!(agree(dir, &staged), vec![]);
     let cache = dir.join(".git/clerk/parsed-records");
@@ -165,7 +152,7 @@ fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
         "各位理事：",
         "各位理事（修訂）：",
     );
-    git(dir, &["add", "documents/2026-doc-001.md"]);
+    git::ok(dir, &["add", "documents/2026-doc-001.md"]);
     let found = agree(dir, &staged);
     assert!(
         !found.is_empty() && found.iter().all(|f| f.1 == "documents/2026-doc-001.md"),
@@ -218,7 +205,7 @@ fn cached_parts(dir: &Path, audience: &str) -> std::collections::BTreeSet<String
 fn search_parts_from_the_cache_are_the_index_built_without_it() {
     let repo = Repo::example();
     let dir = repo.path();
-    git(dir, &["init", "-q"]);
+    git::ok(dir, &["init", "-q"]);
     // Parts of about eight records, so the example's make several.
     repo.edit("clerk.yaml", "site:\n", "site:\n  search_part: 8\n");
     let build = |out: &str, cached: bool| {

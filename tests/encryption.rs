@@ -354,30 +354,10 @@ fn the_hook_refuses_to_commit_plain_text_that_must_be_encrypted() {
         config.replace("  required: []", "  required: [assessment]"),
     )
     .unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(&dir)
-            .env("HOME", dir.join(".no-home"))
-            .env("GIT_AUTHOR_NAME", "Test")
-            .env("GIT_AUTHOR_EMAIL", "test@example.org")
-            .env("GIT_COMMITTER_NAME", "Test")
-            .env("GIT_COMMITTER_EMAIL", "test@example.org")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
-    };
-    assert!(git(&["add", "-A"]).0);
-    let (committed, said) = git(&["commit", "-qm", "start"]);
+    // Its home folder holds no git settings either.
+    let git = common::git::Git::new(&dir).home(&dir.join(".no-home"));
+    assert!(git.run(&["add", "-A"]).0);
+    let (committed, said) = git.run(&["commit", "-qm", "start"]);
     assert!(committed, "{said}");
 
     let mut args = vec![
@@ -390,17 +370,17 @@ fn the_hook_refuses_to_commit_plain_text_that_must_be_encrypted() {
     ];
     args.extend(date);
     let path = ok(run(&dir, &args)).stdout.trim().to_string();
-    assert!(git(&["add", "-A"]).0);
-    let (committed, said) = git(&["commit", "-qm", "assessment"]);
+    assert!(git.run(&["add", "-A"]).0);
+    let (committed, said) = git.run(&["commit", "-qm", "assessment"]);
     assert!(!committed, "the hook let plain text through");
     assert!(said.contains("E070") && said.contains(&path), "{said}");
 
     // Encrypted, it goes in; the index holds no plain text of it.
     ok(run(&dir, &["encrypt", &path, "--date", "2026-11-27"]));
-    assert!(git(&["add", "-A"]).0);
-    let (committed, said) = git(&["commit", "-qm", "assessment, encrypted"]);
+    assert!(git.run(&["add", "-A"]).0);
+    let (committed, said) = git.run(&["commit", "-qm", "assessment, encrypted"]);
     assert!(committed, "{said}");
-    let (_, listed) = git(&["ls-files"]);
+    let (_, listed) = git.run(&["ls-files"]);
     assert!(
         listed.contains(&format!("{path}.age")) && !listed.lines().any(|l| l == path),
         "{listed}"
@@ -512,12 +492,7 @@ fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
 fn an_encrypted_record_never_reaches_the_search_cache() {
     let repo = Repo::example();
     let dir = repo.path();
-    let git = Command::new("git")
-        .args(["init", "-q"])
-        .current_dir(dir)
-        .status()
-        .unwrap();
-    assert!(git.success());
+    common::git::ok(dir, &["init", "-q"]);
     let lin = dir.join(".example-keys/lin-wenhui");
     let cache = dir.join(".git/clerk/search/confidential");
     let parts = || common::names(&cache);

@@ -6,41 +6,8 @@ use crate::common;
 use std::path::Path;
 use std::process::Command;
 
+use common::git::{head, ok, run as git};
 use common::Repo;
-
-/// Runs git in the repository; returns (success, stdout + stderr).
-fn git(dir: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("git is installed");
-    (
-        out.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
-
-#[track_caller]
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let (success, said) = git(dir, args);
-    assert!(success, "git {args:?} failed:\n{said}");
-    said
-}
-
-fn head(dir: &Path) -> String {
-    ok(dir, &["rev-parse", "HEAD"]).trim().to_string()
-}
 
 fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = common::clerk(args).dir(dir).run();

@@ -567,17 +567,7 @@ fn keys_file_lists_every_key_with_its_window() {
 #[test]
 fn the_cache_of_verified_signatures_never_accepts_what_changed() {
     let repo = Repo::example();
-    let git = |args: &[&str]| {
-        let ok = Command::new("git")
-            .args(args)
-            .current_dir(repo.path())
-            .output()
-            .unwrap()
-            .status
-            .success();
-        assert!(ok, "git {args:?}");
-    };
-    git(&["init", "-q"]);
+    common::git::ok(repo.path(), &["init", "-q"]);
     assert_eq!(repo.check().findings(), vec![]);
     // Every signature that verified is remembered: one 32-byte entry each.
     let cache = repo.path().join(".git/clerk/verified-signatures");

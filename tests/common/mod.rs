@@ -2,6 +2,7 @@
 
 mod bin;
 mod findings;
+pub mod git;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
