@@ -21,3 +21,4 @@ mod rules;
 mod serve;
 mod signatures;
 mod site;
+mod snapshots;
