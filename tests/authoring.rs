@@ -10,30 +10,22 @@ use common::Repo;
 
 /// Runs clerk in `dir` with `args` (nothing appended).
 fn run(dir: &Path, args: &[&str]) -> common::Outcome {
-    common::run_in(dir, args, None)
+    common::clerk(args).dir(dir).run()
 }
 
 #[track_caller]
 fn ok(out: common::Outcome) -> String {
-    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    out.stdout
+    out.success().stdout
 }
 
 fn findings(dir: &Path) -> Vec<(String, String, usize)> {
-    let out = run(dir, &["check", "--format", "json", "--today", "2026-11-27"]);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] == "error")
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["path"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap() as usize,
-            )
-        })
+    common::clerk(&["check", "--format", "json", "--today", "2026-11-27"])
+        .dir(dir)
+        .run_json()
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.severity == "error")
+        .map(|f| (f.code, f.path, f.line))
         .collect()
 }
 

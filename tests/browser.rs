@@ -35,15 +35,13 @@ fn build_allowing_errors(repo: &Repo, audience: &str) -> PathBuf {
 
 fn build_with(repo: &Repo, audience: &str, extra: &[&str]) -> PathBuf {
     let out = repo.path().join(format!("site-{audience}"));
-    let status = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(["build", ".", "-o"])
+    common::clerk(&["build", ".", "-o"])
         .arg(&out)
         .args(["--audience", audience, "--today", common::TODAY])
         .args(extra)
-        .current_dir(repo.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
+        .dir(repo.path())
+        .run()
+        .success();
     out
 }
 

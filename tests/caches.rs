@@ -4,62 +4,42 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::Repo;
+use common::{git, Repo};
 
 /// `clerk ARGS` in `dir` (JSON findings), with the caches or without (`CLERK_NO_CACHE=1`).
-fn run(dir: &Path, args: &[&str], cached: bool) -> (i32, serde_json::Value) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
-    cmd.args(args)
-        .args(["--format", "json"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1");
-    if !cached {
-        cmd.env("CLERK_NO_CACHE", "1");
+fn run(dir: &Path, args: &[&str], cached: bool) -> common::Outcome {
+    without_cache(
+        common::clerk(args).args(["--format", "json"]).dir(dir),
+        !cached,
+    )
+    .run_json()
+}
+
+/// The run with `CLERK_NO_CACHE=1` when `off`.
+fn without_cache(run: common::Clerk, off: bool) -> common::Clerk {
+    if off {
+        run.env("CLERK_NO_CACHE", "1")
+    } else {
+        run
     }
-    let out = cmd.output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().unwrap_or(-1), json)
 }
 
 /// The findings as (code, path, line, message), in order.
-fn findings(json: &serde_json::Value) -> Vec<(String, String, u64, String)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["path"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["message"].as_str().unwrap().to_string(),
-            )
-        })
+fn findings(out: &common::Outcome) -> Vec<(String, String, usize, String)> {
+    out.diagnostics()
+        .into_iter()
+        .map(|f| (f.code, f.path, f.line, f.message))
         .collect()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let ok = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-        .status
-        .success();
-    assert!(ok, "git {args:?}");
 }
 
 /// Checks with the caches (twice: filling them, then using them) and without; all three must
 /// agree. Returns the findings that are not the example's standing W071.
 #[track_caller]
-fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, u64, String)> {
-    let (code, fresh) = run(dir, args, false);
-    let (code1, first) = run(dir, args, true);
-    let (code2, second) = run(dir, args, true);
+fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, usize, String)> {
+    let fresh = run(dir, args, false);
+    let first = run(dir, args, true);
+    let second = run(dir, args, true);
     assert_eq!(
         findings(&first),
         findings(&fresh),
@@ -70,7 +50,7 @@ fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, u64, String)> {
         findings(&fresh),
         "{args:?}: second cached run differs"
     );
-    assert_eq!((code1, code2), (code, code));
+    assert_eq!((first.status, second.status), (fresh.status, fresh.status));
     findings(&fresh)
         .into_iter()
         .filter(|f| f.0 != "W071")
@@ -81,7 +61,7 @@ fn agree(dir: &Path, args: &[&str]) -> Vec<(String, String, u64, String)> {
 fn remembered_records_are_checked_again_when_anything_they_read_changes() {
     let repo = Repo::example();
     let dir = repo.path();
-    git(dir, &["init", "-q"]);
+    git::ok(dir, &["init", "-q"]);
     let check = ["check", "--today", common::TODAY];
     assert_eq!(agree(dir, &check), vec![], "the example is clean");
     assert!(dir.join(".git/clerk/checked-records").exists());
@@ -154,9 +134,9 @@ fn remembered_records_are_checked_again_when_anything_they_read_changes() {
 fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
     let repo = Repo::example();
     let dir = repo.path();
-    git(dir, &["init", "-q"]);
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-qm", "records", "--no-verify"]);
+    git::ok(dir, &["init", "-q"]);
+    git::ok(dir, &["add", "-A"]);
+    git::ok(dir, &["commit", "-qm", "records", "--no-verify"]);
     let staged = ["check", "--staged", "--today", common::TODAY];
     assert_eq!(agree(dir, &staged), vec![]);
     let cache = dir.join(".git/clerk/parsed-records");
@@ -172,7 +152,7 @@ fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
         "各位理事：",
         "各位理事（修訂）：",
     );
-    git(dir, &["add", "documents/2026-doc-001.md"]);
+    git::ok(dir, &["add", "documents/2026-doc-001.md"]);
     let found = agree(dir, &staged);
     assert!(
         !found.is_empty() && found.iter().all(|f| f.1 == "documents/2026-doc-001.md"),
@@ -225,23 +205,14 @@ fn cached_parts(dir: &Path, audience: &str) -> std::collections::BTreeSet<String
 fn search_parts_from_the_cache_are_the_index_built_without_it() {
     let repo = Repo::example();
     let dir = repo.path();
-    git(dir, &["init", "-q"]);
+    git::ok(dir, &["init", "-q"]);
     // Parts of about eight records, so the example's make several.
     repo.edit("clerk.yaml", "site:\n", "site:\n  search_part: 8\n");
     let build = |out: &str, cached: bool| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
-        cmd.args(["build", "--audience", "confidential", "-o", out])
+        let run = common::clerk(&["build", "--audience", "confidential", "-o", out])
             .args(["--today", common::TODAY])
-            .current_dir(dir);
-        if !cached {
-            cmd.env("CLERK_NO_CACHE", "1");
-        }
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .dir(dir);
+        without_cache(run, !cached).run().success();
     };
     let same_index = |step: &str| {
         build(".cached", true);

@@ -3,7 +3,15 @@
 
 use crate::common;
 
-use common::{assert_findings, clerk, Repo};
+use common::{assert_findings, clerk, Outcome, Repo};
+
+/// Every finding's message and hint, one finding a line.
+fn messages(out: &Outcome) -> String {
+    out.diagnostics()
+        .into_iter()
+        .map(|f| format!("{} / hint: {}\n", f.message, f.hint.unwrap_or_default()))
+        .collect()
+}
 
 #[test]
 fn base_fixture_is_clean_and_readme_is_ignored() {
@@ -87,7 +95,7 @@ fn wrong_type_enum_and_date() {
         &out,
         &[("E012", "notes/enum.md", 6), ("E012", "notes/enum.md", 7)],
     );
-    let msgs = out.json["diagnostics"].to_string();
+    let msgs = messages(&out);
     assert!(msgs.contains("did you mean `memo`"), "{msgs}");
     assert!(msgs.contains("did you mean `draft`"), "{msgs}");
     let out = Repo::fixture("bad-date").check();
@@ -151,7 +159,7 @@ fn broken_references_of_every_kind() {
             ("E019", "notes/no-anchor.md", 6),
         ],
     );
-    let msgs = out.json["diagnostics"].to_string();
+    let msgs = messages(&out);
     assert!(msgs.contains("did you mean `ann`"), "{msgs}");
     assert!(msgs.contains("did you mean `admin`"), "{msgs}");
     assert!(msgs.contains("decisions: D1"), "{msgs}");
@@ -239,11 +247,11 @@ fn configuration_errors_stop_with_exit_2() {
     assert!(out.json["summary"].is_null());
 
     let missing = Repo::empty();
-    let out = clerk(&["check"], missing.path());
+    let out = clerk(&["check"]).arg(missing.path()).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("no clerk.yaml"), "{}", out.stderr);
 
-    let out = clerk(&["check"], &missing.path().join("nope"));
+    let out = clerk(&["check"]).arg(missing.path().join("nope")).run();
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("is not a folder"), "{}", out.stderr);
 }
@@ -287,19 +295,13 @@ fn text_output_reads_like_a_compiler() {
 #[test]
 fn records_example_is_clean() {
     let dir = common::crate_dir().join("records-example");
-    let out = clerk(
-        &["check", "--format", "json", "--today", common::TODAY],
-        &dir,
-    );
+    let out = clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&dir)
+        .run_json();
     assert_eq!(out.status, 0, "{}", out.stdout);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let json = &out.json;
     // Nothing but the standing note that its confidential records are not encrypted (W071).
-    let codes: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<String> = out.diagnostics().into_iter().map(|f| f.code).collect();
     assert_eq!(codes, ["W071"], "{}", out.stdout);
     // Records: Markdown files, not the README, nor a site built into the folder (the README's
     // first command writes one, with the annual report as Markdown).
@@ -316,7 +318,7 @@ fn records_example_is_clean() {
         json["summary"]["encrypted_unread"], 1,
         "documents/2026-conf-001.md.age"
     );
-    let text = clerk(&["check", "--today", common::TODAY], &dir);
+    let text = clerk(&["check", "--today", common::TODAY]).arg(&dir).run();
     assert!(
         text.stdout
             .contains(&format!("checked {records} records: 0 errors, 1 warning")),

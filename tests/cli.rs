@@ -3,18 +3,10 @@
 use crate::common;
 
 use std::io::Read;
-use std::process::{Command, Stdio};
 
 fn clerk(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = common::clerk(args).run();
+    (out.status, out.stdout, out.stderr)
 }
 
 #[test]
@@ -129,13 +121,7 @@ fn a_closed_pipe_ends_quietly() {
             "---\ntype: note\ntitle: bad\nauthor: nobody\ndate: 2026-13-01\npages: many\n---\n",
         );
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .arg("check")
-        .arg(repo.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = common::clerk(&["check"]).arg(repo.path()).spawn();
     let mut stdout = child.stdout.take().unwrap();
     let mut start = [0u8; 64];
     stdout.read_exact(&mut start).unwrap();

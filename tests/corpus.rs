@@ -5,22 +5,11 @@ use crate::common;
 use std::path::Path;
 
 fn corpus(out: &Path, records: &str, seed: &str) -> common::Outcome {
-    common::clerk(
-        &[
-            "corpus",
-            "--records",
-            records,
-            "--seed",
-            seed,
-            "--example",
-            common::crate_dir()
-                .join("records-example")
-                .to_str()
-                .unwrap(),
-            "-o",
-        ],
-        out,
-    )
+    common::clerk(&["corpus", "--records", records, "--seed", seed, "--example"])
+        .arg(common::crate_dir().join("records-example"))
+        .arg("-o")
+        .arg(out)
+        .run()
 }
 
 fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
@@ -59,10 +48,11 @@ fn a_generated_corpus_checks_clean_and_is_the_same_for_the_same_seed() {
     assert_eq!(files(&a), files(&b), "same seed, same bytes");
     assert_ne!(files(&a), files(&c), "another seed, another corpus");
 
-    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY], &a);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(json["summary"]["records"], 390);
-    assert_eq!(json["summary"]["errors"], 0, "{}", out.stdout);
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&a)
+        .run_json();
+    assert_eq!(out.json["summary"]["records"], 390);
+    assert_eq!(out.json["summary"]["errors"], 0, "{}", out.stdout);
     // Its approvals are real signatures over the new content: one changed word makes one stale.
     let doc = files(&a)
         .into_iter()
@@ -75,14 +65,14 @@ fn a_generated_corpus_checks_clean_and_is_the_same_for_the_same_seed() {
         .0;
     let text = std::fs::read_to_string(a.join(&doc)).unwrap();
     std::fs::write(a.join(&doc), format!("{text}\n修訂。\n")).unwrap();
-    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY], &a);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let stale: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "E055")
-        .map(|d| d["path"].as_str().unwrap())
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&a)
+        .run_json();
+    let stale: Vec<String> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "E055")
+        .map(|f| f.path)
         .collect();
     assert!(
         !stale.is_empty() && stale.iter().all(|p| *p == doc),

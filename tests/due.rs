@@ -2,25 +2,17 @@
 
 use crate::common;
 
-use std::process::Command;
-
 use serde_json::Value;
 
 fn due(args: &[&str]) -> Value {
     let dir = common::crate_dir().join("records-example");
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .arg("due")
+    let out = common::clerk(&["due"])
         .arg(&dir)
         .args(["--as-of", common::TODAY, "--format", "json"])
         .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .run()
+        .success();
+    serde_json::from_str(&out.stdout).unwrap()
 }
 
 fn summary(items: &Value) -> Vec<(String, String, bool, String)> {
@@ -77,13 +69,11 @@ fn the_window_and_the_audience_narrow_it() {
 #[test]
 fn text_groups_by_person() {
     let dir = common::crate_dir().join("records-example");
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .arg("due")
+    let text = common::clerk(&["due"])
         .arg(&dir)
         .args(["--as-of", common::TODAY])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+        .run()
+        .stdout;
     assert!(
         text.contains("\n王芳 (wang-fang)\n  2026-10-10  overdue  決議落實：2026-sec-09#A2"),
         "{text}"

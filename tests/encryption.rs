@@ -8,17 +8,21 @@ use std::process::Command;
 
 use common::Repo;
 
-/// Runs clerk in `dir` with `args`, with a home folder that holds no SSH keys.
-fn run(dir: &Path, args: &[&str]) -> common::Outcome {
+/// Clerk in `dir` with `args`, with a home folder that holds no SSH keys.
+fn clerk_in(dir: &Path, args: &[&str]) -> common::Clerk {
     let home = dir.join(".no-home");
     std::fs::create_dir_all(&home).unwrap();
-    common::run_in(dir, args, Some(&home))
+    common::clerk(args).dir(dir).home(&home)
+}
+
+/// Runs clerk in `dir` with `args`, with a home folder that holds no SSH keys.
+fn run(dir: &Path, args: &[&str]) -> common::Outcome {
+    clerk_in(dir, args).run()
 }
 
 #[track_caller]
 fn ok(out: common::Outcome) -> common::Outcome {
-    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    out
+    out.success()
 }
 
 /// Error and warning codes of `clerk check --format json`, with the paths.
@@ -29,22 +33,16 @@ fn codes(dir: &Path, identity: Option<&Path>) -> (Vec<(String, String)>, String)
         id = p.to_str().unwrap().to_string();
         args.extend(["--identity", id.as_str()]);
     }
-    let out = run(dir, &args);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
-    let mut found: Vec<(String, String)> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().into(),
-                d["path"].as_str().unwrap().into(),
-            )
-        })
+    let out = clerk_in(dir, &args).run_json();
+    let mut found: Vec<(String, String)> = out
+        .diagnostics()
+        .into_iter()
+        .map(|f| (f.code, f.path))
         .collect();
     found.sort();
-    let unread = json["summary"]["encrypted_unread"].as_u64().unwrap_or(0);
+    let unread = out.json["summary"]["encrypted_unread"]
+        .as_u64()
+        .unwrap_or(0);
     (found, format!("{unread} encrypted record(s) not read"))
 }
 
@@ -356,30 +354,10 @@ fn the_hook_refuses_to_commit_plain_text_that_must_be_encrypted() {
         config.replace("  required: []", "  required: [assessment]"),
     )
     .unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(&dir)
-            .env("HOME", dir.join(".no-home"))
-            .env("GIT_AUTHOR_NAME", "Test")
-            .env("GIT_AUTHOR_EMAIL", "test@example.org")
-            .env("GIT_COMMITTER_NAME", "Test")
-            .env("GIT_COMMITTER_EMAIL", "test@example.org")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
-    };
-    assert!(git(&["add", "-A"]).0);
-    let (committed, said) = git(&["commit", "-qm", "start"]);
+    // Its home folder holds no git settings either.
+    let git = common::git::Git::new(&dir).home(&dir.join(".no-home"));
+    assert!(git.run(&["add", "-A"]).0);
+    let (committed, said) = git.run(&["commit", "-qm", "start"]);
     assert!(committed, "{said}");
 
     let mut args = vec![
@@ -392,17 +370,17 @@ fn the_hook_refuses_to_commit_plain_text_that_must_be_encrypted() {
     ];
     args.extend(date);
     let path = ok(run(&dir, &args)).stdout.trim().to_string();
-    assert!(git(&["add", "-A"]).0);
-    let (committed, said) = git(&["commit", "-qm", "assessment"]);
+    assert!(git.run(&["add", "-A"]).0);
+    let (committed, said) = git.run(&["commit", "-qm", "assessment"]);
     assert!(!committed, "the hook let plain text through");
     assert!(said.contains("E070") && said.contains(&path), "{said}");
 
     // Encrypted, it goes in; the index holds no plain text of it.
     ok(run(&dir, &["encrypt", &path, "--date", "2026-11-27"]));
-    assert!(git(&["add", "-A"]).0);
-    let (committed, said) = git(&["commit", "-qm", "assessment, encrypted"]);
+    assert!(git.run(&["add", "-A"]).0);
+    let (committed, said) = git.run(&["commit", "-qm", "assessment, encrypted"]);
     assert!(committed, "{said}");
-    let (_, listed) = git(&["ls-files"]);
+    let (_, listed) = git.run(&["ls-files"]);
     assert!(
         listed.contains(&format!("{path}.age")) && !listed.lines().any(|l| l == path),
         "{listed}"
@@ -464,21 +442,20 @@ fn signing_an_encrypted_record_never_writes_plain_text() {
 fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
     let repo = Repo::example();
     let out = repo.check();
-    let w071: Vec<&serde_json::Value> = out.json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "W071")
+    let w071: Vec<common::Finding> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "W071")
         .collect();
     assert_eq!(w071.len(), 1, "{}", out.stdout);
-    assert_eq!(w071[0]["path"], "clerk.yaml");
+    assert_eq!(w071[0].path, "clerk.yaml");
     let line = repo
         .read("clerk.yaml")
         .lines()
         .position(|l| l == "encryption:")
         .unwrap()
         + 1;
-    assert_eq!(w071[0]["line"], line);
+    assert_eq!(w071[0].line, line);
     // Every confidential plain record is counted: the example's members, finance, audits, …
     let confidential = walkdir::WalkDir::new(repo.path())
         .into_iter()
@@ -486,7 +463,7 @@ fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .filter(|e| !e.path().to_string_lossy().contains("/public/"))
         .count();
-    let message = w071[0]["message"].as_str().unwrap();
+    let message = w071[0].message.as_str();
     let count: usize = message.split(' ').next().unwrap().parse().unwrap();
     assert!(count > 10 && count < confidential, "{message}");
     assert!(message.starts_with(&format!("{count} confidential record(s) are stored in plain text: activities/2027-spring-study-tour.md, ")), "{message}");
@@ -515,12 +492,7 @@ fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
 fn an_encrypted_record_never_reaches_the_search_cache() {
     let repo = Repo::example();
     let dir = repo.path();
-    let git = Command::new("git")
-        .args(["init", "-q"])
-        .current_dir(dir)
-        .status()
-        .unwrap();
-    assert!(git.success());
+    common::git::ok(dir, &["init", "-q"]);
     let lin = dir.join(".example-keys/lin-wenhui");
     let cache = dir.join(".git/clerk/search/confidential");
     let parts = || common::names(&cache);

@@ -6,57 +6,12 @@ use crate::common;
 use std::path::Path;
 use std::process::Command;
 
+use common::git::{head, ok, run as git};
 use common::Repo;
 
-/// Runs git in the repository; returns (success, stdout + stderr).
-fn git(dir: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("git is installed");
-    (
-        out.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
-
-#[track_caller]
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let (success, said) = git(dir, args);
-    assert!(success, "git {args:?} failed:\n{said}");
-    said
-}
-
-fn head(dir: &Path) -> String {
-    ok(dir, &["rev-parse", "HEAD"]).trim().to_string()
-}
-
 fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
+    let out = common::clerk(args).dir(dir).run();
+    (out.status, out.said())
 }
 
 /// A copy of the example as a git repository with clerk's hooks installed and one commit.
@@ -359,25 +314,15 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
     // Moving back from `returned` (a final state) is caught too.
     assert!(said.contains("[E062]"), "{said}");
     // JSON carries the commit.
-    let (_, json) = clerk_in(
-        dir,
-        &[
-            "check",
-            "--since",
-            &base,
-            "--today",
-            common::TODAY,
-            "--format",
-            "json",
-        ],
-    );
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let commits: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|d| d["commit"].as_str())
-        .collect();
+    let commits: Vec<String> =
+        common::clerk(&["check", "--since", &base, "--today", common::TODAY])
+            .args(["--format", "json"])
+            .dir(dir)
+            .run_json()
+            .diagnostics()
+            .into_iter()
+            .filter_map(|f| f.commit)
+            .collect();
     assert!(
         commits.iter().any(|c| c.ends_with("“jump to returned”")),
         "{commits:?}"

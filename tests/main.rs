@@ -22,3 +22,4 @@ mod rules;
 mod serve;
 mod signatures;
 mod site;
+mod snapshots;

@@ -3,26 +3,15 @@
 
 use crate::common;
 
-use std::process::Command;
-
 use common::Repo;
 use serde_json::Value;
 
 fn register(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .arg("register")
+    let out = common::clerk(&["register"])
         .args(args)
         .args(["--dir", dir.to_str().unwrap(), "--today", common::TODAY])
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
+        .run();
+    (out.status, out.said())
 }
 
 fn json(name: &str, extra: &[&str]) -> Value {
@@ -246,12 +235,10 @@ fn a_register_added_to_a_type_file_appears_with_no_rust_change() {
     let t: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(t["rows"], serde_json::json!([["ann", 1, 0]]));
     let site = repo.path().join("site");
-    let built = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(["build", ".", "-o", "site", "--audience", "internal"])
-        .current_dir(repo.path())
-        .status()
-        .unwrap();
-    assert!(built.success());
+    common::clerk(&["build", ".", "-o", "site", "--audience", "internal"])
+        .dir(repo.path())
+        .run()
+        .success();
     let page = std::fs::read_to_string(site.join("registers/notes-by-author.html")).unwrap();
     assert!(
         page.contains("Notes by author") && page.contains("<td>ann</td>"),
@@ -276,16 +263,12 @@ fn lookup_naming_a_type_that_does_not_exist_is_refused_at_its_line() {
         text.replace("lookup('income', 'member'", "lookup('incme', 'member'"),
     );
     let out = repo.check();
-    let hit = out.json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "E105" && d["path"] == "types/member.yaml")
+    let hit = out
+        .diagnostics()
+        .into_iter()
+        .find(|f| f.code == "E105" && f.path == "types/member.yaml")
         .unwrap_or_else(|| panic!("no E105 in {}", out.stdout));
-    assert_eq!(
-        (hit["line"].as_u64(), hit["column"].as_u64()),
-        (Some(line as u64), Some(column as u64))
-    );
+    assert_eq!((hit.line, hit.column), (line, column));
     let message = out.message("E105", "types/member.yaml");
     assert!(
         message.contains("type `incme`, which does not exist")

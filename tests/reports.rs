@@ -2,22 +2,14 @@
 
 use crate::common;
 
-use std::process::Command;
-
 fn report(args: &[&str]) -> String {
     let dir = common::crate_dir().join("records-example");
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .arg("report")
+    common::clerk(&["report"])
         .args(args)
         .args(["--dir", dir.to_str().unwrap(), "--today", common::TODAY])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+        .run()
+        .success()
+        .stdout
 }
 
 #[test]

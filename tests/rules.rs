@@ -5,175 +5,93 @@ use crate::common;
 
 use common::{assert_findings, Repo};
 
-/// Each case: the overlay in `tests/fixtures/example/`, and exactly the findings it must cause.
-/// A finding as (code, path, line).
-type Expected = &'static [(&'static str, &'static str, usize)];
+/// Each case is a test of its own, so one failing case never hides the others: its name is the
+/// overlay in `tests/fixtures/example/` (`-` written `_`), and with it exactly the findings it
+/// must cause, each as (code, path, line). `cargo test --test integration rules::case::` runs
+/// them all.
+macro_rules! rule_cases {
+    ($($name:ident: [$(($code:literal, $path:literal, $line:literal)),* $(,)?],)*) => {
+        /// The overlays the cases use, by test name.
+        const CASES: &[&str] = &[$(stringify!($name)),*];
 
-const CASES: &[(&str, Expected)] = &[
+        mod case {
+            use crate::common::{assert_findings, Repo};
+
+            $(
+                #[test]
+                fn $name() {
+                    let overlay = stringify!($name).replace('_', "-");
+                    let out = Repo::example_with(&overlay).check();
+                    assert_findings(&out, &[$(($code, $path, $line)),*]);
+                }
+            )*
+        }
+    };
+}
+
+rule_cases! {
     // Rules §4.2(2): five days of leave need the secretary-general, not a deputy.
-    (
-        "leave-over-authority",
-        &[("E032", "leave/leave-2026-030.md", 14)],
-    ),
-    // Nobody approves their own leave.
+    leave_over_authority: [("E032", "leave/leave-2026-030.md", 14)],
     // The second association lets a group leader approve two days; here that needs the deputy.
-    (
-        "two-day-leave-by-department-head",
-        &[("E032", "leave/leave-2026-021.md", 15)],
-    ),
-    (
-        "leave-own-approval",
-        &[("E034", "leave/leave-2026-014.md", 13)],
-    ),
+    two_day_leave_by_department_head: [("E032", "leave/leave-2026-021.md", 15)],
+    // Nobody approves their own leave.
+    leave_own_approval: [("E034", "leave/leave-2026-014.md", 13)],
     // Rules §3.1(2): the deputy must be the one in charge of the drafting department.
-    (
-        "deputy-not-in-charge",
-        &[("E033", "documents/2026-doc-004.md", 24)],
-    ),
+    deputy_not_in_charge: [("E033", "documents/2026-doc-004.md", 24)],
     // A role that had ended on the approval date (and with it her key).
-    (
-        "role-ended",
-        &[
-            ("E033", "publicity/2026-h2-publicity.md", 11),
-            ("E056", "publicity/2026-h2-publicity.md", 15),
-        ],
-    ),
+    role_ended: [
+        ("E033", "publicity/2026-h2-publicity.md", 11),
+        ("E056", "publicity/2026-h2-publicity.md", 15),
+    ],
     // The head of another department.
-    (
-        "head-of-other-department",
-        &[("E033", "finance/expenses/exp-2026-002.md", 15)],
-    ),
+    head_of_other_department: [("E033", "finance/expenses/exp-2026-002.md", 15)],
     // An issued document needs its approval and its issue date.
-    (
-        "issued-without-approval",
-        &[("E036", "documents/2026-doc-003.md", 24)],
-    ),
-    (
-        "issued-without-date",
-        &[("E035", "documents/2026-doc-001.md", 36)],
-    ),
+    issued_without_approval: [("E036", "documents/2026-doc-003.md", 24)],
+    issued_without_date: [("E035", "documents/2026-doc-001.md", 36)],
     // Rules §3.3(2): a major activity needs a council resolution, adopted before approval.
-    (
-        "major-activity-without-resolution",
-        &[("E037", "activities/2026-culture-festival.md", 41)],
-    ),
-    (
-        "resolution-after-approval",
-        &[("E039", "activities/2026-culture-festival.md", 10)],
-    ),
+    major_activity_without_resolution: [("E037", "activities/2026-culture-festival.md", 41)],
+    resolution_after_approval: [("E039", "activities/2026-culture-festival.md", 10)],
     // A resolution counts only with the majority and quorum of clerk.yaml.
-    (
-        "resolution-not-passed",
-        &[("E040", "finance/expenses/exp-2026-002.md", 12)],
-    ),
-    (
-        "inquorate-council",
-        &[("E040", "finance/2026-budget-adj-1.md", 7)],
-    ),
-    (
-        "not-a-council-resolution",
-        &[("E038", "finance/2026-budget-adj-1.md", 7)],
-    ),
+    resolution_not_passed: [("E040", "finance/expenses/exp-2026-002.md", 12)],
+    inquorate_council: [("E040", "finance/2026-budget-adj-1.md", 7)],
+    not_a_council_resolution: [("E038", "finance/2026-budget-adj-1.md", 7)],
     // Document numbers: unique, in the configured format, without gaps.
-    (
-        "document-number-collision",
-        &[("E042", "documents/2026-doc-003.md", 37)],
-    ),
-    (
-        "document-number-format",
-        &[("E041", "documents/2026-doc-003.md", 37)],
-    ),
-    (
-        "document-number-gap",
-        &[("W043", "documents/2026-doc-003.md", 37)],
-    ),
-    (
-        "certificate-collision",
-        &[("E042", "members/m-2025-007.md", 10)],
-    ),
+    document_number_collision: [("E042", "documents/2026-doc-003.md", 37)],
+    document_number_format: [("E041", "documents/2026-doc-003.md", 37)],
+    document_number_gap: [("W043", "documents/2026-doc-003.md", 37)],
+    certificate_collision: [("E042", "members/m-2025-007.md", 10)],
     // Archive numbers (檔號) are unique across documents, minutes and policies.
-    (
-        "archive-number-collision",
-        &[("E042", "meetings/2026-council-02.md", 45)],
-    ),
+    archive_number_collision: [("E042", "meetings/2026-council-02.md", 45)],
     // Rules §5.3(1): spending within the approved budget line; booked in the budget's year.
-    (
-        "over-budget",
-        &[("E044", "finance/expenses/exp-2026-004.md", 6)],
-    ),
-    (
-        "budget-of-another-year",
-        &[("E045", "finance/income/inc-2026-009.md", 7)],
-    ),
+    over_budget: [("E044", "finance/expenses/exp-2026-004.md", 6)],
+    budget_of_another_year: [("E045", "finance/income/inc-2026-009.md", 7)],
     // Leave days must match the working days between the dates.
-    (
-        "leave-days-against-dates",
-        &[("E046", "leave/leave-2026-021.md", 8)],
-    ),
+    leave_days_against_dates: [("E046", "leave/leave-2026-021.md", 8)],
     // Rules §6.2(1) and §7.3(1): commitments and quarterly assessments for every staff member.
-    ("missing-commitment", &[("W047", "people/cai-peiyu.md", 1)]),
-    ("missing-assessment", &[("W047", "people/liu-jiahui.md", 1)]),
-    (
-        "commitment-signed-by-another",
-        &[("E046", "commitments/commitment-liu-jiahui.md", 8)],
-    ),
+    missing_commitment: [("W047", "people/cai-peiyu.md", 1)],
+    missing_assessment: [("W047", "people/liu-jiahui.md", 1)],
+    commitment_signed_by_another: [("E046", "commitments/commitment-liu-jiahui.md", 8)],
     // Rules §7.3(1): a complete assessment has the leader's evaluation (and a grade).
-    (
-        "assessment-complete-without-leader",
-        &[
-            ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
-            ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
-        ],
-    ),
+    assessment_complete_without_leader: [
+        ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
+        ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
+    ],
     // An approval step the type does not have.
-    (
-        "unknown-approval-step",
-        &[("E030", "leave/leave-2026-033.md", 11)],
-    ),
+    unknown_approval_step: [("E030", "leave/leave-2026-033.md", 11)],
     // Rules §3.2(3): a held meeting records who attended.
-    (
-        "held-without-attendees",
-        &[("E035", "meetings/2026-council-03.md", 12)],
-    ),
+    held_without_attendees: [("E035", "meetings/2026-council-03.md", 12)],
     // Rules §3.2(4): the summary is reviewed by the secretary-general or the deputy in charge.
-    (
-        "summary-by-department-head",
-        &[("E032", "meetings/2026-sec-09.md", 28)],
-    ),
+    summary_by_department_head: [("E032", "meetings/2026-sec-09.md", 28)],
     // Rules §3.3(5): a summarised activity records its actual cost.
-    (
-        "summarized-without-actual",
-        &[("E035", "activities/2026-culture-festival.md", 41)],
-    ),
+    summarized_without_actual: [("E035", "activities/2026-culture-festival.md", 41)],
     // Rules §4.1(3): the head of 綜合部 confirms attendance; not the person who compiled it.
-    (
-        "attendance-confirmed-by-compiler",
-        &[("E034", "attendance/2026-10.md", 20)],
-    ),
+    attendance_confirmed_by_compiler: [("E034", "attendance/2026-10.md", 20)],
     // Rules §4.2(4): a returned leave (銷假) has its return date.
-    (
-        "returned-without-date",
-        &[("E035", "leave/leave-2026-014.md", 24)],
-    ),
+    returned_without_date: [("E035", "leave/leave-2026-014.md", 24)],
     // Rules §5.4(3): a disposal is approved.
-    (
-        "disposed-without-approval",
-        &[("E036", "assets/qlfa-003.md", 28)],
-    ),
+    disposed_without_approval: [("E036", "assets/qlfa-003.md", 28)],
     // Rules §5.5(3): an audit is rectified only when every finding is.
-    (
-        "audit-rectified-with-open-finding",
-        &[("E046", "audits/audit-2025.md", 11)],
-    ),
-];
-
-#[test]
-fn every_rule_is_caught_with_its_code_and_line() {
-    for (name, expected) in CASES {
-        let out = Repo::example_with(name).check();
-        println!("case {name}");
-        assert_findings(&out, expected);
-    }
+    audit_rectified_with_open_finding: [("E046", "audits/audit-2025.md", 11)],
 }
 
 #[test]
@@ -186,7 +104,7 @@ fn every_fixture_has_a_case() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    let mut cases: Vec<String> = CASES.iter().map(|(name, _)| name.to_string()).collect();
+    let mut cases: Vec<String> = CASES.iter().map(|name| name.replace('_', "-")).collect();
     cases.sort();
     assert_eq!(folders, cases);
 }

@@ -5,7 +5,7 @@ use crate::common;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -45,13 +45,10 @@ impl Drop for Server {
 }
 
 fn serve(repo: &Repo) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(["serve", "--port", "0", "--today", common::TODAY])
+    let mut child = common::clerk(&["serve", "--port", "0", "--today", common::TODAY])
         .arg(repo.path())
-        .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .spawn();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
     out.read_line(&mut first).unwrap();

@@ -29,7 +29,7 @@ fn sign(repo: &Repo, file: &str, step: &str, by: &str, date: &str, key: &str) ->
 
 /// Runs clerk with `args` (the repository is not appended).
 fn run(repo: &Repo, args: &[&str]) -> common::Outcome {
-    common::run_in(repo.path(), args, None)
+    clerk(args).dir(repo.path()).run()
 }
 
 fn ssh_keygen(args: &[&str], stdin: &str) -> (bool, String) {
@@ -556,7 +556,7 @@ fn ecdsa_and_rsa_keys_sign_and_verify() {
 #[test]
 fn keys_file_lists_every_key_with_its_window() {
     let dir = common::crate_dir().join("records-example");
-    let out = clerk(&["keys", "--allowed-signers"], &dir);
+    let out = clerk(&["keys", "--allowed-signers"]).arg(&dir).run();
     assert_eq!(out.status, 0, "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(lines.len(), 12, "{}", out.stdout); // eleven staff, one with a rotated key
@@ -567,17 +567,7 @@ fn keys_file_lists_every_key_with_its_window() {
 #[test]
 fn the_cache_of_verified_signatures_never_accepts_what_changed() {
     let repo = Repo::example();
-    let git = |args: &[&str]| {
-        let ok = Command::new("git")
-            .args(args)
-            .current_dir(repo.path())
-            .output()
-            .unwrap()
-            .status
-            .success();
-        assert!(ok, "git {args:?}");
-    };
-    git(&["init", "-q"]);
+    common::git::ok(repo.path(), &["init", "-q"]);
     assert_eq!(repo.check().findings(), vec![]);
     // Every signature that verified is remembered: one 32-byte entry each.
     let cache = repo.path().join(".git/clerk/verified-signatures");

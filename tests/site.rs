@@ -5,34 +5,18 @@ use crate::common;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
 
 use common::Repo;
 
 fn build(repo: &Repo, audience: &str, out: &Path, extra: &[&str]) -> (i32, String) {
-    let mut args = vec![
-        "build".to_string(),
-        repo.path().to_string_lossy().into_owned(),
-        "-o".into(),
-        out.to_string_lossy().into_owned(),
-        "--audience".into(),
-        audience.into(),
-        "--today".into(),
-        common::TODAY.into(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(&args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
+    let out = common::clerk(&["build"])
+        .arg(repo.path())
+        .arg("-o")
+        .arg(out)
+        .args(["--audience", audience, "--today", common::TODAY])
+        .args(extra)
+        .run();
+    (out.status, out.said())
 }
 
 /// Every output file as text; gzip-compressed files (Pagefind's index) are decompressed first.

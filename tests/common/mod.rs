@@ -1,9 +1,14 @@
 //! Helpers for integration tests: fixture repositories in temporary folders, and the real binary.
 
+mod bin;
+mod findings;
+pub mod git;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::Value;
+pub use bin::{clerk, Clerk, Outcome};
+pub use findings::{assert_findings, Finding};
 
 /// The date the fixtures are written for: date-dependent rules are checked as of it.
 pub const TODAY: &str = "2026-11-26";
@@ -16,82 +21,6 @@ pub fn crate_dir() -> PathBuf {
 /// A records repository in a temporary folder.
 pub struct Repo {
     dir: tempfile::TempDir,
-}
-
-/// One finding, as `--format json` reports it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Finding {
-    pub code: String,
-    pub path: String,
-    pub line: usize,
-}
-
-/// What a `clerk check` run produced.
-#[derive(Debug)]
-pub struct Outcome {
-    pub status: i32,
-    pub stdout: String,
-    pub stderr: String,
-    pub json: Value,
-}
-
-impl Outcome {
-    /// Every finding as (code, path, line), sorted — except the example's standing W071 (its
-    /// confidential records in plain text, one finding at clerk.yaml), which
-    /// `tests/encryption.rs` checks on its own.
-    pub fn findings(&self) -> Vec<Finding> {
-        let mut out: Vec<Finding> = self.json["diagnostics"]
-            .as_array()
-            .unwrap_or_else(|| panic!("no diagnostics in {}", self.stdout))
-            .iter()
-            .filter(|d| !(d["code"] == "W071" && d["path"] == "clerk.yaml"))
-            .map(|d| Finding {
-                code: d["code"].as_str().unwrap().to_string(),
-                path: d["path"].as_str().unwrap().to_string(),
-                line: d["line"].as_u64().unwrap() as usize,
-            })
-            .collect();
-        out.sort();
-        out
-    }
-
-    /// The message of the finding with this code at this path.
-    pub fn message(&self, code: &str, path: &str) -> String {
-        self.json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["code"] == code && d["path"] == path)
-            .map(|d| {
-                format!(
-                    "{} / hint: {}",
-                    d["message"].as_str().unwrap(),
-                    d["hint"].as_str().unwrap_or("")
-                )
-            })
-            .unwrap_or_else(|| panic!("no {code} at {path} in {}", self.stdout))
-    }
-}
-
-/// Asserts the exact set of findings: each (code, path, line), nothing more.
-#[track_caller]
-pub fn assert_findings(outcome: &Outcome, expected: &[(&str, &str, usize)]) {
-    let mut want: Vec<Finding> = expected
-        .iter()
-        .map(|(c, p, l)| Finding {
-            code: c.to_string(),
-            path: p.to_string(),
-            line: *l,
-        })
-        .collect();
-    want.sort();
-    assert_eq!(
-        outcome.findings(),
-        want,
-        "\nstdout:\n{}\nstderr:\n{}",
-        outcome.stdout,
-        outcome.stderr
-    );
 }
 
 impl Repo {
@@ -180,18 +109,14 @@ impl Repo {
 
     /// Runs `clerk check --format json` on this repository, as of the fixtures' date.
     pub fn check(&self) -> Outcome {
-        let out = clerk(
-            &["check", "--format", "json", "--today", TODAY],
-            self.path(),
-        );
-        let json = serde_json::from_str(&out.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\nstderr:\n{}", out.stdout, out.stderr));
-        Outcome { json, ..out }
+        clerk(&["check", "--format", "json", "--today", TODAY])
+            .arg(self.path())
+            .run_json()
     }
 
     /// Runs `clerk check` (text) on this repository, as of the fixtures' date.
     pub fn check_text(&self) -> Outcome {
-        clerk(&["check", "--today", TODAY], self.path())
+        clerk(&["check", "--today", TODAY]).arg(self.path()).run()
     }
 }
 
@@ -229,22 +154,6 @@ pub fn python(script: &str, args: &[&Path]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Runs the real `clerk` binary with `args` followed by `dir`.
-pub fn clerk(args: &[&str], dir: &Path) -> Outcome {
-    let output = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .arg(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run clerk");
-    Outcome {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        json: Value::Null,
-    }
-}
-
 /// The names in a folder, sorted; none when it does not exist.
 pub fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -268,26 +177,5 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
             std::fs::copy(entry.path(), &target).unwrap();
         }
-    }
-}
-
-/// Runs the real `clerk` binary in `dir` with `args` (nothing appended), without
-/// `CLERK_PERSON`, and with `home` as the home folder when given (so no SSH key of the machine
-/// is found).
-pub fn run_in(dir: &Path, args: &[&str], home: Option<&Path>) -> Outcome {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLERK_PERSON");
-    if let Some(home) = home {
-        cmd.env("HOME", home);
-    }
-    let out = cmd.output().expect("run clerk");
-    Outcome {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        json: Value::Null,
     }
 }

@@ -1,0 +1,135 @@
+//! Snapshots of what clerk prints, in full: findings with their gutter and hints, the help, a
+//! register, reports. A change to any of them fails with a diff to review; accept it with
+//! `cargo insta review` (or `INSTA_UPDATE=always`) and commit `tests/snapshots/`. Under CI
+//! (`CI=true`) a difference fails and nothing is written.
+
+use std::path::Path;
+
+use crate::common::{self, clerk, Outcome, Repo};
+
+/// What a person sees of a run: its exit status, standard output, and standard error if any.
+fn shown(out: &Outcome) -> String {
+    let mut text = format!("exit status: {}\n\n{}", out.status, out.stdout);
+    if !out.stderr.is_empty() {
+        text.push_str("\n--- stderr ---\n");
+        text.push_str(&out.stderr);
+    }
+    text
+}
+
+/// Asserts `text` is the snapshot `name` (tests/snapshots/NAME.snap), with what differs from
+/// one machine or run to the next replaced: `repo` (a temporary folder) by `[REPO]`, any other
+/// temporary folder by `[TMP]`, this crate's folder by `[CRATE]`, and the time a check took.
+#[track_caller]
+fn assert_shown(name: &str, text: &str, repo: Option<&Path>) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    if let Some(repo) = repo {
+        settings.add_filter(&regex::escape(&repo.to_string_lossy()), "[REPO]");
+    }
+    let tmp = std::env::temp_dir();
+    settings.add_filter(
+        &format!(r"{}/\.tmp\w+", regex::escape(&tmp.to_string_lossy())),
+        "[TMP]",
+    );
+    settings.add_filter(
+        &regex::escape(&common::crate_dir().to_string_lossy()),
+        "[CRATE]",
+    );
+    settings.add_filter(r"\(\d+(\.\d+)? s\)", "([TIME])");
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
+/// `clerk check` (text) on a fixture, as of the fixtures' date; it exits with `status`.
+#[track_caller]
+fn check_fixture(fixture: &str, status: i32) {
+    let repo = Repo::fixture(fixture);
+    let out = repo.check_text();
+    assert_eq!(out.status, status, "{}", out.said());
+    assert_shown(&format!("check-{fixture}"), &shown(&out), Some(repo.path()));
+}
+
+#[test]
+fn check_text_yaml_syntax() {
+    check_fixture("yaml-syntax", 1);
+}
+
+#[test]
+fn check_text_not_allowed() {
+    check_fixture("not-allowed", 1);
+}
+
+#[test]
+fn check_text_broken_references() {
+    check_fixture("broken-references", 1);
+}
+
+#[test]
+fn check_text_bad_config() {
+    check_fixture("bad-config", 2);
+}
+
+/// The message names the folder: a temporary one, shown as `[REPO]`.
+#[test]
+fn check_text_without_a_repository() {
+    let dir = Repo::empty();
+    let out = clerk(&["check"]).arg(dir.path()).run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert_shown("check-no-config", &shown(&out), Some(dir.path()));
+}
+
+#[test]
+fn help() {
+    let out = clerk(&["--help"]).run().success();
+    assert_shown("help", &shown(&out), None);
+}
+
+#[test]
+fn check_help() {
+    let out = clerk(&["check", "--help"]).run().success();
+    assert_shown("check-help", &shown(&out), None);
+}
+
+/// `clerk register NAME` (a table for the terminal) on records-example, as of the fixtures' date.
+#[track_caller]
+fn register(name: &str) {
+    let out = clerk(&["register", name, "--dir", "records-example"])
+        .args(["--today", common::TODAY])
+        .dir(&common::crate_dir())
+        .run()
+        .success();
+    assert_shown(&format!("register-{name}"), &shown(&out), None);
+}
+
+#[test]
+fn register_documents() {
+    register("documents");
+}
+
+/// What is overdue depends on the date given.
+#[test]
+fn register_resolutions() {
+    register("resolutions");
+}
+
+/// `clerk report ARGS` on records-example, as of the fixtures' date.
+#[track_caller]
+fn report(snapshot: &str, args: &[&str]) {
+    let out = clerk(&["report"])
+        .args(args)
+        .args(["--dir", "records-example", "--today", common::TODAY])
+        .dir(&common::crate_dir())
+        .run()
+        .success();
+    assert_shown(snapshot, &shown(&out), None);
+}
+
+#[test]
+fn report_membership_chart() {
+    report("report-membership", &["membership"]);
+}
+
+#[test]
+fn report_annual() {
+    report("report-annual-2026", &["annual", "--year", "2026"]);
+}
