@@ -158,18 +158,25 @@ fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
         !found.is_empty() && found.iter().all(|f| f.1 == "documents/2026-doc-001.md"),
         "{found:?}"
     );
-    // Garbage, a torn append, or another version's file: the same findings, and the file is
-    // written anew.
+    // Garbage, a torn append, another version's file, or a file of the previous format (its
+    // own binary codec, before MessagePack) with this clerk's version: the same findings, and
+    // the file is written anew in the current format.
+    let previous_format = [
+        concat!("clerk parsed-records v2 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes(),
+        &bytes[bytes.iter().position(|&b| b == b'\n').unwrap() + 1..],
+    ]
+    .concat();
     for damaged in [
         b"not a cache at all".to_vec(),
         bytes[..bytes.len() / 2].to_vec(),
         b"clerk parsed-records v0 0.0.0\n".to_vec(),
+        previous_format,
     ] {
         std::fs::write(&cache, &damaged).unwrap();
         assert_eq!(agree(dir, &staged), found);
         assert!(std::fs::read(&cache)
             .unwrap()
-            .starts_with(b"clerk parsed-records v2 "));
+            .starts_with(b"clerk parsed-records v3 "));
     }
 }
 

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 /// The first line of the file: a different clerk may parse differently, so its file is ignored.
-const MAGIC: &str = concat!("clerk parsed-records v2 ", env!("CARGO_PKG_VERSION"), "\n");
+const MAGIC: &str = concat!("clerk parsed-records v3 ", env!("CARGO_PKG_VERSION"), "\n");
 
 /// A record's parse: its text and what [`super::record::Record`] keeps of it.
 pub struct Parsed {
@@ -54,7 +54,7 @@ impl ParsedCache {
         let entries = raw
             .into_par_iter()
             .filter_map(|e| {
-                let fields = decode(&mut &e.fields[..], 0)?;
+                let fields = decode(e.fields)?;
                 let text = std::str::from_utf8(e.text).ok()?.to_string();
                 let ok = e.body_start <= text.len()
                     && e.yaml_end <= text.len()
@@ -164,47 +164,21 @@ fn write_entry(out: &mut Vec<u8>, id: &[u8; 20], e: &Entry) {
     }
 }
 
-/// A JSON value in a compact binary form (a tag, then the value), faster to read back than
-/// JSON text.
+/// A JSON value in MessagePack, faster to read back than JSON text; key order is kept.
 fn encode(v: &Value, out: &mut Vec<u8>) {
-    let len = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
-    match v {
-        Value::Null => out.push(0),
-        Value::Bool(b) => out.push(1 + u8::from(*b)),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                out.push(3);
-                out.extend_from_slice(&i.to_le_bytes());
-            } else if let Some(u) = n.as_u64() {
-                out.push(4);
-                out.extend_from_slice(&u.to_le_bytes());
-            } else {
-                out.push(5);
-                out.extend_from_slice(&n.as_f64().unwrap_or(0.0).to_le_bytes());
-            }
-        }
-        Value::String(s) => {
-            out.push(6);
-            len(out, s.len());
-            out.extend_from_slice(s.as_bytes());
-        }
-        Value::Array(items) => {
-            out.push(7);
-            len(out, items.len());
-            for item in items {
-                encode(item, out);
-            }
-        }
-        Value::Object(map) => {
-            out.push(8);
-            len(out, map.len());
-            for (k, v) in map {
-                len(out, k.len());
-                out.extend_from_slice(k.as_bytes());
-                encode(v, out);
-            }
-        }
-    }
+    // Writing into memory fails only for values MessagePack cannot hold, which JSON has none of.
+    let _ = rmp_serde::encode::write(out, v);
+}
+
+/// The value [`encode`] wrote; `None` for anything else (a damaged or foreign file). The
+/// decoder refuses nesting deeper than its limit, so no file can exhaust the stack.
+fn decode(input: &[u8]) -> Option<Value> {
+    let mut de = rmp_serde::Deserializer::new(input);
+    // Deeper than any front matter clerk accepts, shallow enough for any thread's stack.
+    de.set_max_depth(256);
+    let value = serde::Deserialize::deserialize(&mut de).ok()?;
+    // Anything after the value means the bytes were not what encode wrote.
+    (de.into_inner().is_empty()).then_some(value)
 }
 
 /// The next `n` bytes of `input`, consumed; `None` when fewer are left.
@@ -215,49 +189,6 @@ fn take<'b>(input: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
     let (head, tail) = input.split_at(n);
     *input = tail;
     Some(head)
-}
-
-/// The value [`encode`] wrote; `None` for anything else (a damaged or foreign file).
-fn decode(input: &mut &[u8], depth: usize) -> Option<Value> {
-    fn len(input: &mut &[u8]) -> Option<usize> {
-        Some(u32::from_le_bytes(take(input, 4)?.try_into().ok()?) as usize)
-    }
-    fn text(input: &mut &[u8]) -> Option<String> {
-        let n = len(input)?;
-        String::from_utf8(take(input, n)?.to_vec()).ok()
-    }
-    if depth > 256 {
-        return None;
-    }
-    let tag = *take(input, 1)?.first()?;
-    Some(match tag {
-        0 => Value::Null,
-        1 => Value::Bool(false),
-        2 => Value::Bool(true),
-        3 => Value::from(i64::from_le_bytes(take(input, 8)?.try_into().ok()?)),
-        4 => Value::from(u64::from_le_bytes(take(input, 8)?.try_into().ok()?)),
-        5 => serde_json::Number::from_f64(f64::from_le_bytes(take(input, 8)?.try_into().ok()?))
-            .map_or(Value::Null, Value::Number),
-        6 => Value::String(text(input)?),
-        7 => {
-            let n = len(input)?;
-            let mut items = Vec::with_capacity(n.min(input.len()));
-            for _ in 0..n {
-                items.push(decode(input, depth + 1)?);
-            }
-            Value::Array(items)
-        }
-        8 => {
-            let n = len(input)?;
-            let mut map = serde_json::Map::with_capacity(n.min(input.len()));
-            for _ in 0..n {
-                let key = text(input)?;
-                map.insert(key, decode(input, depth + 1)?);
-            }
-            Value::Object(map)
-        }
-        _ => return None,
-    })
 }
 
 /// The entries of a cache file, and whether all of it was read; `None` when it is not one
@@ -330,7 +261,7 @@ mod tests {
         assert_eq!(read.len(), 2);
         assert_eq!((read[1].id, read[1].path), ([1; 20], "b.md"));
         assert_eq!(read[0].text, text.as_bytes());
-        assert_eq!(decode(&mut &read[0].fields[..], 0), Some(fields.clone()));
+        assert_eq!(decode(read[0].fields), Some(fields.clone()));
         // An append cut short: the whole first entry survives, the torn second is dropped.
         let cut = &bytes[..bytes.len() - 5];
         let (read, whole) = read_entries(cut).unwrap();
@@ -339,14 +270,19 @@ mod tests {
         let all = serde_json::json!({"z": null, "a": [true, false, -3, 18446744073709551615u64, 2.5, "文字", {"k": []}], "m": {}});
         let mut bytes = Vec::new();
         encode(&all, &mut bytes);
-        let back = decode(&mut &bytes[..], 0).unwrap();
+        let back = decode(&bytes).unwrap();
         assert_eq!(back, all);
         assert_eq!(
             back.as_object().unwrap().keys().collect::<Vec<_>>(),
             ["z", "a", "m"]
         );
-        assert_eq!(decode(&mut &bytes[..bytes.len() - 1], 0), None, "cut short");
-        // Another version's file is not read at all.
+        assert_eq!(decode(&bytes[..bytes.len() - 1]), None, "cut short");
+        // Nesting deeper than any record has is refused, not followed down the stack.
+        let deep = [vec![0x91u8; 100_000], vec![0xc0]].concat();
+        assert_eq!(decode(&deep), None);
+        // Another version's file is not read at all, the previous format included.
         assert!(read_entries(b"clerk parsed-records v0 0.0.0\n").is_none());
+        let v2 = concat!("clerk parsed-records v2 ", env!("CARGO_PKG_VERSION"), "\n");
+        assert!(read_entries(v2.as_bytes()).is_none());
     }
 }
