@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks for SPEC §11 on this machine: check, staged check, build, serve rebuild, memory,
+# Benchmarks for the targets in BENCHMARKS.md on this machine: check, staged check, build, serve rebuild, memory,
 # against Hugo on the same Markdown files, and the floor (read + parse the Markdown).
 #
 #   bench/run.sh [RECORDS]        # default 10000; results go to stdout as Markdown rows

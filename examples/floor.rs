@@ -1,5 +1,6 @@
-//! The floor for SPEC §11: read every record file, split off the front matter, parse the YAML
-//! and render the Markdown to HTML — the least any tool does with these files. Used by
+//! The floor for the check benchmarks (BENCHMARKS.md): read every record file, split off the
+//! front matter, parse the YAML and render the Markdown to HTML — the least any tool does
+//! with these files. Used by
 //! `bench/run.sh`.
 //!
 //!   cargo run --release --example floor -- DIR

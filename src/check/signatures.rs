@@ -1,5 +1,6 @@
-//! Approval signatures (SPEC §5): each approval is an SSHSIG by the approver's own key, valid on
-//! the approval date, over a payload that binds record, step, role, person, date and content.
+//! Approval signatures (README, "Approvals and signatures"): each approval is an SSHSIG by the
+//! approver's own key, valid on the approval date, over a payload that binds record, step,
+//! role, person, date and content.
 
 use serde_json::Value;
 use ssh_key::SshSig;

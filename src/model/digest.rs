@@ -1,4 +1,5 @@
-//! The content an approval signs: a canonical digest of the record (SPEC §5).
+//! The content an approval signs: a canonical digest of the record (README, "Approvals and
+//! signatures").
 //!
 //! digest = SHA-256( JCS(front matter without workflow-managed fields) + "\n" + body ),
 //! where JCS is the JSON Canonicalization Scheme (RFC 8785) and the body's line endings are

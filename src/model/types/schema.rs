@@ -8,7 +8,7 @@ use crate::diag::{codes, Diagnostic};
 
 use super::workflow::Workflow;
 
-/// Fields every record has, whatever its type (SPEC §2).
+/// Fields every record has, whatever its type (README, "The records format in five minutes").
 pub(super) fn common_properties(workflow: Option<&Workflow>) -> Map<String, Value> {
     let mut props = json!({
         "type": {"type": "string", "description": "the record type, a file in types/"},
