@@ -209,6 +209,7 @@ fn cached_parts(dir: &Path, audience: &str) -> std::collections::BTreeSet<String
 /// cache — after an edit, an added record and a removed one — and an edit replaces only the
 /// part it falls in.
 #[test]
+#[cfg(feature = "search")]
 fn search_parts_from_the_cache_are_the_index_built_without_it() {
     let repo = Repo::example();
     let dir = repo.path();

@@ -489,6 +489,7 @@ fn confidential_records_in_plain_text_are_one_warning_at_the_settings() {
 /// part with one is indexed every time instead. Without the key the record is not on the site,
 /// and the same part is cached.
 #[test]
+#[cfg(feature = "search")]
 fn an_encrypted_record_never_reaches_the_search_cache() {
     let repo = Repo::example();
     let dir = repo.path();

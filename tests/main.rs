@@ -5,6 +5,7 @@
 mod common;
 
 mod authoring;
+#[cfg(feature = "search")]
 mod browser;
 mod caches;
 mod check;
@@ -19,6 +20,7 @@ mod layers;
 mod registers;
 mod reports;
 mod rules;
+#[cfg(feature = "serve")]
 mod serve;
 mod signatures;
 mod site;

@@ -132,6 +132,7 @@ fn the_terminal_table_aligns_chinese() {
 }
 
 #[test]
+#[cfg(feature = "xlsx")]
 fn csv_and_xlsx_read_back_in_python() {
     if !common::python_has("openpyxl") {
         return;
@@ -194,6 +195,7 @@ print("ok")
 }
 
 #[test]
+#[cfg(feature = "xlsx")]
 fn xlsx_dates_are_dates() {
     if !common::python_has("openpyxl") {
         return;
@@ -284,4 +286,27 @@ fn lookup_naming_a_type_that_does_not_exist_is_refused_at_its_line() {
         "{}",
         out.stdout
     );
+}
+
+/// A clerk built without the `xlsx` feature says which feature a workbook needs, and writes
+/// nothing.
+#[test]
+#[cfg(not(feature = "xlsx"))]
+fn a_core_build_says_it_has_no_workbooks() {
+    let dir = common::crate_dir().join("records-example");
+    let out = Repo::empty();
+    let xlsx = out.path().join("docs.xlsx");
+    let (code, said) = register(
+        &dir,
+        &[
+            "documents",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("cargo feature `xlsx`"), "{said}");
+    assert!(!xlsx.exists());
 }
