@@ -181,6 +181,7 @@ fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
 }
 
 /// The files under `dir`, by path, with their bytes.
+#[cfg(feature = "search")]
 fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -199,6 +200,7 @@ fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 }
 
 /// The part files in the search cache for `audience`.
+#[cfg(feature = "search")]
 fn cached_parts(dir: &Path, audience: &str) -> std::collections::BTreeSet<String> {
     common::names(&dir.join(".git/clerk/search").join(audience))
         .into_iter()

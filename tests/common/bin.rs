@@ -75,6 +75,7 @@ impl Clerk {
     }
 
     /// Where standard error goes when spawned (a pipe otherwise); `run` always captures it.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub fn stderr(mut self, stderr: Stdio) -> Self {
         self.stderr = Some(stderr);
         self
