@@ -1,12 +1,49 @@
 //! Register pages (and their CSV), computed over the records the build's audience may see.
 
 use anyhow::anyhow;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::templates::Theme;
 use super::{Output, Site};
 use crate::derive::registers;
 use crate::model::expr::Evaluator;
+
+/// A column of a register page: its heading, and whether it holds numbers (aligned right).
+#[derive(Serialize)]
+struct ColumnView<'a> {
+    title: &'a str,
+    numeric: bool,
+}
+
+/// A register as its page names it.
+#[derive(Serialize)]
+struct TableView<'a> {
+    name: &'a str,
+    title: &'a str,
+    columns: Vec<ColumnView<'a>>,
+}
+
+/// A register, or a report, as an index page lists it.
+#[derive(Serialize)]
+struct Listed {
+    name: String,
+    title: String,
+    /// A register's number of rows (none for a report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<usize>,
+}
+
+/// What falls due, as the due page shows it.
+#[derive(Serialize)]
+struct DueView<'a> {
+    date: &'a str,
+    overdue: bool,
+    /// The person responsible: their name only when the audience may see their record.
+    who_shown: String,
+    kind: &'a str,
+    what: &'a str,
+    url: String,
+}
 
 /// Renders `registers/index.html` and a page and a CSV per register; returns the page count.
 pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize> {
@@ -25,16 +62,21 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         clock.lap(&format!("register {}", register.name));
         let rows = table.shown_rows();
         let totals = table.shown_totals();
-        let columns: Vec<Value> = table
+        let columns = table
             .columns
             .iter()
-            .map(|c| json!({"title": c.title, "numeric": c.kind.is_numeric()}))
+            .map(|c| ColumnView {
+                title: &c.title,
+                numeric: c.kind.is_numeric(),
+            })
             .collect();
+        let view = TableView {
+            name: &table.name,
+            title: &table.title,
+            columns,
+        };
         let mut page = ctx("../");
-        page.insert(
-            "table",
-            &json!({"name": table.name, "title": table.title, "columns": columns}),
-        );
+        page.insert("table", &view);
         page.insert("rows", &rows);
         page.insert("totals", &totals);
         let html = theme
@@ -46,7 +88,11 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
             format!("registers/{}.csv", table.name),
             crate::derive::export::csv(&table)?,
         )?;
-        listed.push(json!({"name": table.name, "title": table.title, "rows": table.rows.len()}));
+        listed.push(Listed {
+            name: table.name.clone(),
+            title: table.title.clone(),
+            rows: Some(table.rows.len()),
+        });
         pages += 1;
         clock.lap(&format!("register {}: page and CSV", register.name));
     }
@@ -56,7 +102,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         .checked_add_days(chrono::Days::new(365))
         .unwrap_or(site.today);
     let items = crate::derive::due::items(&visible, &site.today.to_string(), &until.to_string());
-    let shown: Vec<Value> = items
+    let shown: Vec<DueView> = items
         .iter()
         .map(|i| {
             // A person's name only when the audience may see their record.
@@ -64,8 +110,18 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
                 (Some(name), true) => format!("{name} ({})", i.who),
                 _ => i.who.clone(),
             };
-            let type_name = repo.record(&i.record).and_then(|r| r.type_name.clone()).unwrap_or_default();
-            json!({"date": i.date, "overdue": i.overdue, "who_shown": who, "kind": i.kind, "what": i.what, "url": super::record_url(&type_name, &i.record)})
+            let type_name = repo
+                .record(&i.record)
+                .and_then(|r| r.type_name.clone())
+                .unwrap_or_default();
+            DueView {
+                date: &i.date,
+                overdue: i.overdue,
+                who_shown: who,
+                kind: &i.kind,
+                what: &i.what,
+                url: super::record_url(&type_name, &i.record),
+            }
         })
         .collect();
     let mut page = ctx("");
@@ -97,7 +153,11 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
             .render("report.html", &page)
             .map_err(|e| anyhow!("template report.html: {e:?}"))?;
         out.put(format!("reports/{}.html", report.name), html.into_bytes())?;
-        reports.push(json!({"name": report.name, "title": drawn.title}));
+        reports.push(Listed {
+            name: report.name.clone(),
+            title: drawn.title.clone(),
+            rows: None,
+        });
         pages += 1;
     }
     if let Some(spec) = &repo.config.annual_report {
@@ -120,7 +180,11 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
             .map_err(|e| anyhow!("template report.html: {e:?}"))?;
         out.put(format!("reports/{name}.html"), html.into_bytes())?;
         out.put(format!("reports/{name}.md"), markdown.into_bytes())?;
-        reports.push(json!({"name": name, "title": title}));
+        reports.push(Listed {
+            name,
+            title,
+            rows: None,
+        });
         pages += 1;
     }
     let mut page = ctx("../");

@@ -6,13 +6,55 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 use anyhow::anyhow;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::templates::Theme;
 use super::{record_url, slug, Output, Site};
 use record::{display_date, link, Link};
 
 pub use record::RecordPages;
+
+/// A row of a type's index page.
+#[derive(Serialize)]
+struct IndexRow<'a> {
+    url: String,
+    title: &'a str,
+    number: Option<&'a str>,
+    date: String,
+    year: String,
+    department: &'a str,
+    department_name: &'a str,
+    status: &'a str,
+    has_errors: bool,
+}
+
+/// A department an index can be narrowed to.
+#[derive(Serialize)]
+struct Department {
+    id: String,
+    name: String,
+}
+
+/// A type, as its index page names it.
+#[derive(Serialize)]
+struct TypeLabel<'a> {
+    label: &'a str,
+}
+
+/// A link in the navigation: a type with records on the site.
+#[derive(Serialize)]
+struct NavItem<'a> {
+    url: String,
+    label: &'a str,
+    current: bool,
+}
+
+/// The site as every page names it: the association and the edition.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    name: &'a str,
+    edition: String,
+}
 
 /// Renders every page into `out`, and what each record page is found by into `search`;
 /// returns how many pages.
@@ -59,46 +101,57 @@ pub fn render(
         .values()
         .filter(|t| site.types_shown.contains(t.name.as_str()))
     {
-        let mut rows: Vec<Value> = site
+        let mut rows: Vec<IndexRow> = site
             .records()
             .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
             .map(|r| {
                 let date = display_date(site, r);
                 let department = r.str_field("department").unwrap_or("");
-                json!({
-                    "url": record_url(&def.name, &r.id),
-                    "title": r.title().unwrap_or(&r.id),
-                    "number": r.str_field("number"),
-                    "date": date,
-                    "year": date.get(..4).unwrap_or(""),
-                    "department": department,
-                    "department_name": repo.config.department(department).map_or(department, |d| d.name.as_str()),
-                    "status": r.str_field("status").unwrap_or(""),
-                    "has_errors": site.with_errors.contains(r.id.as_str()),
-                })
+                IndexRow {
+                    url: record_url(&def.name, &r.id),
+                    title: r.title().unwrap_or(&r.id),
+                    number: r.str_field("number"),
+                    year: date.get(..4).unwrap_or("").to_string(),
+                    date,
+                    department,
+                    department_name: repo
+                        .config
+                        .department(department)
+                        .map_or(department, |d| d.name.as_str()),
+                    status: r.str_field("status").unwrap_or(""),
+                    has_errors: site.with_errors.contains(r.id.as_str()),
+                }
             })
             .collect();
-        rows.sort_by(|a, b| {
-            b["date"]
-                .as_str()
-                .cmp(&a["date"].as_str())
-                .then(a["title"].as_str().cmp(&b["title"].as_str()))
-        });
-        let distinct = |key: &str| -> BTreeSet<String> {
-            rows.iter()
-                .filter_map(|r| r[key].as_str())
+        rows.sort_by(|a, b| b.date.cmp(&a.date).then(a.title.cmp(b.title)));
+        let distinct = |values: &mut dyn Iterator<Item = &str>| -> BTreeSet<String> {
+            values
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .collect()
         };
-        let years: Vec<String> = distinct("year").into_iter().rev().collect();
-        let statuses = distinct("status");
-        let departments: Vec<Value> = distinct("department")
+        let years: Vec<String> = distinct(&mut rows.iter().map(|r| r.year.as_str()))
             .into_iter()
-            .map(|d| json!({"id": d, "name": repo.config.department(&d).map_or(d.clone(), |x| x.name.clone())}))
+            .rev()
+            .collect();
+        let statuses = distinct(&mut rows.iter().map(|r| r.status));
+        let departments: Vec<Department> = distinct(&mut rows.iter().map(|r| r.department))
+            .into_iter()
+            .map(|id| {
+                let name = repo
+                    .config
+                    .department(&id)
+                    .map_or(id.clone(), |x| x.name.clone());
+                Department { id, name }
+            })
             .collect();
         let mut ctx = base("../", Some(&def.name));
-        ctx.insert("type", &json!({"label": def.label(locale)}));
+        ctx.insert(
+            "type",
+            &TypeLabel {
+                label: def.label(locale),
+            },
+        );
         ctx.insert("rows", &rows);
         ctx.insert("years", &years);
         ctx.insert("statuses", &statuses);
@@ -169,11 +222,15 @@ pub fn render(
 pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) -> tera::Context {
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
-    let nav: Vec<Value> = repo
+    let nav: Vec<NavItem> = repo
         .types
         .values()
         .filter(|t| site.types_shown.contains(t.name.as_str()))
-        .map(|t| json!({"url": format!("{}/index.html", slug(&t.name)), "label": t.label(locale), "current": current == Some(t.name.as_str())}))
+        .map(|t| NavItem {
+            url: format!("{}/index.html", slug(&t.name)),
+            label: t.label(locale),
+            current: current == Some(t.name.as_str()),
+        })
         .collect();
     let edition = theme
         .labels
@@ -184,10 +241,11 @@ pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) ->
     ctx.insert("lang", locale);
     ctx.insert("root", root);
     ctx.insert("t", &theme.labels);
-    ctx.insert(
-        "site",
-        &json!({"name": repo.config.association.name, "edition": edition}),
-    );
+    let view = SiteView {
+        name: &repo.config.association.name,
+        edition,
+    };
+    ctx.insert("site", &view);
     ctx.insert("nav", &nav);
     ctx
 }

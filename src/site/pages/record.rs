@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use anyhow::anyhow;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{context, error_chain};
 use crate::model::record::Record;
@@ -30,6 +30,66 @@ pub(super) struct Link {
 pub(super) struct Shown {
     pub(super) text: String,
     pub(super) url: Option<String>,
+}
+
+/// What `record.html` is given, besides the page context: each part of a record's page.
+#[derive(Serialize)]
+struct RecordView<'a> {
+    title: &'a str,
+    number: Option<&'a str>,
+    status: Option<&'a str>,
+    classification_label: Option<&'a String>,
+    body: String,
+    has_errors: bool,
+}
+
+/// The record's type, as the page names and links it.
+#[derive(Serialize)]
+struct TypeView<'a> {
+    label: &'a str,
+    url: String,
+}
+
+/// A field of the details list: its title and its values as shown.
+#[derive(Serialize)]
+pub(super) struct FieldView {
+    name: String,
+    values: Vec<Shown>,
+}
+
+/// An approval as shown, with the state of its signature.
+#[derive(Serialize)]
+pub(super) struct ApprovalView<'a> {
+    step: String,
+    by: String,
+    url: Option<String>,
+    role: &'a str,
+    date: &'a str,
+    /// `verified`, `unsigned`, `stale` or `invalid`.
+    state: &'static str,
+    problem: String,
+}
+
+/// One reader on a circulation list, and when they read it.
+#[derive(Serialize)]
+pub(super) struct CirculationView<'a> {
+    person: String,
+    read_on: Option<&'a str>,
+}
+
+/// An attachment, as named in the record, and where the site keeps it.
+#[derive(Serialize)]
+pub(super) struct AttachmentView<'a> {
+    name: &'a str,
+    url: String,
+}
+
+/// A version of a record in its chain of `supersedes`.
+#[derive(Serialize)]
+pub(super) struct VersionView {
+    title: String,
+    url: Option<String>,
+    current: bool,
 }
 
 /// Record pages, rendered one at a time: what they share is worked out once.
@@ -84,24 +144,23 @@ impl<'a> RecordPages<'a> {
             return Ok(None);
         };
         let mut ctx = context(site, self.theme, "../", r.type_name.as_deref());
-        ctx.insert(
-            "type",
-            &json!({"label": def.label(locale), "url": format!("{}/index.html", slug(&def.name))}),
-        );
+        let type_view = TypeView {
+            label: def.label(locale),
+            url: format!("{}/index.html", slug(&def.name)),
+        };
+        ctx.insert("type", &type_view);
         let text = repo.text_of(r);
         let classification = repo.classification(r);
         let title = r.title().unwrap_or(&r.id);
-        ctx.insert(
-            "record",
-            &json!({
-                "title": title,
-                "number": r.str_field("number"),
-                "status": r.str_field("status"),
-                "classification_label": self.theme.labels.get(classification.as_str()),
-                "body": markdown(r.body(text)),
-                "has_errors": site.with_errors.contains(r.id.as_str()),
-            }),
-        );
+        let view = RecordView {
+            title,
+            number: r.str_field("number"),
+            status: r.str_field("status"),
+            classification_label: self.theme.labels.get(classification.as_str()),
+            body: markdown(r.body(text)),
+            has_errors: site.with_errors.contains(r.id.as_str()),
+        };
+        ctx.insert("record", &view);
         let fields = fields(site, def, r);
         let url = record_url(&def.name, &r.id);
         let entry = crate::site::search::Entry {
@@ -194,7 +253,7 @@ pub(super) fn targets<'a>(site: &Site, r: &'a Record) -> Vec<&'a str> {
 }
 
 /// Fields shown in the details list (not the ones with their own section).
-pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<Value> {
+pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<FieldView> {
     const OWN_SECTION: &[&str] = &[
         "type",
         "id",
@@ -275,7 +334,10 @@ pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<Value> {
                 url: None,
             }],
         };
-        out.push(json!({"name": name, "values": shown}));
+        out.push(FieldView {
+            name,
+            values: shown,
+        });
     }
     out
 }
@@ -285,7 +347,7 @@ pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<Value> {
 pub(super) fn search_text(
     title: &str,
     number: Option<&str>,
-    fields: &[Value],
+    fields: &[FieldView],
     body: &str,
 ) -> String {
     use pulldown_cmark::{Event, Parser};
@@ -296,11 +358,9 @@ pub(super) fn search_text(
         out.push_str(number);
     }
     for field in fields {
-        for shown in field["values"].as_array().into_iter().flatten() {
-            if let Some(text) = shown["text"].as_str().filter(|t| !t.is_empty()) {
-                out.push('\n');
-                out.push_str(text);
-            }
+        for shown in field.values.iter().filter(|s| !s.text.is_empty()) {
+            out.push('\n');
+            out.push_str(&shown.text);
         }
     }
     out.push('\n');
@@ -327,7 +387,7 @@ pub(super) fn texts(value: &Value) -> Vec<String> {
 }
 
 /// Each approval as shown, with the state of its signature as the check found it.
-pub(super) fn approvals(site: &Site, r: &Record) -> Vec<Value> {
+pub(super) fn approvals<'a>(site: &Site, r: &'a Record) -> Vec<ApprovalView<'a>> {
     use crate::diag::codes;
     let Some(items) = r.fields.get("approvals").and_then(Value::as_array) else {
         return Vec::new();
@@ -342,25 +402,37 @@ pub(super) fn approvals(site: &Site, r: &Record) -> Vec<Value> {
             let (state, problem) = match found {
                 None if a.get("signature").is_some() => ("verified", String::new()),
                 None => ("unsigned", String::new()),
-                Some((code, message)) if *code == codes::APPROVAL_STALE => ("stale", message.clone()),
+                Some((code, message)) if *code == codes::APPROVAL_STALE => {
+                    ("stale", message.clone())
+                }
                 Some((code, _)) if *code == codes::SIGNATURE_MISSING => ("unsigned", String::new()),
                 Some((_, message)) => ("invalid", message.clone()),
             };
             let person = site.repo.person(by).filter(|p| site.shows(&p.id));
-            json!({
-                "step": site.repo.type_of(r).and_then(|d| d.steps.get(s("step"))).and_then(|st| st.label.get(site.repo.config.association.locale.tag())).map_or(s("step"), |l| l.as_str()),
-                "by": person.and_then(|p| p.str_field("name")).map_or(by.to_string(), |n| format!("{n} ({by})")),
-                "url": person.map(|p| record_url(p.type_name.as_deref().unwrap_or("person"), &p.id)),
-                "role": s("role"),
-                "date": s("date"),
-                "state": state,
-                "problem": problem,
-            })
+            let locale = site.repo.config.association.locale.tag();
+            let step = site
+                .repo
+                .type_of(r)
+                .and_then(|d| d.steps.get(s("step")))
+                .and_then(|st| st.label.get(locale))
+                .map_or(s("step"), String::as_str)
+                .to_string();
+            ApprovalView {
+                step,
+                by: person
+                    .and_then(|p| p.str_field("name"))
+                    .map_or(by.to_string(), |n| format!("{n} ({by})")),
+                url: person.map(|p| record_url(p.type_name.as_deref().unwrap_or("person"), &p.id)),
+                role: s("role"),
+                date: s("date"),
+                state,
+                problem,
+            }
         })
         .collect()
 }
 
-pub(super) fn circulation(site: &Site, r: &Record) -> Vec<Value> {
+pub(super) fn circulation<'a>(site: &Site, r: &'a Record) -> Vec<CirculationView<'a>> {
     let Some(items) = r.fields.get("circulation").and_then(Value::as_array) else {
         return Vec::new();
     };
@@ -374,12 +446,15 @@ pub(super) fn circulation(site: &Site, r: &Record) -> Vec<Value> {
                 .filter(|p| site.shows(&p.id))
                 .and_then(|p| p.str_field("name"))
                 .map_or(id.to_string(), |n| format!("{n} ({id})"));
-            json!({"person": name, "read_on": c.get("read_on").and_then(Value::as_str)})
+            CirculationView {
+                person: name,
+                read_on: c.get("read_on").and_then(Value::as_str),
+            }
         })
         .collect()
 }
 
-pub(super) fn attachments(r: &Record) -> Vec<Value> {
+pub(super) fn attachments(r: &Record) -> Vec<AttachmentView<'_>> {
     let Some(items) = r.fields.get("attachments").and_then(Value::as_array) else {
         return Vec::new();
     };
@@ -391,13 +466,16 @@ pub(super) fn attachments(r: &Record) -> Vec<Value> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            json!({"name": name, "url": format!("files/{}/{}", slug(&r.id), slug(&file))})
+            AttachmentView {
+                name,
+                url: format!("files/{}/{}", slug(&r.id), slug(&file)),
+            }
         })
         .collect()
 }
 
 /// A record's versions: the chain of `supersedes` back and `superseded_by` forward.
-pub(super) fn versions(site: &Site, r: &Record) -> Vec<Value> {
+pub(super) fn versions(site: &Site, r: &Record) -> Vec<VersionView> {
     if r.fields.get("supersedes").is_none() && r.fields.get("superseded_by").is_none() {
         return Vec::new();
     }
@@ -428,11 +506,17 @@ pub(super) fn versions(site: &Site, r: &Record) -> Vec<Value> {
         .into_iter()
         .map(|v| {
             let shown = site.shows(&v.id);
-            json!({
-                "title": if shown { format!("{} {}", v.title().unwrap_or(&v.id), v.str_field("version").unwrap_or("")) } else { v.id.clone() },
-                "url": shown.then(|| record_url(v.type_name.as_deref().unwrap_or("record"), &v.id)),
-                "current": v.id == r.id,
-            })
+            let title = if shown {
+                let version = v.str_field("version").unwrap_or("");
+                format!("{} {version}", v.title().unwrap_or(&v.id))
+            } else {
+                v.id.clone()
+            };
+            VersionView {
+                title,
+                url: shown.then(|| record_url(v.type_name.as_deref().unwrap_or("record"), &v.id)),
+                current: v.id == r.id,
+            }
         })
         .collect()
 }
