@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use crate::parse::frontmatter;
-use crate::parse::yaml::{self, Locations};
+use crate::parse::yaml::{self, Loc, Locations};
 
 /// Why an edit could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -123,130 +123,186 @@ pub fn put_approval(
     let split = frontmatter::split(text).map_err(|_| EditError::NoFrontMatter)?;
     let before: Value =
         Value::Object(yaml::parse_mapping(split.yaml).map_err(|_| EditError::InvalidYaml)?);
-    let locs = Locations::of(split.yaml);
-    let all = lines(text);
-    // File line (1-based) → index into `all`.
-    let line_index = |line: usize| line - 1;
-    let yaml_line = |l: usize| split.yaml_line + l - 1;
-    let eol = eol(text);
-    let closing = split.body_line - 1; // the closing fence's line
+    let doc = Doc {
+        text,
+        locs: Locations::of(split.yaml),
+        all: lines(text),
+        yaml_start: split.yaml_line,
+        eol: eol(text),
+        closing: split.body_line - 1,
+    };
     let count = before
         .get("approvals")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
 
-    let edited = match locs.get("/approvals") {
-        None => {
-            // No approvals yet: insert the list before `status:`, or at the end of the front matter.
-            let at = locs
-                .get("/status")
-                .and_then(|l| l.key)
-                .map_or(closing, |k| yaml_line(k.line));
-            let (start, _) = all[line_index(at)];
-            format!(
-                "{}approvals:{eol}{}{}",
-                &text[..start],
-                entry.render(2, eol),
-                &text[start..]
-            )
-        }
-        Some(loc) => {
-            let value_line = yaml_line(loc.value.line);
-            let (ls, le) = all[line_index(value_line)];
-            let line_text = &text[ls..le];
-            let value_col_byte = line_text
-                .char_indices()
-                .nth(loc.value.column - 1)
-                .map_or(0, |(i, _)| i);
-            if line_text[value_col_byte..].starts_with('[') {
-                if count > 0 {
-                    return Err(EditError::FlowStyle("approvals".into()));
-                }
-                // `approvals: []` → a block list.
-                let key_end = ls + line_text[..value_col_byte].trim_end().len();
-                format!(
-                    "{}{eol}{}{}",
-                    &text[..key_end],
-                    entry.render(2, eol),
-                    &text[le..]
-                )
-            } else if count == 0 {
-                // `approvals:` with nothing (or `~`, `null`) after it: the key line becomes a list.
-                let key_line = yaml_line(loc.key.ok_or(EditError::Unsafe)?.line);
-                let (ks, ke) = all[line_index(key_line)];
-                let indent = &text[ks..ks + (text[ks..ke].len() - text[ks..ke].trim_start().len())];
-                format!(
-                    "{}{indent}approvals:{eol}{}{}",
-                    &text[..ks],
-                    entry.render(indent.len() + 2, eol),
-                    &text[ke..]
-                )
-            } else {
-                // Block list: find each item's first line and the list's last content line.
-                let item_line = |i: usize| {
-                    locs.get(&format!("/approvals/{i}"))
-                        .map(|l| yaml_line(l.value.line))
-                };
-                let first = item_line(0).ok_or(EditError::Unsafe)?;
-                let dash_indent = {
-                    let (s, e) = all[line_index(first)];
-                    text[s..e].find('-').ok_or(EditError::Unsafe)?
-                };
-                let last_content = |from: usize, until: usize| -> usize {
-                    // The last non-blank line in [from, until) that belongs to the list.
-                    let mut end = from;
-                    for line in from..until {
-                        let (s, e) = all[line_index(line)];
-                        let t = text[s..e].trim_end_matches(['\r', '\n']);
-                        let indent = t.len() - t.trim_start().len();
-                        if t.trim().is_empty() {
-                            continue;
-                        }
-                        if line > from && indent <= dash_indent && !t.trim_start().starts_with('-')
-                        {
-                            break;
-                        }
-                        if line > from && indent < dash_indent {
-                            break;
-                        }
-                        end = line;
-                    }
-                    end
-                };
-                match replace {
-                    Some(i) if i < count => {
-                        let start = item_line(i).ok_or(EditError::Unsafe)?;
-                        let end = match item_line(i + 1) {
-                            Some(next) => next - 1,
-                            None => last_content(start, closing),
-                        };
-                        let (s, _) = all[line_index(start)];
-                        let (_, e) = all[line_index(end)];
-                        format!(
-                            "{}{}{}",
-                            &text[..s],
-                            entry.render(dash_indent, eol),
-                            &text[e..]
-                        )
-                    }
-                    _ => {
-                        let last = item_line(count - 1).ok_or(EditError::Unsafe)?;
-                        let end = last_content(last, closing);
-                        let (_, e) = all[line_index(end)];
-                        let sep = if text[..e].ends_with('\n') { "" } else { eol };
-                        format!(
-                            "{}{sep}{}{}",
-                            &text[..e],
-                            entry.render(dash_indent, eol),
-                            &text[e..]
-                        )
-                    }
-                }
-            }
-        }
+    let edited = match doc.locs.get("/approvals") {
+        None => doc.add_list(entry),
+        Some(loc) => doc.put_in_list(loc, entry, replace, count)?,
     };
     verify(&before, &edited, entry, replace, count)?;
     Ok(edited)
+}
+
+/// A file whose front matter is being edited: its lines, and where its YAML sits in it.
+struct Doc<'a> {
+    text: &'a str,
+    locs: Locations,
+    /// Each line's byte range, including its line ending.
+    all: Vec<(usize, usize)>,
+    /// The file line (1-based) of the YAML's first line.
+    yaml_start: usize,
+    eol: &'static str,
+    /// The file line of the closing fence.
+    closing: usize,
+}
+
+impl Doc<'_> {
+    /// The byte range of file line `line` (1-based).
+    fn line(&self, line: usize) -> (usize, usize) {
+        self.all[line - 1]
+    }
+
+    /// The file line of YAML line `l` (1-based).
+    fn yaml_line(&self, l: usize) -> usize {
+        self.yaml_start + l - 1
+    }
+
+    /// With no approvals yet: the list with `entry`, inserted before `status:`, or at the end
+    /// of the front matter.
+    fn add_list(&self, entry: &ApprovalEntry) -> String {
+        let (text, eol) = (self.text, self.eol);
+        let at = self
+            .locs
+            .get("/status")
+            .and_then(|l| l.key)
+            .map_or(self.closing, |k| self.yaml_line(k.line));
+        let (start, _) = self.line(at);
+        format!(
+            "{}approvals:{eol}{}{}",
+            &text[..start],
+            entry.render(2, eol),
+            &text[start..]
+        )
+    }
+
+    /// With an `approvals` key (at `loc`) holding `count` entries: `entry` put in, by the way
+    /// the list is written (empty flow list, empty value, or block list).
+    fn put_in_list(
+        &self,
+        loc: &Loc,
+        entry: &ApprovalEntry,
+        replace: Option<usize>,
+        count: usize,
+    ) -> Result<String, EditError> {
+        let (text, eol) = (self.text, self.eol);
+        let (ls, le) = self.line(self.yaml_line(loc.value.line));
+        let line_text = &text[ls..le];
+        let value_col_byte = line_text
+            .char_indices()
+            .nth(loc.value.column - 1)
+            .map_or(0, |(i, _)| i);
+        if line_text[value_col_byte..].starts_with('[') {
+            if count > 0 {
+                return Err(EditError::FlowStyle("approvals".into()));
+            }
+            // `approvals: []` → a block list.
+            let key_end = ls + line_text[..value_col_byte].trim_end().len();
+            Ok(format!(
+                "{}{eol}{}{}",
+                &text[..key_end],
+                entry.render(2, eol),
+                &text[le..]
+            ))
+        } else if count == 0 {
+            // `approvals:` with nothing (or `~`, `null`) after it: the key line becomes a list.
+            let key_line = self.yaml_line(loc.key.ok_or(EditError::Unsafe)?.line);
+            let (ks, ke) = self.line(key_line);
+            let indent = &text[ks..ks + (text[ks..ke].len() - text[ks..ke].trim_start().len())];
+            Ok(format!(
+                "{}{indent}approvals:{eol}{}{}",
+                &text[..ks],
+                entry.render(indent.len() + 2, eol),
+                &text[ke..]
+            ))
+        } else {
+            self.put_in_block_list(entry, replace, count)
+        }
+    }
+
+    /// The file line of approval `i`'s first line.
+    fn item_line(&self, i: usize) -> Option<usize> {
+        self.locs
+            .get(&format!("/approvals/{i}"))
+            .map(|l| self.yaml_line(l.value.line))
+    }
+
+    /// The last non-blank line in [from, until) that belongs to the list whose dashes are
+    /// `dash_indent` spaces in.
+    fn last_content(&self, from: usize, until: usize, dash_indent: usize) -> usize {
+        let mut end = from;
+        for line in from..until {
+            let (s, e) = self.line(line);
+            let t = self.text[s..e].trim_end_matches(['\r', '\n']);
+            let indent = t.len() - t.trim_start().len();
+            if t.trim().is_empty() {
+                continue;
+            }
+            if line > from && indent <= dash_indent && !t.trim_start().starts_with('-') {
+                break;
+            }
+            if line > from && indent < dash_indent {
+                break;
+            }
+            end = line;
+        }
+        end
+    }
+
+    /// In a block list of `count` entries: `entry` in place of entry `replace`, or after the
+    /// last entry.
+    fn put_in_block_list(
+        &self,
+        entry: &ApprovalEntry,
+        replace: Option<usize>,
+        count: usize,
+    ) -> Result<String, EditError> {
+        let (text, eol) = (self.text, self.eol);
+        let first = self.item_line(0).ok_or(EditError::Unsafe)?;
+        let dash_indent = {
+            let (s, e) = self.line(first);
+            text[s..e].find('-').ok_or(EditError::Unsafe)?
+        };
+        match replace {
+            Some(i) if i < count => {
+                let start = self.item_line(i).ok_or(EditError::Unsafe)?;
+                let end = match self.item_line(i + 1) {
+                    Some(next) => next - 1,
+                    None => self.last_content(start, self.closing, dash_indent),
+                };
+                let (s, _) = self.line(start);
+                let (_, e) = self.line(end);
+                Ok(format!(
+                    "{}{}{}",
+                    &text[..s],
+                    entry.render(dash_indent, eol),
+                    &text[e..]
+                ))
+            }
+            _ => {
+                let last = self.item_line(count - 1).ok_or(EditError::Unsafe)?;
+                let end = self.last_content(last, self.closing, dash_indent);
+                let (_, e) = self.line(end);
+                let sep = if text[..e].ends_with('\n') { "" } else { eol };
+                Ok(format!(
+                    "{}{sep}{}{}",
+                    &text[..e],
+                    entry.render(dash_indent, eol),
+                    &text[e..]
+                ))
+            }
+        }
+    }
 }
 
 /// The edit changed exactly the one approval entry it meant to, and nothing else.

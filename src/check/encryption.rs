@@ -8,9 +8,11 @@ use crate::crypt;
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::model::keys::Keyring;
 use crate::model::readers;
+use crate::model::record::Record;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
 
+/// Checks every record's encryption against the configuration and today's readers.
 pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut plain: Vec<&str> = Vec::new();
@@ -24,15 +26,7 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
         let must = enc.is_some_and(|e| readers::required(e, type_name, classification));
         if !encrypted {
             if must {
-                diags.push(
-                    Diagnostic::new(
-                        codes::MUST_BE_ENCRYPTED,
-                        &record.path,
-                        Pos::FILE,
-                        format!("{type_name} records ({}) must be stored encrypted, but this one is plain text", classification.as_str()),
-                    )
-                    .hint(format!("encrypt it: `clerk encrypt {}` (the plain file is replaced by {}.age)", record.path, record.path)),
-                );
+                diags.push(must_be_encrypted(record, type_name, classification));
             } else if classification == Classification::Confidential && enc.is_some() {
                 plain.push(record.path.as_str());
             }
@@ -42,66 +36,104 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
             continue;
         };
         let readers = readers::readers(repo, keys, type_name, classification, today);
-        let mut wanted: Vec<(String, String)> = readers
-            .iter()
-            .filter_map(|(person, key)| Some((crypt::tag_of(key)?, person.clone())))
-            .collect();
-        wanted.sort();
-        let extra = found
-            .iter()
-            .filter(|t| !wanted.iter().any(|(w, _)| w == *t))
-            .count();
-        let missing: Vec<&str> = wanted
-            .iter()
-            .filter(|(t, _)| !found.contains(t))
-            .map(|(_, p)| p.as_str())
-            .collect();
-        if extra > 0 {
-            diags.push(
-                Diagnostic::new(
-                    codes::READER_NOT_ALLOWED,
-                    &record.path,
-                    Pos::FILE,
-                    format!("{extra} key(s) that may no longer read this record can still open it"),
-                )
-                .hint("someone left or changed role: run `clerk reencrypt` with your key"),
-            );
-        }
-        if !missing.is_empty() {
-            diags.push(
-                Diagnostic::new(
-                    codes::READER_MISSING,
-                    &record.path,
-                    Pos::FILE,
-                    format!("allowed readers cannot open it: {}", missing.join(", ")),
-                )
-                .hint("run `clerk reencrypt` with your key so they can"),
-            );
-        }
+        diags.extend(wrong_readers(record, &readers, found));
     }
-    // Confidential records in plain text: one finding, at the encryption settings, not one
-    // per record (an association moving to encryption has many).
-    if !plain.is_empty() {
-        let text = repo.source(crate::model::config::FILE).unwrap_or_default();
-        let shown: Vec<&str> = plain.iter().take(5).copied().collect();
-        let more = if plain.len() > shown.len() {
-            format!(" and {} more", plain.len() - shown.len())
-        } else {
-            String::new()
-        };
+    diags.extend(confidential_plaintext(repo, &plain));
+    diags
+}
+
+/// The finding for a record stored in plain text whose type must be encrypted.
+fn must_be_encrypted(
+    record: &Record,
+    type_name: &str,
+    classification: Classification,
+) -> Diagnostic {
+    Diagnostic::new(
+        codes::MUST_BE_ENCRYPTED,
+        &record.path,
+        Pos::FILE,
+        format!(
+            "{type_name} records ({}) must be stored encrypted, but this one is plain text",
+            classification.as_str()
+        ),
+    )
+    .hint(format!(
+        "encrypt it: `clerk encrypt {}` (the plain file is replaced by {}.age)",
+        record.path, record.path
+    ))
+}
+
+/// Whether an encrypted record opens for keys that may no longer read it, or not for readers
+/// allowed today; `found` are the recipient tags it is sealed to.
+fn wrong_readers(
+    record: &Record,
+    readers: &[(String, String)],
+    found: &[String],
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut wanted: Vec<(String, String)> = readers
+        .iter()
+        .filter_map(|(person, key)| Some((crypt::tag_of(key)?, person.clone())))
+        .collect();
+    wanted.sort();
+    let extra = found
+        .iter()
+        .filter(|t| !wanted.iter().any(|(w, _)| w == *t))
+        .count();
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(t, _)| !found.contains(t))
+        .map(|(_, p)| p.as_str())
+        .collect();
+    if extra > 0 {
         diags.push(
             Diagnostic::new(
-                codes::CONFIDENTIAL_PLAINTEXT,
-                crate::model::config::FILE,
-                crate::model::locate(text, "/encryption", true),
-                format!(
-                    "{} confidential record(s) are stored in plain text: {}{more}",
-                    plain.len(),
-                    shown.join(", ")
-                ),
+                codes::READER_NOT_ALLOWED,
+                &record.path,
+                Pos::FILE,
+                format!("{extra} key(s) that may no longer read this record can still open it"),
             )
-            .hint("anyone with the repository can read them: `clerk encrypt FILE` each, or list their types under `encryption.required` to make it an error"),
+            .hint("someone left or changed role: run `clerk reencrypt` with your key"),
+        );
+    }
+    if !missing.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                codes::READER_MISSING,
+                &record.path,
+                Pos::FILE,
+                format!("allowed readers cannot open it: {}", missing.join(", ")),
+            )
+            .hint("run `clerk reencrypt` with your key so they can"),
         );
     }
     diags
+}
+
+/// Confidential records in plain text: one finding, at the encryption settings, not one
+/// per record (an association moving to encryption has many).
+fn confidential_plaintext(repo: &Repository, plain: &[&str]) -> Option<Diagnostic> {
+    if plain.is_empty() {
+        return None;
+    }
+    let text = repo.source(crate::model::config::FILE).unwrap_or_default();
+    let shown: Vec<&str> = plain.iter().take(5).copied().collect();
+    let more = if plain.len() > shown.len() {
+        format!(" and {} more", plain.len() - shown.len())
+    } else {
+        String::new()
+    };
+    Some(
+        Diagnostic::new(
+            codes::CONFIDENTIAL_PLAINTEXT,
+            crate::model::config::FILE,
+            crate::model::locate(text, "/encryption", true),
+            format!(
+                "{} confidential record(s) are stored in plain text: {}{more}",
+                plain.len(),
+                shown.join(", ")
+            ),
+        )
+        .hint("anyone with the repository can read them: `clerk encrypt FILE` each, or list their types under `encryption.required` to make it an error"),
+    )
 }

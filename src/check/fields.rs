@@ -13,34 +13,70 @@ use crate::parse::yaml::{escape_pointer, kind_name};
 /// Checks one record's type, fields and id.
 pub fn check(repo: &Repository, record: &Record) -> Vec<Diagnostic> {
     let text = repo.text_of(record);
-    let mut diags = Vec::new();
-    let diag = |code: Code, pointer: &str, on_key: bool, message: String| {
-        Diagnostic::new(
-            code,
-            &record.path,
-            record.pos(text, pointer, on_key),
-            message,
-        )
+    let mut diags: Vec<Diagnostic> = bad_id(record, text).into_iter().collect();
+    if let Some(d) = type_finding(repo, record, text) {
+        diags.push(d);
+        return diags;
+    }
+    let Some(def) = record
+        .fields
+        .get("type")
+        .and_then(Value::as_str)
+        .and_then(|t| repo.types.get(t))
+    else {
+        return diags; // a type file that failed to load is reported on its own
     };
+    for error in def.validator.iter_errors(&record.fields) {
+        diags.extend(schema_finding(record, text, def, &error));
+    }
+    diags.extend(undeclared_fields(record, text, def));
+    diags
+}
 
+/// A finding at `pointer` in the record's front matter (at its key when `on_key`).
+fn finding(
+    record: &Record,
+    text: &str,
+    code: Code,
+    pointer: &str,
+    on_key: bool,
+    message: String,
+) -> Diagnostic {
+    Diagnostic::new(
+        code,
+        &record.path,
+        record.pos(text, pointer, on_key),
+        message,
+    )
+}
+
+/// Whether the record's id (its `id:`, or else its file name) has characters an id cannot have.
+fn bad_id(record: &Record, text: &str) -> Option<Diagnostic> {
     if let Some(Value::String(id)) = record.fields.get("id") {
         if !valid_id(id) {
-            diags.push(
-                diag(codes::BAD_ID, "/id", false, format!("id `{id}` has characters an id cannot have"))
+            return Some(
+                finding(record, text, codes::BAD_ID, "/id", false, format!("id `{id}` has characters an id cannot have"))
                     .hint("use letters, digits, `-`, `_` and `.`, starting with a letter or digit (no spaces, `#` or `/`)"),
             );
         }
     } else if !valid_id(&record.id) {
-        diags.push(
-            diag(codes::BAD_ID, "", false, format!("file name `{}` is not a valid id", record.id))
+        return Some(
+            finding(record, text, codes::BAD_ID, "", false, format!("file name `{}` is not a valid id", record.id))
                 .hint("rename the file using letters, digits, `-`, `_` and `.`, or set `id:` in the front matter"),
         );
     }
+    None
+}
 
+/// What is wrong with the record's `type`: missing, not text, or not a known type (a type
+/// whose file failed to load is reported on its own).
+fn type_finding(repo: &Repository, record: &Record, text: &str) -> Option<Diagnostic> {
     let type_name = match record.fields.get("type") {
         None => {
-            diags.push(
-                diag(
+            return Some(
+                finding(
+                    record,
+                    text,
                     codes::MISSING_TYPE,
                     "",
                     false,
@@ -48,12 +84,13 @@ pub fn check(repo: &Repository, record: &Record) -> Vec<Diagnostic> {
                 )
                 .hint(format!("add `type:` with one of: {}", type_list(repo))),
             );
-            return diags;
         }
         Some(Value::String(t)) => t,
         Some(other) => {
-            diags.push(
-                diag(
+            return Some(
+                finding(
+                    record,
+                    text,
                     codes::WRONG_TYPE,
                     "/type",
                     false,
@@ -61,44 +98,42 @@ pub fn check(repo: &Repository, record: &Record) -> Vec<Diagnostic> {
                 )
                 .hint(format!("use one of: {}", type_list(repo))),
             );
-            return diags;
         }
     };
-    let Some(def) = repo.types.get(type_name) else {
-        if !repo.broken_types.contains(type_name) {
-            let mut d = diag(
-                codes::UNKNOWN_TYPE,
-                "/type",
-                false,
-                format!("unknown record type `{type_name}`"),
-            );
-            d = match closest(type_name, repo.types.keys().map(String::as_str)) {
-                Some(best) => d.hint(format!(
-                    "did you mean `{best}`? (types are the files in types/)"
-                )),
-                None => d.hint(format!("known types: {}", type_list(repo))),
-            };
-            diags.push(d);
-        }
-        return diags;
+    if repo.types.contains_key(type_name) || repo.broken_types.contains(type_name) {
+        return None;
+    }
+    let d = finding(
+        record,
+        text,
+        codes::UNKNOWN_TYPE,
+        "/type",
+        false,
+        format!("unknown record type `{type_name}`"),
+    );
+    Some(
+        match closest(type_name, repo.types.keys().map(String::as_str)) {
+            Some(best) => d.hint(format!(
+                "did you mean `{best}`? (types are the files in types/)"
+            )),
+            None => d.hint(format!("known types: {}", type_list(repo))),
+        },
+    )
+}
+
+/// Top-level fields the type does not declare, unless it allows them.
+fn undeclared_fields(record: &Record, text: &str, def: &TypeDef) -> Vec<Diagnostic> {
+    let code = match def.unknown_fields {
+        UnknownFields::Allow => return Vec::new(),
+        UnknownFields::Error => codes::UNKNOWN_FIELD,
+        UnknownFields::Warning => codes::UNKNOWN_FIELD_WARNING,
     };
-
-    for error in def.validator.iter_errors(&record.fields) {
-        diags.extend(schema_finding(record, text, def, &error));
-    }
-
-    if def.unknown_fields != UnknownFields::Allow {
-        let code = match def.unknown_fields {
-            UnknownFields::Error => codes::UNKNOWN_FIELD,
-            _ => codes::UNKNOWN_FIELD_WARNING,
-        };
-        for key in record.map().keys() {
-            if !def.properties.contains(key) {
-                diags.push(unknown_field(record, text, def, code, "", key));
-            }
-        }
-    }
-    diags
+    record
+        .map()
+        .keys()
+        .filter(|key| !def.properties.contains(*key))
+        .map(|key| unknown_field(record, text, def, code, "", key))
+        .collect()
 }
 
 /// Ids are used in references (`id#part`) and file names: no spaces, `#` or `/`.
@@ -151,37 +186,13 @@ fn schema_finding(
     use jsonschema::error::ValidationErrorKind as K;
     let pointer = error.instance_path().as_str().to_string();
     let field = display_path(&pointer);
-    let at = |code: Code, message: String| {
-        Diagnostic::new(
-            code,
-            &record.path,
-            record.pos(text, &pointer, false),
-            message,
-        )
-    };
+    let at = |code: Code, message: String| finding(record, text, code, &pointer, false, message);
     let value = error.instance();
     let shown = show(value);
     let d = match error.kind() {
         K::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            let message = if field.is_empty() {
-                format!("missing required field `{name}`")
-            } else {
-                format!("`{field}` is missing required field `{name}`")
-            };
-            let about = describe(def, error, name);
-            let hint = match about {
-                Some(about) => format!("add `{name}:` ({about})"),
-                None => format!("add `{name}:`"),
-            };
-            // Point at the object that lacks the field: its key line, or the opening `---`.
-            Diagnostic::new(
-                codes::MISSING_FIELD,
-                &record.path,
-                record.pos(text, &pointer, true),
-                message,
-            )
-            .hint(hint)
+            missing_field(record, text, def, error, name)
         }
         K::Type { kind } => at(
             codes::WRONG_TYPE,
@@ -192,31 +203,11 @@ fn schema_finding(
             ),
         )
         .hint(type_hint(kind)),
-        K::Enum { options } => {
-            let allowed: Vec<String> = options
-                .as_array()
-                .map_or_else(Vec::new, |a| a.iter().map(show).collect());
-            let d = at(
-                codes::NOT_ALLOWED,
-                format!("`{field}` is {shown}, which is not allowed here"),
-            );
-            match value.as_str().and_then(|v| {
-                closest(
-                    v,
-                    options
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str),
-                )
-            }) {
-                Some(best) => d.hint(format!(
-                    "did you mean `{best}`? allowed: {}",
-                    allowed.join(", ")
-                )),
-                None => d.hint(format!("allowed: {}", allowed.join(", "))),
-            }
-        }
+        K::Enum { options } => at(
+            codes::NOT_ALLOWED,
+            format!("`{field}` is {shown}, which is not allowed here"),
+        )
+        .hint(enum_hint(value, options)),
         K::Constant { expected_value } => at(
             codes::NOT_ALLOWED,
             format!("`{field}` is {shown}, but must be {}", show(expected_value)),
@@ -250,6 +241,50 @@ fn schema_finding(
         }
     };
     vec![d]
+}
+
+/// The finding for a required field `name` that is missing, with what the schema says it is.
+fn missing_field(
+    record: &Record,
+    text: &str,
+    def: &TypeDef,
+    error: &jsonschema::ValidationError,
+    name: &str,
+) -> Diagnostic {
+    let pointer = error.instance_path().as_str();
+    let field = display_path(pointer);
+    let message = if field.is_empty() {
+        format!("missing required field `{name}`")
+    } else {
+        format!("`{field}` is missing required field `{name}`")
+    };
+    let hint = match describe(def, error, name) {
+        Some(about) => format!("add `{name}:` ({about})"),
+        None => format!("add `{name}:`"),
+    };
+    // Point at the object that lacks the field: its key line, or the opening `---`.
+    finding(record, text, codes::MISSING_FIELD, pointer, true, message).hint(hint)
+}
+
+/// The hint for a value outside an enum: the closest allowed value, if any, and all of them.
+fn enum_hint(value: &Value, options: &Value) -> String {
+    let allowed: Vec<String> = options
+        .as_array()
+        .map_or_else(Vec::new, |a| a.iter().map(show).collect());
+    let best = value.as_str().and_then(|v| {
+        closest(
+            v,
+            options
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str),
+        )
+    });
+    match best {
+        Some(best) => format!("did you mean `{best}`? allowed: {}", allowed.join(", ")),
+        None => format!("allowed: {}", allowed.join(", ")),
+    }
 }
 
 /// The `description` (or `title`) the type's schema gives for a missing property.

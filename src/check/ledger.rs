@@ -15,7 +15,7 @@ use crate::model::expr::Evaluator;
 use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
-use crate::model::types::{Coverage, PeriodKind, RuleSeverity, TypeDef};
+use crate::model::types::{BudgetLineUse, Coverage, PeriodKind, RuleSeverity, TypeDef};
 use crate::parse::yaml::escape_pointer;
 
 /// Runs the cross-record rules.
@@ -106,11 +106,15 @@ impl NumberFormat {
 /// For one uniqueness key: each value and the records (with the field) that hold it, in path order.
 type Holders<'a> = BTreeMap<&'a str, Vec<(&'a Record, &'a str)>>;
 
+/// For each (sequence, issuer, year): each serial number given and the record that has it.
+type Serials<'a> = BTreeMap<(String, String, u32), BTreeMap<u64, &'a Record>>;
+
+/// Values that must be unique and are not, numbers that break their format, and gaps in
+/// numbering sequences.
 fn unique(repo: &Repository) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut seen: BTreeMap<String, Holders> = BTreeMap::new();
-    // (sequence, issuer, year) → serial → record
-    let mut serials: BTreeMap<(String, String, u32), BTreeMap<u64, &Record>> = BTreeMap::new();
+    let mut serials: Serials = BTreeMap::new();
     let mut formats: HashMap<&str, (NumberFormat, &Numbering)> = HashMap::new();
     let mut reported_missing = std::collections::BTreeSet::new();
     for record in &repo.records {
@@ -133,10 +137,7 @@ fn unique(repo: &Repository) -> Vec<Diagnostic> {
             let Some(seq) = &u.sequence else { continue };
             let Some(numbering) = repo.config.numbering.get(seq) else {
                 if reported_missing.insert((def.path.clone(), seq.clone())) {
-                    diags.push(
-                        Diagnostic::new(codes::SETTING_MISSING, &def.path, Pos::line(1), format!("`unique` names numbering `{seq}`, which clerk.yaml does not define"))
-                            .hint(format!("add `numbering: {{{seq}: {{format: \"{{issuer}}〔{{year}}〕{{serial}}號\"}}}}` to clerk.yaml")),
-                    );
+                    diags.push(numbering_missing(def, seq));
                 }
                 continue;
             };
@@ -150,34 +151,55 @@ fn unique(repo: &Repository) -> Vec<Diagnostic> {
                         .or_default()
                         .insert(n.serial, record);
                 }
-                None => {
-                    let example = NumberFormat::format(
-                        &numbering.format,
-                        numbering.issuer.as_deref().unwrap_or("協秘"),
-                        2026,
-                        3,
-                    );
-                    let mut hint = format!(
-                        "numbers look like `{example}` (format `{}` in clerk.yaml)",
-                        numbering.format
-                    );
-                    if value.contains(['[', ']', '(', ')', '［', '］', '【', '】']) {
-                        hint.push_str("; the year goes in hexagonal brackets 〔〕 (U+3014, U+3015), not [] or ()");
-                    }
-                    diags.push(
-                        at(
-                            repo,
-                            record,
-                            &u.field,
-                            codes::NUMBER_FORMAT,
-                            format!("`{value}` does not follow the numbering format"),
-                        )
-                        .hint(hint),
-                    );
-                }
+                None => diags.push(bad_number(repo, record, &u.field, value, numbering)),
             }
         }
     }
+    diags.extend(duplicates(repo, &seen));
+    diags.extend(gaps(repo, &serials));
+    diags
+}
+
+/// The finding for a type whose `unique` names a numbering clerk.yaml does not define.
+fn numbering_missing(def: &TypeDef, seq: &str) -> Diagnostic {
+    Diagnostic::new(codes::SETTING_MISSING, &def.path, Pos::line(1), format!("`unique` names numbering `{seq}`, which clerk.yaml does not define"))
+        .hint(format!("add `numbering: {{{seq}: {{format: \"{{issuer}}〔{{year}}〕{{serial}}號\"}}}}` to clerk.yaml"))
+}
+
+/// The finding for a number that does not follow its numbering's format, with an example.
+fn bad_number(
+    repo: &Repository,
+    record: &Record,
+    field: &str,
+    value: &str,
+    numbering: &Numbering,
+) -> Diagnostic {
+    let example = NumberFormat::format(
+        &numbering.format,
+        numbering.issuer.as_deref().unwrap_or("協秘"),
+        2026,
+        3,
+    );
+    let mut hint = format!(
+        "numbers look like `{example}` (format `{}` in clerk.yaml)",
+        numbering.format
+    );
+    if value.contains(['[', ']', '(', ')', '［', '］', '【', '】']) {
+        hint.push_str("; the year goes in hexagonal brackets 〔〕 (U+3014, U+3015), not [] or ()");
+    }
+    at(
+        repo,
+        record,
+        field,
+        codes::NUMBER_FORMAT,
+        format!("`{value}` does not follow the numbering format"),
+    )
+    .hint(hint)
+}
+
+/// Values held by more than one record: a finding at every holder after the first.
+fn duplicates(repo: &Repository, seen: &BTreeMap<String, Holders>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     for values in seen.values() {
         for (value, holders) in values {
             if holders.len() < 2 {
@@ -200,7 +222,13 @@ fn unique(repo: &Repository) -> Vec<Diagnostic> {
             }
         }
     }
-    for ((_, issuer, year), numbers) in &serials {
+    diags
+}
+
+/// Serial numbers skipped in a sequence: a finding at the record after each gap.
+fn gaps(repo: &Repository, serials: &Serials) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for ((_, issuer, year), numbers) in serials {
         let mut expected = 1;
         for (&serial, record) in numbers {
             if serial > expected {
@@ -274,16 +302,46 @@ fn lines<'a>(repo: &'a Repository, ev: &Evaluator) -> Lines<'a> {
     Lines { budgets, limits }
 }
 
+/// Bookings against the wrong budget, and spending over a line's approved amount.
 fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
     if !repo.types.values().any(|t| t.budget_line.is_some()) {
         return Vec::new();
     }
     let lines = lines(repo, ev);
     let mut diags = Vec::new();
-    // Whether each record's spending counts against its line (an expression per record: worked
-    // out in parallel, before the sums, which go in order).
-    let counted: Vec<bool> = repo
-        .records
+    let counted = counted(repo, ev);
+    let mut spending: Spending = BTreeMap::new();
+    for (record, &counts) in repo.records.iter().zip(&counted) {
+        let Some(booking) = booking(repo, &lines, record) else {
+            continue;
+        };
+        if let Some(d) = wrong_budget(repo, record, &booking) {
+            diags.push(d);
+            continue;
+        }
+        let (use_, date) = (booking.use_, booking.date);
+        if let (Some(field), Some(date), true) = (&use_.amount, date, counts) {
+            if let Some(amount) = record.fields.get(field).and_then(Value::as_f64) {
+                spending.entry(booking.line.to_string()).or_default().push((
+                    date,
+                    &record.path,
+                    amount,
+                    record,
+                ));
+            }
+        }
+    }
+    diags.extend(over_budget(repo, &lines, spending));
+    diags
+}
+
+/// Line → what is spent on it: (date, path, amount, record).
+type Spending<'a> = BTreeMap<String, Vec<(NaiveDate, &'a str, f64, &'a Record)>>;
+
+/// Whether each record's spending counts against its line (an expression per record: worked
+/// out in parallel, before the sums, which go in order).
+fn counted(repo: &Repository, ev: &Evaluator) -> Vec<bool> {
+    repo.records
         .par_iter()
         .map(|record| {
             repo.type_of(record)
@@ -293,68 +351,80 @@ fn budgets(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
                     ev.scope(&record_value(def, record), None).truth(e) == Some(true)
                 })
         })
-        .collect();
-    // line → [(date, path, amount, record)]
-    let mut spending: BTreeMap<String, Vec<(NaiveDate, &str, f64, &Record)>> = BTreeMap::new();
-    for (record, &counts) in repo.records.iter().zip(&counted) {
-        let Some(def) = repo.type_of(record) else {
-            continue;
-        };
-        let Some(use_) = &def.budget_line else {
-            continue;
-        };
-        let Some(line) = record.str_field(&use_.line) else {
-            continue;
-        };
-        let Some((budget_id, _)) = line.split_once('#') else {
-            continue;
-        };
-        let Some(&(year, budget_counts)) = lines.budgets.get(budget_id) else {
-            continue;
-        };
-        let date = record.str_field(&use_.date).and_then(date::parse);
-        if !budget_counts {
-            diags.push(
-                at(
-                    repo,
-                    record,
-                    &use_.line,
-                    codes::WRONG_BUDGET,
-                    format!("`{budget_id}` is not an approved budget"),
-                )
-                .hint("book against the approved budget of the year"),
-            );
-            continue;
-        }
-        if let (Some(date), Some(year)) = (date, year) {
-            if i64::from(date.year()) != year {
-                diags.push(
-                    at(
-                        repo,
-                        record,
-                        &use_.line,
-                        codes::WRONG_BUDGET,
-                        format!("dated {date}, but booked against the {year} budget"),
-                    )
-                    .hint(format!(
-                        "book it against a line of the {} budget",
-                        date.year()
-                    )),
-                );
-                continue;
-            }
-        }
-        if let (Some(field), Some(date), true) = (&use_.amount, date, counts) {
-            if let Some(amount) = record.fields.get(field).and_then(Value::as_f64) {
-                spending.entry(line.to_string()).or_default().push((
-                    date,
-                    &record.path,
-                    amount,
-                    record,
-                ));
-            }
-        }
+        .collect()
+}
+
+/// A record booked against a line of a known budget.
+struct Booking<'a> {
+    use_: &'a BudgetLineUse,
+    /// `budget-id#line-id`.
+    line: &'a str,
+    budget_id: &'a str,
+    /// The budget's year.
+    year: Option<i64>,
+    /// Whether the budget counts (is approved).
+    budget_counts: bool,
+    date: Option<NaiveDate>,
+}
+
+/// The budget line `record` is booked against, when its type books against lines and the
+/// line's budget is known.
+fn booking<'a>(repo: &'a Repository, lines: &Lines, record: &'a Record) -> Option<Booking<'a>> {
+    let def = repo.type_of(record)?;
+    let use_ = def.budget_line.as_ref()?;
+    let line = record.str_field(&use_.line)?;
+    let (budget_id, _) = line.split_once('#')?;
+    let &(year, budget_counts) = lines.budgets.get(budget_id)?;
+    Some(Booking {
+        use_,
+        line,
+        budget_id,
+        year,
+        budget_counts,
+        date: record.str_field(&use_.date).and_then(date::parse),
+    })
+}
+
+/// Whether the booking is against a budget that is not approved, or of another year.
+fn wrong_budget(repo: &Repository, record: &Record, booking: &Booking) -> Option<Diagnostic> {
+    let field = &booking.use_.line;
+    if !booking.budget_counts {
+        return Some(
+            at(
+                repo,
+                record,
+                field,
+                codes::WRONG_BUDGET,
+                format!("`{}` is not an approved budget", booking.budget_id),
+            )
+            .hint("book against the approved budget of the year"),
+        );
     }
+    let (Some(date), Some(year)) = (booking.date, booking.year) else {
+        return None;
+    };
+    if i64::from(date.year()) == year {
+        return None;
+    }
+    Some(
+        at(
+            repo,
+            record,
+            field,
+            codes::WRONG_BUDGET,
+            format!("dated {date}, but booked against the {year} budget"),
+        )
+        .hint(format!(
+            "book it against a line of the {} budget",
+            date.year()
+        )),
+    )
+}
+
+/// Lines whose spending, summed in date order, goes over the approved amount: a finding at the
+/// first record that crosses it.
+fn over_budget(repo: &Repository, lines: &Lines, spending: Spending) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     for (line, mut items) in spending {
         let Some(&limit) = lines.limits.get(&line) else {
             continue;

@@ -75,47 +75,58 @@ fn references(repo: &Repository, record: &Record) -> Vec<Diagnostic> {
     diags
 }
 
+/// Why a reference does not resolve: the message, the hint and the code.
+type Broken = (String, String, crate::diag::Code);
+
 /// `None` when `value` resolves; otherwise the message, the hint and the code.
-fn resolve(
-    repo: &Repository,
-    rule: &RefRule,
-    value: &str,
-) -> Option<(String, String, crate::diag::Code)> {
-    let (types, anchor_list, id, anchor) = match &rule.target {
-        Target::Config(list) => {
-            let items = repo.config_raw.get(list).and_then(Value::as_array)?;
-            let ids: Vec<&str> = items
-                .iter()
-                .filter_map(|i| i.get("id").and_then(Value::as_str))
-                .collect();
-            if ids.contains(&value) {
-                return None;
-            }
-            let hint = match closest(value, ids.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`? ({list} are listed in clerk.yaml)"),
-                None => format!("clerk.yaml lists {list}: {}", ids.join(", ")),
-            };
-            return Some((
-                format!("no `{value}` in `{list}` of clerk.yaml"),
-                hint,
-                codes::BROKEN_REFERENCE,
-            ));
-        }
-        Target::Records(types) => (types, None, value, None),
+fn resolve(repo: &Repository, rule: &RefRule, value: &str) -> Option<Broken> {
+    match &rule.target {
+        Target::Config(list) => resolve_config(repo, list, value),
+        Target::Records(types) => resolve_record(repo, types, value, None),
         Target::Anchored { types, list } => match value.split_once('#') {
-            Some((id, anchor)) => (types, Some(list), id, Some(anchor)),
-            None => {
-                return Some((
-                    format!(
-                        "`{value}` must name an item of a {}'s `{list}`",
-                        types.join(" or ")
-                    ),
-                    format!("write it as `{value}#ID`, with the id of the item in `{list}`"),
-                    codes::REFERENCE_ANCHOR_MISSING,
-                ))
-            }
+            Some((id, anchor)) => resolve_record(repo, types, id, Some((list, anchor))),
+            None => Some((
+                format!(
+                    "`{value}` must name an item of a {}'s `{list}`",
+                    types.join(" or ")
+                ),
+                format!("write it as `{value}#ID`, with the id of the item in `{list}`"),
+                codes::REFERENCE_ANCHOR_MISSING,
+            )),
         },
+    }
+}
+
+/// Whether `value` is the id of an item of `list` in clerk.yaml (nothing to check when
+/// clerk.yaml has no such list).
+fn resolve_config(repo: &Repository, list: &str, value: &str) -> Option<Broken> {
+    let items = repo.config_raw.get(list).and_then(Value::as_array)?;
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|i| i.get("id").and_then(Value::as_str))
+        .collect();
+    if ids.contains(&value) {
+        return None;
+    }
+    let hint = match closest(value, ids.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? ({list} are listed in clerk.yaml)"),
+        None => format!("clerk.yaml lists {list}: {}", ids.join(", ")),
     };
+    Some((
+        format!("no `{value}` in `{list}` of clerk.yaml"),
+        hint,
+        codes::BROKEN_REFERENCE,
+    ))
+}
+
+/// Whether `id` names a record of one of `types` and, with an anchor `(list, anchor)`, that
+/// record has an item `anchor` in its `list`.
+fn resolve_record(
+    repo: &Repository,
+    types: &[String],
+    id: &str,
+    anchor: Option<(&str, &str)>,
+) -> Option<Broken> {
     let wanted = types.join(" or ");
     // Should ids collide (reported once as E015), prefer the record of the expected type.
     let target = repo
@@ -123,24 +134,7 @@ fn resolve(
         .find(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
         .or_else(|| repo.record(id));
     let Some(target) = target else {
-        // It may be an encrypted record this user has no key for: not a broken link.
-        if repo.is_unreadable(id) {
-            return None;
-        }
-        let candidates = repo
-            .records
-            .iter()
-            .filter(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
-            .map(|r| r.id.as_str());
-        let hint = match closest(id, candidates) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("create the {wanted} record, or correct the id"),
-        };
-        return Some((
-            format!("no record with id `{id}`"),
-            hint,
-            codes::BROKEN_REFERENCE,
-        ));
+        return no_record(repo, types, id);
     };
     let target_type = target.type_name.as_deref().unwrap_or("?");
     if !types.iter().any(|t| t == target_type) {
@@ -153,25 +147,54 @@ fn resolve(
             codes::REFERENCE_WRONG_TYPE,
         ));
     }
-    if let (Some(list), Some(anchor)) = (anchor_list, anchor) {
-        let items = target.fields.get(list).and_then(Value::as_array);
-        let ids: Vec<&str> = items
-            .into_iter()
-            .flatten()
-            .filter_map(|i| i.get("id").and_then(Value::as_str))
-            .collect();
-        if !ids.contains(&anchor) {
-            let hint = if ids.is_empty() {
-                format!("{} has no `{list}`", target.path)
-            } else {
-                format!("{} has {list}: {}", target.path, ids.join(", "))
-            };
-            return Some((
-                format!("`{id}` has no item `{anchor}` in its `{list}`"),
-                hint,
-                codes::REFERENCE_ANCHOR_MISSING,
-            ));
-        }
+    let (list, anchor) = anchor?;
+    missing_item(target, id, list, anchor)
+}
+
+/// Why no record has `id`, with the closest id of the wanted types as a hint.
+fn no_record(repo: &Repository, types: &[String], id: &str) -> Option<Broken> {
+    // It may be an encrypted record this user has no key for: not a broken link.
+    if repo.is_unreadable(id) {
+        return None;
     }
-    None
+    let candidates = repo
+        .records
+        .iter()
+        .filter(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
+        .map(|r| r.id.as_str());
+    let hint = match closest(id, candidates) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!(
+            "create the {} record, or correct the id",
+            types.join(" or ")
+        ),
+    };
+    Some((
+        format!("no record with id `{id}`"),
+        hint,
+        codes::BROKEN_REFERENCE,
+    ))
+}
+
+/// Whether `target` (the record `id`) lacks an item `anchor` in its `list`.
+fn missing_item(target: &Record, id: &str, list: &str, anchor: &str) -> Option<Broken> {
+    let items = target.fields.get(list).and_then(Value::as_array);
+    let ids: Vec<&str> = items
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i.get("id").and_then(Value::as_str))
+        .collect();
+    if ids.contains(&anchor) {
+        return None;
+    }
+    let hint = if ids.is_empty() {
+        format!("{} has no `{list}`", target.path)
+    } else {
+        format!("{} has {list}: {}", target.path, ids.join(", "))
+    };
+    Some((
+        format!("`{id}` has no item `{anchor}` in its `{list}`"),
+        hint,
+        codes::REFERENCE_ANCHOR_MISSING,
+    ))
 }

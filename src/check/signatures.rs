@@ -2,13 +2,14 @@
 //! approver's own key, valid on the approval date, over a payload that binds record, step,
 //! role, person, date and content.
 
+use chrono::NaiveDate;
 use serde_json::Value;
 use ssh_key::SshSig;
 
 use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
 use crate::model::digest::{content_digest, Payload, NAMESPACE};
-use crate::model::keys::{Keyring, VerifiedCache};
+use crate::model::keys::{Key, Keyring, VerifiedCache};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 
@@ -19,6 +20,18 @@ pub struct Problem {
     pub field: &'static str,
     pub message: String,
     pub hint: String,
+}
+
+impl Problem {
+    /// A problem with approval field `field`.
+    fn new(code: Code, field: &'static str, message: String, hint: impl Into<String>) -> Problem {
+        Problem {
+            code,
+            field,
+            message,
+            hint: hint.into(),
+        }
+    }
 }
 
 /// Verifies every approval of one record.
@@ -47,6 +60,45 @@ pub fn check(repo: &Repository, keys: &Keyring, record: &Record) -> Vec<Diagnost
     diags
 }
 
+/// The fields of one approval entry that its signature covers, as written.
+struct Approval<'a> {
+    step: &'a str,
+    by: &'a str,
+    role: &'a str,
+    date: &'a str,
+    /// The armored signature, when the entry is signed.
+    signature: Option<&'a str>,
+    /// The content digest the entry recorded when it was signed.
+    digest: Option<&'a str>,
+}
+
+impl<'a> Approval<'a> {
+    /// The entry's fields; `None` when it lacks step, by, role or date.
+    fn read(item: &'a Value) -> Option<Approval<'a>> {
+        let s = |k: &str| item.get(k).and_then(Value::as_str);
+        Some(Approval {
+            step: s("step")?,
+            by: s("by")?,
+            role: s("role")?,
+            date: s("date")?,
+            signature: s("signature"),
+            digest: s("digest"),
+        })
+    }
+
+    /// What the approver signs for `record` with content digest `digest`.
+    fn payload(&self, record: &Record, digest: &str) -> Payload {
+        Payload {
+            record: record.id.clone(),
+            step: self.step.into(),
+            role: self.role.into(),
+            by: self.by.into(),
+            date: self.date.into(),
+            digest: digest.into(),
+        }
+    }
+}
+
 /// The verdict on approval `i` of `record`: `None` when it is signed and valid (or unsigned where
 /// signatures are not required). `digest` caches the record's content digest between calls.
 pub fn verdict(
@@ -57,135 +109,171 @@ pub fn verdict(
     digest: &mut Option<String>,
 ) -> Option<Problem> {
     let item = record.fields.pointer(&format!("/approvals/{i}"))?;
-    let s = |k: &str| item.get(k).and_then(Value::as_str);
-    let (step, by, role, date) = (s("step")?, s("by")?, s("role")?, s("date")?);
-    let problem = |code: Code, field: &'static str, message: String, hint: String| {
-        Some(Problem {
-            code,
-            field,
-            message,
-            hint,
-        })
-    };
-    let Some(armored) = s("signature") else {
-        if repo.config.signatures.required {
-            return problem(
-                codes::SIGNATURE_MISSING,
-                "step",
-                format!("the `{step}` approval by `{by}` is not signed"),
-                format!(
-                    "{by} signs it with `clerk sign {} --step {step}`",
-                    record.path
-                ),
-            );
-        }
-        return None;
+    let approval = Approval::read(item)?;
+    let Some(armored) = approval.signature else {
+        return unsigned(repo, record, &approval);
     };
     let Ok(sig) = SshSig::from_pem(armored.trim()) else {
-        return problem(
+        return Some(Problem::new(
             codes::SIGNATURE_MALFORMED,
             "signature",
             "the signature is not an SSH signature (-----BEGIN SSH SIGNATURE-----)".into(),
-            "sign again with `clerk sign`; do not edit the signature by hand".into(),
-        );
+            "sign again with `clerk sign`; do not edit the signature by hand",
+        ));
     };
-    let approval_date = date::parse(date)?;
-    let own = "the approver signs with their own key, listed under `keys:` in their person record"
-        .to_string();
-    let Some(key) = keys
+    let approval_date = date::parse(approval.date)?;
+    let key = match signer_key(keys, approval.by, &sig) {
+        Ok(key) => key,
+        Err(problem) => return Some(problem),
+    };
+    if let Some(problem) = unusable_key(key, &sig, &approval, approval_date) {
+        return Some(problem);
+    }
+    let text = repo.text_of(record);
+    let current = digest
+        .get_or_insert_with(|| content_digest(repo.type_of(record), record, text))
+        .clone();
+    let text_now = approval.payload(record, &current).text();
+    if verifies(keys, key, &sig, armored, &text_now) {
+        return None;
+    }
+    Some(mismatch(record, key, &sig, &approval, &current))
+}
+
+/// Whether an unsigned approval is a problem: only where signatures are required.
+fn unsigned(repo: &Repository, record: &Record, approval: &Approval) -> Option<Problem> {
+    if !repo.config.signatures.required {
+        return None;
+    }
+    let (step, by) = (approval.step, approval.by);
+    Some(Problem::new(
+        codes::SIGNATURE_MISSING,
+        "step",
+        format!("the `{step}` approval by `{by}` is not signed"),
+        format!(
+            "{by} signs it with `clerk sign {} --step {step}`",
+            record.path
+        ),
+    ))
+}
+
+/// The key of `by` that made `sig`; or, when none of theirs did, whose key it was.
+fn signer_key<'k>(keys: &'k Keyring, by: &str, sig: &SshSig) -> Result<&'k Key, Problem> {
+    if let Some(key) = keys
         .of(by)
         .iter()
         .find(|k| k.key.key_data() == sig.public_key())
-    else {
-        return match keys.owner(sig.public_key()) {
-            Some(owner) => problem(
-                codes::KEY_OF_ANOTHER_PERSON,
-                "signature",
-                format!("signed with the key of `{owner}`, not of `{by}`"),
-                own,
-            ),
-            None if keys.of(by).is_empty() => problem(
-                codes::SIGNER_UNKNOWN,
-                "signature",
-                format!("`{by}` lists no SSH keys, so the signature cannot be checked"),
-                own,
-            ),
-            None => problem(
-                codes::SIGNER_UNKNOWN,
-                "signature",
-                format!("signed with a key that no one in people/ lists (not one of `{by}`'s)"),
-                own,
-            ),
-        };
-    };
+    {
+        return Ok(key);
+    }
+    let own = "the approver signs with their own key, listed under `keys:` in their person record";
+    Err(match keys.owner(sig.public_key()) {
+        Some(owner) => Problem::new(
+            codes::KEY_OF_ANOTHER_PERSON,
+            "signature",
+            format!("signed with the key of `{owner}`, not of `{by}`"),
+            own,
+        ),
+        None if keys.of(by).is_empty() => Problem::new(
+            codes::SIGNER_UNKNOWN,
+            "signature",
+            format!("`{by}` lists no SSH keys, so the signature cannot be checked"),
+            own,
+        ),
+        None => Problem::new(
+            codes::SIGNER_UNKNOWN,
+            "signature",
+            format!("signed with a key that no one in people/ lists (not one of `{by}`'s)"),
+            own,
+        ),
+    })
+}
+
+/// Whether the signer's key could not make this approval: not valid on the approval date, or
+/// the signature made for another namespace than clerk approvals.
+fn unusable_key(
+    key: &Key,
+    sig: &SshSig,
+    approval: &Approval,
+    approval_date: NaiveDate,
+) -> Option<Problem> {
+    let (by, date) = (approval.by, approval.date);
     if !key.valid_on(approval_date) {
-        return problem(
+        return Some(Problem::new(
             codes::KEY_NOT_VALID,
             "signature",
             format!("`{by}`'s key was not valid on {date} (valid {})", key.window()),
-            "sign with a key that was valid on the approval date; a key cannot approve outside its dates".into(),
-        );
+            "sign with a key that was valid on the approval date; a key cannot approve outside its dates",
+        ));
     }
     if sig.namespace() != NAMESPACE {
-        return problem(
+        return Some(Problem::new(
             codes::SIGNATURE_INVALID,
             "signature",
             format!(
                 "the signature is for `{}`, not for clerk approvals",
                 sig.namespace()
             ),
-            "sign with `clerk sign`".into(),
-        );
+            "sign with `clerk sign`",
+        ));
     }
-    let text = repo.text_of(record);
-    let current = digest
-        .get_or_insert_with(|| content_digest(repo.type_of(record), record, text))
-        .clone();
-    let payload = |digest: &str| Payload {
-        record: record.id.clone(),
-        step: step.into(),
-        role: role.into(),
-        by: by.into(),
-        date: date.into(),
-        digest: digest.into(),
-    };
-    let text_now = payload(&current).text();
+    None
+}
+
+/// Whether `sig` by `key` verifies over `text_now`, the payload for the current content; the
+/// keyring's cache, when it has one, answers for signatures verified before and remembers new ones.
+fn verifies(keys: &Keyring, key: &Key, sig: &SshSig, armored: &str, text_now: &str) -> bool {
     let entry = keys
         .cache
         .as_ref()
-        .map(|_| VerifiedCache::entry(key.key.key_data(), &text_now, armored));
+        .map(|_| VerifiedCache::entry(key.key.key_data(), text_now, armored));
     if let (Some(cache), Some(entry)) = (&keys.cache, &entry) {
         if cache.knows(entry) {
-            return None;
+            return true;
         }
     }
-    if key.key.verify(NAMESPACE, text_now.as_bytes(), &sig).is_ok() {
+    if key.key.verify(NAMESPACE, text_now.as_bytes(), sig).is_ok() {
         if let (Some(cache), Some(entry)) = (&keys.cache, entry) {
             cache.remember(entry);
         }
-        return None;
+        return true;
     }
-    // Not valid for the current content. If it is valid for the digest the approval
-    // recorded, the content changed after it was signed: stale, not forged.
-    let signed = s("digest").filter(|d| *d != current.as_str());
+    false
+}
+
+/// Why a signature that does not verify for the current content fails: if it is valid for the
+/// digest the approval recorded, the content changed after it was signed (stale, not forged).
+fn mismatch(
+    record: &Record,
+    key: &Key,
+    sig: &SshSig,
+    approval: &Approval,
+    current: &str,
+) -> Problem {
+    let (step, by, role, date) = (approval.step, approval.by, approval.role, approval.date);
+    let signed = approval.digest.filter(|d| *d != current);
     let stale = signed.is_some_and(|d| {
         key.key
-            .verify(NAMESPACE, payload(d).text().as_bytes(), &sig)
+            .verify(
+                NAMESPACE,
+                approval.payload(record, d).text().as_bytes(),
+                sig,
+            )
             .is_ok()
     });
     if stale {
-        problem(
+        Problem::new(
             codes::APPROVAL_STALE,
             "signature",
             format!("the record changed after `{by}` approved it on {date}: this `{step}` approval no longer covers it"),
             format!("have {by} approve the new content (`clerk sign {} --step {step}`), or revert the change", record.path),
         )
     } else {
-        problem(
+        Problem::new(
             codes::SIGNATURE_INVALID,
             "signature",
             format!("the signature does not match this record's `{step}` approval by `{by}` as `{role}` on {date}"),
-            "it was made for another record, step, role or date, or the content changed; sign again with `clerk sign`".into(),
+            "it was made for another record, step, role or date, or the content changed; sign again with `clerk sign`",
         )
     }
 }

@@ -30,18 +30,7 @@ pub fn check(
     today: Option<chrono::NaiveDate>,
 ) -> Vec<Diagnostic> {
     let (keys, _) = Keyring::load(new);
-    let limit = new.config.limits.max_record_bytes;
-    let mut before: HashMap<&str, Before> = HashMap::new();
-    for change in changes {
-        if let Change::Modified(path) | Change::Deleted(path) = change {
-            let Ok(file) = old.load(path, limit) else {
-                continue;
-            };
-            if let Ok(record) = Record::parse(0, &file) {
-                before.insert(path.as_str(), Before { record, file });
-            }
-        }
-    }
+    let before = records_before(old, new, changes);
     // A file added under a new name with the id of a file deleted is that record, moved.
     let mut by_id: HashMap<String, &str> = before
         .iter()
@@ -78,6 +67,41 @@ pub fn check(
         by_id.remove(&prev.record.id);
         diags.extend(compare(new, prev, record));
     }
+    diags.extend(kept_deleted(new, changes, &before, &matched));
+    diags
+}
+
+/// The records as `old` had them, by path, for each file the change modifies or deletes (a
+/// file that cannot be read or parsed is left out).
+fn records_before<'c>(
+    old: &dyn Snapshot,
+    new: &Repository,
+    changes: &'c [Change],
+) -> HashMap<&'c str, Before> {
+    let limit = new.config.limits.max_record_bytes;
+    let mut before = HashMap::new();
+    for change in changes {
+        if let Change::Modified(path) | Change::Deleted(path) = change {
+            let Ok(file) = old.load(path, limit) else {
+                continue;
+            };
+            if let Ok(record) = Record::parse(0, &file) {
+                before.insert(path.as_str(), Before { record, file });
+            }
+        }
+    }
+    before
+}
+
+/// Records deleted (not moved: `matched` are the old paths of moved and modified records) that
+/// their workflow keeps, being in a kept or final state.
+fn kept_deleted(
+    new: &Repository,
+    changes: &[Change],
+    before: &HashMap<&str, Before>,
+    matched: &[&str],
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     for change in changes {
         let Change::Deleted(path) = change else {
             continue;

@@ -8,12 +8,13 @@ use serde_json::Value;
 
 use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
+use crate::model::config::Council;
 use crate::model::expr::{Evaluator, Scope};
 use crate::model::people::RoleHeld;
 use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
-use crate::model::types::{ApprovalStep, CouncilRule, TypeDef};
+use crate::model::types::{ApprovalStep, CouncilRule, Requirement, TypeDef};
 
 /// One approval entry as written in the front matter.
 struct Entry<'a> {
@@ -44,6 +45,27 @@ fn entries(record: &Record) -> Vec<Entry<'_>> {
         .collect()
 }
 
+/// One record under check, with what its findings need.
+struct Ctx<'a, 's> {
+    repo: &'a Repository,
+    def: &'a TypeDef,
+    record: &'a Record,
+    text: &'a str,
+    scope: &'a Scope<'s>,
+}
+
+impl Ctx<'_, '_> {
+    /// A finding at `pointer` in the record's front matter.
+    fn at(&self, code: Code, pointer: &str, message: String) -> Diagnostic {
+        Diagnostic::new(
+            code,
+            &self.record.path,
+            self.record.pos(self.text, pointer, false),
+            message,
+        )
+    }
+}
+
 /// Checks one record's approvals and the requirements of its state.
 pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnostic> {
     let Some(def) = repo.type_of(record) else {
@@ -59,160 +81,218 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
         return Vec::new();
     }
     let text = repo.text_of(record);
-    let at = |code: Code, pointer: &str, message: String| {
-        Diagnostic::new(
-            code,
-            &record.path,
-            record.pos(text, pointer, false),
-            message,
-        )
-    };
     let scope = ev.scope(&record_value(def, record), None);
-    let mut diags = Vec::new();
-    let mut given: BTreeSet<&str> = BTreeSet::new();
+    let ctx = Ctx {
+        repo,
+        def,
+        record,
+        text,
+        scope: &scope,
+    };
+    let mut diags: Vec<Diagnostic> = entries.iter().filter_map(|e| approval(&ctx, e)).collect();
+    if let Some(state) = state {
+        diags.extend(state_requirements(&ctx, state, &entries));
+    }
+    diags
+}
 
-    for e in &entries {
-        let base = format!("/approvals/{}", e.index);
-        let Some(step) = def.steps.get(e.step) else {
-            let steps: Vec<&str> = def.steps.keys().map(String::as_str).collect();
-            diags.push(
-                at(
-                    codes::UNKNOWN_STEP,
-                    &format!("{base}/step"),
-                    format!("`{}` is not an approval step of {}", e.step, def.name),
-                )
-                .hint(if steps.is_empty() {
-                    format!("type `{}` declares no approval steps", def.name)
-                } else {
-                    format!("steps: {}", steps.join(", "))
-                }),
-            );
-            continue;
-        };
-        given.insert(e.step);
-        let Some(date) = e.date else { continue }; // a malformed date is reported by the schema
-        if repo.person(e.by).is_none() {
-            continue; // an unknown approver is reported as a broken reference
+/// The finding on one approval entry, if any: an unknown step, an approver the step excludes,
+/// no rule that covers it, or a role not allowed or not held.
+fn approval(ctx: &Ctx, e: &Entry) -> Option<Diagnostic> {
+    let base = format!("/approvals/{}", e.index);
+    let Some(step) = ctx.def.steps.get(e.step) else {
+        return Some(unknown_step(ctx, e, &base));
+    };
+    let date = e.date?; // a malformed date is reported by the schema
+    ctx.repo.person(e.by)?; // an unknown approver is reported as a broken reference
+    if excluded(step, ctx.scope, e.by) {
+        return Some(
+            ctx.at(
+                codes::APPROVER_EXCLUDED,
+                &format!("{base}/by"),
+                format!(
+                    "`{}` may not give the `{}` approval of this record",
+                    e.by, e.step
+                ),
+            )
+            .hint(
+                "nobody approves their own request; someone else who holds the role must approve",
+            ),
+        );
+    }
+    let applicable = applicable_rules(step, ctx.scope);
+    if applicable.is_empty() {
+        if undetermined(step, ctx.scope) {
+            return None; // a condition reads a field that is invalid or empty, reported elsewhere
         }
-        let excluded = step.not_by.iter().any(|x| {
-            scope
-                .strings(x)
-                .is_ok_and(|ids| ids.iter().any(|id| id == e.by))
+        return Some(
+            ctx.at(
+                codes::NO_RULE_APPLIES,
+                &format!("{base}/step"),
+                format!(
+                    "no rule of type `{}` says who may give `{}` for this record",
+                    ctx.def.name, e.step
+                ),
+            )
+            .hint(format!(
+                "add a rule under `approvals.{}.by` in {} that covers it",
+                e.step, ctx.def.path
+            )),
+        );
+    }
+    role_finding(ctx, e, &base, &applicable, date)
+}
+
+/// The finding for an approval that names a step the type does not declare.
+fn unknown_step(ctx: &Ctx, e: &Entry, base: &str) -> Diagnostic {
+    let def = ctx.def;
+    let steps: Vec<&str> = def.steps.keys().map(String::as_str).collect();
+    ctx.at(
+        codes::UNKNOWN_STEP,
+        &format!("{base}/step"),
+        format!("`{}` is not an approval step of {}", e.step, def.name),
+    )
+    .hint(if steps.is_empty() {
+        format!("type `{}` declares no approval steps", def.name)
+    } else {
+        format!("steps: {}", steps.join(", "))
+    })
+}
+
+/// Whether `by` is one of the people the step's `not_by` excludes for this record.
+fn excluded(step: &ApprovalStep, scope: &Scope, by: &str) -> bool {
+    step.not_by.iter().any(|x| {
+        scope
+            .strings(x)
+            .is_ok_and(|ids| ids.iter().any(|id| id == by))
+    })
+}
+
+/// Whether the approval's role is one the applicable rules allow, and the approver held it on
+/// `date`; a finding (with who could have approved) when not.
+fn role_finding(
+    ctx: &Ctx,
+    e: &Entry,
+    base: &str,
+    applicable: &[(String, Vec<String>)],
+    date: NaiveDate,
+) -> Option<Diagnostic> {
+    let in_role: Vec<&(String, Vec<String>)> = applicable
+        .iter()
+        .filter(|(role, _)| role == e.role)
+        .collect();
+    let could = || could_have(ctx.repo, applicable, date, e.by);
+    if in_role.is_empty() {
+        let allowed: Vec<String> = applicable
+            .iter()
+            .map(|(r, s)| RoleHeld::describe(r, s))
+            .collect();
+        return Some(
+            ctx.at(
+                codes::ROLE_NOT_ALLOWED,
+                &format!("{base}/role"),
+                format!(
+                    "a {} may not give `{}` for this record; it needs: {}",
+                    e.role,
+                    e.step,
+                    allowed.join(", or ")
+                ),
+            )
+            .hint(could()),
+        );
+    }
+    if in_role
+        .iter()
+        .any(|(role, needed)| ctx.repo.held(e.by, role, needed, date))
+    {
+        return None;
+    }
+    let needed: Vec<String> = in_role
+        .iter()
+        .map(|(r, s)| RoleHeld::describe(r, s))
+        .collect();
+    Some(
+        ctx.at(
+            codes::ROLE_NOT_HELD,
+            &format!("{base}/by"),
+            format!("`{}` was not {} on {date}", e.by, needed.join(" or ")),
+        )
+        .hint(could()),
+    )
+}
+
+/// What the requirements in effect in `state` find missing: fields, approvals, and council
+/// resolutions.
+fn state_requirements(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diagnostic> {
+    // Approvals given for a step the type declares, whatever else is wrong with them.
+    let given: BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e.step)
+        .filter(|step| ctx.def.steps.contains_key(*step))
+        .collect();
+    let mut diags = Vec::new();
+    for req in ctx.def.requirements_in(state) {
+        diags.extend(missing_fields(ctx, state, req));
+        diags.extend(missing_approvals(ctx, state, req, &given));
+        if let Some(rule) = &req.council {
+            diags.extend(council(ctx, rule, entries, state));
+        }
+    }
+    diags
+}
+
+/// The fields `req` needs that the record leaves out or empty.
+fn missing_fields(ctx: &Ctx, state: &str, req: &Requirement) -> Vec<Diagnostic> {
+    let record = ctx.record;
+    let mut diags = Vec::new();
+    for field in &req.fields {
+        let present = record.fields.get(field).is_some_and(|v| {
+            !v.is_null() && v.as_str() != Some("") && v.as_array().is_none_or(|a| !a.is_empty())
         });
-        if excluded {
+        if !present {
             diags.push(
-                at(codes::APPROVER_EXCLUDED, &format!("{base}/by"), format!("`{}` may not give the `{}` approval of this record", e.by, e.step))
-                    .hint("nobody approves their own request; someone else who holds the role must approve"),
-            );
-            continue;
-        }
-        let applicable = applicable_rules(step, &scope);
-        if applicable.is_empty() && undetermined(step, &scope) {
-            continue; // a condition reads a field that is invalid or empty, reported elsewhere
-        }
-        if applicable.is_empty() {
-            diags.push(
-                at(
-                    codes::NO_RULE_APPLIES,
-                    &format!("{base}/step"),
-                    format!(
-                        "no rule of type `{}` says who may give `{}` for this record",
-                        def.name, e.step
-                    ),
+                ctx.at(
+                    codes::STATE_FIELD_MISSING,
+                    "/status",
+                    format!("this {} is `{state}`, so it needs `{field}`", ctx.def.name),
                 )
                 .hint(format!(
-                    "add a rule under `approvals.{}.by` in {} that covers it",
-                    e.step, def.path
+                    "add `{field}:`, or set the status back to the state before `{}`",
+                    req.from_state
                 )),
-            );
-            continue;
-        }
-        let in_role: Vec<&(String, Vec<String>)> = applicable
-            .iter()
-            .filter(|(role, _)| role == e.role)
-            .collect();
-        let could = || could_have(repo, &applicable, date, e.by);
-        if in_role.is_empty() {
-            let allowed: Vec<String> = applicable
-                .iter()
-                .map(|(r, s)| RoleHeld::describe(r, s))
-                .collect();
-            diags.push(
-                at(
-                    codes::ROLE_NOT_ALLOWED,
-                    &format!("{base}/role"),
-                    format!(
-                        "a {} may not give `{}` for this record; it needs: {}",
-                        e.role,
-                        e.step,
-                        allowed.join(", or ")
-                    ),
-                )
-                .hint(could()),
-            );
-            continue;
-        }
-        if !in_role
-            .iter()
-            .any(|(role, needed)| repo.held(e.by, role, needed, date))
-        {
-            let needed: Vec<String> = in_role
-                .iter()
-                .map(|(r, s)| RoleHeld::describe(r, s))
-                .collect();
-            diags.push(
-                at(
-                    codes::ROLE_NOT_HELD,
-                    &format!("{base}/by"),
-                    format!("`{}` was not {} on {date}", e.by, needed.join(" or ")),
-                )
-                .hint(could()),
             );
         }
     }
+    diags
+}
 
-    let Some(state) = state else { return diags };
-    for req in def.requirements_in(state) {
-        for field in &req.fields {
-            let present = record.fields.get(field).is_some_and(|v| {
-                !v.is_null() && v.as_str() != Some("") && v.as_array().is_none_or(|a| !a.is_empty())
-            });
-            if !present {
-                diags.push(
-                    at(
-                        codes::STATE_FIELD_MISSING,
-                        "/status",
-                        format!("this {} is `{state}`, so it needs `{field}`", def.name),
-                    )
-                    .hint(format!(
-                        "add `{field}:`, or set the status back to the state before `{}`",
-                        req.from_state
-                    )),
-                );
-            }
-        }
-        for step in &req.approvals {
-            if !given.contains(step.as_str()) {
-                let who = def
-                    .steps
-                    .get(step)
-                    .map(|s| describe_step(s, &scope))
-                    .unwrap_or_default();
-                diags.push(
-                    at(
-                        codes::APPROVAL_MISSING,
-                        "/status",
-                        format!(
-                            "this {} is `{state}`, so it needs the `{step}` approval",
-                            def.name
-                        ),
-                    )
-                    .hint(format!("add it under `approvals:` ({who})")),
-                );
-            }
-        }
-        if let Some(rule) = &req.council {
-            diags.extend(council(repo, def, record, rule, &scope, &entries, state));
+/// The approvals `req` needs that no entry gives.
+fn missing_approvals(
+    ctx: &Ctx,
+    state: &str,
+    req: &Requirement,
+    given: &BTreeSet<&str>,
+) -> Vec<Diagnostic> {
+    let def = ctx.def;
+    let mut diags = Vec::new();
+    for step in &req.approvals {
+        if !given.contains(step.as_str()) {
+            let who = def
+                .steps
+                .get(step)
+                .map(|s| describe_step(s, ctx.scope))
+                .unwrap_or_default();
+            diags.push(
+                ctx.at(
+                    codes::APPROVAL_MISSING,
+                    "/status",
+                    format!(
+                        "this {} is `{state}`, so it needs the `{step}` approval",
+                        def.name
+                    ),
+                )
+                .hint(format!("add it under `approvals:` ({who})")),
+            );
         }
     }
     diags
@@ -282,41 +362,41 @@ fn describe_step(step: &ApprovalStep, scope: &Scope) -> String {
     }
 }
 
+/// A council resolution as the record cites it.
+struct Citation<'a> {
+    /// The citation as written: `MEETING-ID#RESOLUTION-ID`.
+    cited: &'a str,
+    meeting_id: &'a str,
+    meeting: &'a Record,
+    /// The pointer of the field that cites it.
+    pointer: String,
+}
+
 /// A required council resolution: cited, from a council meeting that was held in time, passed.
-fn council(
-    repo: &Repository,
-    def: &TypeDef,
-    record: &Record,
-    rule: &CouncilRule,
-    scope: &Scope,
-    entries: &[Entry],
-    state: &str,
-) -> Vec<Diagnostic> {
+fn council(ctx: &Ctx, rule: &CouncilRule, entries: &[Entry], state: &str) -> Vec<Diagnostic> {
+    let (repo, def, record) = (ctx.repo, ctx.def, ctx.record);
     if rule
         .when
         .as_ref()
-        .is_some_and(|w| scope.truth(w) != Some(true))
+        .is_some_and(|w| ctx.scope.truth(w) != Some(true))
     {
         return Vec::new();
     }
-    let text = repo.text_of(record);
     let pointer = format!("/{}", crate::parse::yaml::escape_pointer(&rule.field));
-    let at = |code: Code, p: &str, m: String| {
-        Diagnostic::new(code, &record.path, record.pos(text, p, false), m)
-    };
     let Some(cited) = record.str_field(&rule.field) else {
-        return vec![at(
-            codes::COUNCIL_MISSING,
-            "/status",
-            format!(
-                "this {} is `{state}`, so it needs a council resolution in `{}`",
-                def.name, rule.field
-            ),
-        )
-        .hint(format!(
-            "cite the resolution as `{}: MEETING-ID#RESOLUTION-ID`",
-            rule.field
-        ))];
+        return vec![ctx
+            .at(
+                codes::COUNCIL_MISSING,
+                "/status",
+                format!(
+                    "this {} is `{state}`, so it needs a council resolution in `{}`",
+                    def.name, rule.field
+                ),
+            )
+            .hint(format!(
+                "cite the resolution as `{}: MEETING-ID#RESOLUTION-ID`",
+                rule.field
+            ))];
     };
     let Some(council) = &repo.config.council else {
         return vec![Diagnostic::new(
@@ -336,72 +416,125 @@ fn council(
     else {
         return Vec::new(); // reported by the reference check
     };
+    let cite = Citation {
+        cited,
+        meeting_id,
+        meeting,
+        pointer,
+    };
+    if let Some(d) = not_held(ctx, council, &cite) {
+        return vec![d];
+    }
+    let Some(meeting_date) = meeting.str_field("date").and_then(date::parse) else {
+        return Vec::new();
+    };
+    let mut diags: Vec<Diagnostic> = too_late(ctx, rule, entries, &cite, meeting_date)
+        .into_iter()
+        .collect();
+    let Some(resolution) = resolution(council, meeting, resolution_id) else {
+        return diags; // reported by the reference check
+    };
+    diags.extend(inquorate(ctx, council, &cite, meeting_date));
+    diags.extend(not_passed(ctx, council, &cite, resolution));
+    diags
+}
+
+/// Whether the cited meeting does not count: not a council meeting, or not in a held state.
+fn not_held(ctx: &Ctx, council: &Council, cite: &Citation) -> Option<Diagnostic> {
+    let (meeting, meeting_id) = (cite.meeting, cite.meeting_id);
     if meeting.str_field(&council.kind_field) != Some(council.kind.as_str()) {
-        return vec![at(
-            codes::NOT_A_COUNCIL_MEETING,
-            &pointer,
-            format!(
-                "`{meeting_id}` is not a council meeting ({} is not `{}`)",
-                council.kind_field, council.kind
-            ),
-        )
-        .hint("cite a resolution of a council meeting (理事會)")];
+        return Some(
+            ctx.at(
+                codes::NOT_A_COUNCIL_MEETING,
+                &cite.pointer,
+                format!(
+                    "`{meeting_id}` is not a council meeting ({} is not `{}`)",
+                    council.kind_field, council.kind
+                ),
+            )
+            .hint("cite a resolution of a council meeting (理事會)"),
+        );
     }
     let meeting_state = meeting.str_field("status").unwrap_or("");
     if !council.held_states.is_empty() && !council.held_states.iter().any(|s| s == meeting_state) {
-        return vec![at(
-            codes::NOT_A_COUNCIL_MEETING,
-            &pointer,
-            format!("council meeting `{meeting_id}` is `{meeting_state}`, not held"),
-        )
-        .hint(format!(
-            "a resolution counts once its meeting is {}",
-            council.held_states.join(", ")
-        ))];
+        return Some(
+            ctx.at(
+                codes::NOT_A_COUNCIL_MEETING,
+                &cite.pointer,
+                format!("council meeting `{meeting_id}` is `{meeting_state}`, not held"),
+            )
+            .hint(format!(
+                "a resolution counts once its meeting is {}",
+                council.held_states.join(", ")
+            )),
+        );
     }
-    let mut diags = Vec::new();
-    let Some(meeting_date) = meeting.str_field("date").and_then(date::parse) else {
-        return diags;
-    };
-    // The resolution must come before the approval (or the date) it backs.
-    let deadline = rule.before.as_ref().and_then(|before| {
-        if def.steps.contains_key(before) {
-            let date = entries
-                .iter()
-                .filter(|e| e.step == before)
-                .filter_map(|e| e.date)
-                .min()?;
-            Some((date, format!("the `{before}` approval")))
-        } else {
-            let date = record.str_field(before).and_then(date::parse)?;
-            Some((date, format!("`{before}`")))
-        }
-    });
-    if let Some((deadline, what)) = deadline {
-        if meeting_date > deadline {
-            diags.push(
-                at(codes::COUNCIL_TOO_LATE, &pointer, format!("council meeting `{meeting_id}` was on {meeting_date}, after {what} ({deadline})"))
-                    .hint("the council must decide first; cite an earlier resolution, or approve again after the meeting"),
-            );
-        }
+    None
+}
+
+/// Whether the meeting came after the approval (or the date) the resolution must precede.
+fn too_late(
+    ctx: &Ctx,
+    rule: &CouncilRule,
+    entries: &[Entry],
+    cite: &Citation,
+    meeting_date: NaiveDate,
+) -> Option<Diagnostic> {
+    let (deadline, what) = deadline(ctx, rule, entries)?;
+    if meeting_date <= deadline {
+        return None;
     }
-    let resolution = meeting
+    let meeting_id = cite.meeting_id;
+    Some(
+        ctx.at(codes::COUNCIL_TOO_LATE, &cite.pointer, format!("council meeting `{meeting_id}` was on {meeting_date}, after {what} ({deadline})"))
+            .hint("the council must decide first; cite an earlier resolution, or approve again after the meeting"),
+    )
+}
+
+/// The date the resolution must come before (the earliest approval of the `before` step, or
+/// the `before` date field), with how to name it in a message.
+fn deadline(ctx: &Ctx, rule: &CouncilRule, entries: &[Entry]) -> Option<(NaiveDate, String)> {
+    let before = rule.before.as_ref()?;
+    if ctx.def.steps.contains_key(before) {
+        let date = entries
+            .iter()
+            .filter(|e| e.step == before)
+            .filter_map(|e| e.date)
+            .min()?;
+        Some((date, format!("the `{before}` approval")))
+    } else {
+        let date = ctx.record.str_field(before).and_then(date::parse)?;
+        Some((date, format!("`{before}`")))
+    }
+}
+
+/// The resolution with id `id` among the meeting's resolutions.
+fn resolution<'m>(council: &Council, meeting: &'m Record, id: &str) -> Option<&'m Value> {
+    meeting
         .fields
         .get(&council.resolutions)
         .and_then(Value::as_array)
         .and_then(|list| {
             list.iter()
-                .find(|r| r.get("id").and_then(Value::as_str) == Some(resolution_id))
-        });
-    let Some(resolution) = resolution else {
-        return diags; // reported by the reference check
-    };
-    let members: Vec<String> = repo
+                .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+        })
+}
+
+/// Whether too few of the council members on the meeting date were present for a quorum.
+fn inquorate(
+    ctx: &Ctx,
+    council: &Council,
+    cite: &Citation,
+    meeting_date: NaiveDate,
+) -> Option<Diagnostic> {
+    let members: Vec<String> = ctx
+        .repo
         .holders(&council.member_role, &[], meeting_date)
         .into_iter()
         .map(|(id, _)| id.to_string())
         .collect();
-    let present = meeting
+    let present = cite
+        .meeting
         .fields
         .get(&council.present)
         .and_then(Value::as_array)
@@ -411,46 +544,64 @@ fn council(
                 .filter(|p| members.iter().any(|m| m == p))
                 .count()
         });
-    if !council.quorum.met(present as f64, members.len() as f64) {
-        diags.push(
-            at(codes::RESOLUTION_NOT_PASSED, &pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members.len(), council.quorum.describe()))
-                .hint("a resolution of an inquorate meeting must be adopted again at a meeting with a quorum"),
-        );
+    if council.quorum.met(present as f64, members.len() as f64) {
+        return None;
     }
+    let cited = cite.cited;
+    Some(
+        ctx.at(codes::RESOLUTION_NOT_PASSED, &cite.pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members.len(), council.quorum.describe()))
+            .hint("a resolution of an inquorate meeting must be adopted again at a meeting with a quorum"),
+    )
+}
+
+/// Whether the resolution's recorded votes miss the majority, or it records none.
+fn not_passed(
+    ctx: &Ctx,
+    council: &Council,
+    cite: &Citation,
+    resolution: &Value,
+) -> Option<Diagnostic> {
+    let cited = cite.cited;
     let votes = |k: &str| {
         resolution
             .pointer(&format!("/votes/{k}"))
             .and_then(Value::as_u64)
     };
-    match (votes("for"), votes("against"), votes("abstain")) {
-        (Some(yes), Some(no), Some(abstain)) => {
-            let cast = yes
-                + no
-                + if council.count_abstentions {
-                    abstain
-                } else {
-                    0
-                };
-            if !council.majority.met(yes as f64, cast as f64) {
-                diags.push(
-                    at(codes::RESOLUTION_NOT_PASSED, &pointer, format!("`{cited}` did not pass: {yes} for of {cast} votes cast, the majority is {}", council.majority.describe()))
-                        .hint("cite a resolution that passed"),
-                );
-            }
-        }
-        _ => diags.push(
-            at(
+    let (Some(yes), Some(no), Some(abstain)) = (votes("for"), votes("against"), votes("abstain"))
+    else {
+        return Some(
+            ctx.at(
                 codes::RESOLUTION_NOT_PASSED,
-                &pointer,
+                &cite.pointer,
                 format!("`{cited}` records no votes, so it cannot be shown to have passed"),
             )
             .hint(format!(
                 "record `votes: {{for: N, against: N, abstain: N}}` on the resolution in {}",
-                meeting.path
+                cite.meeting.path
             )),
-        ),
+        );
+    };
+    let cast = yes
+        + no
+        + if council.count_abstentions {
+            abstain
+        } else {
+            0
+        };
+    if council.majority.met(yes as f64, cast as f64) {
+        return None;
     }
-    diags
+    Some(
+        ctx.at(
+            codes::RESOLUTION_NOT_PASSED,
+            &cite.pointer,
+            format!(
+                "`{cited}` did not pass: {yes} for of {cast} votes cast, the majority is {}",
+                council.majority.describe()
+            ),
+        )
+        .hint("cite a resolution that passed"),
+    )
 }
 
 /// The roles in which `by` may give `step` of `record` on `date`, by the type's rules; or why
@@ -475,11 +626,7 @@ pub fn roles_allowed(
         )
     })?;
     let scope = ev.scope(&record_value(def, record), None);
-    if step.not_by.iter().any(|x| {
-        scope
-            .strings(x)
-            .is_ok_and(|ids| ids.iter().any(|id| id == by))
-    }) {
+    if excluded(step, &scope, by) {
         return Err(format!(
             "`{by}` may not give the `{step_name}` approval of this record"
         ));
