@@ -1,16 +1,14 @@
-//! Rules across records: unique values and numbering sequences (文號), budget lines and the
-//! spending against them, and records that every person of a kind must have.
+//! Rules across records: unique values and numbers (`numbers`), budget lines and the spending
+//! against them, and records that every person of a kind must have.
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use serde_json::Value;
 
 use crate::date;
-use crate::diag::{codes, Diagnostic, Pos};
-use crate::model::config::Numbering;
+use crate::diag::{codes, Diagnostic};
 use crate::model::expr::Evaluator;
 use crate::model::record::record_value;
 use crate::model::record::Record;
@@ -20,13 +18,13 @@ use crate::parse::yaml::escape_pointer;
 
 /// Runs the cross-record rules.
 pub fn check(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
-    let mut diags = unique(repo);
+    let mut diags = super::numbers::unique(repo);
     diags.extend(budgets(repo, ev));
     diags.extend(coverage(repo, ev));
     diags
 }
 
-fn at(
+pub(super) fn at(
     repo: &Repository,
     record: &Record,
     field: &str,
@@ -39,217 +37,6 @@ fn at(
         false,
     );
     Diagnostic::new(code, &record.path, pos, message)
-}
-
-/// A numbering format (`{issuer}〔{year}〕{serial}號`) as a pattern.
-pub struct NumberFormat {
-    regex: Regex,
-}
-
-/// A parsed number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Number {
-    pub issuer: String,
-    pub year: u32,
-    pub serial: u64,
-}
-
-impl NumberFormat {
-    pub fn new(format: &str) -> NumberFormat {
-        let mut pattern = String::from("^");
-        let mut rest = format;
-        while let Some(start) = rest.find('{') {
-            pattern.push_str(&regex::escape(&rest[..start]));
-            let Some(len) = rest[start..].find('}') else {
-                break;
-            };
-            let group = match &rest[start + 1..start + len] {
-                "issuer" => r"(?P<issuer>.+?)",
-                "year" => r"(?P<year>[0-9]{4})",
-                "serial" => r"(?P<serial>[1-9][0-9]*)",
-                other => {
-                    pattern.push_str(&regex::escape(&format!("{{{other}}}")));
-                    rest = &rest[start + len + 1..];
-                    continue;
-                }
-            };
-            pattern.push_str(group);
-            rest = &rest[start + len + 1..];
-        }
-        pattern.push_str(&regex::escape(rest));
-        pattern.push('$');
-        NumberFormat {
-            // The pattern is built from escaped text and fixed groups, so it always compiles.
-            regex: Regex::new(&pattern)
-                .unwrap_or_else(|_| Regex::new("^$").expect("empty pattern")),
-        }
-    }
-
-    pub fn parse(&self, value: &str) -> Option<Number> {
-        let caps = self.regex.captures(value)?;
-        Some(Number {
-            issuer: caps.name("issuer").map_or("", |m| m.as_str()).to_string(),
-            year: caps.name("year")?.as_str().parse().ok()?,
-            serial: caps.name("serial")?.as_str().parse().ok()?,
-        })
-    }
-
-    /// A number in this format.
-    pub fn format(format: &str, issuer: &str, year: i32, serial: u64) -> String {
-        format
-            .replace("{issuer}", issuer)
-            .replace("{year}", &year.to_string())
-            .replace("{serial}", &serial.to_string())
-    }
-}
-
-/// For one uniqueness key: each value and the records (with the field) that hold it, in path order.
-type Holders<'a> = BTreeMap<&'a str, Vec<(&'a Record, &'a str)>>;
-
-/// For each (sequence, issuer, year): each serial number given and the record that has it.
-type Serials<'a> = BTreeMap<(String, String, u32), BTreeMap<u64, &'a Record>>;
-
-/// Values that must be unique and are not, numbers that break their format, and gaps in
-/// numbering sequences.
-fn unique(repo: &Repository) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let mut seen: BTreeMap<String, Holders> = BTreeMap::new();
-    let mut serials: Serials = BTreeMap::new();
-    let mut formats: HashMap<&str, (NumberFormat, &Numbering)> = HashMap::new();
-    let mut reported_missing = std::collections::BTreeSet::new();
-    for record in &repo.records {
-        let Some(def) = repo.type_of(record) else {
-            continue;
-        };
-        for u in &def.unique {
-            let Some(value) = record.str_field(&u.field) else {
-                continue;
-            };
-            let key = u
-                .key
-                .clone()
-                .unwrap_or_else(|| format!("{}.{}", def.name, u.field));
-            seen.entry(key)
-                .or_default()
-                .entry(value)
-                .or_default()
-                .push((record, u.field.as_str()));
-            let Some(seq) = &u.sequence else { continue };
-            let Some(numbering) = repo.config.numbering.get(seq) else {
-                if reported_missing.insert((def.path.clone(), seq.clone())) {
-                    diags.push(numbering_missing(def, seq));
-                }
-                continue;
-            };
-            let (format, _) = formats
-                .entry(seq.as_str())
-                .or_insert_with(|| (NumberFormat::new(&numbering.format), numbering));
-            match format.parse(value) {
-                Some(n) => {
-                    serials
-                        .entry((seq.clone(), n.issuer.clone(), n.year))
-                        .or_default()
-                        .insert(n.serial, record);
-                }
-                None => diags.push(bad_number(repo, record, &u.field, value, numbering)),
-            }
-        }
-    }
-    diags.extend(duplicates(repo, &seen));
-    diags.extend(gaps(repo, &serials));
-    diags
-}
-
-/// The finding for a type whose `unique` names a numbering clerk.yaml does not define.
-fn numbering_missing(def: &TypeDef, seq: &str) -> Diagnostic {
-    Diagnostic::new(codes::SETTING_MISSING, &def.path, Pos::line(1), format!("`unique` names numbering `{seq}`, which clerk.yaml does not define"))
-        .hint(format!("add `numbering: {{{seq}: {{format: \"{{issuer}}〔{{year}}〕{{serial}}號\"}}}}` to clerk.yaml"))
-}
-
-/// The finding for a number that does not follow its numbering's format, with an example.
-fn bad_number(
-    repo: &Repository,
-    record: &Record,
-    field: &str,
-    value: &str,
-    numbering: &Numbering,
-) -> Diagnostic {
-    let example = NumberFormat::format(
-        &numbering.format,
-        numbering.issuer.as_deref().unwrap_or("協秘"),
-        2026,
-        3,
-    );
-    let mut hint = format!(
-        "numbers look like `{example}` (format `{}` in clerk.yaml)",
-        numbering.format
-    );
-    if value.contains(['[', ']', '(', ')', '［', '］', '【', '】']) {
-        hint.push_str("; the year goes in hexagonal brackets 〔〕 (U+3014, U+3015), not [] or ()");
-    }
-    at(
-        repo,
-        record,
-        field,
-        codes::NUMBER_FORMAT,
-        format!("`{value}` does not follow the numbering format"),
-    )
-    .hint(hint)
-}
-
-/// Values held by more than one record: a finding at every holder after the first.
-fn duplicates(repo: &Repository, seen: &BTreeMap<String, Holders>) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for values in seen.values() {
-        for (value, holders) in values {
-            if holders.len() < 2 {
-                continue;
-            }
-            let (first, _) = holders[0];
-            for (record, field) in &holders[1..] {
-                diags.push(
-                    at(
-                        repo,
-                        record,
-                        field,
-                        codes::NOT_UNIQUE,
-                        format!("`{value}` is already used by {}", first.path),
-                    )
-                    .hint(format!(
-                        "each `{field}` is used once; assign the next free one"
-                    )),
-                );
-            }
-        }
-    }
-    diags
-}
-
-/// Serial numbers skipped in a sequence: a finding at the record after each gap.
-fn gaps(repo: &Repository, serials: &Serials) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for ((_, issuer, year), numbers) in serials {
-        let mut expected = 1;
-        for (&serial, record) in numbers {
-            if serial > expected {
-                let missing = if serial - expected == 1 {
-                    expected.to_string()
-                } else {
-                    format!("{expected}–{}", serial - 1)
-                };
-                let field = repo
-                    .type_of(record)
-                    .and_then(|d| d.unique.iter().find(|u| u.sequence.is_some()))
-                    .map_or("number", |u| u.field.as_str());
-                diags.push(
-                    at(repo, record, field, codes::NUMBER_GAP, format!("numbers of {issuer} for {year} skip {missing}"))
-                        .hint("numbers are given in order without gaps; find the missing record, or note why the number was voided"),
-                );
-            }
-            expected = serial + 1;
-        }
-    }
-    diags
 }
 
 /// The approved amount of every budget line, with adjustments, by `budget-id#line-id`.
@@ -566,26 +353,6 @@ fn cover(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn number_format_parses_hexagonal_brackets_only() {
-        let f = NumberFormat::new("{issuer}〔{year}〕{serial}號");
-        assert_eq!(
-            f.parse("協秘〔2026〕3號"),
-            Some(Number {
-                issuer: "協秘".into(),
-                year: 2026,
-                serial: 3
-            })
-        );
-        assert_eq!(f.parse("協秘[2026]3號"), None);
-        assert_eq!(f.parse("協秘〔2026〕03號"), None);
-        assert_eq!(f.parse("協秘〔26〕3號"), None);
-        assert_eq!(
-            NumberFormat::format("{issuer}〔{year}〕{serial}號", "協秘", 2026, 12),
-            "協秘〔2026〕12號"
-        );
-    }
 
     #[test]
     fn latest_ended_periods() {

@@ -2,11 +2,13 @@
 //!
 //! Checks never print and never stop at the first finding: each returns what it found.
 
+pub mod council;
 pub mod encryption;
 pub mod fields;
 pub mod gate;
 pub mod ledger;
 pub mod links;
+pub mod numbers;
 pub mod rules;
 pub mod signatures;
 pub mod transitions;

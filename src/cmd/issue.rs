@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::args::OnDate;
 use super::record;
-use crate::check::ledger::NumberFormat;
+use crate::check::numbers::NumberFormat;
 use crate::check::{self, Options};
 use crate::diag::{Diagnostic, Severity};
 use crate::edit;
