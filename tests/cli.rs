@@ -139,3 +139,47 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
 }
+
+/// Every command that loads the repository shows a broken clerk.yaml as `clerk check` does:
+/// the code, the file and line, the offending text and the reason; then exit 2.
+#[test]
+fn a_broken_configuration_is_shown_with_its_line_by_every_command() {
+    let repo = common::Repo::fixture("bad-config");
+    let dir = repo.path().to_str().unwrap().to_string();
+    let out = common::Repo::empty();
+    let site = out.path().join("site");
+    let note = repo.path().join("notes/good.md");
+    let note = note.to_str().unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["build", &dir, "-o", site.to_str().unwrap()],
+        vec!["register", "documents", "--dir", &dir],
+        vec!["report", "--dir", &dir],
+        vec!["due", &dir],
+        vec!["schema", "--dir", &dir],
+        vec!["keys", &dir, "--allowed-signers"],
+        vec!["reencrypt", &dir],
+        vec!["new", "note", "--dir", &dir, "--title", "x"],
+        vec!["issue", note],
+        vec!["archive", note],
+        vec!["digest", note],
+        vec!["sign", note, "--step", "approve", "--by", "ann"],
+        vec!["encrypt", note],
+    ];
+    for args in commands {
+        let run = common::clerk(&args).home(out.path()).run();
+        let said = run.said();
+        assert_eq!(run.status, 2, "clerk {args:?}:\n{said}");
+        for expected in [
+            "error[E100]: `departments[0].nmae`: unknown field `nmae`",
+            "--> clerk.yaml:5:5",
+            "5 |     nmae: Administration",
+            "error: clerk.yaml is invalid, so nothing was done",
+        ] {
+            assert!(
+                run.stderr.contains(expected),
+                "clerk {args:?} does not say `{expected}`:\n{said}"
+            );
+        }
+        assert!(!site.exists(), "nothing was built");
+    }
+}
