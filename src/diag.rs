@@ -113,6 +113,9 @@ pub mod codes {
     pub const KEY_INVALID: Code = Code("E057");
     /// A signature added by this change was made with a key that is not valid now (backdating).
     pub const SIGNED_WITH_EXPIRED_KEY: Code = Code("E058");
+    /// An approval a change adds that the rules in force before the change do not accept: a
+    /// key, a role or an approval rule the same change brought.
+    pub const APPROVAL_NOT_IN_FORCE: Code = Code("E059");
 
     /// A record's status moved in a way its workflow does not allow.
     pub const BAD_TRANSITION: Code = Code("E060");

@@ -25,3 +25,4 @@ mod serve;
 mod signatures;
 mod site;
 mod snapshots;
+mod trust;

@@ -10,6 +10,7 @@ use super::{run, transitions, Options};
 use crate::diag::Diagnostic;
 use crate::git::{self, GitError, GitTree};
 use crate::model::repo::{LoadError, Repository};
+use crate::read::Snapshot;
 
 /// What a gate found.
 pub struct Outcome {
@@ -33,6 +34,8 @@ pub enum GateError {
     Load(#[from] LoadError),
     #[error("`{0}` names no commit")]
     NoSuchRevision(String),
+    #[error("`{0}` is not an ancestor of HEAD, so the commits after it are not the history of this branch; give the commit the branch grew from (`git merge-base {0} HEAD`)")]
+    NotAnAncestor(String),
 }
 
 /// Opens the git repository: as git's hooks see it when run from a hook (GIT_DIR,
@@ -60,9 +63,50 @@ fn check_step(
     clock.lap("check");
     let changes = git::changes(old, new);
     let today = (!old.is_empty()).then_some(options.today);
-    diags.extend(transitions::check(old, &repo, &changes, today));
+    // The rules in force: the parent's, when the change touches the configuration or a person
+    // (their roles and keys); the first commit imports its rules as they are.
+    let parent = if !old.is_empty() && touches_rules(old, new, &repo, &changes) {
+        // A parent whose configuration cannot be loaded has no rules to judge by: the change
+        // that mends it is judged by its own (and the finding about the parent stands there).
+        Repository::load_from(old).ok().map(|(r, _)| r)
+    } else {
+        None
+    };
+    clock.lap("rules in force");
+    let in_force = transitions::InForce {
+        rules: parent.as_ref().unwrap_or(&repo),
+        changed: parent.is_some(),
+        files: new,
+    };
+    diags.extend(transitions::check(old, &in_force, &repo, &changes, today));
     clock.lap("transitions");
     Ok((diags, repo))
+}
+
+/// Whether a change touches what judges changes: `clerk.yaml`, a type file, or a person record
+/// (added, removed or edited, in either version).
+fn touches_rules(old: &GitTree, new: &GitTree, repo: &Repository, changes: &[git::Change]) -> bool {
+    if git::config_changed(old, new, crate::model::config::is_config_file) {
+        return true;
+    }
+    let people = repo.config.people_type.as_str();
+    let limit = repo.config.limits.max_record_bytes;
+    changes.iter().any(|c| {
+        let path = match c {
+            git::Change::Added(p) | git::Change::Modified(p) | git::Change::Deleted(p) => p,
+        };
+        let is_person_now = repo
+            .records
+            .iter()
+            .any(|r| &r.path == path && r.type_name.as_deref() == Some(people));
+        let was_person = || {
+            old.load(path, limit)
+                .ok()
+                .and_then(|f| crate::model::record::Record::parse(0, &f).ok())
+                .is_some_and(|r| r.type_name.as_deref() == Some(people))
+        };
+        is_person_now || (!matches!(c, git::Change::Added(_)) && was_person())
+    })
 }
 
 fn keep_sources(
@@ -117,7 +161,12 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
         .and_then(|o| o.peel_to_commit())
         .map_err(|_| GateError::NoSuchRevision(rev.to_string()))?;
     let head = git.head()?.peel_to_commit()?;
-    let stop = git.merge_base(base.id(), head.id()).ok();
+    // Only commits that follow REV are judged against REV's rules: a branch that does not grow
+    // from it (an orphan, a rewritten history) would start from rules of its own making.
+    if base.id() != head.id() && !git.graph_descendant_of(head.id(), base.id())? {
+        return Err(GateError::NotAnAncestor(rev.to_string()));
+    }
+    let stop = Some(base.id());
     let mut chain = Vec::new();
     let mut at = Some(head);
     while let Some(c) = at {

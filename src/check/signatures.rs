@@ -48,7 +48,7 @@ pub fn check(repo: &Repository, keys: &Keyring, record: &Record) -> Vec<Diagnost
     let mut digest = None;
     let mut diags = Vec::new();
     for i in 0..items.len() {
-        if let Some(p) = verdict(repo, keys, record, i, &mut digest) {
+        if let Some(p) = verdict(repo, keys, record, text, i, &mut digest) {
             let pointer = format!("/approvals/{i}/{}", p.field);
             // A block-scalar signature is best shown at its key.
             let pos = record.pos(text, &pointer, p.field == "signature");
@@ -105,6 +105,7 @@ pub fn verdict(
     repo: &Repository,
     keys: &Keyring,
     record: &Record,
+    text: &str,
     i: usize,
     digest: &mut Option<String>,
 ) -> Option<Problem> {
@@ -129,7 +130,6 @@ pub fn verdict(
     if let Some(problem) = unusable_key(key, &sig, &approval, approval_date) {
         return Some(problem);
     }
-    let text = repo.text_of(record);
     let current = digest
         .get_or_insert_with(|| content_digest(repo.type_of(record), record, text))
         .clone();

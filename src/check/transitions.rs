@@ -1,5 +1,9 @@
 //! Rules over a change, not a snapshot: a record's status moves only along its workflow, fields
 //! that never change do not, final records stay as they are, and kept records are not deleted.
+//!
+//! A change is judged by the rules in force before it: the workflows, keys, roles and ignore
+//! list of the parent commit, not those the change itself may bring. So a commit cannot loosen
+//! a workflow and use the looser one, or add a key or a role and approve with it.
 
 use std::collections::HashMap;
 
@@ -18,19 +22,50 @@ struct Before {
     file: SourceFile,
 }
 
-/// Checks the changes from `old` (a snapshot) to `new` (loaded from the next snapshot).
+/// What a change is judged by: the rules in force before it.
+pub struct InForce<'a> {
+    /// The repository whose types, people, keys and ignore list are in force: the parent's when
+    /// the change touches any of them, otherwise the new one (they are the same).
+    pub rules: &'a Repository,
+    /// Whether `rules` is the parent's, differing from the new tree's.
+    pub changed: bool,
+    /// The new tree's files, for records the new configuration no longer reads.
+    pub files: &'a dyn Snapshot,
+}
+
+/// Checks the changes from `old` (a snapshot) to `new` (loaded from the next snapshot), by the
+/// rules in force before them.
 ///
 /// With `today` (YYYY-MM-DD), signatures the change adds must be made with keys valid today.
 /// The first commit of a repository passes `None`: an archive's history is imported as it was
 /// signed, with keys that may have expired since.
 pub fn check(
     old: &dyn Snapshot,
+    in_force: &InForce,
     new: &Repository,
     changes: &[Change],
     today: Option<chrono::NaiveDate>,
 ) -> Vec<Diagnostic> {
-    let (keys, _) = Keyring::load(new);
-    let before = records_before(old, new, changes);
+    let rules = in_force.rules;
+    let (keys, _) = Keyring::load(rules);
+    let before = records_before(old, rules, changes);
+    // Records the new tree has that its configuration does not read (a path added to
+    // `ignore:`), read as the rules in force read them.
+    let unread: Vec<(Record, SourceFile)> = if in_force.changed {
+        let limit = rules.config.limits.max_record_bytes;
+        changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Added(p) | Change::Modified(p) => Some(p),
+                Change::Deleted(_) => None,
+            })
+            .filter(|p| !new.records.iter().any(|r| &&r.path == p))
+            .filter_map(|p| in_force.files.load(p, limit).ok())
+            .filter_map(|file| Some((Record::parse(0, &file).ok()?, file)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // A file added under a new name with the id of a file deleted is that record, moved.
     let mut by_id: HashMap<String, &str> = before
         .iter()
@@ -42,8 +77,12 @@ pub fn check(
         let (Change::Added(path) | Change::Modified(path)) = change else {
             continue;
         };
-        let Some(record) = new.records.iter().find(|r| &r.path == path) else {
-            continue;
+        let (record, text) = match new.records.iter().find(|r| &r.path == path) {
+            Some(r) => (r, new.text_of(r)),
+            None => match unread.iter().find(|(r, _)| &r.path == path) {
+                Some((r, file)) => (r, file.text.as_str()),
+                None => continue,
+            },
         };
         let old_path = if before.contains_key(path.as_str()) {
             Some(path.as_str())
@@ -53,21 +92,31 @@ pub fn check(
         let prev = old_path.and_then(|p| before.get(p));
         if let Some(today) = today {
             diags.extend(added_signatures(
-                new,
                 &keys,
                 prev.map(|p| &p.record),
                 record,
+                text,
                 today,
             ));
+            if in_force.changed {
+                diags.extend(added_approvals(
+                    in_force,
+                    new,
+                    prev.map(|p| &p.record),
+                    record,
+                    text,
+                    today,
+                ));
+            }
         }
         let Some(prev) = prev else {
             continue;
         };
         matched.extend(old_path);
         by_id.remove(&prev.record.id);
-        diags.extend(compare(new, prev, record));
+        diags.extend(compare(rules, prev, record, text));
     }
-    diags.extend(kept_deleted(new, changes, &before, &matched));
+    diags.extend(kept_deleted(rules, changes, &before, &matched));
     diags
 }
 
@@ -96,7 +145,7 @@ fn records_before<'c>(
 /// Records deleted (not moved: `matched` are the old paths of moved and modified records) that
 /// their workflow keeps, being in a kept or final state.
 fn kept_deleted(
-    new: &Repository,
+    rules: &Repository,
     changes: &[Change],
     before: &HashMap<&str, Before>,
     matched: &[&str],
@@ -116,7 +165,7 @@ fn kept_deleted(
             .record
             .type_name
             .as_deref()
-            .and_then(|t| new.types.get(t))
+            .and_then(|t| rules.types.get(t))
         else {
             continue;
         };
@@ -134,13 +183,83 @@ fn kept_deleted(
     diags
 }
 
+/// Approvals this change adds, judged by the rules in force before it: signed with a key the
+/// approver held then, given in a role they held then, by the type's rules then. A finding the
+/// new tree's own rules make too is left to them.
+fn added_approvals(
+    in_force: &InForce,
+    new: &Repository,
+    prev: Option<&Record>,
+    record: &Record,
+    text: &str,
+    today: chrono::NaiveDate,
+) -> Vec<Diagnostic> {
+    let rules = in_force.rules;
+    let Some(items) = record.fields.get("approvals").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    let had: Vec<&Value> = prev
+        .and_then(|p| p.fields.get("approvals"))
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    let added: Vec<usize> = (0..items.len())
+        .filter(|&i| !had.contains(&&items[i]))
+        .collect();
+    if added.is_empty() {
+        return Vec::new();
+    }
+    let (keys_then, _) = Keyring::load(rules);
+    let (keys_now, _) = Keyring::load(new);
+    let mut diags = Vec::new();
+    let (mut then, mut now) = (None, None);
+    for &i in &added {
+        let Some(problem) = super::signatures::verdict(new, &keys_then, record, text, i, &mut then)
+        else {
+            continue;
+        };
+        if super::signatures::verdict(new, &keys_now, record, text, i, &mut now).is_some() {
+            continue; // the new tree's own check reports it
+        }
+        let pointer = format!("/approvals/{i}/{}", problem.field);
+        diags.push(
+            Diagnostic::new(
+                codes::APPROVAL_NOT_IN_FORCE,
+                &record.path,
+                record.pos(text, &pointer, problem.field == "signature"),
+                format!("by the keys in force before this change: {}", problem.message),
+            )
+            .hint("a key takes effect once the commit that adds it is in; approve with a key you held before, or add the key in a commit of its own first"),
+        );
+    }
+    // Roles and the type's approval rules as they were.
+    let ev_then = crate::model::expr::Evaluator::for_repository(rules, today);
+    let ev_now = crate::model::expr::Evaluator::for_repository(new, today);
+    let now_found: Vec<(crate::diag::Code, usize)> =
+        super::workflow::check_text(new, &ev_now, record, text)
+            .iter()
+            .map(|d| (d.code, d.line))
+            .collect();
+    for d in super::workflow::check_text(rules, &ev_then, record, text) {
+        if now_found.contains(&(d.code, d.line)) {
+            continue;
+        }
+        let mut d = d;
+        d.message = format!("by the rules in force before this change: {}", d.message);
+        d.code = codes::APPROVAL_NOT_IN_FORCE;
+        d.severity = d.code.severity();
+        diags.push(d);
+    }
+    diags
+}
+
 /// A signature this change adds must be made with a key valid today, not only on the date the
 /// approval claims: otherwise someone whose key has expired could backdate an approval.
 fn added_signatures(
-    new: &Repository,
     keys: &Keyring,
     prev: Option<&Record>,
     record: &Record,
+    text: &str,
     today: chrono::NaiveDate,
 ) -> Vec<Diagnostic> {
     let signatures = |r: &Record| -> Vec<String> {
@@ -157,7 +276,6 @@ fn added_signatures(
             .collect()
     };
     let had = prev.map(signatures).unwrap_or_default();
-    let text = new.text_of(record);
     let mut diags = Vec::new();
     let Some(items) = record.fields.get("approvals").and_then(Value::as_array) else {
         return diags;
@@ -197,12 +315,11 @@ fn added_signatures(
     diags
 }
 
-/// One record before and after.
-fn compare(new: &Repository, prev: &Before, record: &Record) -> Vec<Diagnostic> {
-    let Some(def) = new.type_of(record) else {
+/// One record before and after, by the types in force (`rules`).
+fn compare(rules: &Repository, prev: &Before, record: &Record, text: &str) -> Vec<Diagnostic> {
+    let Some(def) = rules.type_of(record) else {
         return Vec::new();
     };
-    let text = new.text_of(record);
     let at = |pointer: &str| record.pos(text, pointer, false);
     let mut diags = Vec::new();
     let initial = def.workflow.as_ref().and_then(|w| w.initial());

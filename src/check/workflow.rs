@@ -67,6 +67,17 @@ impl Ctx<'_, '_> {
 
 /// Checks one record's approvals and the requirements of its state.
 pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnostic> {
+    check_text(repo, ev, record, repo.text_of(record))
+}
+
+/// [`check`] for a record whose text is `text`: also one that is not `repo`'s own (a record of a
+/// new tree judged by the rules of the tree before it).
+pub fn check_text(
+    repo: &Repository,
+    ev: &Evaluator,
+    record: &Record,
+    text: &str,
+) -> Vec<Diagnostic> {
     let Some(def) = repo.type_of(record) else {
         return Vec::new();
     };
@@ -79,7 +90,6 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
     if !needs_scope {
         return Vec::new();
     }
-    let text = repo.text_of(record);
     let scope = ev.scope(&record_value(def, record), None);
     let ctx = Ctx {
         repo,

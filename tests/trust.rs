@@ -1,0 +1,313 @@
+//! Authority is never self-granted: a change is judged by the rules, people and keys in force
+//! before it, by the pre-commit hook and by `check --since` alike. Each test plays an attack on
+//! a real git repository holding a copy of the example, then the same goal reached properly.
+
+use crate::common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::git::{head, ok, run as git};
+use common::Repo;
+
+fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = common::clerk(args).dir(dir).home(dir).run();
+    (out.status, out.said())
+}
+
+/// A copy of the example as a git repository with clerk's hooks installed and one commit.
+fn example_repo() -> Repo {
+    let repo = Repo::example();
+    let dir = repo.path();
+    ok(dir, &["init", "-q", "-b", "main"]);
+    ok(dir, &["config", "commit.gpgsign", "false"]);
+    let (code, said) = clerk_in(dir, &["hooks", "install"]);
+    assert_eq!(code, 0, "{said}");
+    ok(dir, &["add", "-A"]);
+    ok(dir, &["commit", "-q", "-m", "the archive"]);
+    repo
+}
+
+/// Asserts the staged commit is refused by the hook with `code` at `place` (`path:line`), and
+/// creates no commit; then commits it past the hook, for `--since` to judge.
+#[track_caller]
+fn refused_then_forced(repo: &Repo, message: &str, code: &str, place: &str) {
+    let before = head(repo.path());
+    let (success, said) = git(repo.path(), &["commit", "-q", "-m", message]);
+    assert!(!success, "the hook accepted “{message}”:\n{said}");
+    assert!(
+        said.contains(&format!("error[{code}]")) && said.contains(&format!("--> {place}")),
+        "expected {code} at {place} in:\n{said}"
+    );
+    assert_eq!(head(repo.path()), before, "no commit is created");
+    ok(repo.path(), &["commit", "-q", "--no-verify", "-m", message]);
+}
+
+/// `check --since REV --format json`: the (code, path, line) of every error.
+fn since(repo: &Repo, rev: &str) -> Vec<(String, String, usize)> {
+    let out = common::clerk(&["check", "--since", rev, "--format", "json"])
+        .dir(repo.path())
+        .run_json();
+    out.diagnostics()
+        .into_iter()
+        .filter(|f| f.code.starts_with('E'))
+        .map(|f| (f.code, f.path, f.line))
+        .collect()
+}
+
+/// A fresh ed25519 key pair in `dir`: (private key path, public key line).
+fn new_key(dir: &Path, name: &str) -> (String, String) {
+    let path = dir.join(name);
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .stdout(Stdio::null())
+        .status()
+        .expect("ssh-keygen is installed");
+    assert!(made.success());
+    let public = std::fs::read_to_string(path.with_extension("pub")).unwrap();
+    (
+        path.to_string_lossy().into_owned(),
+        public.trim().to_string(),
+    )
+}
+
+/// The line of the last `needle` in the file `rel` (1-based).
+fn line_of(repo: &Repo, rel: &str, needle: &str) -> usize {
+    let text = repo.read(rel);
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .rposition(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("`{needle}` not in {rel}"))
+        + 1
+}
+
+const DOC: &str = "documents/2026-doc-005.md"; // reviewed; membership: 陳建國 may approve it
+
+#[test]
+fn a_key_added_in_the_same_commit_cannot_sign() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let keys = Repo::empty();
+    let (private, public) = new_key(keys.path(), "intruder");
+    // Someone adds their own key under 陳建國's keys, signs his approval with it, and moves the
+    // document to approved: each file is valid as a snapshot.
+    repo.edit(
+        "people/chen-jianguo.md",
+        "keys:\n",
+        &format!("keys:\n  - key: {public}\n    from: 2026-01-01\n"),
+    );
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "sign",
+            DOC,
+            "--step",
+            "approve",
+            "--by",
+            "chen-jianguo",
+            "--date",
+            common::TODAY,
+            "--key",
+            &private,
+        ],
+    );
+    assert_eq!(code, 0, "{said}");
+    repo.edit(DOC, "status: reviewed", "status: approved");
+    let (code, said) = clerk_in(dir, &["check", "--today", common::TODAY]);
+    assert_eq!(code, 0, "as a snapshot the repository is valid:\n{said}");
+    ok(dir, &["add", "-A"]);
+    let line = line_of(&repo, DOC, "signature: |");
+    refused_then_forced(&repo, "approve doc-005", "E059", &format!("{DOC}:{line}"));
+    let found = since(&repo, "HEAD~1");
+    assert!(
+        found.contains(&("E059".into(), DOC.into(), line)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_expired_key_made_valid_in_the_same_commit_cannot_backdate() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // 宋怡婷's key was valid until 2026-03-31. In one commit its `until` is moved past today and
+    // a review dated 2026-03-20 is signed with it; the next commit puts `until` back.
+    repo.edit(
+        "people/song-yiting.md",
+        "    until: 2026-03-31\n    note: revoked",
+        "    until: 2027-12-31\n    note: revoked",
+    );
+    let plan = "publicity/2026-spring.md";
+    repo.write(
+        plan,
+        "---\ntype: publicity\ntitle: 2026年春季宣傳計劃\ndepartment: publicity\nstart: 2026-03-01\nend: 2026-06-30\nchannels: [網站]\nstatus: planned\n---\n春季宣傳。\n",
+    );
+    let key = dir.join(".example-keys/song-yiting");
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "sign",
+            plan,
+            "--step",
+            "review",
+            "--by",
+            "song-yiting",
+            "--date",
+            "2026-03-20",
+            "--key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "with the extended key, clerk sign signs:\n{said}");
+    ok(dir, &["add", "-A"]);
+    let line = line_of(&repo, plan, "signature: |");
+    refused_then_forced(&repo, "backdated review", "E058", &format!("{plan}:{line}"));
+    repo.edit(
+        "people/song-yiting.md",
+        "    until: 2027-12-31\n    note: revoked",
+        "    until: 2026-03-31\n    note: revoked",
+    );
+    ok(
+        dir,
+        &["commit", "-q", "--no-verify", "-am", "put the key back"],
+    );
+    let found = since(&repo, "HEAD~2");
+    assert!(
+        found.contains(&("E058".into(), plan.into(), line)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn loosening_a_workflow_does_not_loosen_the_change_that_uses_it() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // One commit makes no state final or kept, changes an archived document's retention and
+    // deletes an issued one; the next commit restores the type file.
+    let type_file = repo.read("types/document.yaml");
+    repo.edit(
+        "types/document.yaml",
+        "  final: [archived]\n  keep: [issued]\n",
+        "  final: []\n  keep: []\n",
+    );
+    repo.edit(
+        "documents/2026-doc-002.md",
+        "retention: Y",
+        "retention: D30",
+    );
+    std::fs::remove_file(dir.join("documents/2026-doc-001.md")).unwrap();
+    ok(dir, &["add", "-A"]);
+    let line = line_of(&repo, "documents/2026-doc-002.md", "status: archived");
+    refused_then_forced(
+        &repo,
+        "loosen and tamper",
+        "E062",
+        &format!("documents/2026-doc-002.md:{line}"),
+    );
+    repo.write("types/document.yaml", &type_file);
+    ok(
+        dir,
+        &["commit", "-q", "--no-verify", "-am", "restore the type"],
+    );
+    let found = since(&repo, "HEAD~2");
+    for expected in [
+        (
+            "E062".to_string(),
+            "documents/2026-doc-002.md".to_string(),
+            line,
+        ),
+        ("E063".into(), "documents/2026-doc-001.md".into(), 0),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+}
+
+#[test]
+fn ignoring_a_record_for_one_commit_does_not_hide_its_change() {
+    let repo = example_repo();
+    let dir = repo.path();
+    // clerk.yaml ignores an archived document for one commit, which edits it.
+    repo.edit(
+        "clerk.yaml",
+        "ignore:\n  - README.md\n",
+        "ignore:\n  - README.md\n  - documents/2026-doc-002.md\n",
+    );
+    repo.edit(
+        "documents/2026-doc-002.md",
+        "retention: Y",
+        "retention: D30",
+    );
+    ok(dir, &["add", "-A"]);
+    let line = line_of(&repo, "documents/2026-doc-002.md", "status: archived");
+    refused_then_forced(
+        &repo,
+        "hide and edit",
+        "E062",
+        &format!("documents/2026-doc-002.md:{line}"),
+    );
+    let found = since(&repo, "HEAD~1");
+    assert!(
+        found.contains(&("E062".into(), "documents/2026-doc-002.md".into(), line)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_base_that_is_not_an_ancestor_is_refused() {
+    let repo = example_repo();
+    let dir = repo.path();
+    ok(dir, &["checkout", "-q", "--orphan", "elsewhere"]);
+    ok(
+        dir,
+        &["commit", "-q", "--no-verify", "-m", "a history of its own"],
+    );
+    let (code, said) = clerk_in(dir, &["check", "--since", "main"]);
+    assert_eq!(code, 2, "{said}");
+    assert!(
+        said.contains("`main` is not an ancestor of HEAD")
+            && said.contains("git merge-base main HEAD"),
+        "{said}"
+    );
+    // From the branch's own base it is judged as usual.
+    ok(dir, &["checkout", "-q", "main"]);
+    ok(dir, &["checkout", "-q", "-b", "work"]);
+    let (code, said) = clerk_in(dir, &["check", "--since", "main"]);
+    assert_eq!(code, 0, "{said}");
+}
+
+#[test]
+fn a_key_added_by_its_owner_signs_from_the_next_commit() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let keys = Repo::empty();
+    let (private, public) = new_key(keys.path(), "chen-2026");
+    // 陳建國 adds a second key in a commit of its own…
+    repo.edit(
+        "people/chen-jianguo.md",
+        "keys:\n",
+        &format!("keys:\n  - key: {public}\n    from: 2026-01-01\n"),
+    );
+    ok(dir, &["commit", "-q", "-am", "a new key for 陳建國"]);
+    // …and approves with it in the next.
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "sign",
+            DOC,
+            "--step",
+            "approve",
+            "--by",
+            "chen-jianguo",
+            "--date",
+            common::TODAY,
+            "--key",
+            &private,
+        ],
+    );
+    assert_eq!(code, 0, "{said}");
+    repo.edit(DOC, "status: reviewed", "status: approved");
+    let (success, said) = git(dir, &["commit", "-q", "-am", "approve doc-005"]);
+    assert!(success, "{said}");
+    assert_eq!(since(&repo, "HEAD~2"), []);
+}
