@@ -127,6 +127,14 @@ pub mod codes {
     pub const KEPT_DELETED: Code = Code("E063");
     /// The index holds an unresolved merge conflict.
     pub const MERGE_CONFLICT: Code = Code("E064");
+    /// A change to the rules, roles or keys that no approved amendment of the same commit lists.
+    pub const GOVERNED_CHANGE_UNAPPROVED: Code = Code("E065");
+    /// An amendment lists a governed file with a digest other than the file's new content.
+    pub const GOVERNED_CHANGE_STALE: Code = Code("E066");
+    /// An amendment's approvals are not valid by the rules in force before the change.
+    pub const GOVERNED_CHANGE_UNAUTHORIZED: Code = Code("E067");
+    /// A change to the rules, roles or keys in a repository that names no amendment type.
+    pub const GOVERNANCE_OFF: Code = Code("W068");
 
     /// `clerk.yaml` could not be read or is invalid.
     pub const CONFIG_INVALID: Code = Code("E100");

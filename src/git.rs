@@ -270,11 +270,27 @@ pub fn changes(old: &GitTree, new: &GitTree) -> Vec<Change> {
 
 /// Whether any file for which `is_config` holds differs between the two trees.
 pub fn config_changed(old: &GitTree, new: &GitTree, is_config: impl Fn(&str) -> bool) -> bool {
-    new.files
+    !config_changes(old, new, is_config).is_empty()
+}
+
+/// The files for which `is_config` holds that were added, changed or removed, in path order.
+pub fn config_changes(
+    old: &GitTree,
+    new: &GitTree,
+    is_config: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut out: Vec<String> = new
+        .files
         .iter()
-        .any(|(p, e)| is_config(p) && old.id(p) != Some(*e))
-        || old
-            .files
+        .filter(|(p, e)| is_config(p) && old.id(p) != Some(**e))
+        .map(|(p, _)| p.clone())
+        .collect();
+    out.extend(
+        old.files
             .keys()
-            .any(|p| is_config(p) && !new.files.contains_key(p))
+            .filter(|p| is_config(p) && !new.files.contains_key(*p))
+            .cloned(),
+    );
+    out.sort();
+    out
 }

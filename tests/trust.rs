@@ -72,6 +72,15 @@ fn new_key(dir: &Path, name: &str) -> (String, String) {
     )
 }
 
+/// The line of the first `needle` in the file `rel` (1-based).
+fn first_line_of(repo: &Repo, rel: &str, needle: &str) -> usize {
+    repo.read(rel)
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("`{needle}` not in {rel}"))
+        + 1
+}
+
 /// The line of the last `needle` in the file `rel` (1-based).
 fn line_of(repo: &Repo, rel: &str, needle: &str) -> usize {
     let text = repo.read(rel);
@@ -276,20 +285,250 @@ fn a_base_that_is_not_an_ancestor_is_refused() {
     assert_eq!(code, 0, "{said}");
 }
 
+/// `sha256:` and the SHA-256 of the file `rel`: what an amendment lists for it.
+fn digest_of(repo: &Repo, rel: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(repo.path().join(rel)).unwrap();
+    let hash = Sha256::digest(&bytes);
+    format!(
+        "sha256:{}",
+        hash.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    )
+}
+
+/// Writes `amendments/NAME.md` listing `changes` — (file, part, person, role) — with their
+/// files' digests as they are now, signs its approval by `by` in `role` with the example key
+/// `key` (or a key file), and moves it to approved.
+fn amend(
+    repo: &Repo,
+    name: &str,
+    changes: &[(&str, &str, &str, &str)],
+    by: &str,
+    role: &str,
+    key: &str,
+) -> String {
+    let mut text = format!(
+        "---\ntype: amendment\ntitle: 修訂 {name}\ndate: {}\nchanges:\n",
+        common::TODAY
+    );
+    for (file, part, person, granted) in changes {
+        text.push_str(&format!(
+            "  - file: {file}\n    digest: {}\n    part: {part}\n",
+            digest_of(repo, file)
+        ));
+        if !person.is_empty() {
+            text.push_str(&format!("    person: {person}\n"));
+        }
+        if !granted.is_empty() {
+            text.push_str(&format!("    role: {granted}\n"));
+        }
+    }
+    text.push_str("status: draft\n---\n修訂。\n");
+    let path = format!("amendments/{name}.md");
+    repo.write(&path, text);
+    let key = if key.contains('/') {
+        key.to_string()
+    } else {
+        repo.path()
+            .join(".example-keys")
+            .join(key)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let (code, said) = clerk_in(
+        repo.path(),
+        &[
+            "sign",
+            &path,
+            "--step",
+            "approve",
+            "--by",
+            by,
+            "--role",
+            role,
+            "--date",
+            common::TODAY,
+            "--key",
+            &key,
+        ],
+    );
+    assert_eq!(code, 0, "{said}");
+    repo.edit(&path, "status: draft", "status: approved");
+    path
+}
+
+/// 王芳 made head of 會員部 too.
+fn grant_a_role(repo: &Repo) {
+    repo.edit(
+        "people/wang-fang.md",
+        "    scope: [general]\n",
+        "    scope: [general, membership]\n",
+    );
+}
+
+#[test]
+fn a_role_granted_without_an_amendment_is_refused() {
+    let repo = example_repo();
+    grant_a_role(&repo);
+    ok(repo.path(), &["add", "-A"]);
+    let line = line_of(&repo, "people/wang-fang.md", "roles:");
+    refused_then_forced(
+        &repo,
+        "a role for 王芳",
+        "E065",
+        &format!("people/wang-fang.md:{line}"),
+    );
+    let found = since(&repo, "HEAD~1");
+    assert!(
+        found.contains(&("E065".into(), "people/wang-fang.md".into(), line)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_role_granted_by_the_secretary_general_passes() {
+    let repo = example_repo();
+    grant_a_role(&repo);
+    amend(
+        &repo,
+        "2026-wang-fang-membership",
+        &[(
+            "people/wang-fang.md",
+            "roles",
+            "wang-fang",
+            "department-head",
+        )],
+        "lin-wenhui",
+        "secretary-general",
+        "lin-wenhui",
+    );
+    ok(repo.path(), &["add", "-A"]);
+    let (success, said) = git(
+        repo.path(),
+        &["commit", "-q", "-m", "王芳 heads 會員部 too"],
+    );
+    assert!(success, "{said}");
+    assert_eq!(since(&repo, "HEAD~1"), []);
+}
+
+#[test]
+fn a_role_granted_by_someone_without_the_authority_is_refused() {
+    let repo = example_repo();
+    grant_a_role(&repo);
+    // 王芳 approves her own new role, as a department head: not the secretary-general.
+    let path = "amendments/2026-self.md";
+    repo.write(
+        path,
+        format!("---\ntype: amendment\ntitle: 自任\ndate: {}\nchanges:\n  - file: people/wang-fang.md\n    digest: {}\n    part: roles\n    person: wang-fang\n    role: department-head\napprovals:\n  - step: approve\n    by: wang-fang\n    role: department-head\n    date: {}\nstatus: approved\n---\n修訂。\n", common::TODAY, digest_of(&repo, "people/wang-fang.md"), common::TODAY),
+    );
+    ok(repo.path(), &["add", "-A"]);
+    let (success, said) = git(repo.path(), &["commit", "-q", "-m", "自任"]);
+    assert!(!success, "{said}");
+    assert!(said.contains("error[E067]"), "{said}");
+}
+
+#[test]
+fn an_amendment_then_edited_by_one_byte_is_stale() {
+    let repo = example_repo();
+    repo.edit(
+        "types/document.yaml",
+        "label: {zh-Hant: 審批,",
+        "label: {zh-Hant: 批示,",
+    );
+    let path = amend(
+        &repo,
+        "2026-document-label",
+        &[("types/document.yaml", "rules", "", "")],
+        "lin-wenhui",
+        "secretary-general",
+        "lin-wenhui",
+    );
+    // One byte more after the approval.
+    repo.edit(
+        "types/document.yaml",
+        "label: {zh-Hant: 批示,",
+        "label: {zh-Hant: 批示 ,",
+    );
+    ok(repo.path(), &["add", "-A"]);
+    let line = first_line_of(&repo, &path, "digest: sha256:");
+    refused_then_forced(&repo, "document label", "E066", &format!("{path}:{line}"));
+    let found = since(&repo, "HEAD~1");
+    assert!(
+        found.contains(&("E066".into(), path.clone(), line)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_amendment_cannot_approve_another_change() {
+    let repo = example_repo();
+    let dir = repo.path();
+    repo.edit(
+        "types/document.yaml",
+        "label: {zh-Hant: 審批,",
+        "label: {zh-Hant: 批示,",
+    );
+    let path = amend(
+        &repo,
+        "2026-document-label",
+        &[("types/document.yaml", "rules", "", "")],
+        "lin-wenhui",
+        "secretary-general",
+        "lin-wenhui",
+    );
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "document label, approved"]);
+    assert!(success, "{said}");
+    // The approved amendment stays; a later change of the same file is not covered by it…
+    repo.edit(
+        "types/document.yaml",
+        "label: {zh-Hant: 批示,",
+        "label: {zh-Hant: 核示,",
+    );
+    ok(dir, &["add", "-A"]);
+    refused_then_forced(&repo, "another label", "E065", "types/document.yaml");
+    // …nor by a copy of it.
+    let copy = "amendments/2026-copy.md";
+    repo.write(copy, repo.read(&path));
+    repo.edit(
+        "types/document.yaml",
+        "label: {zh-Hant: 核示,",
+        "label: {zh-Hant: 准示,",
+    );
+    ok(dir, &["add", "-A"]);
+    let line = first_line_of(&repo, copy, "digest: sha256:");
+    refused_then_forced(
+        &repo,
+        "a copied amendment",
+        "E066",
+        &format!("{copy}:{line}"),
+    );
+}
+
 #[test]
 fn a_key_added_by_its_owner_signs_from_the_next_commit() {
     let repo = example_repo();
     let dir = repo.path();
     let keys = Repo::empty();
     let (private, public) = new_key(keys.path(), "chen-2026");
-    // 陳建國 adds a second key in a commit of its own…
+    // 陳建國 adds a second key, approving it himself with the key he holds…
     repo.edit(
         "people/chen-jianguo.md",
         "keys:\n",
         &format!("keys:\n  - key: {public}\n    from: 2026-01-01\n"),
     );
-    ok(dir, &["commit", "-q", "-am", "a new key for 陳建國"]);
-    // …and approves with it in the next.
+    amend(
+        &repo,
+        "2026-chen-key",
+        &[("people/chen-jianguo.md", "keys", "chen-jianguo", "")],
+        "chen-jianguo",
+        "owner",
+        "chen-jianguo",
+    );
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "a new key for 陳建國"]);
+    assert!(success, "{said}");
+    // …and approves with it in the next commit.
     let (code, said) = clerk_in(
         dir,
         &[
@@ -310,4 +549,44 @@ fn a_key_added_by_its_owner_signs_from_the_next_commit() {
     let (success, said) = git(dir, &["commit", "-q", "-am", "approve doc-005"]);
     assert!(success, "{said}");
     assert_eq!(since(&repo, "HEAD~2"), []);
+}
+
+#[test]
+fn a_key_approved_by_someone_else_as_its_owner_is_refused() {
+    let repo = example_repo();
+    let keys = Repo::empty();
+    let (_, public) = new_key(keys.path(), "intruder");
+    repo.edit(
+        "people/chen-jianguo.md",
+        "keys:\n",
+        &format!("keys:\n  - key: {public}\n    from: 2026-01-01\n"),
+    );
+    // 王芳 signs as if she were the key's owner.
+    let path = "amendments/2026-not-mine.md";
+    repo.write(
+        path,
+        format!("---\ntype: amendment\ntitle: 他人金鑰\ndate: {}\nchanges:\n  - file: people/chen-jianguo.md\n    digest: {}\n    part: keys\n    person: chen-jianguo\nstatus: draft\n---\n修訂。\n", common::TODAY, digest_of(&repo, "people/chen-jianguo.md")),
+    );
+    let (code, said) = clerk_in(
+        repo.path(),
+        &[
+            "sign",
+            path,
+            "--step",
+            "approve",
+            "--by",
+            "wang-fang",
+            "--role",
+            "owner",
+            "--key",
+            repo.path()
+                .join(".example-keys/wang-fang")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert_ne!(code, 0, "clerk sign refuses her: {said}");
+    ok(repo.path(), &["add", "-A"]);
+    let (success, said) = git(repo.path(), &["commit", "-q", "-m", "not her key"]);
+    assert!(!success && said.contains("error[E065]"), "{said}");
 }

@@ -80,6 +80,17 @@ fn check_step(
     };
     diags.extend(transitions::check(old, &in_force, &repo, &changes, today));
     clock.lap("transitions");
+    if let Some(today) = today {
+        diags.extend(super::governance::check(
+            old,
+            new,
+            in_force.rules,
+            &repo,
+            &changes,
+            today,
+        ));
+        clock.lap("governance");
+    }
     Ok((diags, repo))
 }
 

@@ -6,6 +6,7 @@ pub mod council;
 pub mod encryption;
 pub mod fields;
 pub mod gate;
+pub mod governance;
 pub mod ledger;
 pub mod links;
 pub mod numbers;

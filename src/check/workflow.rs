@@ -129,8 +129,11 @@ fn approval(ctx: &Ctx, e: &Entry) -> Option<Diagnostic> {
             ),
         );
     }
+    if by_person(step, ctx.scope, e.by).any(|role| role == e.role) {
+        return None; // a rule names this person for this record
+    }
     let applicable = applicable_rules(step, ctx.scope);
-    if applicable.is_empty() {
+    if applicable.is_empty() && by_person(step, ctx.scope, e.by).next().is_none() {
         if undetermined(step, ctx.scope) {
             return None; // a condition reads a field that is invalid or empty, reported elsewhere
         }
@@ -307,10 +310,32 @@ fn missing_approvals(
     diags
 }
 
-/// The rules of `step` that apply to this record, with the scope each requires.
+/// The roles in which rules of `step` that apply to this record name `by` as a person who may
+/// give it (`person:` rules).
+fn by_person<'s>(
+    step: &'s ApprovalStep,
+    scope: &'s Scope,
+    by: &'s str,
+) -> impl Iterator<Item = &'s str> + 's {
+    step.rules
+        .iter()
+        .filter(|r| r.when.as_ref().is_none_or(|w| scope.truth(w) == Some(true)))
+        .filter(move |r| {
+            r.person.as_ref().is_some_and(|p| {
+                scope
+                    .strings(p)
+                    .is_ok_and(|ids| ids.iter().any(|id| id == by))
+            })
+        })
+        .map(|r| r.role.as_str())
+}
+
+/// The rules of `step` that apply to this record, with the scope each requires (rules that
+/// name people rather than a role's holders are [`by_person`]'s).
 fn applicable_rules(step: &ApprovalStep, scope: &Scope) -> Vec<(String, Vec<String>)> {
     step.rules
         .iter()
+        .filter(|r| r.person.is_none())
         .filter(|r| r.when.as_ref().is_none_or(|w| scope.truth(w) == Some(true)))
         .filter_map(|r| {
             let needed = match &r.scope {
@@ -399,11 +424,13 @@ pub fn roles_allowed(
         ));
     }
     let rules = applicable_rules(step, &scope);
-    let mut roles: Vec<String> = rules
-        .iter()
-        .filter(|(role, needed)| repo.held(by, role, needed, date))
-        .map(|(role, _)| role.clone())
-        .collect();
+    let mut roles: Vec<String> = by_person(step, &scope, by).map(str::to_string).collect();
+    roles.extend(
+        rules
+            .iter()
+            .filter(|(role, needed)| repo.held(by, role, needed, date))
+            .map(|(role, _)| role.clone()),
+    );
     roles.dedup();
     if roles.is_empty() {
         let needed: Vec<String> = rules

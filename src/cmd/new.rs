@@ -25,6 +25,10 @@ pub(crate) const TYPES: &[(&str, &str)] = &[
         include_str!("../../records-example/types/activity.yaml"),
     ),
     (
+        "amendment",
+        include_str!("../../records-example/types/amendment.yaml"),
+    ),
+    (
         "assessment",
         include_str!("../../records-example/types/assessment.yaml"),
     ),

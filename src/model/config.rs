@@ -61,9 +61,25 @@ pub struct Config {
     /// Archive numbers (檔號, DA/T 22-2015) that `clerk archive` assigns.
     #[serde(default)]
     pub archive: Option<Archive>,
+    /// How changes to the rules, roles and keys are approved.
+    #[serde(default)]
+    pub governance: Option<Governance>,
     /// Settings the rules read (thresholds, calendar, …), kept as written.
     #[serde(flatten)]
     pub settings: BTreeMap<String, Value>,
+}
+
+/// Changes to what judges changes — `clerk.yaml`, the type files, and people's roles and keys —
+/// are approved like records: by an amendment (修訂紀錄), a record that lists each file it
+/// changes with the digest of its new content and carries the approvals its type requires.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Governance {
+    /// The record type of amendments.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// The states in which an amendment's changes are approved.
+    pub approved: Vec<String>,
 }
 
 /// Council rules from the charter: which meetings are council meetings, quorum and majority.
@@ -483,7 +499,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

@@ -118,6 +118,7 @@ impl Compiler<'_> {
                     role: r.role.clone(),
                     scope: self.expr(r.scope.as_deref(), format!("{base}/by/{i}/scope")),
                     when: self.expr(r.when.as_deref(), format!("{base}/by/{i}/when")),
+                    person: self.expr(r.person.as_deref(), format!("{base}/by/{i}/person")),
                 })
                 .collect();
             let not_by = step

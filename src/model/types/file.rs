@@ -131,6 +131,10 @@ pub(super) struct RuleFile {
     pub(super) role: String,
     #[serde(default)]
     pub(super) scope: Option<String>,
+    /// Instead of holders of `role`: the people (ids, an expression) who may give it, writing
+    /// `role` in their approval.
+    #[serde(default)]
+    pub(super) person: Option<String>,
     #[serde(default)]
     pub(super) when: Option<String>,
 }

@@ -120,6 +120,9 @@ pub struct ApprovalRule {
     pub role: String,
     pub scope: Option<Expr>,
     pub when: Option<Expr>,
+    /// The people who may give the step under this rule, whatever roles they hold (e.g. a
+    /// person approving a change to their own keys); `role` names the capacity they write.
+    pub person: Option<Expr>,
 }
 
 /// A rule over one record's fields.

@@ -1,0 +1,256 @@
+//! Governed changes: a commit that changes `clerk.yaml`, a type file, or a person's roles or keys
+//! (or adds or removes a person) must carry an approved amendment (修訂紀錄) of exactly that
+//! change, approved by people who held the authority before it, with keys valid before it.
+//!
+//! An amendment lists each governed file with the SHA-256 digest of its new content, so its
+//! approvals — which sign the amendment's content — cover those exact bytes: a byte changed
+//! after approval no longer matches (E066), and an amendment cannot approve another change. Only
+//! an amendment the commit itself adds or edits counts, so an old one cannot be replayed.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::git::{Change, GitTree};
+use crate::model::expr::Evaluator;
+use crate::model::keys::Keyring;
+use crate::model::record::Record;
+use crate::model::repo::Repository;
+use crate::read::Snapshot;
+
+/// One governed change: a file, what part of it changed, and its new content's digest.
+struct Governed {
+    path: String,
+    /// `rules` (clerk.yaml or a type file), `roles`, `keys`, or `person` (added or removed).
+    part: &'static str,
+    /// `sha256:HEX` of the new content, or `deleted`.
+    digest: String,
+    /// Where the finding points: the changed key of a person's record, or the file.
+    pos: Pos,
+}
+
+/// The findings about the governed changes from `old` to `new`, judged by `rules` (the
+/// repository as it was before the change).
+pub fn check(
+    old: &GitTree,
+    new_files: &GitTree,
+    rules: &Repository,
+    new: &Repository,
+    changes: &[Change],
+    today: chrono::NaiveDate,
+) -> Vec<Diagnostic> {
+    let governed = governed(old, new_files, rules, new, changes);
+    if governed.is_empty() {
+        return Vec::new();
+    }
+    let Some(governance) = &rules.config.governance else {
+        return governed
+            .iter()
+            .map(|g| {
+                Diagnostic::new(
+                    codes::GOVERNANCE_OFF,
+                    &g.path,
+                    g.pos,
+                    format!("this change to {} needs no approval: clerk.yaml has no `governance:`", g.part),
+                )
+                .hint("name the amendment type under `governance:` in clerk.yaml, so that changes to the rules, roles and keys are approved like records")
+            })
+            .collect();
+    };
+    // The amendments this change adds or edits.
+    let touched: Vec<&str> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Added(p) | Change::Modified(p) => Some(p.as_str()),
+            Change::Deleted(_) => None,
+        })
+        .collect();
+    let amendments: Vec<&Record> = new
+        .records
+        .iter()
+        .filter(|r| r.type_name.as_deref() == Some(governance.type_name.as_str()))
+        .filter(|r| touched.contains(&r.path.as_str()))
+        .collect();
+    let mut diags = Vec::new();
+    let mut used: Vec<&Record> = Vec::new();
+    for g in &governed {
+        match listing(&amendments, &g.path) {
+            None => diags.push(unapproved(g, &governance.type_name, None)),
+            Some((amendment, i, listed)) if listed != g.digest => {
+                let text = new.text_of(amendment);
+                diags.push(
+                    Diagnostic::new(
+                        codes::GOVERNED_CHANGE_STALE,
+                        &amendment.path,
+                        amendment.pos(text, &format!("/changes/{i}/digest"), false),
+                        format!("the amendment approves `{}` as {listed}, but this change makes it {}", g.path, g.digest),
+                    )
+                    .hint("the file changed after the amendment was approved: list the new digest and approve the amendment again"),
+                );
+            }
+            Some((amendment, _, _)) => {
+                let status = amendment.str_field("status").unwrap_or("");
+                if governance.approved.iter().any(|s| s == status) {
+                    if !used.iter().any(|u| u.path == amendment.path) {
+                        used.push(amendment);
+                    }
+                } else {
+                    diags.push(unapproved(g, &governance.type_name, Some(amendment)));
+                }
+            }
+        }
+    }
+    for amendment in used {
+        diags.extend(authority(rules, new, amendment, today));
+    }
+    diags
+}
+
+/// Every governed change from `old` to `new`.
+fn governed(
+    old: &GitTree,
+    new_files: &GitTree,
+    rules: &Repository,
+    new: &Repository,
+    changes: &[Change],
+) -> Vec<Governed> {
+    let limit = rules.config.limits.max_record_bytes;
+    let digest = |path: &str| -> String {
+        match new_files.load(path, limit) {
+            Ok(file) => format!(
+                "sha256:{}",
+                crate::model::digest::hex(&Sha256::digest(file.text.as_bytes()))
+            ),
+            Err(_) => "deleted".into(),
+        }
+    };
+    let mut out = Vec::new();
+    for path in crate::git::config_changes(old, new_files, crate::model::config::is_config_file) {
+        out.push(Governed {
+            digest: digest(&path),
+            path,
+            part: "rules",
+            pos: Pos::FILE,
+        });
+    }
+    let people = rules.config.people_type.as_str();
+    for change in changes {
+        let path = match change {
+            Change::Added(p) | Change::Modified(p) | Change::Deleted(p) => p.as_str(),
+        };
+        let now = new.records.iter().find(|r| r.path == path);
+        let before = match change {
+            Change::Added(_) => None,
+            _ => old
+                .load(path, limit)
+                .ok()
+                .and_then(|f| Record::parse(0, &f).ok()),
+        };
+        let is_person = |r: &Record| r.type_name.as_deref() == Some(people);
+        let now = now.filter(|r| is_person(r));
+        let before = before.filter(is_person);
+        let part_pos = |part: &'static str| -> Pos {
+            now.map_or(Pos::FILE, |r| {
+                r.pos(new.text_of(r), &format!("/{part}"), true)
+            })
+        };
+        match (&before, now) {
+            (None, None) => continue,
+            (None, Some(_)) | (Some(_), None) => out.push(Governed {
+                path: path.to_string(),
+                part: "person",
+                digest: digest(path),
+                pos: Pos::FILE,
+            }),
+            (Some(b), Some(n)) => {
+                for part in ["roles", "keys"] {
+                    if b.fields.get(part) != n.fields.get(part) {
+                        out.push(Governed {
+                            path: path.to_string(),
+                            part,
+                            digest: digest(path),
+                            pos: part_pos(part),
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The amendment entry that lists `path`: the amendment, the entry's index, its digest.
+fn listing<'a>(amendments: &[&'a Record], path: &str) -> Option<(&'a Record, usize, String)> {
+    amendments.iter().find_map(|a| {
+        let entries = a.fields.get("changes")?.as_array()?;
+        entries.iter().enumerate().find_map(|(i, e)| {
+            (e.get("file").and_then(Value::as_str) == Some(path)).then(|| {
+                let digest = e.get("digest").and_then(Value::as_str).unwrap_or("");
+                (*a, i, digest.to_string())
+            })
+        })
+    })
+}
+
+/// A governed change no approved amendment of this change lists.
+fn unapproved(g: &Governed, type_name: &str, draft: Option<&Record>) -> Diagnostic {
+    let message = match draft {
+        Some(a) => format!(
+            "this change to {} of `{}` is listed in {}, which is `{}`, not approved",
+            g.part,
+            g.path,
+            a.path,
+            a.str_field("status").unwrap_or("without a status")
+        ),
+        None => format!(
+            "this change to {} of `{}` needs an approved amendment, and none in this commit lists it",
+            g.part, g.path
+        ),
+    };
+    Diagnostic::new(codes::GOVERNED_CHANGE_UNAPPROVED, &g.path, g.pos, message).hint(format!(
+        "list it in an amendment (`clerk new {type_name}`) as `{{file: {}, digest: {}}}`, have it approved (`clerk sign`), and commit it with the change",
+        g.path, g.digest
+    ))
+}
+
+/// The amendment's approvals, judged by the rules in force before the change: who held which
+/// role, the amendment type's approval rules, and the keys then valid.
+fn authority(
+    rules: &Repository,
+    new: &Repository,
+    amendment: &Record,
+    today: chrono::NaiveDate,
+) -> Vec<Diagnostic> {
+    let text = new.text_of(amendment);
+    let ev = Evaluator::for_repository(rules, today);
+    let (keys, _) = Keyring::load(rules);
+    let mut found = super::workflow::check_text(rules, &ev, amendment, text);
+    let count = amendment
+        .fields
+        .get("approvals")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    let mut digest = None;
+    for i in 0..count {
+        if let Some(p) = super::signatures::verdict(new, &keys, amendment, text, i, &mut digest) {
+            let pointer = format!("/approvals/{i}/{}", p.field);
+            found.push(Diagnostic::new(
+                p.code,
+                &amendment.path,
+                amendment.pos(text, &pointer, p.field == "signature"),
+                p.message,
+            ));
+        }
+    }
+    found
+        .into_iter()
+        .map(|mut d| {
+            d.message = format!("by the rules in force before this change: {}", d.message);
+            d.code = codes::GOVERNED_CHANGE_UNAUTHORIZED;
+            d.severity = d.code.severity();
+            d.hint = Some("an amendment is approved by people who held the authority, with keys they held, before the change it makes".into());
+            d
+        })
+        .collect()
+}
