@@ -21,9 +21,9 @@ for side in old new; do
 done
 F=$(cd "$CORPUS" && ls documents/*.md | sed -n 50p)
 
-timed() { # label, command...
+timed() { # label, command... (its findings may fail it: only the time is wanted)
   local label=$1; shift
-  /usr/bin/time -f "$label %e %M" "$@" 2>&1 >/dev/null | tail -1
+  /usr/bin/time -f "$label %e %M" "$@" 2>&1 >/dev/null | tail -1 || true
 }
 one_round() { # side, binary, round
   local side=$1 clerk=$2 dir="$WORK/against-$1" round=$3

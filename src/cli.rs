@@ -34,6 +34,17 @@ pub enum Command {
     ///   clerk check --format json        # findings for other programs
     #[command(verbatim_doc_comment)]
     Check(cmd::check::Args),
+    /// Check the whole history: every commit from the first, each against the rules in force
+    /// before it, and print the chain of governance — every change to the rules, roles and
+    /// keys, who approved it, with which key — marking any break.
+    ///
+    /// Exit status: 0 unbroken, 1 errors found, 2 could not run.
+    ///
+    /// Examples:
+    ///   clerk audit                           # the repository in this folder
+    ///   clerk audit --root 4f1c2e9            # and its history must start at this commit
+    #[command(verbatim_doc_comment)]
+    Audit(cmd::check::AuditArgs),
     /// Build the archive website: record pages, indexes, search, feeds.
     ///
     /// Checks first: errors stop the build unless --allow-errors, which marks the affected
@@ -215,6 +226,7 @@ impl Cli {
         crate::crypt::set_identities(&self.identity)?;
         match self.command {
             Command::Check(args) => args.run(),
+            Command::Audit(args) => args.run(),
             Command::Build(args) => args.run(),
             #[cfg(feature = "serve")]
             Command::Serve(args) => args.run(),

@@ -590,3 +590,104 @@ fn a_key_approved_by_someone_else_as_its_owner_is_refused() {
     let (success, said) = git(repo.path(), &["commit", "-q", "-m", "not her key"]);
     assert!(!success && said.contains("error[E065]"), "{said}");
 }
+
+/// A generated history of the example: a key rotation approved by its owner and a role change
+/// approved by the secretary-general. `clerk audit` shows both links, unbroken.
+fn governed_history() -> Repo {
+    let repo = example_repo();
+    let dir = repo.path();
+    let keys = Repo::empty();
+    let (_, public) = new_key(keys.path(), "chen-2027");
+    repo.edit(
+        "people/chen-jianguo.md",
+        "keys:\n",
+        &format!("keys:\n  - key: {public}\n    from: 2026-11-01\n"),
+    );
+    amend(
+        &repo,
+        "2026-chen-key",
+        &[("people/chen-jianguo.md", "keys", "chen-jianguo", "")],
+        "chen-jianguo",
+        "owner",
+        "chen-jianguo",
+    );
+    ok(dir, &["add", "-A"]);
+    ok(dir, &["commit", "-q", "-m", "陳建國's new key"]);
+    grant_a_role(&repo);
+    amend(
+        &repo,
+        "2026-wang-fang-membership",
+        &[(
+            "people/wang-fang.md",
+            "roles",
+            "wang-fang",
+            "department-head",
+        )],
+        "lin-wenhui",
+        "secretary-general",
+        "lin-wenhui",
+    );
+    ok(dir, &["add", "-A"]);
+    ok(dir, &["commit", "-q", "-m", "王芳 heads 會員部 too"]);
+    repo
+}
+
+#[test]
+fn audit_shows_an_unbroken_chain_of_governance() {
+    let repo = governed_history();
+    let (code, said) = clerk_in(repo.path(), &["audit", "--today", common::TODAY]);
+    assert_eq!(code, 0, "{said}");
+    for expected in [
+        "chain of governance (2 change(s) to the rules, roles and keys):",
+        "ok     ",
+        "changes people/chen-jianguo.md (keys)",
+        "approved amendments/2026-chen-key.md: approve by chen-jianguo (owner) on 2026-11-26, key SHA256:",
+        "changes people/wang-fang.md (roles)",
+        "approved amendments/2026-wang-fang-membership.md: approve by lin-wenhui (secretary-general) on 2026-11-26, key SHA256:",
+    ] {
+        assert!(said.contains(expected), "`{expected}` not in:\n{said}");
+    }
+    assert!(!said.contains("BROKEN"), "{said}");
+}
+
+#[test]
+fn audit_names_the_commit_that_breaks_the_chain() {
+    let repo = governed_history();
+    let dir = repo.path();
+    // A role granted past the hook, with no amendment.
+    repo.edit("people/cai-peiyu.md", "roles:\n", "roles:\n  - role: deputy-secretary-general\n    scope: [membership]\n    from: 2026-11-01\n");
+    ok(
+        dir,
+        &["commit", "-q", "--no-verify", "-am", "a deputy, unapproved"],
+    );
+    let broken = common::git::head(dir);
+    let (code, said) = clerk_in(dir, &["audit", "--today", common::TODAY]);
+    assert_eq!(code, 1, "{said}");
+    assert!(
+        said.contains(&format!("BROKEN {} “a deputy, unapproved”", &broken[..7])),
+        "{said}"
+    );
+    assert!(said.contains("error[E065]"), "{said}");
+}
+
+#[test]
+fn a_pinned_root_refuses_another_history() {
+    let repo = governed_history();
+    let dir = repo.path();
+    let root = ok(dir, &["rev-list", "--max-parents=0", "HEAD"])
+        .trim()
+        .to_string();
+    let (code, said) = clerk_in(dir, &["audit", "--root", &root, "--today", common::TODAY]);
+    assert_eq!(code, 0, "{said}");
+    // The same files, committed as a history of their own, are not the association's.
+    ok(dir, &["checkout", "-q", "--orphan", "rewritten"]);
+    ok(dir, &["commit", "-q", "--no-verify", "-m", "rewritten"]);
+    let (code, said) = clerk_in(dir, &["audit", "--root", &root, "--today", common::TODAY]);
+    assert_eq!(code, 2, "{said}");
+    assert!(
+        said.contains(&format!("not at {root}, the root the association pinned")),
+        "{said}"
+    );
+    let (code, said) = clerk_in(dir, &["check", "--since", "HEAD", "--root", &root]);
+    assert_eq!(code, 2, "{said}");
+}

@@ -21,6 +21,20 @@ pub struct Outcome {
     pub sources: HashMap<(Option<String>, String), String>,
     /// Encrypted records that could not be opened (no key).
     pub unreadable: usize,
+    /// The commits that changed the rules, roles or keys, oldest first, with who approved them
+    /// (for `clerk audit`).
+    pub governed: Vec<Governed>,
+}
+
+/// One commit's changes to the rules, roles or keys, and the approvals they carry.
+#[derive(Debug, Clone)]
+pub struct Governed {
+    /// The commit: its short id and subject.
+    pub commit: String,
+    pub changes: Vec<String>,
+    pub approvals: Vec<String>,
+    /// Errors about these changes (a break in the chain when not 0).
+    pub errors: usize,
 }
 
 /// Why a gate could not run.
@@ -36,6 +50,8 @@ pub enum GateError {
     NoSuchRevision(String),
     #[error("`{0}` is not an ancestor of HEAD, so the commits after it are not the history of this branch; give the commit the branch grew from (`git merge-base {0} HEAD`)")]
     NotAnAncestor(String),
+    #[error("this history starts at commit {found}, not at {pinned}, the root the association pinned: it is not the association's history")]
+    RootMismatch { pinned: String, found: String },
 }
 
 /// Opens the git repository: as git's hooks see it when run from a hook (GIT_DIR,
@@ -55,7 +71,7 @@ fn check_step(
     old: &GitTree,
     new: &GitTree,
     options: &Options,
-) -> Result<(Vec<Diagnostic>, Repository), GateError> {
+) -> Result<(Vec<Diagnostic>, Repository, super::governance::Report), GateError> {
     let mut clock = crate::diag::Stopwatch::new();
     let (repo, mut diags) = Repository::load_from(new)?;
     clock.lap("load");
@@ -80,18 +96,13 @@ fn check_step(
     };
     diags.extend(transitions::check(old, &in_force, &repo, &changes, today));
     clock.lap("transitions");
+    let mut governed = super::governance::Report::default();
     if let Some(today) = today {
-        diags.extend(super::governance::check(
-            old,
-            new,
-            in_force.rules,
-            &repo,
-            &changes,
-            today,
-        ));
+        governed = super::governance::check(old, new, in_force.rules, &repo, &changes, today);
+        diags.extend(governed.findings.iter().cloned());
         clock.lap("governance");
     }
-    Ok((diags, repo))
+    Ok((diags, repo, governed))
 }
 
 /// Whether a change touches what judges changes: `clerk.yaml`, a type file, or a person record
@@ -146,7 +157,7 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
         None => GitTree::empty(&git, &prefix)?, // the first commit
     };
     clock.lap("git index and HEAD");
-    let (diags, repo) = check_step(&old, &new, options)?;
+    let (diags, repo, _) = check_step(&old, &new, options)?;
     let mut sources = HashMap::new();
     keep_sources(&repo, &diags, None, &mut sources);
     let outcome = Outcome {
@@ -154,6 +165,7 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
         records: repo.records.len(),
         sources,
         unreadable: repo.unreadable.len(),
+        governed: Vec::new(),
     };
     // The hook's process ends with this check: freeing 10,000 parsed records one by one would
     // only add ~30 ms to every commit.
@@ -163,23 +175,50 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
 
 /// `check --since REV`: every commit from REV (exclusive) to HEAD along the first parent,
 /// oldest first, each against its parent; a finding is reported once, in the first commit
-/// that has it. The last commit is the final tree, checked as a whole.
-pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateError> {
+/// that has it. The last commit is the final tree, checked as a whole. With a pinned `root`
+/// (or clerk.yaml's `governance.root`), a history that starts elsewhere is refused.
+pub fn since(
+    dir: &Path,
+    rev: &str,
+    root: Option<&str>,
+    options: &Options,
+) -> Result<Outcome, GateError> {
+    history(dir, Some(rev), root, options)
+}
+
+/// `clerk audit`: every commit from the repository's first to HEAD, each against its parent's
+/// rules, with the chain of governance ([`Outcome::governed`]).
+pub fn audit(dir: &Path, root: Option<&str>, options: &Options) -> Result<Outcome, GateError> {
+    history(dir, None, root, options)
+}
+
+fn history(
+    dir: &Path,
+    rev: Option<&str>,
+    root: Option<&str>,
+    options: &Options,
+) -> Result<Outcome, GateError> {
     let git = open(dir)?;
     let prefix = git::prefix(&git, dir)?;
-    let base = git
-        .revparse_single(rev)
-        .and_then(|o| o.peel_to_commit())
-        .map_err(|_| GateError::NoSuchRevision(rev.to_string()))?;
     let head = git.head()?.peel_to_commit()?;
-    // Only commits that follow REV are judged against REV's rules: a branch that does not grow
-    // from it (an orphan, a rewritten history) would start from rules of its own making.
-    if base.id() != head.id() && !git.graph_descendant_of(head.id(), base.id())? {
-        return Err(GateError::NotAnAncestor(rev.to_string()));
-    }
-    let stop = Some(base.id());
+    let stop = match rev {
+        Some(rev) => {
+            let base = git
+                .revparse_single(rev)
+                .and_then(|o| o.peel_to_commit())
+                .map_err(|_| GateError::NoSuchRevision(rev.to_string()))?;
+            // Only commits that follow REV are judged against REV's rules: a branch that does
+            // not grow from it (an orphan, a rewritten history) would start from rules of its
+            // own making.
+            if base.id() != head.id() && !git.graph_descendant_of(head.id(), base.id())? {
+                return Err(GateError::NotAnAncestor(rev.to_string()));
+            }
+            Some(base.id())
+        }
+        None => None,
+    };
     let mut chain = Vec::new();
-    let mut at = Some(head);
+    let mut at = Some(head.clone());
     while let Some(c) = at {
         if Some(c.id()) == stop {
             break;
@@ -194,6 +233,8 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
     let mut sources = HashMap::new();
     let mut records = 0;
     let mut unreadable = 0;
+    let mut governed = Vec::new();
+    let mut pinned = root.map(str::to_string);
     let last = chain.len().saturating_sub(1);
     for (i, commit) in chain.iter().enumerate() {
         let new = GitTree::commit(&git, commit, &prefix)?;
@@ -214,9 +255,24 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
             &commit.id().to_string()[..7],
             commit.summary().ok().flatten().unwrap_or_default()
         );
-        let (found, repo) = check_step(&old, &new, options)?;
+        let (found, repo, report) = check_step(&old, &new, options)?;
         records = repo.records.len();
         unreadable = repo.unreadable.len();
+        if i == last && pinned.is_none() {
+            pinned = repo.config.governance.as_ref().and_then(|g| g.root.clone());
+        }
+        if !report.changes.is_empty() {
+            governed.push(Governed {
+                commit: label.clone(),
+                errors: report
+                    .findings
+                    .iter()
+                    .filter(|d| d.severity == crate::diag::Severity::Error)
+                    .count(),
+                changes: report.changes,
+                approvals: report.approvals,
+            });
+        }
         let fresh: Vec<Diagnostic> = found
             .into_iter()
             .filter(|d| seen.insert((d.code.to_string(), d.path.clone(), d.message.clone())))
@@ -228,10 +284,21 @@ pub fn since(dir: &Path, rev: &str, options: &Options) -> Result<Outcome, GateEr
         keep_sources(&repo, &fresh, Some(&label), &mut sources);
         diags.extend(fresh);
     }
+    if let Some(pinned) = pinned.filter(|p| !p.is_empty()) {
+        let mut first = head;
+        while let Ok(parent) = first.parent(0) {
+            first = parent;
+        }
+        let found = first.id().to_string();
+        if !found.starts_with(&pinned.to_lowercase()) {
+            return Err(GateError::RootMismatch { pinned, found });
+        }
+    }
     Ok(Outcome {
         diags,
         records,
         sources,
         unreadable,
+        governed,
     })
 }

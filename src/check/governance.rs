@@ -29,8 +29,20 @@ struct Governed {
     pos: Pos,
 }
 
-/// The findings about the governed changes from `old` to `new`, judged by `rules` (the
-/// repository as it was before the change).
+/// What a change did to the rules, roles and keys, and who approved it: one link of the chain
+/// of governance that `clerk audit` prints.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub findings: Vec<Diagnostic>,
+    /// Each governed change: `path (part)`.
+    pub changes: Vec<String>,
+    /// Each approval of the amendments that approve it: `amendment: step by person (role),
+    /// key FINGERPRINT`.
+    pub approvals: Vec<String>,
+}
+
+/// The governed changes from `old` to `new` and the findings about them, judged by `rules`
+/// (the repository as it was before the change).
 pub fn check(
     old: &GitTree,
     new_files: &GitTree,
@@ -38,13 +50,20 @@ pub fn check(
     new: &Repository,
     changes: &[Change],
     today: chrono::NaiveDate,
-) -> Vec<Diagnostic> {
+) -> Report {
     let governed = governed(old, new_files, rules, new, changes);
+    let mut report = Report {
+        changes: governed
+            .iter()
+            .map(|g| format!("{} ({})", g.path, g.part))
+            .collect(),
+        ..Report::default()
+    };
     if governed.is_empty() {
-        return Vec::new();
+        return report;
     }
     let Some(governance) = &rules.config.governance else {
-        return governed
+        report.findings = governed
             .iter()
             .map(|g| {
                 Diagnostic::new(
@@ -56,6 +75,7 @@ pub fn check(
                 .hint("name the amendment type under `governance:` in clerk.yaml, so that changes to the rules, roles and keys are approved like records")
             })
             .collect();
+        return report;
     };
     // The amendments this change adds or edits.
     let touched: Vec<&str> = changes
@@ -102,8 +122,42 @@ pub fn check(
     }
     for amendment in used {
         diags.extend(authority(rules, new, amendment, today));
+        report.approvals.extend(approvals(amendment));
     }
-    diags
+    report.findings = diags;
+    report
+}
+
+/// Each signed approval of `amendment`, as the chain of governance shows it.
+fn approvals(amendment: &Record) -> Vec<String> {
+    let items = amendment
+        .fields
+        .get("approvals")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    items
+        .iter()
+        .map(|a| {
+            let s = |k: &str| a.get(k).and_then(Value::as_str).unwrap_or("?");
+            let key = a
+                .get("signature")
+                .and_then(Value::as_str)
+                .and_then(|sig| ssh_key::SshSig::from_pem(sig.trim()).ok())
+                .map(|sig| ssh_key::PublicKey::from(sig.public_key().clone()))
+                .map_or("unsigned".to_string(), |k| {
+                    format!("key {}", k.fingerprint(ssh_key::HashAlg::Sha256))
+                });
+            format!(
+                "{}: {} by {} ({}) on {}, {key}",
+                amendment.path,
+                s("step"),
+                s("by"),
+                s("role"),
+                s("date")
+            )
+        })
+        .collect()
 }
 
 /// Every governed change from `old` to `new`.

@@ -31,8 +31,10 @@ pub enum Scope {
     Folder,
     /// What `git commit` will record (the index), against HEAD.
     Staged,
-    /// Every commit after this revision, up to HEAD.
-    Since(String),
+    /// Every commit after this revision, up to HEAD; the root the history must start from.
+    Since(String, Option<String>),
+    /// Every commit from the first, up to HEAD; the root it must be.
+    Audit(Option<String>),
 }
 
 /// Exit status: 0 clean (warnings allowed), 1 errors found, 2 could not run.
@@ -43,6 +45,10 @@ pub fn run(
     options: &check::Options,
 ) -> anyhow::Result<i32> {
     let started = Instant::now();
+    let scope_kind = match scope {
+        Scope::Audit(_) => ScopeKind::Audit,
+        _ => ScopeKind::Other,
+    };
     let loaded = match scope {
         Scope::Folder => Repository::load(root).map(|(repo, mut diags)| {
             diags.extend(check::run(&repo, options));
@@ -55,10 +61,12 @@ pub fn run(
                 records: repo.records.len(),
                 sources,
                 unreadable: repo.unreadable.len(),
+                governed: Vec::new(),
             }
         }),
         Scope::Staged => gate::staged(root, options).map_err(unload),
-        Scope::Since(rev) => gate::since(root, &rev, options).map_err(unload),
+        Scope::Since(rev, pin) => gate::since(root, &rev, pin.as_deref(), options).map_err(unload),
+        Scope::Audit(pin) => gate::audit(root, pin.as_deref(), options).map_err(unload),
     };
     let mut outcome = match loaded {
         Ok(outcome) => outcome,
@@ -89,11 +97,43 @@ pub fn run(
             .get(&(d.commit.clone(), d.path.clone()))
             .map(String::as_str)
     };
+    if matches!(scope_kind, ScopeKind::Audit) && format == Format::Text {
+        print_chain(&outcome.governed);
+    }
     print(format, root, &outcome.diags, Some(&summary), &source_of)?;
     if outcome.unreadable > 0 && format != Format::Json {
         eprintln!("{}", unreadable_note(outcome.unreadable));
     }
     Ok(if summary.errors > 0 { 1 } else { 0 })
+}
+
+/// Whether the run is an audit, which prints the chain of governance.
+enum ScopeKind {
+    Audit,
+    Other,
+}
+
+/// The chain of governance: each commit that changed the rules, roles or keys, what it
+/// changed, and who approved it with which key; a break is marked.
+fn print_chain(governed: &[gate::Governed]) {
+    println!(
+        "chain of governance ({} change(s) to the rules, roles and keys):",
+        governed.len()
+    );
+    for g in governed {
+        let mark = if g.errors == 0 { "ok" } else { "BROKEN" };
+        println!("  {mark:6} {}", g.commit);
+        for change in &g.changes {
+            println!("           changes {change}");
+        }
+        for approval in &g.approvals {
+            println!("           approved {approval}");
+        }
+        if g.approvals.is_empty() {
+            println!("           approved by no amendment");
+        }
+    }
+    println!();
 }
 
 /// A gate that could not run, as the load error `run` reports (exit 2).
@@ -166,6 +206,10 @@ pub struct Args {
     /// Check every commit after REV up to HEAD, each against its parent (first parent on merges).
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// With --since: the commit the repository's history must start from [default: clerk.yaml's
+    /// `governance.root`, if set].
+    #[arg(long, value_name = "COMMIT", requires = "since")]
+    pub root: Option<String>,
     /// How to print findings.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -177,12 +221,37 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         let scope = match (self.staged, self.since) {
             (true, _) => Scope::Staged,
-            (false, Some(rev)) => Scope::Since(rev),
+            (false, Some(rev)) => Scope::Since(rev, self.root),
             (false, None) => Scope::Folder,
         };
         let options = check::Options {
             today: self.as_of.day(),
         };
         run(&self.dir, scope, self.format, &options)
+    }
+}
+
+/// `clerk audit`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct AuditArgs {
+    /// The records repository.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The commit the history must start from [default: clerk.yaml's `governance.root`, if set].
+    #[arg(long, value_name = "COMMIT")]
+    pub root: Option<String>,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    #[command(flatten)]
+    pub as_of: AsOf,
+}
+
+impl AuditArgs {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let options = check::Options {
+            today: self.as_of.day(),
+        };
+        run(&self.dir, Scope::Audit(self.root), self.format, &options)
     }
 }

@@ -80,6 +80,10 @@ pub struct Governance {
     pub type_name: String,
     /// The states in which an amendment's changes are approved.
     pub approved: Vec<String>,
+    /// The repository's first commit: a history that starts from another is refused by
+    /// `check --since` and `clerk audit`.
+    #[serde(default)]
+    pub root: Option<String>,
 }
 
 /// Council rules from the charter: which meetings are council meetings, quorum and majority.
