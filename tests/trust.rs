@@ -691,3 +691,95 @@ fn a_pinned_root_refuses_another_history() {
     let (code, said) = clerk_in(dir, &["check", "--since", "HEAD", "--root", &root]);
     assert_eq!(code, 2, "{said}");
 }
+
+#[test]
+fn a_deputy_is_appointed_by_a_council_resolution() {
+    let repo = example_repo();
+    let dir = repo.path();
+    repo.edit(
+        "people/cai-peiyu.md",
+        "roles:\n",
+        "roles:\n  - role: deputy-secretary-general\n    scope: [membership]\n    from: 2026-11-01\n",
+    );
+    // The secretary-general alone cannot appoint a deputy…
+    let path = amend(
+        &repo,
+        "2026-deputy",
+        &[(
+            "people/cai-peiyu.md",
+            "roles",
+            "cai-peiyu",
+            "deputy-secretary-general",
+        )],
+        "lin-wenhui",
+        "secretary-general",
+        "lin-wenhui",
+    );
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "a deputy"]);
+    assert!(
+        !success && said.contains("error[E067]") && said.contains(&path),
+        "{said}"
+    );
+    assert!(
+        said.contains("council"),
+        "the finding says a council resolution is needed:\n{said}"
+    );
+    // …the amendment that cites the council's resolution passes.
+    std::fs::remove_file(dir.join(&path)).unwrap();
+    let path = amend(
+        &repo,
+        "2026-deputy",
+        &[(
+            "people/cai-peiyu.md",
+            "roles",
+            "cai-peiyu",
+            "deputy-secretary-general",
+        )],
+        "lin-wenhui",
+        "secretary-general",
+        "lin-wenhui",
+    );
+    repo.edit(
+        &path,
+        "status: approved",
+        "council_resolution: 2026-council-01#R2\nstatus: approved",
+    );
+    // The citation is part of what the approval signed: sign again.
+    repo.edit(&path, "status: approved", "status: draft");
+    let text = repo.read(&path);
+    let start = text.find("approvals:").unwrap();
+    let end = text.find("council_resolution:").unwrap();
+    repo.write(&path, format!("{}{}", &text[..start], &text[end..]));
+    let key = dir.join(".example-keys/lin-wenhui");
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "sign",
+            &path,
+            "--step",
+            "approve",
+            "--by",
+            "lin-wenhui",
+            "--role",
+            "secretary-general",
+            "--date",
+            common::TODAY,
+            "--key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{said}");
+    repo.edit(&path, "status: draft", "status: approved");
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(
+        dir,
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "a deputy, by the council's resolution",
+        ],
+    );
+    assert!(success, "{said}");
+}
