@@ -82,9 +82,27 @@ fn check_step(
     // The rules in force: the parent's, when the change touches the configuration or a person
     // (their roles and keys); the first commit imports its rules as they are.
     let parent = if !old.is_empty() && touches_rules(old, new, &repo, &changes) {
+        // Of the parent, what judges a change: its configuration and types, its people and
+        // council meetings (where the new tree has them), and the files the change touches.
+        let judges = [
+            Some(repo.config.people_type.as_str()),
+            repo.config.council.as_ref().map(|c| c.meeting_type.as_str()),
+        ];
+        let mut keep: std::collections::HashSet<String> = repo
+            .records
+            .iter()
+            .filter(|r| judges.contains(&r.type_name.as_deref()))
+            .map(|r| r.path.clone())
+            .collect();
+        keep.extend(changes.iter().map(|c| match c {
+            git::Change::Added(p) | git::Change::Modified(p) | git::Change::Deleted(p) => {
+                p.clone()
+            }
+        }));
+        let rules = crate::read::Subset { inner: old, keep };
         // A parent whose configuration cannot be loaded has no rules to judge by: the change
         // that mends it is judged by its own (and the finding about the parent stands there).
-        Repository::load_from(old).ok().map(|(r, _)| r)
+        Repository::load_from(&rules).ok().map(|(r, _)| r)
     } else {
         None
     };
