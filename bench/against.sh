@@ -36,6 +36,13 @@ one_round() { # side, binary, round
   printf '\n修訂 %s。\n' "$round" >> "$dir/$F"
   (cd "$dir" && git add "$F" && timed "$side staged-one-change" "$clerk" check --staged . --today $TODAY)
   (cd "$dir" && git reset -q && git checkout -q HEAD -- .)
+  # A change to a person's roles: judged by the rules in force before it, and every record's
+  # own checks run again (they read the people).
+  if [ -f "$dir/people/wang-fang.md" ]; then
+    sed -i "s/    scope: \[general\]/    scope: [general, membership-$round]/" "$dir/people/wang-fang.md"
+    (cd "$dir" && git add people/wang-fang.md && timed "$side staged-role-change" "$clerk" check --staged . --today $TODAY)
+    (cd "$dir" && git reset -q && git checkout -q HEAD -- .)
+  fi
   CLERK_NO_CACHE=1 timed "$side build-public-cold" "$clerk" build "$dir" -o "$WORK/against-site-$side-public" --audience public --today $TODAY
   CLERK_NO_CACHE=1 timed "$side build-confidential-no-search-cold" "$clerk" build "$dir" -o "$WORK/against-site-$side-nosearch" --audience confidential --no-search --today $TODAY
 }

@@ -291,9 +291,8 @@ impl Snapshot for Subset<'_> {
         self.inner.root()
     }
 
-    fn content_id(&self, rel: &str) -> Option<[u8; 20]> {
-        self.inner.content_id(rel)
-    }
+    // No content ids: a load of a few records must not touch the cache of parsed records,
+    // which keeps what the whole repository's loads use.
 }
 
 /// The files of a folder on disk.
