@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
-/// The file's permissions are kept; on any failure the original is untouched.
+/// A file replaced keeps its permissions; a new one gets those the umask gives (0644 under the
+/// usual 022), as any editor would make it, so colleagues on a shared server can read it. On
+/// any failure the original is untouched.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     write_bytes_atomic(path, text.as_bytes())
 }
@@ -34,10 +36,15 @@ fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile>
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".clerk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".clerk-").suffix(".tmp");
+    // A temporary file is private (0600) unless asked otherwise; the umask still applies.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
@@ -72,5 +79,24 @@ mod tests {
             1,
             "no temporary file left behind"
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_new_file_gets_the_umask_s_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        // SAFETY: reads and restores this process's umask; tests of other modules do not
+        // create files with a mode that depends on it.
+        let umask = unsafe { libc::umask(0o022) };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.md");
+        write_atomic(&path, "text").unwrap();
+        let created = dir.path().join("created.md");
+        create_new(&created, b"text").unwrap();
+        unsafe { libc::umask(umask) };
+        for p in [&path, &created] {
+            let mode = std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "{}", p.display());
+        }
     }
 }

@@ -86,7 +86,10 @@ fn check_step(
         // council meetings (where the new tree has them), and the files the change touches.
         let judges = [
             Some(repo.config.people_type.as_str()),
-            repo.config.council.as_ref().map(|c| c.meeting_type.as_str()),
+            repo.config
+                .council
+                .as_ref()
+                .map(|c| c.meeting_type.as_str()),
         ];
         let mut keep: std::collections::HashSet<String> = repo
             .records
@@ -95,9 +98,7 @@ fn check_step(
             .map(|r| r.path.clone())
             .collect();
         keep.extend(changes.iter().map(|c| match c {
-            git::Change::Added(p) | git::Change::Modified(p) | git::Change::Deleted(p) => {
-                p.clone()
-            }
+            git::Change::Added(p) | git::Change::Modified(p) | git::Change::Deleted(p) => p.clone(),
         }));
         let rules = crate::read::Subset { inner: old, keep };
         // A parent whose configuration cannot be loaded has no rules to judge by: the change
