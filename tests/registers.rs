@@ -310,3 +310,45 @@ fn a_core_build_says_it_has_no_workbooks() {
     assert!(said.contains("cargo feature `xlsx`"), "{said}");
     assert!(!xlsx.exists());
 }
+
+/// A member named like a spreadsheet formula is written as text in every CSV a register makes
+/// (`clerk register --format csv` and the site's `registers/*.csv`), and totals as counts.
+#[test]
+fn csv_never_carries_a_formula_and_counts_are_whole() {
+    let repo = Repo::example();
+    let name = "=cmd|' /C calc'!A0";
+    repo.edit(
+        "members/m-2024-001.md",
+        "name: 陳淑芬",
+        &format!("name: \"{}\"", name),
+    );
+    let (code, csv) = register(repo.path(), &["members", "--format", "csv"]);
+    assert_eq!(code, 0, "{csv}");
+    assert!(csv.contains(&format!(",'{name},")), "{csv}");
+    assert!(!csv.contains(&format!(",{name},")), "{csv}");
+    let (code, documents) = register(repo.path(), &["documents", "--format", "csv"]);
+    assert_eq!(code, 0, "{documents}");
+    let total = documents.lines().last().unwrap();
+    assert!(
+        total.starts_with("合計,") && total.contains(",9,"),
+        "{total}"
+    );
+    assert!(!documents.contains("9.0"), "{documents}");
+    let site = Repo::empty();
+    let out = common::clerk(&["build"])
+        .arg(repo.path())
+        .args([
+            "-o",
+            site.path().join("s").to_str().unwrap(),
+            "--audience",
+            "confidential",
+            "--today",
+            common::TODAY,
+            "--no-search",
+            "--allow-errors", // the renamed member's approvals are stale now
+        ])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    let built = std::fs::read_to_string(site.path().join("s/registers/members.csv")).unwrap();
+    assert!(built.contains(&format!(",'{name},")), "{built}");
+}

