@@ -106,6 +106,18 @@ impl Discovery {
             if !is_record_name(&rel) || self.ignore.is_match(&rel) {
                 continue;
             }
+            if let Some(shown) = not_utf8(root, entry.path()) {
+                diags.push(
+                    Diagnostic::new(
+                        codes::UNREADABLE,
+                        shown.clone(),
+                        Pos::FILE,
+                        format!("the file name `{shown}` is not valid UTF-8 (the bytes that are not are shown as \\xNN)"),
+                    )
+                    .hint("rename the file with a UTF-8 name, as git and other computers will show it"),
+                );
+                continue;
+            }
             if entry.file_type().is_symlink() {
                 match entry.path().canonicalize() {
                     Ok(target) if target.starts_with(&canonical_root) => {
@@ -135,6 +147,27 @@ impl Discovery {
         }
         (files, diags)
     }
+}
+
+/// `path` relative to `root` with every byte that is not UTF-8 shown as `\xNN`, when there is
+/// such a byte.
+fn not_utf8(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    if rel.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(rel.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = rel.to_string_lossy().into_owned().into_bytes();
+    let mut shown = String::new();
+    for chunk in bytes.utf8_chunks() {
+        shown.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            shown.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    Some(shown)
 }
 
 /// Is this file name one clerk treats as a record?

@@ -361,3 +361,23 @@ fn one_broken_file_never_hides_the_others() {
         ],
     );
 }
+
+/// A file whose name is not UTF-8 is named as such, its odd bytes escaped — not reported as
+/// missing.
+#[test]
+#[cfg(unix)]
+fn a_file_name_that_is_not_utf8_is_named_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = Repo::fixture("_base");
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff.md");
+    std::fs::write(
+        repo.path().join("notes").join(name),
+        "---\ntype: note\ntitle: x\n---\n",
+    )
+    .unwrap();
+    let out = repo.check();
+    assert_findings(&out, &[("E001", "notes/bad\\xFF.md", 0)]);
+    let message = out.message("E001", "notes/bad\\xFF.md");
+    assert!(message.contains("is not valid UTF-8"), "{message}");
+    assert!(!message.contains("No such file"), "{message}");
+}
