@@ -13,7 +13,7 @@ use crate::model::expr::Evaluator;
 use crate::model::record::record_value;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
-use crate::model::types::{BudgetLineUse, Coverage, PeriodKind, RuleSeverity, TypeDef};
+use crate::model::types::{BudgetLineUse, Coverage, Period, PeriodKind, RuleSeverity, TypeDef};
 use crate::parse::yaml::escape_pointer;
 
 /// Runs the cross-record rules.
@@ -268,6 +268,11 @@ fn coverage(repo: &Repository, ev: &Evaluator) -> Vec<Diagnostic> {
     diags
 }
 
+/// The latest period a coverage rule asks about: its label and last day.
+type Ended<'a> = (&'a Period, (String, NaiveDate));
+
+/// Findings of coverage rule `c` of type `def`: each record of the kind it covers (in the
+/// latest ended period, when it has one) that no record of `def` names.
 fn cover(
     repo: &Repository,
     ev: &Evaluator,
@@ -282,23 +287,9 @@ fn cover(
         },
         None => None,
     };
-    let covered: std::collections::HashSet<&str> = repo
-        .records
-        .iter()
-        .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
-        .filter(|r| {
-            period
-                .as_ref()
-                .is_none_or(|(p, (label, _))| r.str_field(&p.field) == Some(label.as_str()))
-        })
-        .filter_map(|r| r.str_field(&c.field))
-        .collect();
+    let covered = covered(repo, def, c, period.as_ref());
     let Some(subject_type) = repo.types.get(&c.of) else {
         return Vec::new();
-    };
-    let code = match c.severity {
-        RuleSeverity::Error => codes::COVERAGE_MISSING,
-        RuleSeverity::Warning => codes::COVERAGE_WARNING,
     };
     let mut diags = Vec::new();
     for subject in repo
@@ -328,26 +319,56 @@ fn cover(
             }
             message = format!("{message} for {label}");
         }
-        let name = subject
-            .str_field("name")
-            .or(subject.title())
-            .unwrap_or(&subject.id);
-        diags.push(
-            Diagnostic::new(
-                code,
-                &subject.path,
-                subject.pos(repo.text_of(subject), "", false),
-                format!("{name} ({}): {message}", subject.id),
-            )
-            .hint(c.hint.clone().unwrap_or_else(|| {
-                format!(
-                    "add a {} record naming `{}` in `{}`",
-                    def.name, subject.id, c.field
-                )
-            })),
-        );
+        diags.push(uncovered(repo, def, c, subject, &message));
     }
     diags
+}
+
+/// The ids the records of `def` name in the rule's field (in `period`, when there is one).
+fn covered<'a>(
+    repo: &'a Repository,
+    def: &TypeDef,
+    c: &Coverage,
+    period: Option<&Ended>,
+) -> std::collections::HashSet<&'a str> {
+    repo.records
+        .iter()
+        .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
+        .filter(|r| {
+            period.is_none_or(|(p, (label, _))| r.str_field(&p.field) == Some(label.as_str()))
+        })
+        .filter_map(|r| r.str_field(&c.field))
+        .collect()
+}
+
+/// The finding that `subject` has no record of `def` naming it.
+fn uncovered(
+    repo: &Repository,
+    def: &TypeDef,
+    c: &Coverage,
+    subject: &Record,
+    message: &str,
+) -> Diagnostic {
+    let code = match c.severity {
+        RuleSeverity::Error => codes::COVERAGE_MISSING,
+        RuleSeverity::Warning => codes::COVERAGE_WARNING,
+    };
+    let name = subject
+        .str_field("name")
+        .or(subject.title())
+        .unwrap_or(&subject.id);
+    Diagnostic::new(
+        code,
+        &subject.path,
+        subject.pos(repo.text_of(subject), "", false),
+        format!("{name} ({}): {message}", subject.id),
+    )
+    .hint(c.hint.clone().unwrap_or_else(|| {
+        format!(
+            "add a {} record naming `{}` in `{}`",
+            def.name, subject.id, c.field
+        )
+    }))
 }
 
 #[cfg(test)]

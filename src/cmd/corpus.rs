@@ -74,32 +74,7 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
         dir: keys,
         cache: BTreeMap::new(),
     };
-    let mut files: Vec<(String, String)> = Vec::new();
-    // The example as it is, but budgets large enough that thousands of expenses and
-    // activities fit within their lines.
-    for record in &repo.records {
-        let mut text = repo.text_of(record).to_string();
-        if record.type_name.as_deref() == Some("budget") {
-            // A thousand times the example's budget per 5,000 records generated.
-            text = scale_amounts(&text, 1000 * (1 + count as i64 / 5000));
-            let scaled = parse(&record.path, &text)?;
-            text = signer.resign(&repo, &scaled, &text)?;
-        }
-        files.push((record.path.clone(), text));
-    }
-    for source in ["clerk.yaml", "README.md"] {
-        if let Ok(text) = std::fs::read_to_string(example.join(source)) {
-            files.push((source.to_string(), text));
-        }
-    }
-    for entry in std::fs::read_dir(example.join("types"))? {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        files.push((format!("types/{name}"), std::fs::read_to_string(&path)?));
-    }
+    let mut files = example_files(&repo, example, count, &mut signer)?;
 
     let templates: BTreeMap<&str, Vec<&Record>> = MIX
         .iter()
@@ -112,38 +87,10 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
             (*t, list)
         })
         .collect();
-    let total: u64 = MIX.iter().map(|(_, w)| w).sum();
     let mut rng = Rng(seed);
-    // Numbers go on from the highest the example uses, so none repeats and none is skipped.
-    let mut serials: BTreeMap<String, u64> = BTreeMap::new();
-    for record in &repo.records {
-        if let Some((head, tail)) = record.str_field("number").and_then(|n| n.split_once('〕')) {
-            let serial: u64 = tail.trim_end_matches('號').parse().unwrap_or(0);
-            let e = serials.entry(format!("doc{head}")).or_insert(0);
-            *e = (*e).max(serial);
-        }
-        if let Some((prefix, item)) = record
-            .str_field("archive_no")
-            .and_then(|a| a.rsplit_once('-'))
-        {
-            let e = serials.entry(format!("arc{prefix}")).or_insert(0);
-            *e = (*e).max(item.parse().unwrap_or(0));
-        }
-    }
+    let mut serials = highest_serials(&repo);
     for n in 1..=count {
-        let mut pick = rng.below(total);
-        let type_name = MIX
-            .iter()
-            .find(|(_, w)| {
-                if pick < *w {
-                    true
-                } else {
-                    pick -= w;
-                    false
-                }
-            })
-            .map_or("document", |(t, _)| t);
-        let list = &templates[type_name];
+        let list = &templates[pick_type(&mut rng)];
         if list.is_empty() {
             continue;
         }
@@ -166,6 +113,78 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(records)
+}
+
+/// The example's files as they are (records, configuration, README, types), but budgets large
+/// enough that thousands of expenses and activities fit within their lines.
+fn example_files(
+    repo: &Repository,
+    example: &Path,
+    count: usize,
+    signer: &mut Signer,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for record in &repo.records {
+        let mut text = repo.text_of(record).to_string();
+        if record.type_name.as_deref() == Some("budget") {
+            // A thousand times the example's budget per 5,000 records generated.
+            text = scale_amounts(&text, 1000 * (1 + count as i64 / 5000));
+            let scaled = parse(&record.path, &text)?;
+            text = signer.resign(repo, &scaled, &text)?;
+        }
+        files.push((record.path.clone(), text));
+    }
+    for source in ["clerk.yaml", "README.md"] {
+        if let Ok(text) = std::fs::read_to_string(example.join(source)) {
+            files.push((source.to_string(), text));
+        }
+    }
+    for entry in std::fs::read_dir(example.join("types"))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push((format!("types/{name}"), std::fs::read_to_string(&path)?));
+    }
+    Ok(files)
+}
+
+/// The highest document and archive serials the example uses, by prefix: numbers go on from
+/// them, so none repeats and none is skipped.
+fn highest_serials(repo: &Repository) -> BTreeMap<String, u64> {
+    let mut serials: BTreeMap<String, u64> = BTreeMap::new();
+    for record in &repo.records {
+        if let Some((head, tail)) = record.str_field("number").and_then(|n| n.split_once('〕')) {
+            let serial: u64 = tail.trim_end_matches('號').parse().unwrap_or(0);
+            let e = serials.entry(format!("doc{head}")).or_insert(0);
+            *e = (*e).max(serial);
+        }
+        if let Some((prefix, item)) = record
+            .str_field("archive_no")
+            .and_then(|a| a.rsplit_once('-'))
+        {
+            let e = serials.entry(format!("arc{prefix}")).or_insert(0);
+            *e = (*e).max(item.parse().unwrap_or(0));
+        }
+    }
+    serials
+}
+
+/// A type to generate, drawn by the weights of `MIX`.
+fn pick_type(rng: &mut Rng) -> &'static str {
+    let total: u64 = MIX.iter().map(|(_, w)| w).sum();
+    let mut pick = rng.below(total);
+    MIX.iter()
+        .find(|(_, w)| {
+            if pick < *w {
+                true
+            } else {
+                pick -= w;
+                false
+            }
+        })
+        .map_or("document", |(t, _)| t)
 }
 
 /// Record `n`: a copy of `template` with a new name, title, numbers and body.

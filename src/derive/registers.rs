@@ -165,6 +165,10 @@ pub fn compute(visible: &Visible, register: &Register, year: Option<i64>) -> Tab
     table
 }
 
+/// A register row before grouping: its column values, its sort keys and its group.
+type Row = (Vec<Value>, Vec<Value>, Option<String>);
+
+/// Computes register `register` (of `year`, or of every year) without the cache.
 fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> Table {
     let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
@@ -187,86 +191,17 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
     let year_value = cel::Value::Int(year.unwrap_or(this_year));
     let layer = visible.layer(register.reads).child(&[("year", year_value)]);
     // Rows are computed in parallel, in the records' order (the sort below is stable).
-    type Row = (Vec<Value>, Vec<Value>, Option<String>);
     let per_record: Vec<Vec<Row>> = chosen
         .par_iter()
-        .map(|r| {
-            let mut rows: Vec<Row> = Vec::new();
-            let Some(def) = repo.type_of(r) else {
-                return rows;
-            };
-            let rv = record_value(def, r);
-            let record = layer.scope(&rv);
-            for scope in record.rows(register.each.as_ref(), register.where_.as_ref()) {
-                if let (Some(want), Some(expr)) = (year, &register.year) {
-                    let got = scope.eval(expr).ok().and_then(|v| json(&v).as_i64());
-                    if got != Some(want) {
-                        continue;
-                    }
-                }
-                let values = register
-                    .columns
-                    .iter()
-                    .map(|c| {
-                        c.value.as_ref().map_or(Value::Null, |e| {
-                            scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null)
-                        })
-                    })
-                    .collect();
-                let keys = register
-                    .sort
-                    .iter()
-                    .map(|(e, _)| scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null))
-                    .collect();
-                let group = register
-                    .group
-                    .as_ref()
-                    .map(|g| scope.eval(g).map(|v| plain(&json(&v))).unwrap_or_default());
-                rows.push((values, keys, group));
-            }
-            rows
+        .map(|r| match repo.type_of(r) {
+            Some(def) => record_rows(&layer, register, year, def, r),
+            None => Vec::new(),
         })
         .collect();
     let mut rows: Vec<Row> = per_record.into_iter().flatten().collect();
-    rows.sort_by(|a, b| {
-        for (i, (_, desc)) in register.sort.iter().enumerate() {
-            let o = compare(&a.1[i], &b.1[i]);
-            let o = if *desc { o.reverse() } else { o };
-            if o != Ordering::Equal {
-                return o;
-            }
-        }
-        Ordering::Equal
-    });
+    sort_rows(&mut rows, register);
     let kinds: Vec<Kind> = register.columns.iter().map(|c| c.kind).collect();
-    let mut merged: Vec<Vec<Value>> = Vec::new();
-    let mut groups: HashMap<String, usize> = HashMap::new();
-    for (values, _, group) in rows {
-        match group {
-            Some(key) => match groups.get(&key) {
-                Some(&at) => {
-                    for (i, kind) in kinds.iter().enumerate() {
-                        if kind.is_totalled() {
-                            let sum = number(&merged[at][i]) + number(&values[i]);
-                            merged[at][i] = to_number(sum, *kind);
-                        }
-                    }
-                }
-                None => {
-                    groups.insert(key, merged.len());
-                    merged.push(values);
-                }
-            },
-            None => merged.push(values),
-        }
-    }
-    for (n, row) in merged.iter_mut().enumerate() {
-        for (i, kind) in kinds.iter().enumerate() {
-            if *kind == Kind::Row {
-                row[i] = Value::from(n + 1);
-            }
-        }
-    }
+    let merged = merge_groups(rows, &kinds);
     let totals = kinds
         .iter()
         .enumerate()
@@ -295,6 +230,95 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
         }
         .to_string(),
     }
+}
+
+/// The rows record `r` (of type `def`) gives register `register`: one per item of `each` where
+/// `where` holds, and, for one `year`, only those of that year.
+fn record_rows(
+    layer: &Layer,
+    register: &Register,
+    year: Option<i64>,
+    def: &TypeDef,
+    r: &Record,
+) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let rv = record_value(def, r);
+    let record = layer.scope(&rv);
+    for scope in record.rows(register.each.as_ref(), register.where_.as_ref()) {
+        if let (Some(want), Some(expr)) = (year, &register.year) {
+            let got = scope.eval(expr).ok().and_then(|v| json(&v).as_i64());
+            if got != Some(want) {
+                continue;
+            }
+        }
+        let values = register
+            .columns
+            .iter()
+            .map(|c| {
+                c.value.as_ref().map_or(Value::Null, |e| {
+                    scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null)
+                })
+            })
+            .collect();
+        let keys = register
+            .sort
+            .iter()
+            .map(|(e, _)| scope.eval(e).map(|v| json(&v)).unwrap_or(Value::Null))
+            .collect();
+        let group = register
+            .group
+            .as_ref()
+            .map(|g| scope.eval(g).map(|v| plain(&json(&v))).unwrap_or_default());
+        rows.push((values, keys, group));
+    }
+    rows
+}
+
+/// Sorts rows by the register's sort keys, each ascending or descending (stable).
+fn sort_rows(rows: &mut [Row], register: &Register) {
+    rows.sort_by(|a, b| {
+        for (i, (_, desc)) in register.sort.iter().enumerate() {
+            let o = compare(&a.1[i], &b.1[i]);
+            let o = if *desc { o.reverse() } else { o };
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        Ordering::Equal
+    });
+}
+
+/// Merges rows of one group into its first (totalled columns summed), then numbers the rows.
+fn merge_groups(rows: Vec<Row>, kinds: &[Kind]) -> Vec<Vec<Value>> {
+    let mut merged: Vec<Vec<Value>> = Vec::new();
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    for (values, _, group) in rows {
+        match group {
+            Some(key) => match groups.get(&key) {
+                Some(&at) => {
+                    for (i, kind) in kinds.iter().enumerate() {
+                        if kind.is_totalled() {
+                            let sum = number(&merged[at][i]) + number(&values[i]);
+                            merged[at][i] = to_number(sum, *kind);
+                        }
+                    }
+                }
+                None => {
+                    groups.insert(key, merged.len());
+                    merged.push(values);
+                }
+            },
+            None => merged.push(values),
+        }
+    }
+    for (n, row) in merged.iter_mut().enumerate() {
+        for (i, kind) in kinds.iter().enumerate() {
+            if *kind == Kind::Row {
+                row[i] = Value::from(n + 1);
+            }
+        }
+    }
+    merged
 }
 
 /// Every visible record as expressions see it, by type: `records.expense`, … — of the types

@@ -5,6 +5,7 @@ pub mod config;
 pub mod digest;
 pub mod expr;
 pub mod keys;
+mod load;
 pub mod parsed;
 pub mod people;
 pub mod readers;

@@ -130,114 +130,36 @@ pub(crate) struct Declared<'a> {
 }
 
 impl Register {
+    /// Compiles register `file`, the `index`th of its type file; a finding goes to `diags`,
+    /// and then there is no register.
     pub(crate) fn compile(
         file: &RegisterFile,
         index: usize,
         declared: &Declared,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Register> {
-        let Declared {
-            type_name,
-            path,
-            env,
-            at,
-            properties,
-        } = *declared;
         let base = format!("/registers/{index}");
-        // Fields are checked against the type only when the register reads that type alone.
-        let fields = file.from.is_empty().then_some(properties);
-        let mut failed = false;
-        let mut compile = |source: &str, pointer: String| match expr::compile(
-            env,
-            source,
-            path,
-            at(&pointer, false),
-            fields,
-        ) {
-            Ok(e) => Some(e),
-            Err(d) => {
-                diags.push(d);
-                failed = true;
-                None
-            }
+        let mut c = Compiler {
+            declared,
+            // Fields are checked against the type only when the register reads that type alone.
+            fields: file.from.is_empty().then_some(declared.properties),
+            diags,
+            failed: false,
         };
-        let each = file
-            .each
-            .as_ref()
-            .and_then(|s| compile(s, format!("{base}/each")));
-        let where_ = file
-            .where_
-            .as_ref()
-            .and_then(|s| compile(s, format!("{base}/where")));
-        let group = file
-            .group
-            .as_ref()
-            .and_then(|s| compile(s, format!("{base}/group")));
-        let year = file
-            .year
-            .as_ref()
-            .and_then(|s| compile(s, format!("{base}/year")));
-        let sort = file
-            .sort
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
-                let (desc, source) = match s.strip_prefix('-') {
-                    Some(rest) => (true, rest.trim()),
-                    None => (false, s.as_str()),
-                };
-                compile(source, format!("{base}/sort/{i}")).map(|e| (e, desc))
-            })
-            .collect();
-        let columns = file
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Column {
-                title: c.title.clone(),
-                value: c
-                    .value
-                    .as_ref()
-                    .and_then(|s| compile(s, format!("{base}/columns/{i}/value"))),
-                kind: c.kind,
-            })
-            .collect();
-        if file
-            .columns
-            .iter()
-            .any(|c| c.value.is_none() && c.kind != Kind::Row)
-        {
-            diags.push(
-                Diagnostic::new(
-                    codes::TYPE_INVALID,
-                    path,
-                    at(&format!("{base}/columns"), false),
-                    format!(
-                        "register `{}`: every column but a `kind: row` one needs a `value`",
-                        file.name
-                    ),
-                )
-                .hint("write the value as an expression, e.g. `value: record.title`"),
-            );
-            failed = true;
-        }
-        if failed {
+        let each = c.optional(&file.each, format!("{base}/each"));
+        let where_ = c.optional(&file.where_, format!("{base}/where"));
+        let group = c.optional(&file.group, format!("{base}/group"));
+        let year = c.optional(&file.year, format!("{base}/year"));
+        let sort = c.sort(file, &base);
+        let columns = c.columns(file, &base);
+        if !c.columns_valued(file, &base) || c.failed {
             return None;
         }
-        let all = [&file.each, &file.where_, &file.group, &file.year];
-        let reads = all
-            .iter()
-            .filter_map(|s| s.as_deref())
-            .chain(file.sort.iter().map(String::as_str))
-            .chain(file.columns.iter().filter_map(|c| c.value.as_deref()))
-            .map(Reads::of)
-            .max()
-            .unwrap_or_default();
         Some(Register {
             name: file.name.clone(),
             title: file.title.clone(),
             from: if file.from.is_empty() {
-                vec![type_name.to_string()]
+                vec![declared.type_name.to_string()]
             } else {
                 file.from.clone()
             },
@@ -247,9 +169,108 @@ impl Register {
             group,
             year,
             columns,
-            reads,
-            path: path.to_string(),
+            reads: reads_of(file),
+            path: declared.path.to_string(),
         })
+    }
+}
+
+/// What a register's expressions read: the most of any of them.
+fn reads_of(file: &RegisterFile) -> Reads {
+    let all = [&file.each, &file.where_, &file.group, &file.year];
+    all.iter()
+        .filter_map(|s| s.as_deref())
+        .chain(file.sort.iter().map(String::as_str))
+        .chain(file.columns.iter().filter_map(|c| c.value.as_deref()))
+        .map(Reads::of)
+        .max()
+        .unwrap_or_default()
+}
+
+/// Compiles a register's expressions, reporting each that does not compile.
+struct Compiler<'a, 'd> {
+    declared: &'a Declared<'a>,
+    /// The fields expressions may name, when they are checked.
+    fields: Option<&'a BTreeSet<String>>,
+    diags: &'d mut Vec<Diagnostic>,
+    /// Whether something was reported.
+    failed: bool,
+}
+
+impl Compiler<'_, '_> {
+    /// Compiles `source`, found at JSON pointer `pointer` of the type file.
+    fn expr(&mut self, source: &str, pointer: String) -> Option<Expr> {
+        let d = self.declared;
+        match expr::compile(d.env, source, d.path, (d.at)(&pointer, false), self.fields) {
+            Ok(e) => Some(e),
+            Err(diag) => {
+                self.diags.push(diag);
+                self.failed = true;
+                None
+            }
+        }
+    }
+
+    /// Compiles an optional expression.
+    fn optional(&mut self, source: &Option<String>, pointer: String) -> Option<Expr> {
+        source.as_ref().and_then(|s| self.expr(s, pointer))
+    }
+
+    /// Compiles the sort keys, each with whether it is descending (`-` before it).
+    fn sort(&mut self, file: &RegisterFile, base: &str) -> Vec<(Expr, bool)> {
+        file.sort
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let (desc, source) = match s.strip_prefix('-') {
+                    Some(rest) => (true, rest.trim()),
+                    None => (false, s.as_str()),
+                };
+                self.expr(source, format!("{base}/sort/{i}"))
+                    .map(|e| (e, desc))
+            })
+            .collect()
+    }
+
+    /// Compiles the columns' values.
+    fn columns(&mut self, file: &RegisterFile, base: &str) -> Vec<Column> {
+        file.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Column {
+                title: c.title.clone(),
+                value: c
+                    .value
+                    .as_ref()
+                    .and_then(|s| self.expr(s, format!("{base}/columns/{i}/value"))),
+                kind: c.kind,
+            })
+            .collect()
+    }
+
+    /// Whether every column but a `kind: row` one has a value; if not, it is reported.
+    fn columns_valued(&mut self, file: &RegisterFile, base: &str) -> bool {
+        if file
+            .columns
+            .iter()
+            .all(|c| c.value.is_some() || c.kind == Kind::Row)
+        {
+            return true;
+        }
+        self.diags.push(
+            Diagnostic::new(
+                codes::TYPE_INVALID,
+                self.declared.path,
+                (self.declared.at)(&format!("{base}/columns"), false),
+                format!(
+                    "register `{}`: every column but a `kind: row` one needs a `value`",
+                    file.name
+                ),
+            )
+            .hint("write the value as an expression, e.g. `value: record.title`"),
+        );
+        self.failed = true;
+        false
     }
 }
 

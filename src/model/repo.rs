@@ -3,26 +3,25 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde_json::Value;
 
 use std::sync::Arc;
 
 use super::config::{self, Config};
 use super::expr::Evaluator;
-use super::parsed::{Entry, ParsedCache, Parts};
+use super::load;
+use super::parsed::ParsedCache;
 use super::record::Record;
 use super::refs::Target;
 use super::types::{self, Classification, TypeDef};
-use crate::crypt;
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::read::{Discovery, Folder, Snapshot, SourceFile};
+use crate::read::{Folder, Snapshot, SourceFile};
 
 /// The folder of type files.
 pub const TYPES_DIR: &str = "types";
 
 /// Largest type file read, in bytes (record limits in clerk.yaml do not apply to configuration).
-const MAX_TYPE_FILE_BYTES: u64 = 1024 * 1024;
+pub(super) const MAX_TYPE_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Why a repository could not be loaded at all (`check` exits 2).
 #[derive(Debug, thiserror::Error)]
@@ -79,61 +78,21 @@ impl Repository {
         if !snapshot.exists(config::FILE) {
             return Err(LoadError::NoConfig(root.to_path_buf()));
         }
-        let config_text = snapshot
-            .load(config::FILE, MAX_TYPE_FILE_BYTES)
-            .map_err(|d| LoadError::Config {
-                text: String::new(),
-                diagnostic: Box::new(d),
-            })?
-            .text;
-        let loaded = Config::parse(&config_text).map_err(|d| LoadError::Config {
-            diagnostic: Box::new(d),
-            text: config_text.clone(),
-        })?;
-        let mut diags = loaded.warnings;
-        let config = loaded.config;
+        let (config, config_text, mut diags) = load::config(snapshot)?;
         let limit = config.limits.max_record_bytes;
         let mut sources = vec![SourceFile {
             path: config::FILE.into(),
             text: config_text,
             ..Default::default()
         }];
-
-        let discovery = match Discovery::new(&config.skip, &config.ignore) {
-            Ok(d) => d,
-            Err((pattern, message)) => {
-                let text = &sources[0].text;
-                let index = config
-                    .ignore
-                    .iter()
-                    .position(|p| *p == pattern)
-                    .unwrap_or(0);
-                return Err(LoadError::Config {
-                    diagnostic: Box::new(Diagnostic::new(
-                        codes::CONFIG_INVALID,
-                        config::FILE,
-                        super::locate(text, &format!("/ignore/{index}"), false),
-                        format!("`{pattern}` is not a valid glob: {message}"),
-                    )),
-                    text: text.clone(),
-                });
-            }
-        };
+        let discovery = load::discovery(&config, &sources[0].text)?;
 
         let mut clock = crate::diag::Stopwatch::new();
         let env = Arc::new(Evaluator::env());
         let (mut types, broken_types) = load_types(snapshot, &env, &mut sources, &mut diags);
         clock.lap("load: configuration and types");
         check_lookups(&types, &broken_types, &sources, &mut diags);
-        // Every approval names a person, whatever the type file declares.
-        for t in types.values_mut() {
-            if !t.refs.iter().any(|r| r.field == "approvals[].by") {
-                if let Ok(rule) = super::refs::RefRule::parse("approvals[].by", &config.people_type)
-                {
-                    t.refs.push(rule);
-                }
-            }
-        }
+        load::require_approvers(&mut types, &config.people_type);
 
         let (files, found) = snapshot.records(&discovery);
         diags.extend(found);
@@ -145,91 +104,29 @@ impl Repository {
             .and_then(|f| snapshot.content_id(f))
             .and_then(|_| ParsedCache::open(root));
         clock.lap("load: cache of parsed records");
-        let cacheable = |rel: &str| !rel.ends_with(crypt::SUFFIX);
-        let loaded: Vec<Loaded> = files
-            .par_iter()
-            .map(|rel| {
-                let cached = cache
-                    .as_ref()
-                    .filter(|_| cacheable(rel))
-                    .and_then(|c| c.take(&snapshot.content_id(rel)?, rel))
-                    .filter(|p| p.text.len() as u64 <= limit);
-                if let Some(p) = cached {
-                    let file = SourceFile {
-                        path: rel.clone(),
-                        text: p.text,
-                        sealed: None,
-                        content_id: snapshot.content_id(rel),
-                    };
-                    return Loaded::File(file, Some(p.parts));
-                }
-                match snapshot.load(rel, limit) {
-                    Ok(f) => Loaded::File(f, None),
-                    Err(d) => Loaded::Failed(d),
-                }
-            })
-            .collect();
-        let mut unreadable = Vec::new();
-        let mut parts = Vec::new();
-        for got in loaded {
-            match got {
-                Loaded::File(file, p) => {
-                    sources.push(file);
-                    parts.push(p);
-                }
-                // An encrypted record without a key to open it is counted, not an error.
-                Loaded::Failed(d) if d.code == codes::ENCRYPTED_UNREADABLE => {
-                    unreadable.push(d.path)
-                }
-                Loaded::Failed(d) => diags.push(d),
-            }
-        }
+        let (parts, unreadable) = load::read_records(
+            snapshot,
+            &files,
+            cache.as_ref(),
+            limit,
+            &mut sources,
+            &mut diags,
+        );
         clock.lap("load: read records");
         let from_cache: Vec<bool> = parts.iter().map(Option::is_some).collect();
-        let parsed: Vec<Result<Record, Diagnostic>> = sources[first_record..]
-            .par_iter()
-            .zip(parts.into_par_iter())
-            .enumerate()
-            .map(|(i, (f, p))| match p {
-                Some(p) => Ok(Record::from_parsed(first_record + i, &f.path, p)),
-                None => Record::parse(first_record + i, f),
-            })
-            .collect();
-        let mut records = Vec::with_capacity(parsed.len());
-        for p in parsed {
-            match p {
-                Ok(r) => records.push(r),
-                Err(d) => diags.push(d),
-            }
-        }
+        let records = load::parse_records(&sources, first_record, parts, &mut diags);
         clock.lap("load: parse records");
         if let Some(cache) = &cache {
-            cache.save(
-                records
-                    .iter()
-                    .filter(|r| cacheable(&r.path))
-                    .filter_map(|r| {
-                        let id = snapshot.content_id(&r.path)?;
-                        let text = &sources[r.source].text;
-                        Some((
-                            id,
-                            Entry {
-                                path: &r.path,
-                                text,
-                                fields: &r.fields,
-                                yaml_line: r.yaml_line,
-                                yaml_range: r.yaml_range.clone(),
-                                body_start: r.body_range.start,
-                            },
-                            from_cache[r.source - first_record],
-                        ))
-                    }),
+            load::save_parsed(
+                cache,
+                snapshot,
+                &records,
+                &sources,
+                first_record,
+                &from_cache,
             );
         }
-        let mut by_id: HashMap<String, Vec<usize>> = HashMap::with_capacity(records.len());
-        for (i, r) in records.iter().enumerate() {
-            by_id.entry(r.id.clone()).or_default().push(i);
-        }
+        let by_id = index_ids(&records);
         let source_by_path = sources
             .iter()
             .enumerate()
@@ -414,17 +311,19 @@ impl Repository {
     }
 }
 
+/// Record indexes by id (more than one when ids collide).
+fn index_ids(records: &[Record]) -> HashMap<String, Vec<usize>> {
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::with_capacity(records.len());
+    for (i, r) in records.iter().enumerate() {
+        by_id.entry(r.id.clone()).or_default().push(i);
+    }
+    by_id
+}
+
 /// `clerk.yaml` as JSON (already validated by `Config::parse`).
 fn loaded_raw(text: &str) -> Value {
     crate::parse::yaml::parse_value(text.strip_prefix('\u{feff}').unwrap_or(text))
         .unwrap_or(Value::Null)
-}
-
-/// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
-/// A record file as loaded: its text, with its parse when the cache had it; or why not.
-enum Loaded {
-    File(SourceFile, Option<Parts>),
-    Failed(Diagnostic),
 }
 
 /// `lookup('TYPE', …)` in a type file must name a type: a misspelt one would otherwise leave a
@@ -466,6 +365,7 @@ fn check_lookups(
     }
 }
 
+/// Loads every `types/*.yaml`; a broken one is reported and its name remembered.
 fn load_types(
     snapshot: &dyn Snapshot,
     env: &cel::Env,

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, Span};
 use serde_json::{Map, Value};
 
 /// Why front matter could not become a mapping of fields.
@@ -185,17 +185,6 @@ const MAX_EVENTS: usize = 1_000_000;
 impl Locations {
     /// Reads positions from the YAML text. Invalid YAML yields the positions read before the error.
     pub fn of(yaml: &str) -> Locations {
-        enum Frame {
-            Map {
-                pointer: String,
-                key: Option<(String, Place)>,
-                complex_key_depth: usize,
-            },
-            Seq {
-                pointer: String,
-                index: usize,
-            },
-        }
         let mut map = HashMap::new();
         let mut duplicates = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
@@ -206,72 +195,22 @@ impl Locations {
             if events > MAX_EVENTS {
                 break;
             }
-            let place = Place {
-                line: span.start.line(),
-                column: span.start.col() + 1,
-                width: if span.end.line() == span.start.line() {
-                    span.end.col().saturating_sub(span.start.col()).max(1)
-                } else {
-                    1
-                },
-            };
+            let place = place_of(&span);
             let is_start = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
             let is_end = matches!(event, Event::MappingEnd | Event::SequenceEnd);
             let is_node = is_start || matches!(event, Event::Scalar(..) | Event::Alias(..));
-            // Inside a key that is itself a mapping or list: only track nesting.
-            if let Some(Frame::Map {
-                complex_key_depth, ..
-            }) = stack.last_mut()
-            {
-                if *complex_key_depth > 0 {
-                    if is_start {
-                        *complex_key_depth += 1;
-                    } else if is_end {
-                        *complex_key_depth -= 1;
-                        if *complex_key_depth == 0 {
-                            if let Some(Frame::Map { key, .. }) = stack.last_mut() {
-                                *key = Some(("?".into(), place));
-                            }
-                        }
-                    }
-                    continue;
-                }
+            if in_complex_key(&mut stack, is_start, is_end, place) {
+                continue;
             }
             if is_end {
                 stack.pop();
                 finish_value(&mut stack);
                 continue;
             }
-            if !is_node {
+            if !is_node || took_key(&mut stack, &event, place) {
                 continue;
             }
-            // A key of the enclosing mapping?
-            if let Some(Frame::Map {
-                key,
-                complex_key_depth,
-                ..
-            }) = stack.last_mut()
-            {
-                if key.is_none() {
-                    match &event {
-                        Event::Scalar(text, ..) => *key = Some((text.to_string(), place)),
-                        Event::Alias(_) => *key = Some(("*".into(), place)),
-                        _ => *complex_key_depth = 1,
-                    }
-                    continue;
-                }
-            }
-            // A value: its pointer is the parent's plus the key or index.
-            let (pointer, key_place) = match stack.last() {
-                None => (String::new(), None),
-                Some(Frame::Map {
-                    pointer,
-                    key: Some((k, kp)),
-                    ..
-                }) => (format!("{pointer}/{}", escape_pointer(k)), Some(*kp)),
-                Some(Frame::Map { pointer, .. }) => (pointer.clone(), None),
-                Some(Frame::Seq { pointer, index }) => (format!("{pointer}/{index}"), None),
-            };
+            let (pointer, key_place) = value_pointer(&stack);
             let loc = Loc {
                 key: key_place,
                 value: place,
@@ -291,15 +230,6 @@ impl Locations {
                 _ => finish_value(&mut stack),
             }
         }
-
-        fn finish_value(stack: &mut [Frame]) {
-            match stack.last_mut() {
-                Some(Frame::Map { key, .. }) => *key = None,
-                Some(Frame::Seq { index, .. }) => *index += 1,
-                None => {}
-            }
-        }
-
         Locations { map, duplicates }
     }
 
@@ -320,6 +250,102 @@ impl Locations {
                 None => return None,
             }
         }
+    }
+}
+
+/// A mapping or list being read by `Locations::of`, with where it is.
+enum Frame {
+    Map {
+        pointer: String,
+        key: Option<(String, Place)>,
+        complex_key_depth: usize,
+    },
+    Seq {
+        pointer: String,
+        index: usize,
+    },
+}
+
+/// Where an event's span starts, and its width (1 when it spans lines).
+fn place_of(span: &Span) -> Place {
+    Place {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+        width: if span.end.line() == span.start.line() {
+            span.end.col().saturating_sub(span.start.col()).max(1)
+        } else {
+            1
+        },
+    }
+}
+
+/// Whether the event is inside a key that is itself a mapping or list: then only its nesting
+/// is tracked, and the key is placed at the event that closes it.
+fn in_complex_key(stack: &mut [Frame], is_start: bool, is_end: bool, place: Place) -> bool {
+    let Some(Frame::Map {
+        complex_key_depth, ..
+    }) = stack.last_mut()
+    else {
+        return false;
+    };
+    if *complex_key_depth == 0 {
+        return false;
+    }
+    if is_start {
+        *complex_key_depth += 1;
+    } else if is_end {
+        *complex_key_depth -= 1;
+        if *complex_key_depth == 0 {
+            if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                *key = Some(("?".into(), place));
+            }
+        }
+    }
+    true
+}
+
+/// Whether the node is a key of the enclosing mapping; if so, it is remembered there.
+fn took_key(stack: &mut [Frame], event: &Event, place: Place) -> bool {
+    let Some(Frame::Map {
+        key,
+        complex_key_depth,
+        ..
+    }) = stack.last_mut()
+    else {
+        return false;
+    };
+    if key.is_some() {
+        return false;
+    }
+    match event {
+        Event::Scalar(text, ..) => *key = Some((text.to_string(), place)),
+        Event::Alias(_) => *key = Some(("*".into(), place)),
+        _ => *complex_key_depth = 1,
+    }
+    true
+}
+
+/// A value's pointer, the parent's plus the key or index, and where its key is.
+fn value_pointer(stack: &[Frame]) -> (String, Option<Place>) {
+    match stack.last() {
+        None => (String::new(), None),
+        Some(Frame::Map {
+            pointer,
+            key: Some((k, kp)),
+            ..
+        }) => (format!("{pointer}/{}", escape_pointer(k)), Some(*kp)),
+        Some(Frame::Map { pointer, .. }) => (pointer.clone(), None),
+        Some(Frame::Seq { pointer, index }) => (format!("{pointer}/{index}"), None),
+    }
+}
+
+/// A value of the innermost mapping or list is done: the mapping awaits a key, the list's
+/// next index is one more.
+fn finish_value(stack: &mut [Frame]) {
+    match stack.last_mut() {
+        Some(Frame::Map { key, .. }) => *key = None,
+        Some(Frame::Seq { index, .. }) => *index += 1,
+        None => {}
     }
 }
 

@@ -54,154 +54,183 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
     };
     let visible = registers::Visible::new(repo, &ev, &test);
     let mut listed = Vec::new();
-    let ctx = |root: &str| super::pages::context(site, theme, root, None);
-    let mut pages = 0;
     let mut clock = crate::diag::Stopwatch::new();
     for (_, register) in registers::all(repo) {
         let table = registers::compute(&visible, register, None);
         clock.lap(&format!("register {}", register.name));
-        let rows = table.shown_rows();
-        let totals = table.shown_totals();
-        let columns = table
-            .columns
-            .iter()
-            .map(|c| ColumnView {
-                title: &c.title,
-                numeric: c.kind.is_numeric(),
-            })
-            .collect();
-        let view = TableView {
-            name: &table.name,
-            title: &table.title,
-            columns,
-        };
-        let mut page = ctx("../");
-        page.insert("table", &view);
-        page.insert("rows", &rows);
-        page.insert("totals", &totals);
-        let html = theme
-            .tera
-            .render("register.html", &page)
-            .map_err(|e| anyhow!("template register.html: {e:?}"))?;
-        out.put(format!("registers/{}.html", table.name), html.into_bytes())?;
-        out.put(
-            format!("registers/{}.csv", table.name),
-            crate::derive::export::csv(&table)?,
-        )?;
-        listed.push(Listed {
-            name: table.name.clone(),
-            title: table.title.clone(),
-            rows: Some(table.rows.len()),
-        });
-        pages += 1;
+        listed.push(register_page(site, theme, out, &table)?);
         clock.lap(&format!("register {}: page and CSV", register.name));
     }
-    // What falls due, on a page and as an iCalendar feed of deadlines.
+    let mut pages = listed.len();
+    due_page(site, theme, out, &visible)?;
+    pages += 1;
+
+    let reports = report_pages(site, theme, out, &visible)?;
+    pages += reports.len();
+    let mut page = super::pages::context(site, theme, "../", None);
+    page.insert("reports", &reports);
+    let html = render_template(theme, "reports.html", &page)?;
+    out.put("reports/index.html", html.into_bytes())?;
+    pages += 1;
+
+    let mut index = super::pages::context(site, theme, "../", None);
+    index.insert("registers", &listed);
+    let html = render_template(theme, "registers.html", &index)?;
+    out.put("registers/index.html", html.into_bytes())?;
+    Ok(pages + 1)
+}
+
+/// Renders the template `name` with `ctx`; an error names the template.
+fn render_template(theme: &Theme, name: &str, ctx: &tera::Context) -> anyhow::Result<String> {
+    theme
+        .tera
+        .render(name, ctx)
+        .map_err(|e| anyhow!("template {name}: {e:?}"))
+}
+
+/// Writes a register's page and CSV; returns the register as the index lists it.
+fn register_page(
+    site: &Site,
+    theme: &Theme,
+    out: &Output,
+    table: &registers::Table,
+) -> anyhow::Result<Listed> {
+    let rows = table.shown_rows();
+    let totals = table.shown_totals();
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| ColumnView {
+            title: &c.title,
+            numeric: c.kind.is_numeric(),
+        })
+        .collect();
+    let view = TableView {
+        name: &table.name,
+        title: &table.title,
+        columns,
+    };
+    let mut page = super::pages::context(site, theme, "../", None);
+    page.insert("table", &view);
+    page.insert("rows", &rows);
+    page.insert("totals", &totals);
+    let html = render_template(theme, "register.html", &page)?;
+    out.put(format!("registers/{}.html", table.name), html.into_bytes())?;
+    out.put(
+        format!("registers/{}.csv", table.name),
+        crate::derive::export::csv(table)?,
+    )?;
+    Ok(Listed {
+        name: table.name.clone(),
+        title: table.title.clone(),
+        rows: Some(table.rows.len()),
+    })
+}
+
+/// Writes what falls due in the coming year, on a page and as an iCalendar feed of deadlines.
+fn due_page(
+    site: &Site,
+    theme: &Theme,
+    out: &Output,
+    visible: &registers::Visible,
+) -> anyhow::Result<()> {
     let until = site
         .today
         .checked_add_days(chrono::Days::new(365))
         .unwrap_or(site.today);
-    let items = crate::derive::due::items(&visible, &site.today.to_string(), &until.to_string());
-    let shown: Vec<DueView> = items
-        .iter()
-        .map(|i| {
-            // A person's name only when the audience may see their record.
-            let who = match (&i.name, site.shows(&i.who)) {
-                (Some(name), true) => format!("{name} ({})", i.who),
-                _ => i.who.clone(),
-            };
-            let type_name = repo
-                .record(&i.record)
-                .and_then(|r| r.type_name.clone())
-                .unwrap_or_default();
-            DueView {
-                date: &i.date,
-                overdue: i.overdue,
-                who_shown: who,
-                kind: &i.kind,
-                what: &i.what,
-                url: super::record_url(&type_name, &i.record),
-            }
-        })
-        .collect();
-    let mut page = ctx("");
+    let items = crate::derive::due::items(visible, &site.today.to_string(), &until.to_string());
+    let shown: Vec<DueView> = items.iter().map(|i| due_view(site, i)).collect();
+    let mut page = super::pages::context(site, theme, "", None);
     page.insert("items", &shown);
-    let html = theme
-        .tera
-        .render("due.html", &page)
-        .map_err(|e| anyhow!("template due.html: {e:?}"))?;
+    let html = render_template(theme, "due.html", &page)?;
     out.put("due.html", html.into_bytes())?;
     out.put(
         "feeds/due.ics",
-        super::feeds::due_ics(repo, &items).into_bytes(),
-    )?;
-    pages += 1;
+        super::feeds::due_ics(site.repo, &items).into_bytes(),
+    )
+}
 
-    // Reports: charts drawn from registers, and the annual work report of the current year.
+/// What falls due, as the due page shows it to the site's audience.
+fn due_view<'a>(site: &Site, i: &'a crate::derive::due::Item) -> DueView<'a> {
+    // A person's name only when the audience may see their record.
+    let who = match (&i.name, site.shows(&i.who)) {
+        (Some(name), true) => format!("{name} ({})", i.who),
+        _ => i.who.clone(),
+    };
+    let type_name = site
+        .repo
+        .record(&i.record)
+        .and_then(|r| r.type_name.clone())
+        .unwrap_or_default();
+    DueView {
+        date: &i.date,
+        overdue: i.overdue,
+        who_shown: who,
+        kind: &i.kind,
+        what: &i.what,
+        url: super::record_url(&type_name, &i.record),
+    }
+}
+
+/// Writes the reports: charts drawn from registers, and the annual work report of the current
+/// year; returns them as the reports' index lists them.
+fn report_pages(
+    site: &Site,
+    theme: &Theme,
+    out: &Output,
+    visible: &registers::Visible,
+) -> anyhow::Result<Vec<Listed>> {
     let mut reports = Vec::new();
-    for report in &repo.config.reports {
-        let drawn = crate::derive::reports::draw(&visible, report, None).map_err(|e| anyhow!(e))?;
-        let mut page = ctx("../");
+    for report in &site.repo.config.reports {
+        let drawn = crate::derive::reports::draw(visible, report, None).map_err(|e| anyhow!(e))?;
+        let mut page = super::pages::context(site, theme, "../", None);
         page.insert("title", &drawn.title);
         page.insert("svg", &drawn.svg);
         page.insert(
             "body",
             &super::markdown::markdown(&crate::derive::reports::markdown_table(&drawn.table)),
         );
-        let html = theme
-            .tera
-            .render("report.html", &page)
-            .map_err(|e| anyhow!("template report.html: {e:?}"))?;
+        let html = render_template(theme, "report.html", &page)?;
         out.put(format!("reports/{}.html", report.name), html.into_bytes())?;
         reports.push(Listed {
             name: report.name.clone(),
             title: drawn.title.clone(),
             rows: None,
         });
-        pages += 1;
     }
-    if let Some(spec) = &repo.config.annual_report {
-        let year = i64::from(chrono::Datelike::year(&site.today));
-        let markdown = crate::derive::reports::annual(&visible, year).map_err(|e| anyhow!(e))?;
-        let name = format!("annual-{year}");
-        let title = format!(
-            "{year} {}",
-            spec.title.get(repo.config.association.locale.tag())
-        );
-        let mut page = ctx("../");
-        page.insert("title", &title);
-        page.insert("svg", &Option::<String>::None);
-        // The report's own first heading is the page title.
-        let body = markdown.split_once('\n').map_or("", |(_, rest)| rest);
-        page.insert("body", &super::markdown::markdown(body));
-        let html = theme
-            .tera
-            .render("report.html", &page)
-            .map_err(|e| anyhow!("template report.html: {e:?}"))?;
-        out.put(format!("reports/{name}.html"), html.into_bytes())?;
-        out.put(format!("reports/{name}.md"), markdown.into_bytes())?;
-        reports.push(Listed {
-            name,
-            title,
-            rows: None,
-        });
-        pages += 1;
+    if let Some(spec) = &site.repo.config.annual_report {
+        reports.push(annual_report_page(site, theme, out, visible, spec)?);
     }
-    let mut page = ctx("../");
-    page.insert("reports", &reports);
-    let html = theme
-        .tera
-        .render("reports.html", &page)
-        .map_err(|e| anyhow!("template reports.html: {e:?}"))?;
-    out.put("reports/index.html", html.into_bytes())?;
-    pages += 1;
+    Ok(reports)
+}
 
-    let mut index = ctx("../");
-    index.insert("registers", &listed);
-    let html = theme
-        .tera
-        .render("registers.html", &index)
-        .map_err(|e| anyhow!("template registers.html: {e:?}"))?;
-    out.put("registers/index.html", html.into_bytes())?;
-    Ok(pages + 1)
+/// Writes the annual work report of the current year, as a page and as Markdown.
+fn annual_report_page(
+    site: &Site,
+    theme: &Theme,
+    out: &Output,
+    visible: &registers::Visible,
+    spec: &crate::model::config::AnnualReport,
+) -> anyhow::Result<Listed> {
+    let year = i64::from(chrono::Datelike::year(&site.today));
+    let markdown = crate::derive::reports::annual(visible, year).map_err(|e| anyhow!(e))?;
+    let name = format!("annual-{year}");
+    let title = format!(
+        "{year} {}",
+        spec.title.get(site.repo.config.association.locale.tag())
+    );
+    let mut page = super::pages::context(site, theme, "../", None);
+    page.insert("title", &title);
+    page.insert("svg", &Option::<String>::None);
+    // The report's own first heading is the page title.
+    let body = markdown.split_once('\n').map_or("", |(_, rest)| rest);
+    page.insert("body", &super::markdown::markdown(body));
+    let html = render_template(theme, "report.html", &page)?;
+    out.put(format!("reports/{name}.html"), html.into_bytes())?;
+    out.put(format!("reports/{name}.md"), markdown.into_bytes())?;
+    Ok(Listed {
+        name,
+        title,
+        rows: None,
+    })
 }

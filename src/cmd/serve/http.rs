@@ -24,24 +24,13 @@ const RELOAD_JS: &str = r#"(function () {
 })();
 "#;
 
+/// Answers one request: the reload script and its version poll, else a site file.
 pub(super) fn respond(request: tiny_http::Request, shared: &Shared) {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let path = percent_decode(path);
     if path == "/__clerk/version" {
-        let since: u64 = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("since="))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let state = shared.lock();
-        let (state, _) = shared
-            .changed
-            .wait_timeout_while(state, Duration::from_secs(25), |s| s.version == since)
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let body = state.version.to_string();
-        drop(state);
-        let _ = request.respond(text(body, "text/plain; charset=utf-8"));
+        wait_for_version(request, shared, query);
         return;
     }
     if path == "/__clerk/reload.js" {
@@ -77,33 +66,65 @@ pub(super) fn respond(request: tiny_http::Request, shared: &Shared) {
     }
     let bytes = match overlay.get(&rel).or_else(|| files.get(&rel)) {
         Some(b) => b.clone(),
-        None => match files.get(&format!("{rel}/index.html")) {
-            Some(_) => {
-                let location = format!("{path}/");
-                let header = tiny_http::Header::from_bytes("Location", location.as_bytes());
-                let mut response = tiny_http::Response::empty(301);
-                if let Ok(h) = header {
-                    response = response.with_header(h);
-                }
-                let _ = request.respond(response);
+        None if files.contains_key(&format!("{rel}/index.html")) => {
+            redirect(request, &format!("{path}/"));
+            return;
+        }
+        None => match attachments.get(&rel).and_then(|p| std::fs::read(p).ok()) {
+            Some(b) => b,
+            None => {
+                let page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1><p><a href=\"/\">Home</a></p></body></html>";
+                let _ = request.respond(html(inject(page, version, &errors), 404));
                 return;
             }
-            None => match attachments.get(&rel).and_then(|p| std::fs::read(p).ok()) {
-                Some(b) => b,
-                None => {
-                    let page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1><p><a href=\"/\">Home</a></p></body></html>";
-                    let _ = request.respond(html(inject(page, version, &errors), 404));
-                    return;
-                }
-            },
         },
     };
+    serve_file(request, &rel, bytes, version, &errors);
+}
+
+/// Answers the reload script's poll: waits (up to 25 s) for a version other than `since=`,
+/// then answers the current version.
+fn wait_for_version(request: tiny_http::Request, shared: &Shared, query: &str) {
+    let since: u64 = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("since="))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let state = shared.lock();
+    let (state, _) = shared
+        .changed
+        .wait_timeout_while(state, Duration::from_secs(25), |s| s.version == since)
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let body = state.version.to_string();
+    drop(state);
+    let _ = request.respond(text(body, "text/plain; charset=utf-8"));
+}
+
+/// Answers with a permanent redirect to `location` (a folder's address with its `/`).
+fn redirect(request: tiny_http::Request, location: &str) {
+    let header = tiny_http::Header::from_bytes("Location", location.as_bytes());
+    let mut response = tiny_http::Response::empty(301);
+    if let Ok(h) = header {
+        response = response.with_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+/// Answers with the site file `rel`: a page with the reload script and error banner injected,
+/// anything else as it is, with its content type.
+fn serve_file(
+    request: tiny_http::Request,
+    rel: &str,
+    bytes: Vec<u8>,
+    version: u64,
+    errors: &[String],
+) {
     if rel.ends_with(".html") {
         let page = String::from_utf8_lossy(&bytes);
-        let _ = request.respond(html(inject(&page, version, &errors), 200));
+        let _ = request.respond(html(inject(&page, version, errors), 200));
     } else {
         let response = tiny_http::Response::from_data(bytes);
-        let response = match content_type(&rel) {
+        let response = match content_type(rel) {
             Some(t) => match tiny_http::Header::from_bytes("Content-Type", t.as_bytes()) {
                 Ok(h) => response.with_header(h),
                 Err(()) => response,

@@ -24,91 +24,97 @@ pub(super) fn base_context(
     ctx.add_variable_from_value("today", Value::String(Arc::new(today.to_string())));
     let cal = calendar.clone();
     // Registration fails only on a name clash among clerk's own functions.
-    let mut registered = Vec::new();
-    registered.push(ctx.add_function(
-        "workdays",
-        move |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
-            let (a, b) = dates(&a, &b)?;
-            Ok(cal.workdays(a, b))
-        },
-    ));
-    registered.push(ctx.add_function(
-        "days",
-        |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
-            let (a, b) = dates(&a, &b)?;
-            Ok((b - a).num_days())
-        },
-    ));
-    registered.push(
-        ctx.add_function("year", |a: Arc<String>| -> Result<i64, ExecutionError> {
-            let d = parse_date(&a).ok_or_else(|| {
-                ExecutionError::function_error("year", format!("`{a}` is not a date"))
-            })?;
-            Ok(i64::from(d.year()))
-        }),
-    );
-    registered.push(ctx.add_function("sum", |list: Arc<Vec<Value>>| -> f64 {
-        list.iter()
-            .map(|v| match v {
-                Value::Int(i) => *i as f64,
-                Value::UInt(u) => *u as f64,
-                Value::Float(f) => *f,
-                _ => 0.0,
-            })
-            // An empty f64 sum is -0.0; adding 0.0 makes it a plain zero.
-            .sum::<f64>()
-            + 0.0
-    }));
-    registered.push(ctx.add_function(
-        "add_months",
-        |date: Arc<String>, months: Value| -> Result<Value, ExecutionError> {
-            // Field values reach expressions as signed or unsigned integers.
-            let months = match months {
-                Value::Int(i) => i,
-                Value::UInt(u) => i64::try_from(u).unwrap_or(i64::MAX),
-                other => {
-                    return Err(ExecutionError::function_error(
-                        "add_months",
-                        format!("{other:?} is not a number of months"),
-                    ))
-                }
-            };
-            let d = parse_date(&date).ok_or_else(|| {
-                ExecutionError::function_error("add_months", format!("`{date}` is not a date"))
-            })?;
-            let moved = if months >= 0 {
-                d.checked_add_months(chrono::Months::new(months as u32))
-            } else {
-                d.checked_sub_months(chrono::Months::new(months.unsigned_abs() as u32))
-            };
-            moved
-                .map(|d| Value::String(Arc::new(d.to_string())))
-                .ok_or_else(|| ExecutionError::function_error("add_months", "date out of range"))
-        },
-    ));
-    registered.push(ctx.add_function(
-        "lookup",
-        |ftx: &FunctionContext,
-         type_name: Arc<String>,
-         field: Arc<String>,
-         value: Value|
-         -> Result<Value, ExecutionError> {
-            let set = ftx
-                .ptx
-                .get_variable(RECORD_SET)
-                .and_then(|v| Value::try_from(v.as_ref()).ok());
-            let Some(Value::Opaque(set)) = set else {
-                return Err(ftx.error("lookup() can be used only in registers and the due list"));
-            };
-            let Some(set) = set.downcast_ref::<RecordSet>() else {
-                return Err(ftx.error("lookup() can be used only in registers and the due list"));
-            };
-            set.lookup(&type_name, &field, &value)
-                .map_err(|e| ftx.error(e))
-        },
-    ));
+    let registered = [
+        ctx.add_function(
+            "workdays",
+            move |a: Arc<String>, b: Arc<String>| -> Result<i64, ExecutionError> {
+                let (a, b) = dates(&a, &b)?;
+                Ok(cal.workdays(a, b))
+            },
+        ),
+        ctx.add_function("days", days),
+        ctx.add_function("year", year),
+        ctx.add_function("sum", sum),
+        ctx.add_function("add_months", add_months),
+        ctx.add_function("lookup", lookup),
+    ];
     debug_assert!(registered.iter().all(Result::is_ok));
     ctx
+}
+
+/// `days(a, b)`: the days from date `a` to date `b`.
+fn days(a: Arc<String>, b: Arc<String>) -> Result<i64, ExecutionError> {
+    let (a, b) = dates(&a, &b)?;
+    Ok((b - a).num_days())
+}
+
+/// `year(date)`: the year of a date.
+fn year(a: Arc<String>) -> Result<i64, ExecutionError> {
+    let d = parse_date(&a)
+        .ok_or_else(|| ExecutionError::function_error("year", format!("`{a}` is not a date")))?;
+    Ok(i64::from(d.year()))
+}
+
+/// `sum(list)`: the sum of a list's numbers (anything else counts as zero).
+fn sum(list: Arc<Vec<Value>>) -> f64 {
+    list.iter()
+        .map(|v| match v {
+            Value::Int(i) => *i as f64,
+            Value::UInt(u) => *u as f64,
+            Value::Float(f) => *f,
+            _ => 0.0,
+        })
+        // An empty f64 sum is -0.0; adding 0.0 makes it a plain zero.
+        .sum::<f64>()
+        + 0.0
+}
+
+/// `add_months(date, months)`: the date `months` later (earlier when negative).
+fn add_months(date: Arc<String>, months: Value) -> Result<Value, ExecutionError> {
+    // Field values reach expressions as signed or unsigned integers.
+    let months = match months {
+        Value::Int(i) => i,
+        Value::UInt(u) => i64::try_from(u).unwrap_or(i64::MAX),
+        other => {
+            return Err(ExecutionError::function_error(
+                "add_months",
+                format!("{other:?} is not a number of months"),
+            ))
+        }
+    };
+    let d = parse_date(&date).ok_or_else(|| {
+        ExecutionError::function_error("add_months", format!("`{date}` is not a date"))
+    })?;
+    let moved = if months >= 0 {
+        d.checked_add_months(chrono::Months::new(months as u32))
+    } else {
+        d.checked_sub_months(chrono::Months::new(months.unsigned_abs() as u32))
+    };
+    moved
+        .map(|d| Value::String(Arc::new(d.to_string())))
+        .ok_or_else(|| ExecutionError::function_error("add_months", "date out of range"))
+}
+
+/// `lookup(type, field, value)`: the records of `type` whose `field` is `value`, from the
+/// record set of a register or the due list.
+fn lookup(
+    ftx: &FunctionContext,
+    type_name: Arc<String>,
+    field: Arc<String>,
+    value: Value,
+) -> Result<Value, ExecutionError> {
+    let set = ftx
+        .ptx
+        .get_variable(RECORD_SET)
+        .and_then(|v| Value::try_from(v.as_ref()).ok());
+    let Some(Value::Opaque(set)) = set else {
+        return Err(ftx.error("lookup() can be used only in registers and the due list"));
+    };
+    let Some(set) = set.downcast_ref::<RecordSet>() else {
+        return Err(ftx.error("lookup() can be used only in registers and the due list"));
+    };
+    set.lookup(&type_name, &field, &value)
+        .map_err(|e| ftx.error(e))
 }
 
 pub(super) fn dates(a: &str, b: &str) -> Result<(NaiveDate, NaiveDate), ExecutionError> {

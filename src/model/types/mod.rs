@@ -170,50 +170,98 @@ pub fn load(
         at: &at,
         properties: &properties,
     };
+    let (registers, due) = compile_registers(&file, &declared, &mut diags);
+
+    match (validator, diags.is_empty()) {
+        (Some(validator), true) => Ok(type_def(
+            name,
+            path,
+            file,
+            Compiled {
+                schema,
+                validator,
+                properties,
+                refs,
+                rules,
+                registers,
+                due,
+            },
+        )),
+        _ => Err(diags),
+    }
+}
+
+/// What a type file compiles into, besides what it states as it is.
+struct Compiled {
+    schema: Value,
+    validator: jsonschema::Validator,
+    properties: BTreeSet<String>,
+    refs: Vec<RefRule>,
+    rules: compile::Rules,
+    registers: Vec<super::registers::Register>,
+    due: Vec<super::registers::Due>,
+}
+
+/// The type's registers and due lists, each compiled; one that does not compile is reported.
+fn compile_registers(
+    file: &file::TypeFile,
+    declared: &super::registers::Declared,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<super::registers::Register>, Vec<super::registers::Due>) {
     let registers = file
         .registers
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| super::registers::Register::compile(r, i, &declared, &mut diags))
+        .filter_map(|(i, r)| super::registers::Register::compile(r, i, declared, diags))
         .collect();
     let due = file
         .due
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| super::registers::Due::compile(d, i, &declared, &mut diags))
+        .filter_map(|(i, d)| super::registers::Due::compile(d, i, declared, diags))
         .collect();
+    (registers, due)
+}
 
-    match (validator, diags.is_empty()) {
-        (Some(validator), true) => Ok(TypeDef {
-            name,
-            path: path.to_string(),
-            label: file.label,
-            folder: file.folder,
-            classification: file.classification,
-            retention: file.retention,
-            unknown_fields: file.unknown_fields,
-            schema,
-            validator,
-            properties,
-            refs,
-            managed: file.managed,
-            immutable: file.immutable,
-            workflow: file.workflow,
-            steps: rules.steps,
-            requirements: rules.requirements,
-            requires: rules.requires,
-            rules: rules.assertions,
-            unique: file.unique,
-            budget: file.budget,
-            budget_counts: rules.budget_counts,
-            budget_line: file.budget_line,
-            budget_line_counts: rules.budget_line_counts,
-            coverage: rules.coverage,
-            registers,
-            due,
-            new: file.new.clone(),
-        }),
-        _ => Err(diags),
+/// The type named `name`, from its file at `path` and what that compiled into.
+fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) -> TypeDef {
+    let Compiled {
+        schema,
+        validator,
+        properties,
+        refs,
+        rules,
+        registers,
+        due,
+    } = compiled;
+    TypeDef {
+        name,
+        path: path.to_string(),
+        label: file.label,
+        folder: file.folder,
+        classification: file.classification,
+        retention: file.retention,
+        unknown_fields: file.unknown_fields,
+        schema,
+        validator,
+        properties,
+        refs,
+        managed: file.managed,
+        immutable: file.immutable,
+        workflow: file.workflow,
+        steps: rules.steps,
+        requirements: rules.requirements,
+        requires: rules.requires,
+        rules: rules.assertions,
+        unique: file.unique,
+        budget: file.budget,
+        budget_counts: rules.budget_counts,
+        budget_line: file.budget_line,
+        budget_line_counts: rules.budget_line_counts,
+        coverage: rules.coverage,
+        registers,
+        due,
+        new: file.new.clone(),
     }
 }
 

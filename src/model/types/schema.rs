@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use crate::diag::{codes, Diagnostic};
+use crate::diag::{codes, Diagnostic, Pos};
 
 use super::workflow::Workflow;
 
@@ -63,10 +63,39 @@ pub(super) fn merge(
     fields: Option<Value>,
     workflow: Option<&Workflow>,
     path: &str,
-    at: &dyn Fn(&str, bool) -> crate::diag::Pos,
+    at: &dyn Fn(&str, bool) -> Pos,
     diags: &mut Vec<Diagnostic>,
 ) -> (Value, BTreeSet<String>, Option<jsonschema::Validator>) {
-    let mut schema = match fields {
+    let mut schema = own_schema(fields, path, at, diags);
+    let mut props = common_properties(workflow);
+    match schema.remove("properties") {
+        Some(Value::Object(own)) => props.extend(own),
+        None => {}
+        Some(_) => diags.push(Diagnostic::new(
+            codes::TYPE_SCHEMA_INVALID,
+            path,
+            at("/fields/properties", false),
+            "`fields.properties` must be a mapping of field names to schemas",
+        )),
+    }
+    let properties: BTreeSet<String> = props.keys().cloned().collect();
+    let required = merge_required(schema.remove("required"), &properties, path, at, diags);
+    schema.insert("type".into(), "object".into());
+    schema.insert("properties".into(), Value::Object(props));
+    schema.insert("required".into(), Value::Array(required));
+    let schema = Value::Object(schema);
+    let validator = validator(&schema, path, at, diags);
+    (schema, properties, validator)
+}
+
+/// The type's own `fields:` schema, empty when there is none or it is not an object (reported).
+fn own_schema(
+    fields: Option<Value>,
+    path: &str,
+    at: &dyn Fn(&str, bool) -> Pos,
+    diags: &mut Vec<Diagnostic>,
+) -> Map<String, Value> {
+    match fields {
         Some(Value::Object(map)) => map,
         Some(Value::Null) | None => Map::new(),
         Some(_) => {
@@ -81,21 +110,20 @@ pub(super) fn merge(
             );
             Map::new()
         }
-    };
-    let mut props = common_properties(workflow);
-    match schema.remove("properties") {
-        Some(Value::Object(own)) => props.extend(own),
-        None => {}
-        Some(_) => diags.push(Diagnostic::new(
-            codes::TYPE_SCHEMA_INVALID,
-            path,
-            at("/fields/properties", false),
-            "`fields.properties` must be a mapping of field names to schemas",
-        )),
     }
-    let properties: BTreeSet<String> = props.keys().cloned().collect();
+}
+
+/// The required fields: `type` and `title`, then the type's own `required` (reported when it
+/// is not a list); each must be declared among `properties`.
+fn merge_required(
+    own: Option<Value>,
+    properties: &BTreeSet<String>,
+    path: &str,
+    at: &dyn Fn(&str, bool) -> Pos,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Value> {
     let mut required: Vec<Value> = vec!["type".into(), "title".into()];
-    match schema.remove("required") {
+    match own {
         Some(Value::Array(own)) => {
             for r in own {
                 if !required.contains(&r) {
@@ -128,14 +156,21 @@ pub(super) fn merge(
             }
         }
     }
-    schema.insert("type".into(), "object".into());
-    schema.insert("properties".into(), Value::Object(props));
-    schema.insert("required".into(), Value::Array(required));
-    let schema = Value::Object(schema);
-    let validator = match jsonschema::options()
+    required
+}
+
+/// The compiled validator of the merged schema; none when it is not valid JSON Schema
+/// (reported).
+fn validator(
+    schema: &Value,
+    path: &str,
+    at: &dyn Fn(&str, bool) -> Pos,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<jsonschema::Validator> {
+    match jsonschema::options()
         .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
-        .build(&schema)
+        .build(schema)
     {
         Ok(v) => Some(v),
         Err(e) => {
@@ -154,6 +189,5 @@ pub(super) fn merge(
             );
             None
         }
-    };
-    (schema, properties, validator)
+    }
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::templates::Theme;
 use super::{record_url, slug, Output, Site};
+use crate::model::types::TypeDef;
 use record::{display_date, link, Link};
 
 pub use record::RecordPages;
@@ -64,18 +65,42 @@ pub fn render(
     out: &Output,
     search: &mut Vec<super::search::Entry>,
 ) -> anyhow::Result<usize> {
-    let repo = site.repo;
-    let locale = repo.config.association.locale.tag();
-    let base = |root: &str, current: Option<&str>| context(site, theme, root, current);
-    let render = |name: &str, ctx: &tera::Context| {
-        theme
-            .tera
-            .render(name, ctx)
-            .map_err(|e| anyhow!("template {name}: {}", error_chain(&e)))
-    };
-    let mut pages = 0;
+    let mut pages = record_pages(site, theme, out, search)?;
+    for def in site
+        .repo
+        .types
+        .values()
+        .filter(|t| site.types_shown.contains(t.name.as_str()))
+    {
+        type_index(site, theme, out, def)?;
+        pages += 1;
+    }
+    home(site, theme, out)?;
+    let mut ctx = context(site, theme, "", None);
+    ctx.insert("search_built", &site.search);
+    out.put(
+        "search.html",
+        render_template(theme, "search.html", &ctx)?.into_bytes(),
+    )?;
+    Ok(pages + 2)
+}
 
-    // A page per record, rendered in parallel.
+/// Renders the template `name` with `ctx`; an error names the template and its causes.
+fn render_template(theme: &Theme, name: &str, ctx: &tera::Context) -> anyhow::Result<String> {
+    theme
+        .tera
+        .render(name, ctx)
+        .map_err(|e| anyhow!("template {name}: {}", error_chain(&e)))
+}
+
+/// Renders a page per record, in parallel, and what each is found by into `search`; returns
+/// how many pages.
+fn record_pages(
+    site: &Site,
+    theme: &Theme,
+    out: &Output,
+    search: &mut Vec<super::search::Entry>,
+) -> anyhow::Result<usize> {
     let records = RecordPages::new(site, theme);
     let visible: Vec<&crate::model::record::Record> = site.records().collect();
     let rendered: Vec<anyhow::Result<Option<super::search::Entry>>> = visible
@@ -88,83 +113,102 @@ pub fn render(
             Ok(Some(entry))
         })
         .collect();
+    let mut pages = 0;
     for page in rendered {
         if let Some(entry) = page? {
             search.push(entry);
             pages += 1;
         }
     }
+    Ok(pages)
+}
 
-    // An index per type.
-    for def in repo
-        .types
-        .values()
-        .filter(|t| site.types_shown.contains(t.name.as_str()))
-    {
-        let mut rows: Vec<IndexRow> = site
-            .records()
-            .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
-            .map(|r| {
-                let date = display_date(site, r);
-                let department = r.str_field("department").unwrap_or("");
-                IndexRow {
-                    url: record_url(&def.name, &r.id),
-                    title: r.title().unwrap_or(&r.id),
-                    number: r.str_field("number"),
-                    year: date.get(..4).unwrap_or("").to_string(),
-                    date,
-                    department,
-                    department_name: repo
-                        .config
-                        .department(department)
-                        .map_or(department, |d| d.name.as_str()),
-                    status: r.str_field("status").unwrap_or(""),
-                    has_errors: site.with_errors.contains(r.id.as_str()),
-                }
-            })
-            .collect();
-        rows.sort_by(|a, b| b.date.cmp(&a.date).then(a.title.cmp(b.title)));
-        let distinct = |values: &mut dyn Iterator<Item = &str>| -> BTreeSet<String> {
-            values
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let years: Vec<String> = distinct(&mut rows.iter().map(|r| r.year.as_str()))
-            .into_iter()
-            .rev()
-            .collect();
-        let statuses = distinct(&mut rows.iter().map(|r| r.status));
-        let departments: Vec<Department> = distinct(&mut rows.iter().map(|r| r.department))
-            .into_iter()
-            .map(|id| {
-                let name = repo
+/// Renders the index page of type `def`: its records, newest first, with the years, statuses
+/// and departments they can be narrowed to.
+fn type_index(site: &Site, theme: &Theme, out: &Output, def: &TypeDef) -> anyhow::Result<()> {
+    let repo = site.repo;
+    let rows = index_rows(site, def);
+    let distinct = |values: &mut dyn Iterator<Item = &str>| -> BTreeSet<String> {
+        values
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let years: Vec<String> = distinct(&mut rows.iter().map(|r| r.year.as_str()))
+        .into_iter()
+        .rev()
+        .collect();
+    let statuses = distinct(&mut rows.iter().map(|r| r.status));
+    let departments: Vec<Department> = distinct(&mut rows.iter().map(|r| r.department))
+        .into_iter()
+        .map(|id| {
+            let name = repo
+                .config
+                .department(&id)
+                .map_or(id.clone(), |x| x.name.clone());
+            Department { id, name }
+        })
+        .collect();
+    let mut ctx = context(site, theme, "../", Some(&def.name));
+    ctx.insert(
+        "type",
+        &TypeLabel {
+            label: def.label(repo.config.association.locale.tag()),
+        },
+    );
+    ctx.insert("rows", &rows);
+    ctx.insert("years", &years);
+    ctx.insert("statuses", &statuses);
+    ctx.insert("departments", &departments);
+    out.put(
+        format!("{}/index.html", slug(&def.name)),
+        render_template(theme, "type_index.html", &ctx)?.into_bytes(),
+    )
+}
+
+/// The rows of type `def`'s index page, newest first.
+fn index_rows<'a>(site: &'a Site, def: &TypeDef) -> Vec<IndexRow<'a>> {
+    let repo = site.repo;
+    let mut rows: Vec<IndexRow> = site
+        .records()
+        .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
+        .map(|r| {
+            let date = display_date(site, r);
+            let department = r.str_field("department").unwrap_or("");
+            IndexRow {
+                url: record_url(&def.name, &r.id),
+                title: r.title().unwrap_or(&r.id),
+                number: r.str_field("number"),
+                year: date.get(..4).unwrap_or("").to_string(),
+                date,
+                department,
+                department_name: repo
                     .config
-                    .department(&id)
-                    .map_or(id.clone(), |x| x.name.clone());
-                Department { id, name }
-            })
-            .collect();
-        let mut ctx = base("../", Some(&def.name));
-        ctx.insert(
-            "type",
-            &TypeLabel {
-                label: def.label(locale),
-            },
-        );
-        ctx.insert("rows", &rows);
-        ctx.insert("years", &years);
-        ctx.insert("statuses", &statuses);
-        ctx.insert("departments", &departments);
-        out.put(
-            format!("{}/index.html", slug(&def.name)),
-            render("type_index.html", &ctx)?.into_bytes(),
-        )?;
-        pages += 1;
-    }
+                    .department(department)
+                    .map_or(department, |d| d.name.as_str()),
+                status: r.str_field("status").unwrap_or(""),
+                has_errors: site.with_errors.contains(r.id.as_str()),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.date.cmp(&a.date).then(a.title.cmp(b.title)));
+    rows
+}
 
-    // Home: recent issued documents, upcoming meetings and activities.
-    let mut ctx = base("", None);
+/// Renders the home page: recent issued documents, upcoming meetings and activities.
+fn home(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<()> {
+    let mut ctx = context(site, theme, "", None);
+    ctx.insert("recent", &recent(site));
+    ctx.insert("upcoming", &upcoming(site));
+    out.put(
+        "index.html",
+        render_template(theme, "home.html", &ctx)?.into_bytes(),
+    )
+}
+
+/// The most recent issued documents (`site.issued`), newest first.
+fn recent(site: &Site) -> Vec<Link> {
+    let repo = site.repo;
     let mut recent: Vec<(String, Link)> = Vec::new();
     for d in &repo.config.site.issued {
         for r in site
@@ -180,12 +224,13 @@ pub fn render(
     }
     recent.sort_by(|a, b| b.0.cmp(&a.0));
     recent.truncate(repo.config.site.recent);
-    ctx.insert(
-        "recent",
-        &recent.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
-    );
+    recent.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The calendar's records dated today or later (`site.calendar`), soonest first.
+fn upcoming(site: &Site) -> Vec<Link> {
     let mut upcoming: Vec<(String, Link)> = Vec::new();
-    for d in &repo.config.site.calendar {
+    for d in &site.repo.config.site.calendar {
         for r in site
             .records()
             .filter(|r| r.type_name.as_deref() == Some(d.type_name.as_str()))
@@ -206,15 +251,7 @@ pub fn render(
         }
     }
     upcoming.sort_by(|a, b| a.0.cmp(&b.0));
-    ctx.insert(
-        "upcoming",
-        &upcoming.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
-    );
-    out.put("index.html", render("home.html", &ctx)?.into_bytes())?;
-    let mut ctx = base("", None);
-    ctx.insert("search_built", &site.search);
-    out.put("search.html", render("search.html", &ctx)?.into_bytes())?;
-    Ok(pages + 2)
+    upcoming.into_iter().map(|(_, l)| l).collect()
 }
 
 /// What every page's template sees: language, root, labels, the site's name and edition, and

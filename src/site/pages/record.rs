@@ -265,7 +265,6 @@ pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<FieldView> {
         "attachments",
         "number",
     ];
-    let repo = site.repo;
     // Top-level fields that are references: field → linked.
     let refs: BTreeMap<&str, &Target> = def
         .refs
@@ -291,43 +290,11 @@ pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<FieldView> {
         let shown: Vec<Shown> = match refs.get(key.as_str()) {
             Some(Target::Config(list)) => texts(value)
                 .into_iter()
-                .map(|id| {
-                    let name = repo
-                        .config_raw
-                        .get(list)
-                        .and_then(Value::as_array)
-                        .and_then(|items| {
-                            items
-                                .iter()
-                                .find(|i| i.get("id").and_then(Value::as_str) == Some(&id))
-                        })
-                        .and_then(|i| i.get("name"))
-                        .and_then(Value::as_str)
-                        .map(str::to_string);
-                    Shown {
-                        text: name.unwrap_or(id),
-                        url: None,
-                    }
-                })
+                .map(|id| config_item(site, list, id))
                 .collect(),
             Some(_) => texts(value)
                 .into_iter()
-                .map(|id| {
-                    let target = id.split('#').next().unwrap_or(&id).to_string();
-                    match repo.record(&target).filter(|t| site.shows(&t.id)) {
-                        Some(t) => Shown {
-                            text: format!("{} ({id})", t.title().unwrap_or(&t.id)),
-                            url: Some(record_url(
-                                t.type_name.as_deref().unwrap_or("record"),
-                                &t.id,
-                            )),
-                        },
-                        None => Shown {
-                            text: id,
-                            url: None,
-                        },
-                    }
-                })
+                .map(|id| linked_record(site, id))
                 .collect(),
             None => vec![Shown {
                 text: crate::text::plain(value),
@@ -340,6 +307,46 @@ pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<FieldView> {
         });
     }
     out
+}
+
+/// An item of `clerk.yaml`'s list `list` (a department, …) by its `id`, shown by its name.
+fn config_item(site: &Site, list: &str, id: String) -> Shown {
+    let name = site
+        .repo
+        .config_raw
+        .get(list)
+        .and_then(Value::as_array)
+        .and_then(|items| {
+            items
+                .iter()
+                .find(|i| i.get("id").and_then(Value::as_str) == Some(&id))
+        })
+        .and_then(|i| i.get("name"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    Shown {
+        text: name.unwrap_or(id),
+        url: None,
+    }
+}
+
+/// A referenced record, by its id (`#` and a part after it allowed): its title and a link when
+/// the site shows it, else the id alone.
+fn linked_record(site: &Site, id: String) -> Shown {
+    let target = id.split('#').next().unwrap_or(&id).to_string();
+    match site.repo.record(&target).filter(|t| site.shows(&t.id)) {
+        Some(t) => Shown {
+            text: format!("{} ({id})", t.title().unwrap_or(&t.id)),
+            url: Some(record_url(
+                t.type_name.as_deref().unwrap_or("record"),
+                &t.id,
+            )),
+        },
+        None => Shown {
+            text: id,
+            url: None,
+        },
+    }
 }
 
 /// What search finds a record by: its title, number, the fields as shown (names of people and
