@@ -34,9 +34,10 @@ pub enum Command {
     ///   clerk check --format json        # findings for other programs
     #[command(verbatim_doc_comment)]
     Check(cmd::check::Args),
-    /// Check the whole history: every commit from the first, each against the rules in force
-    /// before it, and print the chain of governance — every change to the rules, roles and
-    /// keys, who approved it, with which key — marking any break.
+    /// Check the whole history, each commit by the rules in force before it.
+    ///
+    /// Prints the chain of governance: every change to the rules, roles and keys, who approved
+    /// it, with which key, marking any break.
     ///
     /// Exit status: 0 unbroken, 1 errors found, 2 could not run.
     ///
