@@ -220,6 +220,78 @@ fn history(
     let git = open(dir)?;
     let prefix = git::prefix(&git, dir)?;
     let head = git.head()?.peel_to_commit()?;
+    let chain = commits_after(&git, &head, rev)?;
+    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    let mut outcome = Outcome {
+        diags: Vec::new(),
+        records: 0,
+        sources: HashMap::new(),
+        unreadable: 0,
+        governed: Vec::new(),
+    };
+    let mut pinned = root.map(str::to_string);
+    let last = chain.len().saturating_sub(1);
+    for (i, commit) in chain.iter().enumerate() {
+        let new = GitTree::commit(&git, commit, &prefix)?;
+        let old = match commit.parent(0) {
+            Ok(p) => GitTree::commit(&git, &p, &prefix)?,
+            Err(_) => GitTree::empty(&git, &prefix)?,
+        };
+        // A commit that touches nothing of the records repository has nothing new to check,
+        // unless it is the final tree.
+        if i != last
+            && git::changes(&old, &new).is_empty()
+            && !git::config_changed(&old, &new, crate::model::config::is_config_file)
+        {
+            continue;
+        }
+        let label = format!(
+            "{} “{}”",
+            &commit.id().to_string()[..7],
+            commit.summary().ok().flatten().unwrap_or_default()
+        );
+        let (found, repo, report) = check_step(&old, &new, options)?;
+        outcome.records = repo.records.len();
+        outcome.unreadable = repo.unreadable.len();
+        if i == last && pinned.is_none() {
+            pinned = repo.config.governance.as_ref().and_then(|g| g.root.clone());
+        }
+        if !report.changes.is_empty() {
+            outcome.governed.push(Governed {
+                commit: label.clone(),
+                errors: report
+                    .findings
+                    .iter()
+                    .filter(|d| d.severity == crate::diag::Severity::Error)
+                    .count(),
+                changes: report.changes,
+                approvals: report.approvals,
+            });
+        }
+        let fresh: Vec<Diagnostic> = found
+            .into_iter()
+            .filter(|d| seen.insert((d.code.to_string(), d.path.clone(), d.message.clone())))
+            .map(|mut d| {
+                d.commit = Some(label.clone());
+                d
+            })
+            .collect();
+        keep_sources(&repo, &fresh, Some(&label), &mut outcome.sources);
+        outcome.diags.extend(fresh);
+    }
+    if let Some(pinned) = pinned.filter(|p| !p.is_empty()) {
+        check_root(head, pinned)?;
+    }
+    Ok(outcome)
+}
+
+/// The commits after `rev` (every commit, without it) up to `head` along the first parent,
+/// oldest first. `rev` must be an ancestor of `head`.
+fn commits_after<'g>(
+    git: &'g Git,
+    head: &git2::Commit<'g>,
+    rev: Option<&str>,
+) -> Result<Vec<git2::Commit<'g>>, GateError> {
     let stop = match rev {
         Some(rev) => {
             let base = git
@@ -246,78 +318,19 @@ fn history(
         chain.push(c);
     }
     chain.reverse();
+    Ok(chain)
+}
 
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut seen: HashSet<(String, String, String)> = HashSet::new();
-    let mut sources = HashMap::new();
-    let mut records = 0;
-    let mut unreadable = 0;
-    let mut governed = Vec::new();
-    let mut pinned = root.map(str::to_string);
-    let last = chain.len().saturating_sub(1);
-    for (i, commit) in chain.iter().enumerate() {
-        let new = GitTree::commit(&git, commit, &prefix)?;
-        let old = match commit.parent(0) {
-            Ok(p) => GitTree::commit(&git, &p, &prefix)?,
-            Err(_) => GitTree::empty(&git, &prefix)?,
-        };
-        // A commit that touches nothing of the records repository has nothing new to check,
-        // unless it is the final tree.
-        if i != last
-            && git::changes(&old, &new).is_empty()
-            && !git::config_changed(&old, &new, crate::model::config::is_config_file)
-        {
-            continue;
-        }
-        let label = format!(
-            "{} “{}”",
-            &commit.id().to_string()[..7],
-            commit.summary().ok().flatten().unwrap_or_default()
-        );
-        let (found, repo, report) = check_step(&old, &new, options)?;
-        records = repo.records.len();
-        unreadable = repo.unreadable.len();
-        if i == last && pinned.is_none() {
-            pinned = repo.config.governance.as_ref().and_then(|g| g.root.clone());
-        }
-        if !report.changes.is_empty() {
-            governed.push(Governed {
-                commit: label.clone(),
-                errors: report
-                    .findings
-                    .iter()
-                    .filter(|d| d.severity == crate::diag::Severity::Error)
-                    .count(),
-                changes: report.changes,
-                approvals: report.approvals,
-            });
-        }
-        let fresh: Vec<Diagnostic> = found
-            .into_iter()
-            .filter(|d| seen.insert((d.code.to_string(), d.path.clone(), d.message.clone())))
-            .map(|mut d| {
-                d.commit = Some(label.clone());
-                d
-            })
-            .collect();
-        keep_sources(&repo, &fresh, Some(&label), &mut sources);
-        diags.extend(fresh);
+/// The first commit of `head`'s history must be `pinned` (a full id, or its beginning).
+fn check_root(head: git2::Commit, pinned: String) -> Result<(), GateError> {
+    let mut first = head;
+    while let Ok(parent) = first.parent(0) {
+        first = parent;
     }
-    if let Some(pinned) = pinned.filter(|p| !p.is_empty()) {
-        let mut first = head;
-        while let Ok(parent) = first.parent(0) {
-            first = parent;
-        }
-        let found = first.id().to_string();
-        if !found.starts_with(&pinned.to_lowercase()) {
-            return Err(GateError::RootMismatch { pinned, found });
-        }
+    let found = first.id().to_string();
+    if found.starts_with(&pinned.to_lowercase()) {
+        Ok(())
+    } else {
+        Err(GateError::RootMismatch { pinned, found })
     }
-    Ok(Outcome {
-        diags,
-        records,
-        sources,
-        unreadable,
-        governed,
-    })
 }

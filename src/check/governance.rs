@@ -63,18 +63,7 @@ pub fn check(
         return report;
     }
     let Some(governance) = &rules.config.governance else {
-        report.findings = governed
-            .iter()
-            .map(|g| {
-                Diagnostic::new(
-                    codes::GOVERNANCE_OFF,
-                    &g.path,
-                    g.pos,
-                    format!("this change to {} needs no approval: clerk.yaml has no `governance:`", g.part),
-                )
-                .hint("name the amendment type under `governance:` in clerk.yaml, so that changes to the rules, roles and keys are approved like records")
-            })
-            .collect();
+        report.findings = governed.iter().map(ungoverned).collect();
         return report;
     };
     // The amendments this change adds or edits.
@@ -97,16 +86,7 @@ pub fn check(
         match listing(&amendments, &g.path) {
             None => diags.push(unapproved(g, &governance.type_name, None)),
             Some((amendment, i, listed)) if listed != g.digest => {
-                let text = new.text_of(amendment);
-                diags.push(
-                    Diagnostic::new(
-                        codes::GOVERNED_CHANGE_STALE,
-                        &amendment.path,
-                        amendment.pos(text, &format!("/changes/{i}/digest"), false),
-                        format!("the amendment approves `{}` as {listed}, but this change makes it {}", g.path, g.digest),
-                    )
-                    .hint("the file changed after the amendment was approved: list the new digest and approve the amendment again"),
-                );
+                diags.push(stale(g, new, amendment, i, &listed));
             }
             Some((amendment, _, _)) => {
                 let status = amendment.str_field("status").unwrap_or("");
@@ -126,6 +106,31 @@ pub fn check(
     }
     report.findings = diags;
     report
+}
+
+/// A governed change in a repository that names no amendment type: a warning, since nothing
+/// approves it.
+fn ungoverned(g: &Governed) -> Diagnostic {
+    Diagnostic::new(
+        codes::GOVERNANCE_OFF,
+        &g.path,
+        g.pos,
+        format!("this change to {} needs no approval: clerk.yaml has no `governance:`", g.part),
+    )
+    .hint("name the amendment type under `governance:` in clerk.yaml, so that changes to the rules, roles and keys are approved like records")
+}
+
+/// The amendment entry lists `g` with another digest than its new content: it changed after
+/// the approval.
+fn stale(g: &Governed, new: &Repository, amendment: &Record, i: usize, listed: &str) -> Diagnostic {
+    let text = new.text_of(amendment);
+    Diagnostic::new(
+        codes::GOVERNED_CHANGE_STALE,
+        &amendment.path,
+        amendment.pos(text, &format!("/changes/{i}/digest"), false),
+        format!("the amendment approves `{}` as {listed}, but this change makes it {}", g.path, g.digest),
+    )
+    .hint("the file changed after the amendment was approved: list the new digest and approve the amendment again")
 }
 
 /// Each signed approval of `amendment`, as the chain of governance shows it.
