@@ -73,11 +73,17 @@ fn serve(repo: &Repo) -> Server {
 
 /// GET over plain HTTP/1.0: (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_as(port, path, Some("127.0.0.1"))
+}
+
+/// `GET path` with this Host header (none when `None`).
+fn get_as(port: u16, path: &str, host: Option<&str>) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let host = host.map_or(String::new(), |h| format!("Host: {h}\r\n"));
+    write!(stream, "GET {path} HTTP/1.0\r\n{host}\r\n").unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -157,6 +163,31 @@ fn an_edit_shows_in_the_served_page_and_errors_show_on_every_page() {
     until(&server, page, |b| b.contains("clerk cannot build the site"));
     repo.write("clerk.yaml", config);
     until(&server, page, |b| b.contains(marker));
+}
+
+/// A page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) gets nothing: only the
+/// loopback names are answered.
+#[test]
+fn answers_only_for_loopback_host_names() {
+    let repo = Repo::example();
+    let server = serve(&repo);
+    let page = "/document/2026-doc-006.html";
+    for host in ["127.0.0.1", "localhost", "LOCALHOST:8000", "[::1]:8000"] {
+        let (status, _) = get_as(server.port, page, Some(host));
+        assert_eq!(status, 200, "{host}");
+    }
+    for host in [
+        Some(format!("evil.example:{}", server.port)),
+        Some("127.0.0.1.evil.example".to_string()),
+        None,
+    ] {
+        let (status, body) = get_as(server.port, page, host.as_deref());
+        assert_eq!(status, 403, "{host:?}: {body}");
+        assert!(
+            !body.contains("2026-doc-006") && !body.contains("<html"),
+            "{body}"
+        );
+    }
 }
 
 #[test]

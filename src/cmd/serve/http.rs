@@ -26,6 +26,18 @@ const RELOAD_JS: &str = r#"(function () {
 
 /// Answers one request: the reload script and its version poll, else a site file.
 pub(super) fn respond(request: tiny_http::Request, shared: &Shared) {
+    if !loopback_host(&request) {
+        // A page elsewhere could reach this server through DNS rebinding (its own name
+        // resolving to 127.0.0.1) and read the archive: only loopback names are answered.
+        let _ = request.respond(
+            text(
+                "clerk serve answers only at 127.0.0.1, localhost or [::1]\n".into(),
+                "text/plain; charset=utf-8",
+            )
+            .with_status_code(403),
+        );
+        return;
+    }
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let path = percent_decode(path);
@@ -195,6 +207,23 @@ fn text(body: String, kind: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>
 
 fn html(page: String, status: u16) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     text(page, "text/html; charset=utf-8").with_status_code(status)
+}
+
+/// Whether the request's Host header names the loopback address clerk serves on.
+fn loopback_host(request: &tiny_http::Request) -> bool {
+    let Some(host) = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+    else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "::1")
 }
 
 /// The Content-Type of a site file, by its name; text types in UTF-8.
