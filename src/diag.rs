@@ -135,6 +135,9 @@ pub mod codes {
     pub const GOVERNED_CHANGE_UNAUTHORIZED: Code = Code("E067");
     /// A change to the rules, roles or keys in a repository that names no amendment type.
     pub const GOVERNANCE_OFF: Code = Code("W068");
+    /// Dates out of order: an approval dated after today, or a state's date before an
+    /// approval the state requires.
+    pub const DATE_OUT_OF_ORDER: Code = Code("E069");
 
     /// `clerk.yaml` could not be read or is invalid.
     pub const CONFIG_INVALID: Code = Code("E100");
@@ -193,6 +196,8 @@ pub mod codes {
     pub const COVERAGE_WARNING: Code = Code("W047");
     /// The approver's person record lists no such person.
     pub const APPROVER_UNKNOWN: Code = Code("E048");
+    /// The same person gives the same approval step twice.
+    pub const APPROVAL_TWICE: Code = Code("E049");
 
     /// A configuration key clerk does not know (likely a typo).
     pub const CONFIG_UNKNOWN_KEY: Code = Code("W100");

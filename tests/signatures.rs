@@ -618,3 +618,82 @@ fn the_cache_of_verified_signatures_never_accepts_what_changed() {
         ],
     );
 }
+
+/// Following E055's hint — sign again — clears it: `clerk sign` replaces that person's earlier
+/// approval of the step instead of adding a second.
+#[test]
+fn signing_again_after_a_change_replaces_the_stale_approval() {
+    let repo = Repo::example();
+    repo.edit(DOC, "妥否，請批示。", "妥否，請批示。（已修訂）");
+    let stale = repo.check();
+    let findings = stale.findings();
+    assert_eq!(
+        findings.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(),
+        ["E055"],
+        "{findings:?}"
+    );
+    let out = sign(
+        &repo,
+        DOC,
+        "review",
+        "li-zhiqiang",
+        "2026-10-15",
+        &key(&repo, "li-zhiqiang"),
+    );
+    assert_eq!(out.status, 0, "{}", out.said());
+    assert!(
+        out.stdout.contains("in place of the earlier one"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(repo.read(DOC).matches("- step: review").count(), 1);
+    assert_findings(&repo.check(), &[]);
+}
+
+/// The same approval given twice is E049 at the repeat; an approval dated after today is E069,
+/// and `clerk sign` refuses such a date; a document is not issued before its approval.
+#[test]
+fn approvals_twice_or_out_of_date_order_are_refused() {
+    let repo = Repo::example();
+    let text = repo.read(DOC);
+    let start = text.find("  - step: review").unwrap();
+    let end = text.find("status: reviewed").unwrap();
+    let entry = &text[start..end];
+    repo.edit(DOC, "status: reviewed", &format!("{entry}status: reviewed"));
+    let line = repo.read(DOC)[..start + entry.len()].lines().count() + 1;
+    assert_findings(&repo.check(), &[("E049", DOC, line)]);
+    repo.write(DOC, &text);
+
+    let out = sign(
+        &repo,
+        DOC,
+        "approve",
+        "chen-jianguo",
+        "2031-01-01",
+        &key(&repo, "chen-jianguo"),
+    );
+    assert_ne!(out.status, 0, "{}", out.said());
+    assert!(
+        out.said().contains("2031-01-01 is after today"),
+        "{}",
+        out.said()
+    );
+    assert_eq!(repo.read(DOC), text, "nothing written");
+    repo.edit(DOC, "    date: 2026-10-15", "    date: 2031-01-01");
+    let out = repo.check();
+    let codes: Vec<String> = out.findings().into_iter().map(|f| f.code).collect();
+    assert!(codes.contains(&"E069".to_string()), "{codes:?}");
+    repo.write(DOC, &text);
+
+    // 2026-doc-004 was approved on 2026-09-30: it cannot be issued on the 29th.
+    let doc = "documents/2026-doc-004.md";
+    let out = run(&repo, &["issue", doc, "--date", "2026-09-29"]);
+    assert_ne!(out.status, 0, "{}", out.said());
+    assert!(
+        out.said().contains("E069") && out.said().contains("before the `approve` approval"),
+        "{}",
+        out.said()
+    );
+    let out = run(&repo, &["issue", doc, "--date", "2026-10-01"]);
+    assert_eq!(out.status, 0, "{}", out.said());
+}

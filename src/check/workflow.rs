@@ -99,8 +99,100 @@ pub fn check_text(
         scope: &scope,
     };
     let mut diags: Vec<Diagnostic> = entries.iter().filter_map(|e| approval(&ctx, e)).collect();
+    diags.extend(given_twice(&ctx, &entries));
+    diags.extend(dated_after(&ctx, &entries, date::parse(ev.today())));
     if let Some(state) = state {
         diags.extend(state_requirements(&ctx, state, &entries));
+        diags.extend(dates_before_approvals(&ctx, state, &entries));
+    }
+    diags
+}
+
+/// The same step given twice by the same person: a finding at every repeat.
+fn given_twice(ctx: &Ctx, entries: &[Entry]) -> Vec<Diagnostic> {
+    let mut seen = BTreeSet::new();
+    entries
+        .iter()
+        .filter(|e| !seen.insert((e.step, e.by)))
+        .map(|e| {
+            ctx.at(
+                codes::APPROVAL_TWICE,
+                &format!("/approvals/{}/step", e.index),
+                format!("`{}` gives the `{}` approval twice", e.by, e.step),
+            )
+            .hint(format!(
+                "keep one; `clerk sign {} --step {}` replaces {}'s earlier approval",
+                ctx.record.path, e.step, e.by
+            ))
+        })
+        .collect()
+}
+
+/// Approvals dated after `today`: an approval is dated the day it is given.
+fn dated_after(ctx: &Ctx, entries: &[Entry], today: Option<NaiveDate>) -> Vec<Diagnostic> {
+    let Some(today) = today else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter(|e| e.date.is_some_and(|d| d > today))
+        .map(|e| {
+            ctx.at(
+                codes::DATE_OUT_OF_ORDER,
+                &format!("/approvals/{}/date", e.index),
+                format!(
+                    "the `{}` approval by `{}` is dated {}, after today ({today})",
+                    e.step,
+                    e.by,
+                    e.date.unwrap_or(today)
+                ),
+            )
+            .hint("an approval is dated the day it is given; sign it on that day")
+        })
+        .collect()
+}
+
+/// Date fields a state requires (an issue date, a payment date) that precede an approval the
+/// state requires: a document is not issued before it is approved.
+fn dates_before_approvals(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diagnostic> {
+    let def = ctx.def;
+    let steps: BTreeSet<&str> = def
+        .requirements_in(state)
+        .flat_map(|r| r.approvals.iter().map(String::as_str))
+        .collect();
+    let Some((approved, last)) = entries
+        .iter()
+        .filter(|e| steps.contains(e.step))
+        .filter_map(|e| Some((e.date?, e)))
+        .max_by_key(|(d, _)| *d)
+    else {
+        return Vec::new();
+    };
+    let mut diags = Vec::new();
+    for field in def.requirements_in(state).flat_map(|r| &r.fields) {
+        let format = def
+            .schema
+            .pointer(&format!("/properties/{field}/format"))
+            .and_then(Value::as_str);
+        if format != Some("date") {
+            continue;
+        }
+        let Some(day) = ctx.record.str_field(field).and_then(date::parse) else {
+            continue;
+        };
+        if day < approved {
+            diags.push(
+                ctx.at(
+                    codes::DATE_OUT_OF_ORDER,
+                    &format!("/{field}"),
+                    format!(
+                        "`{field}` is {day}, before the `{}` approval it needs ({approved}, by `{}`)",
+                        last.step, last.by
+                    ),
+                )
+                .hint(format!("`{field}` is the day the record reached `{state}`, on or after its approvals")),
+            );
+        }
     }
     diags
 }

@@ -118,9 +118,14 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
         Some(_) => {}
     }
 
+    let today = chrono::Local::now().date_naive();
+    if date > today {
+        bail!("{date} is after today ({today}): an approval is dated the day it is given");
+    }
     let rec = &r.repo.records[r.index];
     let text = r.repo.text_of(rec);
-    // Sign an unsigned entry already written for this step and person, or add a new one.
+    // This person's approval of this step, if the record has one (unsigned, stale or signed
+    // before), is replaced: signing again after a change clears the stale approval.
     let replace = rec
         .fields
         .get("approvals")
@@ -129,7 +134,6 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
             items.iter().position(|a| {
                 a.get("step").and_then(Value::as_str) == Some(r.payload.step.as_str())
                     && a.get("by").and_then(Value::as_str) == Some(by.as_str())
-                    && a.get("signature").is_none()
             })
         });
     let note = replace
@@ -149,8 +153,16 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
         edit::put_approval(text, &entry, replace).map_err(|e| anyhow!("{}: {e}", rec.path))?;
     super::crypt::write_record(&r.repo, r.index, &edited)?;
     println!(
-        "signed the `{}` approval of {} as {by} ({}) on {}",
-        r.payload.step, rec.path, r.payload.role, r.payload.date
+        "signed the `{}` approval of {} as {by} ({}) on {}{}",
+        r.payload.step,
+        rec.path,
+        r.payload.role,
+        r.payload.date,
+        if replace.is_some() {
+            ", in place of the earlier one"
+        } else {
+            ""
+        }
     );
     Ok(())
 }
