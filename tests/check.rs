@@ -381,3 +381,33 @@ fn a_file_name_that_is_not_utf8_is_named_escaped() {
     assert!(message.contains("is not valid UTF-8"), "{message}");
     assert!(!message.contains("No such file"), "{message}");
 }
+
+/// Records in folders named like a site, templates, types or build output are checked like any
+/// other: only a site clerk built (its marker) and what clerk.yaml skips or ignores are passed
+/// over.
+#[test]
+fn records_in_any_folder_are_checked() {
+    let repo = Repo::fixture("_base");
+    let good = repo.read("notes/good.md");
+    let bad = good.replace("type: note", "type: nothing");
+    for folder in ["public", "templates", "types", "target", "node_modules/pkg"] {
+        let name = folder.replace('/', "-");
+        repo.write(&format!("{folder}/{name}.md"), &bad);
+    }
+    let out = repo.check();
+    assert_findings(
+        &out,
+        &[
+            ("E009", "node_modules/pkg/node_modules-pkg.md", 2),
+            ("E009", "public/public.md", 2),
+            ("E009", "target/target.md", 2),
+            ("E009", "templates/templates.md", 2),
+            ("E009", "types/types.md", 2),
+        ],
+    );
+    // A folder clerk.yaml skips is passed over, and so is a site clerk built.
+    repo.edit("clerk.yaml", "association:", "skip: [target]\nassociation:");
+    repo.write("public/.clerk-site", "");
+    let out = repo.check();
+    assert_eq!(out.findings().len(), 3, "{:?}", out.findings());
+}

@@ -29,7 +29,8 @@ pub struct Config {
     /// Globs of Markdown files that are not records, such as the association's README.
     #[serde(default)]
     pub ignore: Vec<String>,
-    /// Folder names never scanned for records (hidden folders never are).
+    /// Folder names never scanned for records (default: none; hidden folders and sites clerk
+    /// built never are).
     #[serde(default = "default_skip")]
     pub skip: Vec<String>,
     #[serde(default)]
@@ -454,10 +455,10 @@ impl Default for Limits {
     }
 }
 
+/// No folder is skipped unless clerk.yaml says so: a record anywhere is checked. Hidden folders
+/// and sites clerk built (they carry its marker) are never read.
 fn default_skip() -> Vec<String> {
-    ["public", "templates", "types", "target", "node_modules"]
-        .map(String::from)
-        .to_vec()
+    Vec::new()
 }
 
 fn default_people_type() -> String {
@@ -543,7 +544,10 @@ mod tests {
         let l = Config::parse("association:\n  name: 測試協會\n").unwrap();
         assert_eq!(l.config.association.name, "測試協會");
         assert_eq!(l.config.association.locale, Locale::ZhHant);
-        assert!(l.config.skip.contains(&"public".to_string()));
+        assert!(
+            l.config.skip.is_empty(),
+            "no folder is skipped unless clerk.yaml says so"
+        );
         assert!(l.warnings.is_empty());
     }
 
