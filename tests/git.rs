@@ -552,3 +552,29 @@ fn example_ci_pipelines_check_history_and_publish() {
         );
     }
 }
+
+/// A status the workflow does not know (a typo that got in past the hook) can be repaired: the
+/// commit that corrects it to the start is accepted; a jump further is refused with the repair
+/// named.
+#[test]
+fn a_status_the_workflow_does_not_know_can_be_repaired() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let doc = "documents/2026-doc-006.md"; // a draft
+    repo.edit(doc, "status: draft", "status: drfat");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "a typo"]);
+    repo.edit(doc, "status: drfat", "status: issued");
+    ok(dir, &["add", doc]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "too far"]);
+    assert!(!success, "{said}");
+    assert!(
+        said.contains("error[E060]")
+            && said
+                .contains("`drfat` is not a state of a document; repair it to reviewed or draft"),
+        "{said}"
+    );
+    repo.edit(doc, "status: issued", "status: draft");
+    ok(dir, &["add", doc]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "repaired"]);
+    assert!(success, "{said}");
+}

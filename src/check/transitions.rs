@@ -342,15 +342,27 @@ fn compare(rules: &Repository, prev: &Before, record: &Record, text: &str) -> Ve
                 .hint("revert the change; a correction is a new record that refers to this one"),
             );
         } else if was != is {
-            let allowed: Vec<&str> = wf
-                .transitions
-                .get(was)
+            // Out of a state the workflow does not know (a typo that got in past the hook), a
+            // record may be repaired into its start or where the start leads.
+            let known = wf.states.iter().any(|s| s == was);
+            let from = if known { Some(was) } else { wf.initial() };
+            let mut allowed: Vec<&str> = from
+                .and_then(|f| wf.transitions.get(f))
                 .into_iter()
                 .flatten()
                 .map(String::as_str)
                 .collect();
+            if !known {
+                allowed.extend(wf.initial());
+            }
             if !allowed.contains(&is) {
-                let hint = if allowed.is_empty() {
+                let hint = if !known {
+                    format!(
+                        "`{was}` is not a state of a {}; repair it to {}",
+                        def.name,
+                        allowed.join(" or ")
+                    )
+                } else if allowed.is_empty() {
                     format!("a {} does not leave `{was}`", def.name)
                 } else {
                     format!(
