@@ -251,7 +251,7 @@ pub enum Change {
 pub fn changes(old: &GitTree, new: &GitTree) -> Vec<Change> {
     let mut out = Vec::new();
     for (path, entry) in &new.files {
-        if !path.ends_with(".md") {
+        if !read::is_record_name(path) {
             continue;
         }
         match old.id(path) {
@@ -261,7 +261,7 @@ pub fn changes(old: &GitTree, new: &GitTree) -> Vec<Change> {
         }
     }
     for path in old.files.keys() {
-        if path.ends_with(".md") && !new.files.contains_key(path) {
+        if read::is_record_name(path) && !new.files.contains_key(path) {
             out.push(Change::Deleted(path.clone()));
         }
     }

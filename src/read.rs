@@ -171,7 +171,7 @@ fn not_utf8(root: &Path, path: &Path) -> Option<String> {
 }
 
 /// Is this file name one clerk treats as a record?
-fn is_record_name(rel: &str) -> bool {
+pub fn is_record_name(rel: &str) -> bool {
     rel.ends_with(".md") || rel.ends_with(crate::crypt::SUFFIX)
 }
 

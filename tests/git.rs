@@ -578,3 +578,54 @@ fn a_status_the_workflow_does_not_know_can_be_repaired() {
     let (success, said) = git(dir, &["commit", "-q", "-m", "repaired"]);
     assert!(success, "{said}");
 }
+
+/// Storing a paid expense encrypted (`NAME.md` → `NAME.md.age`) and in plain text again is the
+/// same record under another name, not a deletion of a kept record: with or without a key.
+#[test]
+fn encrypting_a_kept_record_is_not_deleting_it() {
+    let repo = example_repo();
+    let dir = repo.path();
+    let expense = "finance/expenses/exp-2026-001.md"; // paid
+    let (code, said) = clerk_in(dir, &["encrypt", expense]);
+    assert_eq!(code, 0, "{said}");
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "encrypt a paid expense"]);
+    assert!(success, "{said}");
+    let key = dir.join(".example-keys/lin-wenhui");
+    for identity in [None, Some(key.to_str().unwrap())] {
+        let mut args = vec!["check", "--since", "HEAD~1", "--format", "json"];
+        if let Some(k) = identity {
+            args.extend(["--identity", k]);
+        }
+        let out = common::clerk(&args).dir(dir).run_json();
+        let errors: Vec<_> = out
+            .diagnostics()
+            .into_iter()
+            .filter(|f| f.code.starts_with('E'))
+            .collect();
+        assert!(errors.is_empty(), "{identity:?}: {errors:?}");
+    }
+    let (code, said) = clerk_in(
+        dir,
+        &[
+            "decrypt",
+            &format!("{expense}.age"),
+            "--identity",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{said}");
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "decrypt it again"]);
+    assert!(success, "{said}");
+    // A real deletion still is one, named by the type's label.
+    std::fs::remove_file(dir.join(expense)).unwrap();
+    ok(dir, &["add", "-A"]);
+    let (success, said) = git(dir, &["commit", "-q", "-m", "delete it"]);
+    assert!(!success, "{said}");
+    assert!(
+        said.contains("error[E063]: this record (")
+            && said.contains("is `paid`, which is kept, and was deleted"),
+        "{said}"
+    );
+}

@@ -116,7 +116,13 @@ pub fn check(
         by_id.remove(&prev.record.id);
         diags.extend(compare(rules, prev, record, text));
     }
-    diags.extend(kept_deleted(rules, changes, &before, &matched));
+    diags.extend(kept_deleted(
+        rules,
+        in_force.files,
+        changes,
+        &before,
+        &matched,
+    ));
     diags
 }
 
@@ -146,6 +152,7 @@ fn records_before<'c>(
 /// their workflow keeps, being in a kept or final state.
 fn kept_deleted(
     rules: &Repository,
+    files: &dyn Snapshot,
     changes: &[Change],
     before: &HashMap<&str, Before>,
     matched: &[&str],
@@ -155,7 +162,7 @@ fn kept_deleted(
         let Change::Deleted(path) = change else {
             continue;
         };
-        if matched.contains(&path.as_str()) {
+        if matched.contains(&path.as_str()) || sealed_or_opened(files, path) {
             continue;
         }
         let Some(prev) = before.get(path.as_str()) else {
@@ -175,12 +182,31 @@ fn kept_deleted(
         };
         if wf.keep.iter().chain(&wf.final_states).any(|s| s == status) {
             diags.push(
-                Diagnostic::new(codes::KEPT_DELETED, path, Pos::FILE, format!("a {} that is `{status}` was deleted", def.name))
+                Diagnostic::new(
+                    codes::KEPT_DELETED,
+                    path,
+                    Pos::FILE,
+                    format!(
+                        "this record ({}: {}) is `{status}`, which is kept, and was deleted",
+                        def.label(rules.config.association.locale.tag()),
+                        def.name
+                    ),
+                )
                     .hint("issued and archived records are kept; restore the file (`git restore --staged --worktree` it)"),
             );
         }
     }
     diags
+}
+
+/// Whether the record at `path` was not deleted but stored encrypted (`NAME.md` →
+/// `NAME.md.age`) or in plain text again (the reverse): the same record, under another name.
+fn sealed_or_opened(files: &dyn Snapshot, path: &str) -> bool {
+    let other = match path.strip_suffix(".age") {
+        Some(plain) => plain.to_string(),
+        None => format!("{path}.age"),
+    };
+    files.exists(&other)
 }
 
 /// Approvals this change adds, judged by the rules in force before it: signed with a key the
