@@ -316,7 +316,19 @@ pub fn render_text<'a>(
     let mut files = SimpleFiles::new();
     let mut ids: std::collections::HashMap<(Option<&str>, &str), usize> =
         std::collections::HashMap::new();
+    // Where each line of a file starts, found once per file: finding a line by counting from
+    // the top for every finding made printing quadratic.
+    let mut starts: std::collections::HashMap<(Option<&str>, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    // How many findings of each code each file has shown; past the cap they are counted.
+    let mut shown: std::collections::HashMap<(&str, &str), usize> =
+        std::collections::HashMap::new();
     for d in diags {
+        let n = shown.entry((d.path.as_str(), d.code.as_str())).or_insert(0);
+        *n += 1;
+        if *n > SHOWN_PER_FILE {
+            continue;
+        }
         let severity = match d.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
@@ -325,9 +337,12 @@ pub fn render_text<'a>(
             .with_code(d.code.as_str())
             .with_message(&d.message);
         let text = if d.line > 0 { source_of(d) } else { None };
-        let Some((text, span)) =
-            text.and_then(|t| byte_span(t, d.line, d.column, d.width).map(|s| (t, s)))
-        else {
+        let Some((text, span)) = text.and_then(|t| {
+            let lines = starts
+                .entry((d.commit.as_deref(), d.path.as_str()))
+                .or_insert_with(|| line_starts(t));
+            span_at(t, lines, d.line, d.column, d.width).map(|s| (t, s))
+        }) else {
             // No snippet to show (a whole-file finding, or a file clerk could not read).
             render_place_only(out, d)?;
             continue;
@@ -347,7 +362,27 @@ pub fn render_text<'a>(
         term::emit_to_write_style(out, &config, &files, &cs)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
     }
+    let mut more: Vec<(&(&str, &str), &usize)> =
+        shown.iter().filter(|(_, n)| **n > SHOWN_PER_FILE).collect();
+    more.sort();
+    for ((path, code), n) in more {
+        writeln!(
+            out,
+            "note: {} more {code} finding(s) in {path} not shown (`--format json` lists every one)\n",
+            n - SHOWN_PER_FILE
+        )?;
+    }
     Ok(())
+}
+
+/// How many findings of one code in one file are printed as text; the rest are counted.
+pub const SHOWN_PER_FILE: usize = 20;
+
+/// The byte offset where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// A finding without a snippet: the header, the place and the hint, as rustc prints them.
@@ -421,17 +456,25 @@ pub fn render_github(
 }
 
 /// Byte range of `width` characters at 1-based `line`/`column`, clamped to the line.
+#[cfg(test)]
 fn byte_span(
     text: &str,
     line: usize,
     column: usize,
     width: usize,
 ) -> Option<std::ops::Range<usize>> {
-    let start_of_line = if line == 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 2)?.0 + 1
-    };
+    span_at(text, &line_starts(text), line, column, width)
+}
+
+/// [`byte_span`] with the lines' starts found before.
+fn span_at(
+    text: &str,
+    starts: &[usize],
+    line: usize,
+    column: usize,
+    width: usize,
+) -> Option<std::ops::Range<usize>> {
+    let start_of_line = *starts.get(line.checked_sub(1)?)?;
     let rest = &text[start_of_line..];
     let line_text = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
     let mut chars = line_text.char_indices().skip(column.saturating_sub(1));

@@ -411,3 +411,37 @@ fn records_in_any_folder_are_checked() {
     let out = repo.check();
     assert_eq!(out.findings().len(), 3, "{:?}", out.findings());
 }
+
+/// Many findings of one kind in one file print the first twenty and count the rest; the JSON
+/// lists every one.
+#[test]
+fn repeated_findings_in_one_file_are_counted_past_twenty() {
+    let repo = Repo::fixture("_base");
+    let good = repo.read("notes/good.md");
+    let many: String = (0..60)
+        .map(|_| "  - step: nope\n    by: ann\n    role: staff\n    date: 2026-03-02\n")
+        .collect();
+    repo.write(
+        "notes/many.md",
+        good.replace("approvals:\n", &format!("approvals:\n{many}"))
+            .replace("title: A good note", "title: Many"),
+    );
+    let text = repo.check_text();
+    assert_eq!(
+        text.stdout.matches("error[E030]").count(),
+        20,
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("note: 40 more E030 finding(s) in notes/many.md not shown"),
+        "{}",
+        text.stdout
+    );
+    let json = repo.check();
+    assert_eq!(
+        json.findings().iter().filter(|f| f.code == "E030").count(),
+        60
+    );
+}
