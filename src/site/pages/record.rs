@@ -374,11 +374,20 @@ pub(super) fn search_text(
     for event in Parser::new(body) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // The page shows the text inside raw HTML (sanitised), so search finds it too.
+            Event::Html(t) | Event::InlineHtml(t) => out.push_str(&html_text(&t)),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push('\n'),
             _ => {}
         }
     }
     out
+}
+
+/// The text of an HTML fragment as the sanitised page shows it: no tags, no script or style,
+/// entities decoded.
+fn html_text(html: &str) -> String {
+    let bare = ammonia::Builder::empty().clean(html).to_string();
+    html_escape::decode_html_entities(&bare).into_owned()
 }
 
 /// A reference field's ids.
@@ -526,4 +535,19 @@ pub(super) fn versions(site: &Site, r: &Record) -> Vec<VersionView> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_finds_the_text_inside_raw_html() {
+        let body = "前言\n\n<div class=\"box\"><p>會議地點：<b>台北</b> &amp; 線上</p><script>alert(1)</script></div>\n\n結語 <span>內文</span>";
+        let text = search_text("標題", None, &[], body);
+        for word in ["前言", "會議地點：台北 & 線上", "結語", "內文"] {
+            assert!(text.contains(word), "{word} in {text:?}");
+        }
+        assert!(!text.contains("alert") && !text.contains('<'), "{text:?}");
+    }
 }
