@@ -697,3 +697,74 @@ fn approvals_twice_or_out_of_date_order_are_refused() {
     let out = run(&repo, &["issue", doc, "--date", "2026-10-01"]);
     assert_eq!(out.status, 0, "{}", out.said());
 }
+
+/// The id is not part of the content digest (the payload binds it): a signed record renamed,
+/// keeping its id with `id:`, keeps its approvals.
+#[test]
+fn a_renamed_record_that_keeps_its_id_keeps_its_approvals() {
+    let repo = Repo::example();
+    let text = repo.read(DOC);
+    std::fs::remove_file(repo.path().join(DOC)).unwrap();
+    repo.write(
+        "documents/doc-renamed.md",
+        text.replacen("type: document\n", "type: document\nid: 2026-doc-005\n", 1),
+    );
+    assert_findings(&repo.check(), &[]);
+}
+
+/// An approval signed before the id was left out — over a digest that covered a written `id:`
+/// — still verifies.
+#[test]
+fn an_approval_signed_over_the_earlier_digest_still_verifies() {
+    let repo = Repo::example();
+    repo.edit(
+        DOC,
+        "type: document\n",
+        "type: document\nid: 2026-doc-005\n",
+    );
+    let (loaded, _) = clerk::model::repo::Repository::load(repo.path()).unwrap();
+    let record = loaded.records.iter().find(|r| r.path == DOC).unwrap();
+    let earlier = clerk::model::digest::content_digest_with_id(
+        loaded.type_of(record),
+        record,
+        loaded.text_of(record),
+    )
+    .expect("the record writes its id");
+    let now = clerk::model::digest::content_digest(
+        loaded.type_of(record),
+        record,
+        loaded.text_of(record),
+    );
+    assert_ne!(earlier, now);
+    let payload = clerk::model::digest::Payload {
+        record: "2026-doc-005".into(),
+        step: "approve".into(),
+        role: "deputy-secretary-general".into(),
+        by: "chen-jianguo".into(),
+        date: common::TODAY.into(),
+        digest: earlier.clone(),
+    };
+    let (ok, sig) = ssh_keygen(
+        &[
+            "-Y",
+            "sign",
+            "-q",
+            "-n",
+            "clerk-approval",
+            "-f",
+            &key(&repo, "chen-jianguo"),
+        ],
+        &payload.text(),
+    );
+    assert!(ok, "{sig}");
+    let block: String = sig.trim().lines().map(|l| format!("      {l}\n")).collect();
+    repo.edit(
+        DOC,
+        "status: reviewed",
+        &format!(
+            "  - step: approve\n    by: chen-jianguo\n    role: deputy-secretary-general\n    date: {}\n    digest: {earlier}\n    signature: |\n{block}status: approved",
+            common::TODAY
+        ),
+    );
+    assert_findings(&repo.check(), &[]);
+}

@@ -8,7 +8,7 @@ use ssh_key::SshSig;
 
 use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
-use crate::model::digest::{content_digest, Payload, NAMESPACE};
+use crate::model::digest::{content_digest, content_digest_with_id, Payload, NAMESPACE};
 use crate::model::keys::{Key, Keyring, VerifiedCache};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -136,6 +136,18 @@ pub fn verdict(
     let text_now = approval.payload(record, &current).text();
     if verifies(keys, key, &sig, armored, &text_now) {
         return None;
+    }
+    // Signed before the id was left out of the digest, over the same content.
+    if let Some(earlier) = content_digest_with_id(repo.type_of(record), record, text) {
+        if verifies(
+            keys,
+            key,
+            &sig,
+            armored,
+            &approval.payload(record, &earlier).text(),
+        ) {
+            return None;
+        }
     }
     Some(mismatch(record, key, &sig, &approval, &current))
 }

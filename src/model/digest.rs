@@ -1,10 +1,15 @@
 //! The content an approval signs: a canonical digest of the record (README, "Approvals and
 //! signatures").
 //!
-//! digest = SHA-256( JCS(front matter without workflow-managed fields) + "\n" + body ),
-//! where JCS is the JSON Canonicalization Scheme (RFC 8785) and the body's line endings are
-//! normalised to LF, with trailing newlines removed. Re-quoting or reordering YAML keys does not
-//! change it; changing a word does.
+//! digest = SHA-256( JCS(front matter) + "\n" + body ), the front matter without `id`,
+//! `approvals` and the workflow-managed fields, where JCS is the JSON Canonicalization Scheme
+//! (RFC 8785) and the body's line endings are normalised to LF, with trailing newlines
+//! removed. Re-quoting or reordering YAML keys does not change it; changing a word does.
+//!
+//! The id is left out because the payload binds it already (its `record:` line): renaming a
+//! signed file and keeping its id with `id:` does not make its approvals stale. Approvals signed
+//! before this (when a written `id:` was part of the digest) still verify: see
+//! [`content_digest_with_id`].
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -17,9 +22,30 @@ pub const NAMESPACE: &str = "clerk-approval";
 
 /// `sha256:<hex>` of the record's approved content.
 pub fn content_digest(def: Option<&TypeDef>, record: &Record, text: &str) -> String {
+    digest_of(def, record, text, false)
+}
+
+/// The digest as clerk computed it before the id was left out, for a record whose front matter
+/// writes `id:` (`None` otherwise: then both are the same). An approval signed over it still
+/// verifies.
+pub fn content_digest_with_id(
+    def: Option<&TypeDef>,
+    record: &Record,
+    text: &str,
+) -> Option<String> {
+    record
+        .map()
+        .contains_key("id")
+        .then(|| digest_of(def, record, text, true))
+}
+
+fn digest_of(def: Option<&TypeDef>, record: &Record, text: &str, with_id: bool) -> String {
     let mut fields = record.map().clone();
     // A signature cannot cover the list of signatures.
     fields.remove("approvals");
+    if !with_id {
+        fields.remove("id");
+    }
     for managed in def.map(|d| d.managed.as_slice()).unwrap_or_default() {
         fields.remove(managed);
     }
