@@ -2,7 +2,63 @@
 //! so a reader sees the old file or the new one, never a part of either.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Folders a command is building, removed if it is interrupted (Ctrl-C, `kill`).
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes `dir` should the process be interrupted before [`done_with`] is called for it.
+pub fn remove_if_interrupted(dir: &Path) {
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(dir.to_path_buf());
+}
+
+/// `dir` is complete (or gone): an interruption leaves it alone.
+pub fn done_with(dir: &Path) {
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|p| p != dir);
+}
+
+/// From now on, SIGINT, SIGTERM and SIGHUP end the process after removing the folders being
+/// built ([`remove_if_interrupted`]), with the status a shell gives a signal (128 + its number).
+/// Call before any other thread starts: the signals are taken from every thread and waited for
+/// on one of clerk's own.
+#[cfg(unix)]
+pub fn clean_up_on_interrupt() {
+    // SAFETY: plain libc calls on a signal set this function owns; the mask is set before any
+    // other thread exists, so every later thread inherits it.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            libc::sigaddset(&mut set, sig);
+        }
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        let waiting = std::thread::Builder::new()
+            .name("clerk-signals".into())
+            .spawn(move || {
+                let mut sig: libc::c_int = 0;
+                if libc::sigwait(&set, &mut sig) == 0 {
+                    let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    for dir in pending {
+                        let _ = std::fs::remove_dir_all(dir);
+                    }
+                    std::process::exit(128 + sig);
+                }
+            });
+        if waiting.is_err() {
+            // No thread to wait on them: let the signals act as before.
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        }
+    }
+}
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
 /// A file replaced keeps its permissions; a new one gets those the umask gives (0644 under the

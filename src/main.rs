@@ -19,6 +19,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Ctrl-C or `kill` during a build removes the half-built site, not only ends the process.
+    #[cfg(unix)]
+    clerk::fsio::clean_up_on_interrupt();
     // Rule expressions are parsed and evaluated recursively on worker threads: give them room.
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(16 << 20)

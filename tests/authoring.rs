@@ -41,6 +41,12 @@ fn init_then_new_for_every_type_checks_clean() {
         written.contains("clerk.yaml") && written.contains("pre-commit"),
         "{written}"
     );
+    // git never adds a site being built or replaced.
+    let ignored = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(
+        ignored.contains(".clerk-site-*/") && ignored.contains(".clerk-old-*/"),
+        "{ignored}"
+    );
     assert!(std::fs::read_to_string(dir.join("clerk.yaml"))
         .unwrap()
         .contains("name: 測試文化協會"));

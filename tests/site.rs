@@ -433,3 +433,60 @@ fn a_site_built_inside_the_repository_is_not_read_as_records() {
     assert_eq!(out.status, 0, "{}", out.stdout);
     assert_eq!(out.json["summary"]["records"], 90);
 }
+
+/// Ctrl-C (or `kill`) during a build removes the half-built site beside the output; a build
+/// removes what earlier interrupted builds left; a staging folder is never something git adds.
+#[test]
+#[cfg(unix)]
+fn an_interrupted_build_leaves_nothing_behind() {
+    let work = Repo::empty();
+    let corpus = work.path().join("corpus");
+    let made = common::clerk(&["corpus", "--records", "1500", "--example"])
+        .arg(common::crate_dir().join("records-example"))
+        .arg("-o")
+        .arg(&corpus)
+        .run();
+    assert_eq!(made.status, 0, "{}", made.said());
+    let staging = |dir: &std::path::Path| -> Vec<String> {
+        common::names(dir)
+            .into_iter()
+            .filter(|n| n.starts_with(".clerk-site-") || n.starts_with(".clerk-old-"))
+            .collect()
+    };
+    // Leftovers of a build whose process is gone are removed by the next build.
+    std::fs::create_dir_all(corpus.join(".clerk-site-999999-x/document")).unwrap();
+    std::fs::write(corpus.join(".clerk-site-999999-x/document/a.html"), "<p>").unwrap();
+    let mut child = common::clerk(&["build"])
+        .arg(&corpus)
+        .args(["--audience", "confidential", "--today", common::TODAY])
+        .spawn();
+    let pid = child.id() as i32;
+    let started = std::time::Instant::now();
+    let mut seen = Vec::new();
+    while started.elapsed() < std::time::Duration::from_secs(20) {
+        seen = staging(&corpus);
+        if seen.len() == 1 && !seen[0].starts_with(".clerk-site-999999") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert_eq!(seen.len(), 1, "the build staged its site: {seen:?}");
+    // git would not add it.
+    assert_eq!(
+        std::fs::read_to_string(corpus.join(&seen[0]).join(".gitignore")).unwrap(),
+        "*\n"
+    );
+    // SAFETY: signalling the child this test started.
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "ended by the interruption");
+    assert_eq!(
+        staging(&corpus),
+        Vec::<String>::new(),
+        "nothing left behind"
+    );
+    assert!(
+        !corpus.join("public").exists(),
+        "no half-built site in place"
+    );
+}

@@ -91,8 +91,7 @@ pub(crate) const TYPES: &[(&str, &str)] = &[
 ];
 
 const README: &str = include_str!("init-README.md");
-const GITIGNORE: &str =
-    "# The built archive site and clerk's temporary files.\npublic/\n.clerk-*.tmp\n";
+const GITIGNORE: &str = "# The built archive site, a site being built or replaced, and clerk's temporary files.\npublic/\n.clerk-site-*/\n.clerk-old-*/\n.clerk-*.tmp\n";
 
 /// `clerk init DIR`: writes the default configuration, every type file, a README and a
 /// .gitignore into DIR (which must not hold a clerk.yaml yet), makes it a git repository if it

@@ -167,9 +167,13 @@ impl Staging {
                 out.display()
             );
         }
+        remove_stale(&parent);
         let dir = tempfile::Builder::new()
-            .prefix(".clerk-site-")
+            .prefix(&format!("{STAGING}{}-", std::process::id()))
             .tempdir_in(&parent)?;
+        crate::fsio::remove_if_interrupted(dir.path());
+        // git never records a site half built, even under `git add -A`.
+        std::fs::write(dir.path().join(".gitignore"), "*\n")?;
         Ok(Staging { dir, parent })
     }
 
@@ -188,7 +192,49 @@ impl Staging {
             self.dir.path().join(crate::read::SITE_MARKER),
             "built by clerk; this folder is replaced on every build\n",
         )?;
-        swap(self.dir.keep(), out, &self.parent)
+        std::fs::remove_file(self.dir.path().join(".gitignore"))?;
+        let staged = self.dir.keep();
+        let swapped = swap(staged.clone(), out, &self.parent);
+        crate::fsio::done_with(&staged);
+        swapped
+    }
+}
+
+/// The name a staging folder starts with; the building process's id follows.
+const STAGING: &str = ".clerk-site-";
+
+/// Removes what interrupted builds left beside the output: staging folders and replaced sites
+/// of processes that no longer run.
+fn remove_stale(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .strip_prefix(STAGING)
+            .and_then(|rest| rest.split('-').next())
+            .or_else(|| name.strip_prefix(".clerk-old-"))
+            .and_then(|pid| pid.parse::<i32>().ok());
+        if pid.is_some_and(|pid| !running(pid)) && entry.path().is_dir() {
+            remove_site(&entry.path());
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (on this machine).
+fn running(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: signal 0 only asks whether the process exists.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 
