@@ -94,6 +94,11 @@ pub mod codes {
     pub const REFERENCE_ANCHOR_MISSING: Code = Code("E019");
     /// A value YAML allows but a record cannot hold (a non-finite number, a list as a key).
     pub const UNSUPPORTED_YAML: Code = Code("E020");
+    /// An attachment clerk may not publish: outside the repository, hidden, a record, a key,
+    /// or missing.
+    pub const ATTACHMENT_REFUSED: Code = Code("E021");
+    /// Two attachments of one record have the same file name.
+    pub const ATTACHMENT_NAME_TWICE: Code = Code("E022");
 
     /// An approval has no signature (clerk.yaml `signatures.required`).
     pub const SIGNATURE_MISSING: Code = Code("E050");

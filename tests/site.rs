@@ -490,3 +490,104 @@ fn an_interrupted_build_leaves_nothing_behind() {
         "no half-built site in place"
     );
 }
+
+/// An attachment is a file inside the repository that is nothing else clerk keeps: a record,
+/// a key, anything under a hidden folder, a path outside or a missing file is refused with the
+/// line of its entry, never copied into the site, never linked; two of one name are refused too.
+#[test]
+fn attachments_publish_only_what_they_may() {
+    let repo = Repo::example();
+    let policy = "policies/secretariat-rules.md";
+    repo.write("policies/scan.pdf", "%PDF-1.4 scanned and sealed\n");
+    repo.write("policies/sub/scan.pdf", "%PDF-1.4 another\n");
+    let list = [
+        "../members/m-2024-001.md",
+        "../.git/config",
+        "../.example-keys/lin-wenhui",
+        "../../outside.txt",
+        "missing.pdf",
+        "scan.pdf",
+        "sub/scan.pdf",
+    ];
+    let entries: String = list.iter().map(|a| format!("  - {a}\n")).collect();
+    repo.edit(
+        policy,
+        "approvals:\n",
+        &format!("attachments:\n{entries}approvals:\n"),
+    );
+    let line = |name: &str| {
+        repo.read(policy)
+            .lines()
+            .position(|l| l == format!("  - {name}"))
+            .unwrap()
+            + 1
+    };
+    let out = repo.check();
+    let mut expected: Vec<(&str, &str, usize)> = list[..5]
+        .iter()
+        .map(|a| ("E021", policy, line(a)))
+        .collect();
+    expected.push(("E022", policy, line("sub/scan.pdf")));
+    // The policy's approvals are stale now: its content changed.
+    expected.push((
+        "E055",
+        policy,
+        out.findings()
+            .iter()
+            .find(|f| f.code == "E055")
+            .map_or(0, |f| f.line),
+    ));
+    common::assert_findings(&out, &expected);
+    // Private keys are refused by their content too, wherever they are.
+    repo.write(
+        "policies/key.txt",
+        std::fs::read(repo.path().join(".example-keys/lin-wenhui")).unwrap(),
+    );
+    repo.edit(policy, "  - scan.pdf\n", "  - scan.pdf\n  - key.txt\n");
+    assert!(repo
+        .check()
+        .message("E021", policy)
+        .contains("the attachment `../members/m-2024-001.md` is a record"));
+    let msgs: Vec<String> = repo
+        .check()
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "E021")
+        .map(|f| f.message)
+        .collect();
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("`key.txt` holds a private key")),
+        "{msgs:?}"
+    );
+
+    let out_dir = Repo::empty();
+    let site = out_dir.path().join("site");
+    let (code, said) = build(&repo, "public", &site, &["--allow-errors"]);
+    assert_eq!(code, 0, "{said}");
+    let files = common::names(&site.join("files/secretariat-rules"));
+    assert_eq!(
+        files,
+        ["scan.pdf"],
+        "only the one attachment it may publish"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("files/secretariat-rules/scan.pdf")).unwrap(),
+        "%PDF-1.4 scanned and sealed\n"
+    );
+    let page = std::fs::read_to_string(site.join("policy/secretariat-rules.html")).unwrap();
+    assert_eq!(
+        page.matches("secretariat-rules&#x2F;").count(),
+        1,
+        "one link: {page}"
+    );
+    // Nothing of the refused files reached the site: the key, the member's phone, git's config.
+    for leaked in ["BEGIN OPENSSH", "0912-345-001", "[core]"] {
+        let found: Vec<String> = all_text(&site)
+            .into_iter()
+            .filter(|(_, t)| t.contains(leaked))
+            .map(|(p, _)| p)
+            .collect();
+        assert!(found.is_empty(), "{leaked} in {found:?}");
+    }
+}

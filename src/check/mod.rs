@@ -2,6 +2,7 @@
 //!
 //! Checks never print and never stop at the first finding: each returns what it found.
 
+pub mod attachments;
 pub mod council;
 pub mod encryption;
 pub mod fields;

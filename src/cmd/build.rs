@@ -80,6 +80,7 @@ fn load_and_check(
     let (repo, mut findings) = super::record::open_repository(dir)?;
     clock.lap("load");
     findings.extend(check::run(&repo, &check::Options { today }));
+    findings.extend(check::attachments::check(&repo));
     clock.lap("check");
     Ok((repo, findings))
 }

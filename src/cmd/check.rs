@@ -52,6 +52,7 @@ pub fn run(
     let loaded = match scope {
         Scope::Folder => Repository::load(root).map(|(repo, mut diags)| {
             diags.extend(check::run(&repo, options));
+            diags.extend(check::attachments::check(&repo));
             let sources: HashMap<(Option<String>, String), String> = diags
                 .iter()
                 .filter_map(|d| Some(((None, d.path.clone()), repo.source(&d.path)?.to_string())))

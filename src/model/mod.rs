@@ -1,6 +1,7 @@
 //! Model stage: the records repository as clerk understands it — configuration, record
 //! types (the association's rules, as data), and the records themselves.
 
+pub mod attachments;
 pub mod config;
 pub mod digest;
 pub mod expr;

@@ -15,7 +15,7 @@ pub mod templates;
 
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 
@@ -274,36 +274,21 @@ pub fn render(
     })
 }
 
-/// Attachments of visible records, as (site path, source file). A path that leaves the
-/// repository is refused.
+/// Attachments of visible records, as (site path, source file): only those clerk may publish
+/// (`model::attachments`), the first of each name.
 fn copy_attachments(site: &Site) -> Vec<(String, PathBuf)> {
-    let root = site
-        .repo
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| site.repo.root.clone());
+    let repo = site.repo;
     let mut out = Vec::new();
     for record in site.records() {
-        let Some(list) = record.fields.get("attachments").and_then(|v| v.as_array()) else {
-            continue;
-        };
-        let dir = Path::new(&record.path).parent().unwrap_or(Path::new(""));
-        for name in list.iter().filter_map(|v| v.as_str()) {
-            let source = root.join(dir).join(name);
-            let Ok(real) = source.canonicalize() else {
-                continue;
-            };
-            if !real.starts_with(&root) || !real.is_file() {
-                continue;
+        let mut names = HashSet::new();
+        for a in crate::model::attachments::of(&repo.root, &repo.config.skip, record) {
+            let Ok(source) = a.source else { continue };
+            if names.insert(a.file_name.clone()) {
+                out.push((
+                    format!("files/{}/{}", slug(&record.id), slug(&a.file_name)),
+                    source,
+                ));
             }
-            let file_name = Path::new(name)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            out.push((
-                format!("files/{}/{}", slug(&record.id), slug(&file_name)),
-                real,
-            ));
         }
     }
     out

@@ -369,6 +369,7 @@ fn build(
 ) -> anyhow::Result<(Files, site::Rendered, Loaded)> {
     let (repo, mut findings) = super::record::open_repository(root)?;
     findings.extend(check::run(&repo, &check::Options { today }));
+    findings.extend(check::attachments::check(&repo));
     let options = site::Options {
         out: root.join("public"),
         audience,

@@ -172,7 +172,7 @@ impl<'a> RecordPages<'a> {
         ctx.insert("fields", &fields);
         ctx.insert("approvals", &approvals(site, r));
         ctx.insert("circulation", &circulation(site, r));
-        ctx.insert("attachments", &attachments(r));
+        ctx.insert("attachments", &attachments(site, r));
         ctx.insert("versions", &versions(site, r));
         let mut to: Vec<Link> = targets(site, r)
             .into_iter()
@@ -470,22 +470,28 @@ pub(super) fn circulation<'a>(site: &Site, r: &'a Record) -> Vec<CirculationView
         .collect()
 }
 
-pub(super) fn attachments(r: &Record) -> Vec<AttachmentView<'_>> {
+pub(super) fn attachments<'a>(site: &Site, r: &'a Record) -> Vec<AttachmentView<'a>> {
+    let repo = site.repo;
+    let names: Vec<(usize, String)> =
+        crate::model::attachments::of(&repo.root, &repo.config.skip, r)
+            .into_iter()
+            .filter(|a| a.source.is_ok())
+            .map(|a| (a.index, a.file_name))
+            .collect();
     let Some(items) = r.fields.get("attachments").and_then(Value::as_array) else {
         return Vec::new();
     };
-    items
-        .iter()
-        .filter_map(Value::as_str)
-        .map(|name| {
-            let file = std::path::Path::new(name)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            AttachmentView {
-                name,
+    // Only what the site publishes is linked — a refused attachment is the check's finding —
+    // and, as the site keeps one file per name, the first of each name.
+    let mut seen = std::collections::HashSet::new();
+    names
+        .into_iter()
+        .filter(|(_, file)| seen.insert(file.clone()))
+        .filter_map(|(i, file)| {
+            Some(AttachmentView {
+                name: items.get(i)?.as_str()?,
                 url: format!("files/{}/{}", slug(&r.id), slug(&file)),
-            }
+            })
         })
         .collect()
 }
