@@ -158,6 +158,9 @@ pub mod codes {
     pub const EXPRESSION_INVALID: Code = Code("E105");
     /// clerk.yaml lacks a setting a type file relies on (a numbering scheme, council rules).
     pub const SETTING_MISSING: Code = Code("E106");
+    /// A rule (or its condition) could not be evaluated for a record: a field it reads is
+    /// missing or of another kind, a division by zero, … — never taken as satisfied.
+    pub const RULE_UNEVALUATED: Code = Code("E107");
 
     /// An approval names a step the type does not have.
     pub const UNKNOWN_STEP: Code = Code("E030");

@@ -445,3 +445,33 @@ fn repeated_findings_in_one_file_are_counted_past_twenty() {
         60
     );
 }
+
+/// A rule, or its condition, that cannot be evaluated for a record is a finding of its own
+/// (E107), naming the rule and why — never taken as satisfied; a false rule is still E046.
+#[test]
+fn a_rule_that_cannot_be_evaluated_is_a_finding() {
+    let repo = Repo::fixture("_base");
+    let rules = "rules:\n  - assert: record.date > 1\n    field: date\n    message: a date compared with a number\n  - assert: record.pages > 0\n    when: record.pages / 0 > 1\n    message: pages\n  - assert: record.title == 'never'\n    field: title\n    message: the title is not as required\n";
+    let mut types = repo.read("types/note.yaml");
+    types.push_str(rules);
+    repo.write("types/note.yaml", types);
+    repo.edit(
+        "notes/good.md",
+        "date: 2026-03-02\n",
+        "date: 2026-03-02\npages: 3\n",
+    );
+    let out = repo.check();
+    assert_findings(
+        &out,
+        &[
+            ("E046", "notes/good.md", 3),
+            ("E107", "notes/good.md", 1),
+            ("E107", "notes/good.md", 5),
+        ],
+    );
+    let message = out.message("E107", "notes/good.md");
+    assert!(
+        message.contains("cannot be evaluated for this record"),
+        "{message}"
+    );
+}

@@ -77,7 +77,8 @@ rule_cases! {
         ("E035", "assessments/2026-q3-cai-peiyu.md", 12),
     ],
     // An approval step the type does not have.
-    unknown_approval_step: [("E030", "leave/leave-2026-033.md", 11)],
+    // (signed on 2026-12-01, after the day the cases are checked on: E069 too)
+    unknown_approval_step: [("E030", "leave/leave-2026-033.md", 11), ("E069", "leave/leave-2026-033.md", 14)],
     // Rules §3.2(3): a held meeting records who attended.
     held_without_attendees: [("E035", "meetings/2026-council-03.md", 12)],
     // Rules §3.2(4): the summary is reviewed by the secretary-general or the deputy in charge.

@@ -35,8 +35,10 @@ pub struct Options {
 /// those that compare records: links, numbers, budgets, encryption).
 fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> Vec<Diagnostic> {
     let mut d = fields::check(repo, r);
+    // A record whose fields are already wrong is not also told that its rules cannot read them.
+    let fields_wrong = d.iter().any(|f| f.severity == crate::diag::Severity::Error);
     d.extend(workflow::check(repo, ev, r));
-    d.extend(rules::check(repo, ev, r));
+    d.extend(rules::check(repo, ev, r, fields_wrong));
     d.extend(signatures::check(repo, keys, r));
     d
 }

@@ -3,14 +3,22 @@
 
 use crate::diag::{codes, Diagnostic};
 use crate::model::expr::Evaluator;
+use crate::model::expr::Expr;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
-use crate::model::types::RuleSeverity;
+use crate::model::types::{Assertion, RuleSeverity, TypeDef};
 
 use crate::model::record::record_value;
 
-/// Checks the type's `rules:` on one record.
-pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnostic> {
+/// Checks the type's `rules:` on one record. With `fields_wrong` (the record's fields already
+/// have errors) a rule that cannot be evaluated is not reported again: the field's finding says
+/// what is wrong.
+pub fn check(
+    repo: &Repository,
+    ev: &Evaluator,
+    record: &Record,
+    fields_wrong: bool,
+) -> Vec<Diagnostic> {
     let Some(def) = repo.type_of(record) else {
         return Vec::new();
     };
@@ -21,17 +29,43 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
     let text = repo.text_of(record);
     let mut diags = Vec::new();
     for rule in &def.rules {
-        if rule
-            .when
-            .as_ref()
-            .is_some_and(|w| scope.truth(w) != Some(true))
-        {
-            continue;
+        // A rule or condition that cannot be evaluated is a finding of its own, never a pass:
+        // the association believes the rule holds.
+        if let Some(when) = &rule.when {
+            match yes_or_no(&scope, when) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(_) if fields_wrong => continue,
+                Err(why) => {
+                    diags.push(unevaluated(
+                        repo,
+                        def,
+                        record,
+                        rule,
+                        when,
+                        "condition",
+                        &why,
+                    ));
+                    continue;
+                }
+            }
         }
-        // A rule that cannot be evaluated reads a field that is empty or invalid; the schema
-        // reports invalid fields, and an empty optional field is not this rule's business.
-        if scope.truth(&rule.assert) != Some(false) {
-            continue;
+        match yes_or_no(&scope, &rule.assert) {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(_) if fields_wrong => continue,
+            Err(why) => {
+                diags.push(unevaluated(
+                    repo,
+                    def,
+                    record,
+                    rule,
+                    &rule.assert,
+                    "rule",
+                    &why,
+                ));
+                continue;
+            }
         }
         let code = match rule.severity {
             RuleSeverity::Error => codes::RULE_FAILED,
@@ -50,4 +84,38 @@ pub fn check(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Diagnost
         diags.push(Diagnostic::new(code, &record.path, pos, rule.message.clone()).hint(hint));
     }
     diags
+}
+
+/// `expr`'s value for the record as a yes or no, or why there is none.
+fn yes_or_no(scope: &crate::model::expr::Scope, expr: &Expr) -> Result<bool, String> {
+    match scope.eval(expr)? {
+        cel::Value::Bool(b) => Ok(b),
+        other => Err(format!("it gives {other:?}, not true or false")),
+    }
+}
+
+/// The finding for a rule (or its `when`) that could not be evaluated for `record`.
+fn unevaluated(
+    repo: &Repository,
+    def: &TypeDef,
+    record: &Record,
+    rule: &Assertion,
+    expr: &Expr,
+    what: &str,
+    why: &str,
+) -> Diagnostic {
+    let text = repo.text_of(record);
+    let pointer = rule.field.as_ref().map_or_else(String::new, |f| {
+        format!("/{}", crate::parse::yaml::escape_pointer(f))
+    });
+    Diagnostic::new(
+        codes::RULE_UNEVALUATED,
+        &record.path,
+        record.pos(text, &pointer, false),
+        format!(
+            "the {what} `{}` ({}:{}) cannot be evaluated for this record: {why}",
+            expr.source, def.path, rule.pos.line
+        ),
+    )
+    .hint("give the fields it reads, or guard the rule with `when:` (e.g. `has(record.end)`) in the type file")
 }
