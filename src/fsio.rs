@@ -24,6 +24,27 @@ pub fn done_with(dir: &Path) {
         .retain(|p| p != dir);
 }
 
+/// Removes a folder other threads may still be writing into: it is first moved aside, so no
+/// new file can appear under its name, then removed (again, should a file still being written
+/// come back).
+#[cfg(unix)]
+fn remove_while_written(dir: &Path) {
+    let mut doomed = dir.as_os_str().to_owned();
+    doomed.push("-removing");
+    let doomed = PathBuf::from(doomed);
+    let target = if std::fs::rename(dir, &doomed).is_ok() {
+        doomed
+    } else {
+        dir.to_path_buf()
+    };
+    for _ in 0..5 {
+        if std::fs::remove_dir_all(&target).is_ok() || !target.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// From now on, SIGINT, SIGTERM and SIGHUP end the process after removing the folders being
 /// built ([`remove_if_interrupted`]), with the status a shell gives a signal (128 + its number).
 /// Call before any other thread starts: the signals are taken from every thread and waited for
@@ -48,7 +69,7 @@ pub fn clean_up_on_interrupt() {
                 if libc::sigwait(&set, &mut sig) == 0 {
                     let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner()).clone();
                     for dir in pending {
-                        let _ = std::fs::remove_dir_all(dir);
+                        remove_while_written(&dir);
                     }
                     std::process::exit(128 + sig);
                 }
