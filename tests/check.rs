@@ -475,3 +475,27 @@ fn a_rule_that_cannot_be_evaluated_is_a_finding() {
         "{message}"
     );
 }
+
+/// A type can check a format with a regular expression (`matches`): a number, a phone, an
+/// archive code — without splitting strings.
+#[test]
+fn rules_can_match_a_regular_expression() {
+    let repo = Repo::fixture("_base");
+    let mut types = repo.read("types/note.yaml");
+    types.push_str(concat!(
+        "rules:\n",
+        "  - assert: \"record.extra == null || record.extra.a.matches('^[A-Z]{2}-[0-9]{3}$')\"\n",
+        "    field: extra\n",
+        "    message: a code is written like AB-123\n",
+    ));
+    repo.write("types/note.yaml", types);
+    let good = "date: 2026-03-02\n";
+    repo.edit(
+        "notes/good.md",
+        good,
+        &format!("{good}extra: {{a: ab-12}}\n"),
+    );
+    assert_findings(&repo.check(), &[("E046", "notes/good.md", 6)]);
+    repo.edit("notes/good.md", "extra: {a: ab-12}", "extra: {a: AB-123}");
+    assert_findings(&repo.check(), &[]);
+}
