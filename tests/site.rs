@@ -456,44 +456,42 @@ fn an_interrupted_build_leaves_nothing_behind() {
     // Leftovers of a build whose process is gone are removed by the next build.
     std::fs::create_dir_all(corpus.join(".clerk-site-999999-x/document")).unwrap();
     std::fs::write(corpus.join(".clerk-site-999999-x/document/a.html"), "<p>").unwrap();
-    let mut child = common::clerk(&["build"])
-        .arg(&corpus)
-        .args(["--audience", "confidential", "--today", common::TODAY])
-        .spawn();
-    let pid = child.id() as i32;
-    let started = std::time::Instant::now();
-    let mut seen = Vec::new();
-    while started.elapsed() < std::time::Duration::from_secs(20) {
-        seen = staging(&corpus);
-        if seen.len() == 1 && !seen[0].starts_with(".clerk-site-999999") {
-            break;
+    // Interrupted as soon as its site is staged. A build that wins the race (the machine is
+    // busy) is run again: what is tested is what an interruption leaves.
+    for attempt in 0.. {
+        let _ = std::fs::remove_dir_all(corpus.join("public"));
+        let mut child = common::clerk(&["build"])
+            .arg(&corpus)
+            .args(["--audience", "confidential", "--today", common::TODAY])
+            .spawn();
+        let started = std::time::Instant::now();
+        let mut seen = Vec::new();
+        while started.elapsed() < std::time::Duration::from_secs(30) {
+            seen = staging(&corpus);
+            if seen.len() == 1 && !seen[0].starts_with(".clerk-site-999999") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
         }
-        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(seen.len(), 1, "the build staged its site: {seen:?}");
+        // SAFETY: signalling the child this test started.
+        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        let status = child.wait().unwrap();
+        if status.code() == Some(0) && attempt < 5 {
+            continue;
+        }
+        assert_eq!(status.code(), Some(130), "ended by the interruption");
+        assert_eq!(
+            staging(&corpus),
+            Vec::<String>::new(),
+            "nothing left behind"
+        );
+        assert!(
+            !corpus.join("public").exists(),
+            "no half-built site in place"
+        );
+        break;
     }
-    assert_eq!(seen.len(), 1, "the build staged its site: {seen:?}");
-    // git would not add it (the file is written just after the folder is made).
-    let ignore = corpus.join(&seen[0]).join(".gitignore");
-    while std::fs::read_to_string(&ignore)
-        .unwrap_or_default()
-        .is_empty()
-        && started.elapsed() < std::time::Duration::from_secs(20)
-    {
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    assert_eq!(std::fs::read_to_string(&ignore).unwrap(), "*\n");
-    // SAFETY: signalling the child this test started.
-    unsafe { libc::kill(pid, libc::SIGINT) };
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130), "ended by the interruption");
-    assert_eq!(
-        staging(&corpus),
-        Vec::<String>::new(),
-        "nothing left behind"
-    );
-    assert!(
-        !corpus.join("public").exists(),
-        "no half-built site in place"
-    );
 }
 
 /// An attachment is a file inside the repository that is nothing else clerk keeps: a record,

@@ -272,3 +272,36 @@ fn swap(staged: PathBuf, out: &Path, parent: &Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_staging_folder_is_ignored_by_git_until_it_is_complete() {
+        let parent = tempfile::tempdir().unwrap();
+        let out = parent.path().join("public");
+        let staging = Staging::new(&out).unwrap();
+        let name = staging
+            .dir
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            name.starts_with(&format!("{STAGING}{}-", std::process::id())),
+            "{name}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(staging.dir.path().join(".gitignore")).unwrap(),
+            "*\n"
+        );
+        staging.finish(&out, &[]).unwrap();
+        assert!(
+            !out.join(".gitignore").exists(),
+            "the finished site has none"
+        );
+        assert!(out.join(crate::read::SITE_MARKER).exists());
+    }
+}
