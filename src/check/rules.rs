@@ -31,41 +31,22 @@ pub fn check(
     for rule in &def.rules {
         // A rule or condition that cannot be evaluated is a finding of its own, never a pass:
         // the association believes the rule holds.
-        if let Some(when) = &rule.when {
-            match yes_or_no(&scope, when) {
-                Ok(true) => {}
-                Ok(false) => continue,
-                Err(_) if fields_wrong => continue,
-                Err(why) => {
-                    diags.push(unevaluated(
-                        repo,
-                        def,
-                        record,
-                        rule,
-                        when,
-                        "condition",
-                        &why,
-                    ));
-                    continue;
-                }
-            }
-        }
-        match yes_or_no(&scope, &rule.assert) {
-            Ok(true) => continue,
-            Ok(false) => {}
-            Err(_) if fields_wrong => continue,
+        let mut judge = |expr: &Expr, what: &str| match yes_or_no(&scope, expr) {
+            Ok(b) => Some(b),
+            Err(_) if fields_wrong => None,
             Err(why) => {
-                diags.push(unevaluated(
-                    repo,
-                    def,
-                    record,
-                    rule,
-                    &rule.assert,
-                    "rule",
-                    &why,
-                ));
-                continue;
+                diags.push(unevaluated(repo, def, record, rule, expr, what, &why));
+                None
             }
+        };
+        // The condition must hold for the rule to apply; then only a false rule is a finding.
+        if rule
+            .when
+            .as_ref()
+            .is_some_and(|w| judge(w, "condition") != Some(true))
+            || judge(&rule.assert, "rule") != Some(false)
+        {
+            continue;
         }
         let code = match rule.severity {
             RuleSeverity::Error => codes::RULE_FAILED,
