@@ -14,20 +14,6 @@ fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
     (out.status, out.said())
 }
 
-/// A copy of the example as a git repository with clerk's hooks installed and one commit.
-fn example_repo() -> Repo {
-    let repo = Repo::example();
-    let dir = repo.path();
-    ok(dir, &["init", "-q", "-b", "main"]);
-    ok(dir, &["config", "commit.gpgsign", "false"]);
-    let (code, said) = clerk_in(dir, &["hooks", "install"]);
-    assert_eq!(code, 0, "{said}");
-    ok(dir, &["add", "-A"]);
-    // The first commit (no HEAD yet) goes through the hook and is accepted.
-    ok(dir, &["commit", "-q", "-m", "the archive"]);
-    repo
-}
-
 /// Asserts `git commit ARGS` is refused by the hook with `code`, and creates no commit.
 #[track_caller]
 fn refused(repo: &Repo, args: &[&str], code: &str) {
@@ -49,7 +35,7 @@ const SKIP: (&str, &str) = (
 
 #[test]
 fn plain_commit_of_a_skipped_state_is_refused() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     ok(repo.path(), &["add", LEAVE]);
     refused(&repo, &["commit", "-m", "skip"], "E060");
@@ -57,7 +43,7 @@ fn plain_commit_of_a_skipped_state_is_refused() {
 
 #[test]
 fn commit_all_checks_the_temporary_index() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     refused(&repo, &["commit", "-a", "-m", "skip"], "E060");
     // Withdrawn is an allowed move: accepted.
@@ -71,7 +57,7 @@ fn commit_all_checks_the_temporary_index() {
 
 #[test]
 fn commit_path_checks_only_what_it_records() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // A good change to one file, a bad one to another.
     repo.edit(
@@ -95,7 +81,7 @@ fn commit_path_checks_only_what_it_records() {
 
 #[test]
 fn partial_staging_is_judged_by_the_index() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // Bad staged, good in the work tree: refused.
     repo.edit(LEAVE, SKIP.0, SKIP.1);
@@ -133,7 +119,7 @@ fn first_commit_with_a_bad_record_is_refused() {
 
 #[test]
 fn deleting_an_issued_record_is_refused_a_draft_is_not() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     ok(dir, &["rm", "-q", "documents/2026-doc-001.md"]);
     refused(&repo, &["commit", "-m", "delete issued"], "E063");
@@ -144,7 +130,7 @@ fn deleting_an_issued_record_is_refused_a_draft_is_not() {
 
 #[test]
 fn renames_are_followed_by_id() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // A rename alone is fine.
     ok(
@@ -170,7 +156,7 @@ fn renames_are_followed_by_id() {
 
 #[test]
 fn a_conflicted_merge_resolved_badly_is_refused() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let doc = "documents/2026-doc-006.md";
     ok(dir, &["checkout", "-q", "-b", "other"]);
@@ -251,7 +237,7 @@ fn issue_as_four(repo: &Repo, doc: &str) {
 
 #[test]
 fn two_branches_issuing_the_same_number_are_caught_when_merged() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let base = head(dir);
     ok(dir, &["checkout", "-q", "-b", "a"]);
@@ -281,7 +267,7 @@ fn two_branches_issuing_the_same_number_are_caught_when_merged() {
 
 #[test]
 fn since_catches_a_skipped_state_in_a_middle_commit() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let base = head(dir);
     // Three commits: fine, bad (skips `approved`), then made good again.
@@ -331,7 +317,7 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
 
 #[test]
 fn an_expired_key_cannot_backdate_an_approval() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // 宋怡婷 headed publicity until 2026-03-31, and her key was valid until then. Today she
     // signs a review dated 2026-03-20, when she still had both: the date is her own claim.
@@ -401,7 +387,7 @@ fn an_expired_key_cannot_backdate_an_approval() {
 
 #[test]
 fn github_annotations() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let base = head(dir);
     repo.edit(LEAVE, SKIP.0, SKIP.1);
@@ -486,7 +472,7 @@ fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
         eprintln!("skipped: pre-commit is not installed here");
         return;
     }
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let hook_repo = common::crate_dir();
     let try_repo = |dir: &Path| {
@@ -558,7 +544,7 @@ fn example_ci_pipelines_check_history_and_publish() {
 /// named.
 #[test]
 fn a_status_the_workflow_does_not_know_can_be_repaired() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let doc = "documents/2026-doc-006.md"; // a draft
     repo.edit(doc, "status: draft", "status: drfat");
@@ -583,7 +569,7 @@ fn a_status_the_workflow_does_not_know_can_be_repaired() {
 /// same record under another name, not a deletion of a kept record: with or without a key.
 #[test]
 fn encrypting_a_kept_record_is_not_deleting_it() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let expense = "finance/expenses/exp-2026-001.md"; // paid
     let (code, said) = clerk_in(dir, &["encrypt", expense]);

@@ -15,19 +15,6 @@ fn clerk_in(dir: &Path, args: &[&str]) -> (i32, String) {
     (out.status, out.said())
 }
 
-/// A copy of the example as a git repository with clerk's hooks installed and one commit.
-fn example_repo() -> Repo {
-    let repo = Repo::example();
-    let dir = repo.path();
-    ok(dir, &["init", "-q", "-b", "main"]);
-    ok(dir, &["config", "commit.gpgsign", "false"]);
-    let (code, said) = clerk_in(dir, &["hooks", "install"]);
-    assert_eq!(code, 0, "{said}");
-    ok(dir, &["add", "-A"]);
-    ok(dir, &["commit", "-q", "-m", "the archive"]);
-    repo
-}
-
 /// Asserts the staged commit is refused by the hook with `code` at `place` (`path:line`), and
 /// creates no commit; then commits it past the hook, for `--since` to judge.
 #[track_caller]
@@ -96,7 +83,7 @@ const DOC: &str = "documents/2026-doc-005.md"; // reviewed; membership: 陳建�
 
 #[test]
 fn a_key_added_in_the_same_commit_cannot_sign() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let keys = Repo::empty();
     let (private, public) = new_key(keys.path(), "intruder");
@@ -138,7 +125,7 @@ fn a_key_added_in_the_same_commit_cannot_sign() {
 
 #[test]
 fn an_expired_key_made_valid_in_the_same_commit_cannot_backdate() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // 宋怡婷's key was valid until 2026-03-31. In one commit its `until` is moved past today and
     // a review dated 2026-03-20 is signed with it; the next commit puts `until` back.
@@ -190,7 +177,7 @@ fn an_expired_key_made_valid_in_the_same_commit_cannot_backdate() {
 
 #[test]
 fn loosening_a_workflow_does_not_loosen_the_change_that_uses_it() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // One commit makes no state final or kept, changes an archived document's retention and
     // deletes an issued one; the next commit restores the type file.
@@ -234,7 +221,7 @@ fn loosening_a_workflow_does_not_loosen_the_change_that_uses_it() {
 
 #[test]
 fn ignoring_a_record_for_one_commit_does_not_hide_its_change() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     // clerk.yaml ignores an archived document for one commit, which edits it.
     repo.edit(
@@ -264,7 +251,7 @@ fn ignoring_a_record_for_one_commit_does_not_hide_its_change() {
 
 #[test]
 fn a_base_that_is_not_an_ancestor_is_refused() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     ok(dir, &["checkout", "-q", "--orphan", "elsewhere"]);
     ok(
@@ -368,7 +355,7 @@ fn grant_a_role(repo: &Repo) {
 
 #[test]
 fn a_role_granted_without_an_amendment_is_refused() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     grant_a_role(&repo);
     ok(repo.path(), &["add", "-A"]);
     let line = line_of(&repo, "people/wang-fang.md", "roles:");
@@ -387,7 +374,7 @@ fn a_role_granted_without_an_amendment_is_refused() {
 
 #[test]
 fn a_role_granted_by_the_secretary_general_passes() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     grant_a_role(&repo);
     amend(
         &repo,
@@ -413,7 +400,7 @@ fn a_role_granted_by_the_secretary_general_passes() {
 
 #[test]
 fn a_role_granted_by_someone_without_the_authority_is_refused() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     grant_a_role(&repo);
     // 王芳 approves her own new role, as a department head: not the secretary-general.
     let path = "amendments/2026-self.md";
@@ -429,7 +416,7 @@ fn a_role_granted_by_someone_without_the_authority_is_refused() {
 
 #[test]
 fn an_amendment_then_edited_by_one_byte_is_stale() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     repo.edit(
         "types/document.yaml",
         "label: {zh-Hant: 審批,",
@@ -461,7 +448,7 @@ fn an_amendment_then_edited_by_one_byte_is_stale() {
 
 #[test]
 fn an_amendment_cannot_approve_another_change() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     repo.edit(
         "types/document.yaml",
@@ -507,7 +494,7 @@ fn an_amendment_cannot_approve_another_change() {
 
 #[test]
 fn a_key_added_by_its_owner_signs_from_the_next_commit() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let keys = Repo::empty();
     let (private, public) = new_key(keys.path(), "chen-2026");
@@ -553,7 +540,7 @@ fn a_key_added_by_its_owner_signs_from_the_next_commit() {
 
 #[test]
 fn a_key_approved_by_someone_else_as_its_owner_is_refused() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let keys = Repo::empty();
     let (_, public) = new_key(keys.path(), "intruder");
     repo.edit(
@@ -594,7 +581,7 @@ fn a_key_approved_by_someone_else_as_its_owner_is_refused() {
 /// A generated history of the example: a key rotation approved by its owner and a role change
 /// approved by the secretary-general. `clerk audit` shows both links, unbroken.
 fn governed_history() -> Repo {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     let keys = Repo::empty();
     let (_, public) = new_key(keys.path(), "chen-2027");
@@ -694,7 +681,7 @@ fn a_pinned_root_refuses_another_history() {
 
 #[test]
 fn a_deputy_is_appointed_by_a_council_resolution() {
-    let repo = example_repo();
+    let repo = Repo::example_in_git();
     let dir = repo.path();
     repo.edit(
         "people/cai-peiyu.md",

@@ -53,6 +53,19 @@ impl Repo {
         repo
     }
 
+    /// A copy of the example as a git repository with clerk's hooks installed and one commit,
+    /// which went through the hook (the first commit, with no HEAD yet).
+    pub fn example_in_git() -> Repo {
+        let repo = Repo::example();
+        let dir = repo.path();
+        git::ok(dir, &["init", "-q", "-b", "main"]);
+        git::ok(dir, &["config", "commit.gpgsign", "false"]);
+        clerk(&["hooks", "install"]).dir(dir).run().success();
+        git::ok(dir, &["add", "-A"]);
+        git::ok(dir, &["commit", "-q", "-m", "the archive"]);
+        repo
+    }
+
     /// A copy of `records-example/` with `tests/fixtures/example/<name>/` laid over it; a
     /// `DELETE` file there lists records to remove.
     pub fn example_with(name: &str) -> Repo {
