@@ -494,6 +494,76 @@ fn an_interrupted_build_leaves_nothing_behind() {
     }
 }
 
+/// An output folder that is a mount point (a container's or CI's volume) cannot be swapped: the
+/// site is built inside it and replaces its contents in place, with nothing left beside or in
+/// it. Run in a user and mount namespace (`unshare -rm`) with a tmpfs on the output folder.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_mount_point_output_is_replaced_in_place() {
+    let probe = std::process::Command::new("unshare")
+        .args(["-rm", "true"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: this machine cannot make a mount namespace (unshare -rm)");
+        return;
+    }
+    let repo = Repo::example();
+    let out = repo.path().join("volume");
+    std::fs::create_dir(&out).unwrap();
+    let clerk = env!("CARGO_BIN_EXE_clerk");
+    // Two builds into one tmpfs: the second replaces the first's files and removes a stray
+    // page the first did not write; then what the volume and its parent hold is listed.
+    let script = format!(
+        r#"set -e
+mount -t tmpfs none "$OUT"
+"$CLERK" build "$REPO" -o "$OUT" --audience public --no-search --today {today} >/dev/null
+echo stray > "$OUT/stray.html"
+"$CLERK" build "$REPO" -o "$OUT" --audience public --no-search --today {today} >/dev/null
+echo "volume: $(ls -A "$OUT" | tr '\n' ' ')"
+echo "beside: $(ls -A "$REPO" | tr '\n' ' ')"
+grep -q tmpfs /proc/self/mounts && echo "index: $(test -f "$OUT/index.html" && echo yes)"
+"#,
+        today = common::TODAY
+    );
+    let run = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script])
+        .env("OUT", &out)
+        .env("REPO", repo.path())
+        .env("CLERK", clerk)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{said}");
+    let line = |prefix: &str| -> Vec<String> {
+        said.lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .unwrap_or_else(|| panic!("no `{prefix}` in {said}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let volume = line("volume:");
+    assert!(volume.contains(&".clerk-site".to_string()), "{volume:?}");
+    assert!(volume.contains(&"document".to_string()), "{volume:?}");
+    assert!(!volume.contains(&"stray.html".to_string()), "{volume:?}");
+    let leftovers = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| {
+                n.starts_with(".clerk-site-")
+                    || n.starts_with(".clerk-old-")
+                    || *n == ".clerk-incomplete"
+            })
+            .cloned()
+            .collect()
+    };
+    assert_eq!(leftovers(&volume), Vec::<String>::new(), "{said}");
+    assert_eq!(leftovers(&line("beside:")), Vec::<String>::new(), "{said}");
+    assert_eq!(line("index:"), ["yes"], "{said}");
+}
+
 /// An attachment is a file inside the repository that is nothing else clerk keeps: a record,
 /// a key, anything under a hidden folder, a path outside or a missing file is refused with the
 /// line of its entry, never copied into the site, never linked; two of one name are refused too.

@@ -142,10 +142,13 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
         && old == bytes
 }
 
-/// The new site's folder, beside the one it replaces: removed if the build fails.
+/// The new site's folder, beside the one it replaces (or inside it, when the output folder is a
+/// mount point that cannot be swapped): removed if the build fails.
 pub(super) struct Staging {
     pub(super) dir: tempfile::TempDir,
     parent: PathBuf,
+    /// The output folder is a mount point: the new site replaces its contents in place.
+    in_place: bool,
 }
 
 impl Staging {
@@ -167,6 +170,16 @@ impl Staging {
                 out.display()
             );
         }
+        // A mount point (a container's or CI's volume) cannot be renamed: the new site is staged
+        // inside it, on its file system, and moved into place entry by entry.
+        let in_place = is_mount_point(out);
+        let parent = if in_place { out.to_path_buf() } else { parent };
+        if in_place && out.join(INCOMPLETE).exists() {
+            eprintln!(
+                "note: an earlier build was interrupted while replacing `{}`; this build replaces what it left",
+                out.display()
+            );
+        }
         remove_stale(&parent);
         let dir = tempfile::Builder::new()
             .prefix(&format!("{STAGING}{}-", std::process::id()))
@@ -174,7 +187,11 @@ impl Staging {
         crate::fsio::remove_if_interrupted(dir.path());
         // git never records a site half built, even under `git add -A`.
         std::fs::write(dir.path().join(".gitignore"), "*\n")?;
-        Ok(Staging { dir, parent })
+        Ok(Staging {
+            dir,
+            parent,
+            in_place,
+        })
     }
 
     /// Copies the attachments in, marks the folder as clerk's, and puts it in place of `out`.
@@ -194,7 +211,11 @@ impl Staging {
         )?;
         std::fs::remove_file(self.dir.path().join(".gitignore"))?;
         let staged = self.dir.keep();
-        let swapped = swap(staged.clone(), out, &self.parent);
+        let swapped = if self.in_place {
+            replace_in_place(&staged, out)
+        } else {
+            swap(staged.clone(), out, &self.parent)
+        };
         crate::fsio::done_with(&staged);
         swapped
     }
@@ -253,6 +274,98 @@ fn remove_site(dir: &Path) {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// The file that says a site is being replaced in place, and stays if that was interrupted.
+const INCOMPLETE: &str = ".clerk-incomplete";
+
+/// Whether `out` is a folder some file system is mounted on (it cannot be renamed then).
+fn is_mount_point(out: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(folder) = out.canonicalize() else {
+        return false;
+    };
+    let Some(parent) = folder.parent() else {
+        return true;
+    };
+    match (std::fs::metadata(&folder), std::fs::metadata(parent)) {
+        (Ok(own), Ok(above)) if own.is_dir() => {
+            own.dev() != above.dev() || own.ino() == above.ino() || mounted_on(&folder)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `/proc/self/mountinfo` lists `folder` as a mount point (a bind mount of a folder of
+/// the same file system has the same device number as its parent).
+fn mounted_on(folder: &Path) -> bool {
+    let Ok(table) = std::fs::read_to_string("/proc/self/mountinfo") else {
+        return false;
+    };
+    let wanted = folder.to_string_lossy();
+    table
+        .lines()
+        .filter_map(|line| line.split(' ').nth(4))
+        .any(|point| unescape_octal(point) == wanted)
+}
+
+/// A mountinfo path: spaces, tabs, newlines and backslashes are written as `\ooo`.
+fn unescape_octal(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let code = bytes.get(i + 1..i + 4).and_then(|d| {
+            std::str::from_utf8(d)
+                .ok()
+                .and_then(|d| u8::from_str_radix(d, 8).ok())
+        });
+        match (bytes[i], code) {
+            (b'\\', Some(code)) => {
+                out.push(code);
+                i += 4;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Replaces the contents of the mount point `out` with those of `staged` (a folder inside it):
+/// the old entries are moved aside, the new ones moved in, the old ones removed. While that
+/// runs, `out` holds a note saying so, which an interruption leaves behind.
+fn replace_in_place(staged: &Path, out: &Path) -> anyhow::Result<()> {
+    let cannot = || format!("cannot replace the contents of `{}`", out.display());
+    std::fs::write(
+        out.join(INCOMPLETE),
+        "clerk was replacing this site when it stopped; build again to complete it\n",
+    )
+    .with_context(cannot)?;
+    let old = out.join(format!(".clerk-old-{}", std::process::id()));
+    std::fs::create_dir(&old).with_context(cannot)?;
+    let keep = |name: &std::ffi::OsStr| {
+        let name = name.to_string_lossy();
+        name == INCOMPLETE
+            || name == crate::read::SITE_MARKER
+            || out.join(&*name) == staged
+            || out.join(&*name) == old
+    };
+    for entry in std::fs::read_dir(out).with_context(cannot)? {
+        let entry = entry.with_context(cannot)?;
+        if !keep(&entry.file_name()) {
+            std::fs::rename(entry.path(), old.join(entry.file_name())).with_context(cannot)?;
+        }
+    }
+    for entry in std::fs::read_dir(staged).with_context(cannot)? {
+        let entry = entry.with_context(cannot)?;
+        std::fs::rename(entry.path(), out.join(entry.file_name())).with_context(cannot)?;
+    }
+    std::fs::remove_dir(staged).ok();
+    remove_site(&old);
+    std::fs::remove_file(out.join(INCOMPLETE)).with_context(cannot)
+}
+
 /// Puts the finished folder `staged` in place of `out`.
 fn swap(staged: PathBuf, out: &Path, parent: &Path) -> anyhow::Result<()> {
     if out.exists() {
@@ -303,5 +416,14 @@ mod tests {
             "the finished site has none"
         );
         assert!(out.join(crate::read::SITE_MARKER).exists());
+    }
+
+    #[test]
+    fn mount_points_are_read_with_their_escapes() {
+        assert_eq!(unescape_octal(r"/srv/my\040site"), "/srv/my site");
+        assert_eq!(unescape_octal(r"/a\134b"), r"/a\b");
+        assert_eq!(unescape_octal(r"/trailing\04"), r"/trailing\04");
+        assert!(mounted_on(Path::new("/")) || !Path::new("/proc/self/mountinfo").exists());
+        assert!(!is_mount_point(Path::new("/no/such/folder")));
     }
 }
