@@ -96,8 +96,40 @@ fn open_with(bytes: &[u8], identities: &[age::ssh::Identity]) -> Result<Vec<u8>,
     Ok(out)
 }
 
-/// Encrypts `plaintext` to these OpenSSH public keys.
-pub fn seal(plaintext: &[u8], keys: &[String]) -> anyhow::Result<Vec<u8>> {
+/// What an encrypted record shows without its key: its type, id, status, classification and
+/// numbers (front matter keys and values), so that numbering and uniqueness see every record.
+/// It is kept in a stanza of the age header, which the header's MAC covers: with a key, an
+/// envelope edited on its own makes the file fail to open.
+pub type Envelope = std::collections::BTreeMap<String, String>;
+
+/// The age header stanza that holds an [`Envelope`] (age ignores stanzas it does not know).
+const ENVELOPE_TAG: &str = "clerk-envelope";
+
+/// A "recipient" that wraps no key: it only puts the envelope into the header.
+struct EnvelopeStanza(Vec<u8>);
+
+impl age::Recipient for EnvelopeStanza {
+    fn wrap_file_key(
+        &self,
+        _file_key: &age_core::format::FileKey,
+    ) -> Result<
+        (
+            Vec<age_core::format::Stanza>,
+            std::collections::HashSet<String>,
+        ),
+        age::EncryptError,
+    > {
+        let stanza = age_core::format::Stanza {
+            tag: ENVELOPE_TAG.into(),
+            args: Vec::new(),
+            body: self.0.clone(),
+        };
+        Ok((vec![stanza], std::collections::HashSet::new()))
+    }
+}
+
+/// Encrypts `plaintext` to these OpenSSH public keys, with `envelope` readable in the header.
+pub fn seal(plaintext: &[u8], keys: &[String], envelope: &Envelope) -> anyhow::Result<Vec<u8>> {
     let recipients: Vec<age::ssh::Recipient> = keys
         .iter()
         .map(|k| {
@@ -108,14 +140,55 @@ pub fn seal(plaintext: &[u8], keys: &[String]) -> anyhow::Result<Vec<u8>> {
     if recipients.is_empty() {
         anyhow::bail!("nobody to encrypt to");
     }
-    let encryptor =
-        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-            .map_err(|e| anyhow::anyhow!("cannot encrypt: {e}"))?;
+    let stanza = EnvelopeStanza(serde_json::to_vec(envelope)?);
+    let encryptor = age::Encryptor::with_recipients(
+        recipients
+            .iter()
+            .map(|r| r as &dyn age::Recipient)
+            .chain(std::iter::once(&stanza as &dyn age::Recipient)),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot encrypt: {e}"))?;
     let mut out = Vec::new();
     let mut writer = encryptor.wrap_output(&mut out)?;
     writer.write_all(plaintext)?;
     writer.finish()?;
     Ok(out)
+}
+
+/// The envelope in an age file's header, read without a key; `None` when there is none (a file
+/// encrypted before envelopes, or by another tool) or it is not one clerk wrote.
+pub fn envelope(bytes: &[u8]) -> Option<Envelope> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let text = String::from_utf8_lossy(head);
+    let mut lines = text.split('\n').skip(1);
+    lines
+        .by_ref()
+        .take_while(|l| !l.starts_with("---"))
+        .find(|l| *l == format!("-> {ENVELOPE_TAG}"))?;
+    // The body: base64 lines of 64 columns, ended by a shorter one (age's stanza format).
+    let mut body = String::new();
+    for line in lines {
+        body.push_str(line);
+        if line.len() < 64 {
+            let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+                .decode(&body)
+                .ok()?;
+            return serde_json::from_slice(&bytes).ok();
+        }
+    }
+    None
+}
+
+/// Whether `new` is `old` with only its header changed: the same encrypted payload under another
+/// header. Encrypting again always makes a new payload (a new file key and nonce), so this is a
+/// header edited by hand — an envelope or recipient changed without the key.
+pub fn header_edited(old: &[u8], new: &[u8]) -> bool {
+    fn payload(bytes: &[u8]) -> Option<&[u8]> {
+        let mac = bytes.windows(5).position(|w| w == b"\n--- ")?;
+        let end = bytes[mac + 1..].iter().position(|&b| b == b'\n')?;
+        Some(&bytes[mac + 1 + end + 1..])
+    }
+    old != new && matches!((payload(old), payload(new)), (Some(a), Some(b)) if a == b)
 }
 
 /// The recipient tags in an age file's header (`-> ssh-ed25519 TAG …`): who can open it,
@@ -150,4 +223,56 @@ pub fn tag_of(key_line: &str) -> Option<String> {
         .ok()?;
     let hash = Sha256::digest(&wire);
     Some(base64::engine::general_purpose::STANDARD_NO_PAD.encode(&hash[..4]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_envelope_is_read_without_a_key_and_bound_by_the_header_mac() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("k");
+        let made = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&key)
+            .status();
+        if !made.is_ok_and(|s| s.success()) {
+            panic!("ssh-keygen is needed for this test");
+        }
+        let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+        let shown: Envelope = [("id", "doc-1"), ("number", "協秘〔2026〕3號")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let sealed = seal(b"secret", &[public.trim().to_string()], &shown).unwrap();
+        assert_eq!(envelope(&sealed).as_ref(), Some(&shown));
+        let identity = read_identity(&key).unwrap();
+        assert_eq!(
+            open_with(&sealed, std::slice::from_ref(&identity)).unwrap(),
+            b"secret"
+        );
+        // An envelope edited on its own (3號 → 4號, the same length) no longer opens.
+        let text = String::from_utf8_lossy(&sealed[..sealed.len().min(2048)]).into_owned();
+        let line = text
+            .lines()
+            .skip_while(|l| *l != "-> clerk-envelope")
+            .nth(1)
+            .unwrap()
+            .to_string();
+        let body = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(&line)
+            .unwrap();
+        let forged = String::from_utf8(body).unwrap().replace("3號", "4號");
+        let relined = base64::engine::general_purpose::STANDARD_NO_PAD.encode(forged);
+        assert_eq!(relined.len(), line.len(), "the header keeps its layout");
+        let mut bytes = sealed.clone();
+        let start = text.find(&line).unwrap();
+        bytes[start..start + line.len()].copy_from_slice(relined.as_bytes());
+        assert_eq!(envelope(&bytes).unwrap()["number"], "協秘〔2026〕4號");
+        assert!(matches!(
+            open_with(&bytes, std::slice::from_ref(&identity)),
+            Err(OpenError::Invalid(_))
+        ));
+    }
 }

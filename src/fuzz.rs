@@ -131,6 +131,9 @@ impl Snapshot for Memory {
             )),
         }
     }
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
+        crate::crypt::envelope(self.files.get(rel)?.as_bytes())
+    }
     fn list(&self, dir: &str) -> Vec<String> {
         let prefix = format!("{dir}/");
         self.files

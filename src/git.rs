@@ -59,6 +59,16 @@ pub fn prefix(repo: &Repository, dir: &Path) -> Result<String, GitError> {
 }
 
 impl GitTree {
+    /// The bytes of the file `rel`, as they are in this tree.
+    pub fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        let Some(Entry::Blob(oid)) = self.files.get(rel) else {
+            return None;
+        };
+        let repo = self.repo.lock().ok()?;
+        let blob = repo.find_blob(*oid).ok()?;
+        Some(blob.content().to_vec())
+    }
+
     fn new(
         repo: &Repository,
         prefix: &str,
@@ -177,6 +187,10 @@ impl Snapshot for GitTree {
         let mut file = read::decode(rel, bytes, limit)?;
         file.content_id = oid.as_bytes().try_into().ok();
         Ok(file)
+    }
+
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
+        crate::crypt::envelope(&self.bytes(rel)?)
     }
 
     fn content_id(&self, rel: &str) -> Option<[u8; 20]> {

@@ -23,6 +23,8 @@ pub struct SourceFile {
     pub text: String,
     /// For an encrypted record (`*.md.age`): the recipient tags of its header.
     pub sealed: Option<Vec<String>>,
+    /// For an encrypted record: the plain envelope of its header, if it has one.
+    pub envelope: Option<crate::crypt::Envelope>,
     /// The git blob id of the file's bytes, when it was read from git.
     pub content_id: Option<[u8; 20]>,
 }
@@ -228,8 +230,17 @@ pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagn
         return match crate::crypt::open(&bytes) {
             Ok(plain) => decode_text(rel, plain).map(|mut f| {
                 f.sealed = Some(tags);
+                f.envelope = crate::crypt::envelope(&bytes);
                 f
             }),
+            // A broken or tampered file is an error, never counted as merely unread.
+            Err(e @ crate::crypt::OpenError::Invalid(_)) => Err(Diagnostic::new(
+                codes::UNREADABLE,
+                rel,
+                Pos::FILE,
+                format!("encrypted record cannot be opened: {e}"),
+            )
+            .hint("restore the file from git (`git checkout -- FILE`); an encrypted file is only written by `clerk encrypt`, `reencrypt` and the commands that edit records")),
             Err(e) => Err(Diagnostic::new(
                 codes::ENCRYPTED_UNREADABLE,
                 rel,
@@ -287,6 +298,9 @@ pub trait Snapshot: Sync {
     fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>);
     /// The working folder, where commands write (for a git snapshot, the work tree).
     fn root(&self) -> &Path;
+    /// The plain envelope of the encrypted record `rel`, read without a key (see
+    /// [`crate::crypt::envelope`]).
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope>;
     /// A name for the exact content of `rel` (its git blob id), when the snapshot has one.
     fn content_id(&self, _rel: &str) -> Option<[u8; 20]> {
         None
@@ -308,6 +322,10 @@ impl Snapshot for Subset<'_> {
 
     fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
         self.inner.load(rel, limit)
+    }
+
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
+        self.inner.envelope(rel)
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -340,6 +358,16 @@ impl Snapshot for Folder {
 
     fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
         load(&self.root, rel, limit)
+    }
+
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
+        let mut head = Vec::new();
+        File::open(self.root.join(rel))
+            .ok()?
+            .take(64 * 1024)
+            .read_to_end(&mut head)
+            .ok()?;
+        crate::crypt::envelope(&head)
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

@@ -518,3 +518,179 @@ fn an_encrypted_record_never_reaches_the_search_cache() {
         "and dropped when it comes back"
     );
 }
+
+/// The example's key of `who`, as an argument.
+fn example_key(repo: &Repo, who: &str) -> String {
+    repo.path()
+        .join(".example-keys")
+        .join(who)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// An age file without clerk's envelope stanza: what a file encrypted before envelopes looks
+/// like (and, were it committed, a header edited without the key).
+fn strip_envelope(bytes: &[u8]) -> Vec<u8> {
+    let start = bytes
+        .windows(19)
+        .position(|w| w == b"\n-> clerk-envelope\n")
+        .expect("the file has an envelope")
+        + 1;
+    let mut end = start + "-> clerk-envelope\n".len();
+    loop {
+        let line = bytes[end..].iter().position(|&b| b == b'\n').unwrap();
+        end += line + 1;
+        if line < 64 {
+            break;
+        }
+    }
+    [&bytes[..start], &bytes[end..]].concat()
+}
+
+/// Numbers are not secret, and an encrypted document's 文號 must count without a key: the
+/// envelope in its file's header lets `issue` give the next free number and `check` find a
+/// duplicate. A file with no envelope (encrypted before envelopes) makes `issue` refuse, naming
+/// the file and the command that mends it; `reencrypt` then adds the envelope.
+#[test]
+fn numbers_of_encrypted_records_count_without_a_key() {
+    let repo = Repo::example();
+    let lin = example_key(&repo, "lin-wenhui");
+    // 2026-doc-003 holds 協秘〔2026〕3號, the highest; it becomes confidential and encrypted.
+    repo.edit(
+        "documents/2026-doc-003.md",
+        "classification: public",
+        "classification: confidential",
+    );
+    ok(run(
+        repo.path(),
+        &[
+            "encrypt",
+            "documents/2026-doc-003.md",
+            "--date",
+            "2026-11-26",
+        ],
+    ));
+    let sealed = std::fs::read(repo.path().join("documents/2026-doc-003.md.age")).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&sealed).contains("協秘"),
+        "the number is not in plain text"
+    );
+
+    // Without a key: the next number is 4, not 3 again.
+    let copy = Repo::empty();
+    common::copy_dir(repo.path(), copy.path());
+    ok(run(
+        copy.path(),
+        &["issue", "documents/2026-doc-004.md", "--date", "2026-11-26"],
+    ));
+    assert!(
+        copy.read("documents/2026-doc-004.md")
+            .contains("number: 協秘〔2026〕4號"),
+        "{}",
+        copy.read("documents/2026-doc-004.md")
+    );
+    // A number an encrypted record holds, given by hand: a duplicate, found without a key.
+    copy.edit(
+        "documents/2026-doc-004.md",
+        "協秘〔2026〕4號",
+        "協秘〔2026〕3號",
+    );
+    let (found, unread) = codes(copy.path(), None);
+    assert_eq!(unread, "2 encrypted record(s) not read");
+    assert!(
+        found.contains(&("E042".into(), "documents/2026-doc-004.md".into())),
+        "{found:?}"
+    );
+
+    // An encrypted record without an envelope (the example's confidential document as it was
+    // encrypted before envelopes): numbering refuses and says what to do.
+    std::fs::copy(
+        common::crate_dir().join("tests/fixtures/sealed/2026-conf-001-before-envelopes.md.age"),
+        repo.path().join("documents/2026-conf-001.md.age"),
+    )
+    .unwrap();
+    let out = run(
+        repo.path(),
+        &["issue", "documents/2026-doc-004.md", "--date", "2026-11-26"],
+    );
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("documents/2026-conf-001.md.age")
+            && out.stderr.contains("clerk reencrypt"),
+        "{}",
+        out.stderr
+    );
+    assert!(!repo.read("documents/2026-doc-004.md").contains("number:"));
+    // With a key it opens; `check` says the envelope is missing, and `reencrypt` adds it.
+    let (found, _) = codes(repo.path(), Some(Path::new(&lin)));
+    assert!(
+        found.contains(&("W076".into(), "documents/2026-conf-001.md.age".into())),
+        "{found:?}"
+    );
+    ok(run(
+        repo.path(),
+        &["reencrypt", "--identity", &lin, "--date", "2026-11-26"],
+    ));
+    let (found, _) = codes(repo.path(), Some(Path::new(&lin)));
+    assert!(!found.iter().any(|(c, _)| c == "W076"), "{found:?}");
+    ok(run(
+        repo.path(),
+        &["issue", "documents/2026-doc-004.md", "--date", "2026-11-26"],
+    ));
+    assert!(repo
+        .read("documents/2026-doc-004.md")
+        .contains("number: 協秘〔2026〕4號"));
+}
+
+/// The envelope cannot be changed on its own: the hook, without a key, finds an encrypted
+/// file whose header changed over the same payload (E077); with a key such a file no longer
+/// opens (E001); a file whose envelope does not say what its record says is E075.
+#[test]
+fn an_envelope_changed_on_its_own_is_found() {
+    let repo = Repo::example_in_git();
+    let dir = repo.path();
+    let lin = example_key(&repo, "lin-wenhui");
+    let file = "documents/2026-conf-001.md.age";
+    let bytes = std::fs::read(dir.join(file)).unwrap();
+    std::fs::write(dir.join(file), strip_envelope(&bytes)).unwrap();
+    common::git::ok(dir, &["add", file]);
+    let out = clerk_in(dir, &["check", "--staged", "--format", "json"]).run_json();
+    let found: Vec<(String, String)> = out
+        .diagnostics()
+        .into_iter()
+        .map(|f| (f.code, f.path))
+        .collect();
+    assert!(found.contains(&("E077".into(), file.into())), "{found:?}");
+    assert_ne!(out.status, 0);
+
+    // An envelope changed in place does not open with a key: the header's MAC covers it.
+    let forged = {
+        let text = bytes.clone();
+        let at = text
+            .windows(18)
+            .position(|w| w == b"-> clerk-envelope\n")
+            .unwrap()
+            + 18;
+        let mut forged = text;
+        // One base64 character of the envelope's body, changed.
+        forged[at] = if forged[at] == b'A' { b'B' } else { b'A' };
+        forged
+    };
+    std::fs::write(dir.join(file), &forged).unwrap();
+    let (found, _) = codes(dir, Some(Path::new(&lin)));
+    assert!(found.contains(&("E001".into(), file.into())), "{found:?}");
+
+    // A file clerk wrote for another record: it opens, but its envelope names that record.
+    std::fs::write(dir.join(file), &bytes).unwrap();
+    std::fs::copy(dir.join(file), dir.join("documents/2026-conf-002.md.age")).unwrap();
+    let (found, _) = codes(dir, Some(Path::new(&lin)));
+    assert!(
+        found.contains(&("E075".into(), "documents/2026-conf-002.md.age".into())),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(c, p)| c.starts_with('E') && p == file),
+        "{found:?}"
+    );
+}

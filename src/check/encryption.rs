@@ -37,6 +37,7 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
         };
         let readers = readers::readers(repo, keys, type_name, classification, today);
         diags.extend(wrong_readers(record, &readers, found));
+        diags.extend(envelope(repo, record));
     }
     diags.extend(confidential_plaintext(repo, &plain));
     diags
@@ -108,6 +109,78 @@ fn wrong_readers(
         );
     }
     diags
+}
+
+/// Whether an encrypted record's plain envelope (what numbering sees without a key) says what
+/// the record says.
+fn envelope(repo: &Repository, record: &Record) -> Option<Diagnostic> {
+    let wanted = repo.envelope_of(record);
+    let Some(found) = repo.sealed_envelope(&record.path) else {
+        return Some(
+            Diagnostic::new(
+                codes::ENVELOPE_MISSING,
+                &record.path,
+                Pos::FILE,
+                "encrypted without a plain envelope: without a key, its numbers are unseen by `check`, `issue` and `archive`",
+            )
+            .hint("run `clerk reencrypt` with your key once; it adds the envelope"),
+        );
+    };
+    if *found == wanted {
+        return None;
+    }
+    let differ: Vec<String> = wanted
+        .keys()
+        .chain(found.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|k| wanted.get(*k) != found.get(*k))
+        .map(|k| {
+            format!(
+                "`{k}` is `{}` in the record but `{}` in the envelope",
+                wanted.get(k).map_or("—", String::as_str),
+                found.get(k).map_or("—", String::as_str)
+            )
+        })
+        .collect();
+    Some(
+        Diagnostic::new(
+            codes::ENVELOPE_MISMATCH,
+            &record.path,
+            Pos::FILE,
+            format!("the plain envelope does not match the record: {}", differ.join("; ")),
+        )
+        .hint("the file was not written by clerk; restore it from git, or run `clerk reencrypt` with your key to write the envelope from the record"),
+    )
+}
+
+/// In a change from `old` to `new`: encrypted files whose header was edited without the key
+/// (the payload kept, the envelope or recipients changed). Without a key this is all that shows
+/// a forged envelope; with one, the header's MAC no longer verifies.
+pub fn edited_headers(
+    old: &crate::git::GitTree,
+    new: &crate::git::GitTree,
+    changes: &[crate::git::Change],
+) -> Vec<Diagnostic> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            crate::git::Change::Modified(p) if p.ends_with(crypt::SUFFIX) => Some(p),
+            _ => None,
+        })
+        .filter(|p| {
+            matches!((old.bytes(p), new.bytes(p)), (Some(a), Some(b)) if crypt::header_edited(&a, &b))
+        })
+        .map(|p| {
+            Diagnostic::new(
+                codes::HEADER_EDITED,
+                p,
+                Pos::FILE,
+                "the encrypted file's header was edited without its key: the same content under another envelope or other readers",
+            )
+            .hint("restore the file from the commit before (`git checkout HEAD~ -- FILE`); clerk writes encrypted files only through `encrypt`, `reencrypt` and the commands that edit records")
+        })
+        .collect()
 }
 
 /// Confidential records in plain text: one finding, at the encryption settings, not one

@@ -78,6 +78,7 @@ fn check_step(
     diags.extend(run(&repo, options));
     clock.lap("check");
     let changes = git::changes(old, new);
+    diags.extend(super::encryption::edited_headers(old, new, &changes));
     let today = (!old.is_empty()).then_some(options.today);
     // The rules in force: the parent's, when the change touches the configuration or a person
     // (their roles and keys); the first commit imports its rules as they are.

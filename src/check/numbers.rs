@@ -10,6 +10,7 @@ use crate::diag::{codes, Diagnostic, Pos};
 use crate::model::config::Numbering;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
+use crate::model::sealed::Holder;
 use crate::model::types::TypeDef;
 
 /// A numbering format (`{issuer}〔{year}〕{serial}號`) as a pattern.
@@ -74,22 +75,22 @@ impl NumberFormat {
     }
 }
 
-/// For one uniqueness key: each value and the records (with the field) that hold it, in path order.
-type Holders<'a> = BTreeMap<&'a str, Vec<(&'a Record, &'a str)>>;
+/// For one uniqueness key: each value and the records (with the field) that hold it.
+type Holders<'a> = BTreeMap<&'a str, Vec<(Holder<'a>, &'a str)>>;
 
 /// For each (sequence, issuer, year): each serial number given and the record that has it.
-type Serials<'a> = BTreeMap<(String, String, u32), BTreeMap<u64, &'a Record>>;
+type Serials<'a> = BTreeMap<(String, String, u32), BTreeMap<u64, Holder<'a>>>;
 
 /// Values that must be unique and are not, numbers that break their format, and gaps in
-/// numbering sequences.
+/// numbering sequences. An encrypted record clerk cannot open takes part through its envelope.
 pub(super) fn unique(repo: &Repository) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut seen: BTreeMap<String, Holders> = BTreeMap::new();
     let mut serials: Serials = BTreeMap::new();
     let mut formats: HashMap<&str, (NumberFormat, &Numbering)> = HashMap::new();
     let mut reported_missing = std::collections::BTreeSet::new();
-    for record in &repo.records {
-        let Some(def) = repo.type_of(record) else {
+    for record in repo.numbered() {
+        let Some(def) = record.type_name().and_then(|t| repo.types.get(t)) else {
             continue;
         };
         for u in &def.unique {
@@ -122,7 +123,11 @@ pub(super) fn unique(repo: &Repository) -> Vec<Diagnostic> {
                         .or_default()
                         .insert(n.serial, record);
                 }
-                None => diags.push(bad_number(repo, record, &u.field, value, numbering)),
+                None => {
+                    if let Holder::Record(record) = record {
+                        diags.push(bad_number(repo, record, &u.field, value, numbering));
+                    }
+                }
             }
         }
     }
@@ -176,15 +181,17 @@ fn duplicates(repo: &Repository, seen: &BTreeMap<String, Holders>) -> Vec<Diagno
             if holders.len() < 2 {
                 continue;
             }
+            let mut holders = holders.clone();
+            holders.sort_by_key(|(h, _)| h.path());
             let (first, _) = holders[0];
             for (record, field) in &holders[1..] {
                 diags.push(
-                    at(
+                    holder_at(
                         repo,
-                        record,
+                        *record,
                         field,
                         codes::NOT_UNIQUE,
-                        format!("`{value}` is already used by {}", first.path),
+                        format!("`{value}` is already used by {}", first.path()),
                     )
                     .hint(format!(
                         "each `{field}` is used once; assign the next free one"
@@ -194,6 +201,20 @@ fn duplicates(repo: &Repository, seen: &BTreeMap<String, Holders>) -> Vec<Diagno
         }
     }
     diags
+}
+
+/// A finding at a holder's field: its line in a record read, the file for an envelope.
+fn holder_at(
+    repo: &Repository,
+    holder: Holder,
+    field: &str,
+    code: crate::diag::Code,
+    message: String,
+) -> Diagnostic {
+    match holder {
+        Holder::Record(record) => at(repo, record, field, code, message),
+        Holder::Sealed(path, _) => Diagnostic::new(code, path, Pos::FILE, message),
+    }
 }
 
 /// Serial numbers skipped in a sequence: a finding at the record after each gap.
@@ -208,12 +229,13 @@ fn gaps(repo: &Repository, serials: &Serials) -> Vec<Diagnostic> {
                 } else {
                     format!("{expected}–{}", serial - 1)
                 };
-                let field = repo
-                    .type_of(record)
+                let field = record
+                    .type_name()
+                    .and_then(|t| repo.types.get(t))
                     .and_then(|d| d.unique.iter().find(|u| u.sequence.is_some()))
                     .map_or("number", |u| u.field.as_str());
                 diags.push(
-                    at(repo, record, field, codes::NUMBER_GAP, format!("numbers of {issuer} for {year} skip {missing}"))
+                    holder_at(repo, *record, field, codes::NUMBER_GAP, format!("numbers of {issuer} for {year} skip {missing}"))
                         .hint("numbers are given in order without gaps; find the missing record, or note why the number was voided"),
                 );
             }

@@ -43,7 +43,8 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     }
     let (repo, index) = record::open(file)?;
     let (people, keys) = recipients(&repo, index, today)?;
-    let sealed = crypt::seal(repo.text_of(&repo.records[index]).as_bytes(), &keys)?;
+    let rec = &repo.records[index];
+    let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, &repo.envelope_of(rec))?;
     let target = PathBuf::from(format!("{}.age", file.display()));
     replace_file(file, &target, &sealed)?;
     println!(
@@ -91,10 +92,11 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
         wanted.dedup();
         let mut have = found.to_vec();
         have.dedup();
-        if have == wanted {
+        let envelope = repo.envelope_of(rec);
+        if have == wanted && repo.sealed_envelope(&rec.path) == Some(&envelope) {
             continue;
         }
-        let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys)?;
+        let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, &envelope)?;
         crate::fsio::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
             .with_context(|| format!("cannot write {}", rec.path))?;
         println!("{}: readable by {}", rec.path, people.join(", "));
@@ -105,7 +107,11 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
         eprintln!(
             "error: {} encrypted record(s) could not be opened with your key, so they keep their old readers: {}",
             repo.unreadable.len(),
-            repo.unreadable.join(", ")
+            repo.unreadable
+                .iter()
+                .map(|u| u.path.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         return Ok(1);
     }
@@ -134,12 +140,29 @@ pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Resu
     if rec.path.ends_with(crypt::SUFFIX) {
         let today = chrono::Local::now().date_naive();
         let (_, keys) = recipients(repo, index, today)?;
-        let sealed = crypt::seal(text.as_bytes(), &keys)?;
+        let sealed = crypt::seal(text.as_bytes(), &keys, &envelope_of_text(repo, rec, text)?)?;
         crate::fsio::write_bytes_atomic(&path, &sealed)
             .with_context(|| format!("cannot write {}", rec.path))
     } else {
         crate::fsio::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
     }
+}
+
+/// The envelope for a record's new text (its front matter as it will be written).
+fn envelope_of_text(
+    repo: &Repository,
+    rec: &crate::model::record::Record,
+    text: &str,
+) -> anyhow::Result<crypt::Envelope> {
+    let fields = crate::parse::frontmatter::split(text)
+        .ok()
+        .and_then(|split| crate::parse::yaml::parse_mapping(split.yaml).ok())
+        .ok_or_else(|| anyhow!("{}: the new front matter does not parse", rec.path))?;
+    let id = fields
+        .get("id")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or(&rec.id);
+    Ok(repo.envelope(id, &serde_json::Value::Object(fields.clone())))
 }
 
 /// `clerk encrypt`'s arguments.

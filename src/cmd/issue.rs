@@ -49,12 +49,13 @@ pub fn issue(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     })?;
     let format = NumberFormat::new(&numbering.format);
     let year = date.year();
-    // The highest serial of this issuer and year among every record numbered in this scheme.
+    refuse_blind(&repo, field)?;
+    // The highest serial of this issuer and year among every record numbered in this scheme,
+    // encrypted ones included (through their envelopes).
     let last = repo
-        .records
-        .iter()
+        .numbered()
         .filter_map(|r| {
-            let t = repo.type_of(r)?;
+            let t = repo.types.get(r.type_name()?)?;
             let u = t
                 .unique
                 .iter()
@@ -117,9 +118,9 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
         .unwrap_or_else(|| date.year());
     let department = department_code(&repo, cfg, rec.str_field("department"))?;
     let (prefix, suffix) = archive_parts(cfg, year, &retention, &department);
+    refuse_blind(&repo, &cfg.field)?;
     let last = repo
-        .records
-        .iter()
+        .numbered()
         .filter_map(|r| r.str_field(&cfg.field))
         .filter_map(|n| n.strip_prefix(&prefix)?.strip_suffix(&suffix))
         .filter(|item| !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()))
@@ -141,6 +142,20 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     }
     fields.extend(moved);
     write(&repo, index, fields, date)
+}
+
+/// Refuses to number while an encrypted record clerk cannot open has no envelope: its `field`
+/// might hold the number that would be given.
+fn refuse_blind(repo: &Repository, field: &str) -> anyhow::Result<()> {
+    let blind: Vec<&str> = repo.blind().collect();
+    if blind.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "cannot give the next `{field}`: {} encrypted without a readable envelope, so its numbers cannot be seen without a key: {}\nsomeone who can read it runs `clerk reencrypt` once (it adds the envelope), or run this command with --identity KEY",
+        if blind.len() == 1 { "a record is" } else { "records are" },
+        blind.join(", ")
+    )
 }
 
 /// The archive number before and after the item number.
@@ -326,6 +341,9 @@ impl Snapshot for Overlay {
             });
         }
         self.folder.load(rel, limit)
+    }
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
+        self.folder.envelope(rel)
     }
     fn list(&self, dir: &str) -> Vec<String> {
         self.folder.list(dir)

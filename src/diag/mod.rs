@@ -219,6 +219,12 @@ pub mod codes {
     pub const READER_MISSING: Code = Code("W073");
     /// An encrypted record clerk could not open (no key); counted, not reported one by one.
     pub const ENCRYPTED_UNREADABLE: Code = Code("W074");
+    /// An encrypted record's plain envelope does not say what the record says.
+    pub const ENVELOPE_MISMATCH: Code = Code("E075");
+    /// An encrypted record has no plain envelope: without a key its numbers are unseen.
+    pub const ENVELOPE_MISSING: Code = Code("W076");
+    /// An encrypted file's header was edited without its key.
+    pub const HEADER_EDITED: Code = Code("E077");
 }
 
 /// A finding about one place in one file.

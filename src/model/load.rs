@@ -9,6 +9,7 @@ use super::config::{self, Config};
 use super::parsed::{Entry, ParsedCache, Parts};
 use super::record::Record;
 use super::repo::{LoadError, MAX_TYPE_FILE_BYTES};
+use super::sealed::Unopened;
 use super::types::TypeDef;
 use crate::crypt;
 use crate::diag::{codes, Diagnostic};
@@ -76,7 +77,7 @@ fn cacheable(rel: &str) -> bool {
 
 /// Reads the record files `files` into `sources`, taking those parsed before from `cache`; a
 /// file that cannot be read is reported in `diags`. Returns the cached parses, by file read,
-/// and the paths of the encrypted records without a key to open them.
+/// and the encrypted records without a key to open them.
 pub(super) fn read_records(
     snapshot: &dyn Snapshot,
     files: &[String],
@@ -84,7 +85,7 @@ pub(super) fn read_records(
     limit: u64,
     sources: &mut Vec<SourceFile>,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Option<Parts>>, Vec<String>) {
+) -> (Vec<Option<Parts>>, Vec<Unopened>) {
     let loaded: Vec<Loaded> = files
         .par_iter()
         .map(|rel| {
@@ -97,6 +98,7 @@ pub(super) fn read_records(
                     path: rel.clone(),
                     text: p.text,
                     sealed: None,
+                    envelope: None,
                     content_id: snapshot.content_id(rel),
                 };
                 return Loaded::File(file, Some(p.parts));
@@ -116,7 +118,13 @@ pub(super) fn read_records(
                 parts.push(p);
             }
             // An encrypted record without a key to open it is counted, not an error.
-            Loaded::Failed(d) if d.code == codes::ENCRYPTED_UNREADABLE => unreadable.push(d.path),
+            Loaded::Failed(d) if d.code == codes::ENCRYPTED_UNREADABLE => {
+                let envelope = snapshot.envelope(&d.path);
+                unreadable.push(Unopened {
+                    path: d.path,
+                    envelope,
+                });
+            }
             Loaded::Failed(d) => diags.push(d),
         }
     }

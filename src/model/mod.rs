@@ -14,6 +14,7 @@ pub mod record;
 pub mod refs;
 pub mod registers;
 pub mod repo;
+pub mod sealed;
 pub mod types;
 
 use serde::de::DeserializeOwned;

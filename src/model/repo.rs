@@ -57,8 +57,8 @@ pub struct Repository {
     /// Record indexes by id; more than one only when ids collide (reported by `check`).
     pub by_id: HashMap<String, Vec<usize>>,
     source_by_path: HashMap<String, usize>,
-    /// Encrypted records clerk could not open (no key): their paths.
-    pub unreadable: Vec<String>,
+    /// Encrypted records clerk could not open (no key), with their envelopes.
+    pub unreadable: Vec<super::sealed::Unopened>,
 }
 
 impl Repository {
@@ -150,7 +150,16 @@ impl Repository {
 
     /// Whether `id` names an encrypted record clerk could not open.
     pub fn is_unreadable(&self, id: &str) -> bool {
-        self.unreadable.iter().any(|p| super::record::stem(p) == id)
+        self.unreadable
+            .iter()
+            .any(|u| super::record::stem(&u.path) == id)
+    }
+
+    /// For an encrypted record clerk opened, the envelope its file carries.
+    pub fn sealed_envelope(&self, path: &str) -> Option<&crate::crypt::Envelope> {
+        self.source_by_path
+            .get(path)
+            .and_then(|&i| self.sources[i].envelope.as_ref())
     }
 
     /// For an encrypted record clerk opened, the recipient tags of its file.
