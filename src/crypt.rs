@@ -128,8 +128,18 @@ impl age::Recipient for EnvelopeStanza {
     }
 }
 
-/// Encrypts `plaintext` to these OpenSSH public keys, with `envelope` readable in the header.
-pub fn seal(plaintext: &[u8], keys: &[String], envelope: &Envelope) -> anyhow::Result<Vec<u8>> {
+/// Whether a key this process was given opens the age file at `path`.
+pub fn can_open(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|bytes| open(&bytes).is_ok())
+}
+
+/// Encrypts `plaintext` to these OpenSSH public keys, with `envelope` (a record's) readable in
+/// the header.
+pub fn seal(
+    plaintext: &[u8],
+    keys: &[String],
+    envelope: Option<&Envelope>,
+) -> anyhow::Result<Vec<u8>> {
     let recipients: Vec<age::ssh::Recipient> = keys
         .iter()
         .map(|k| {
@@ -140,12 +150,14 @@ pub fn seal(plaintext: &[u8], keys: &[String], envelope: &Envelope) -> anyhow::R
     if recipients.is_empty() {
         anyhow::bail!("nobody to encrypt to");
     }
-    let stanza = EnvelopeStanza(serde_json::to_vec(envelope)?);
+    let stanza = envelope
+        .map(|e| serde_json::to_vec(e).map(EnvelopeStanza))
+        .transpose()?;
     let encryptor = age::Encryptor::with_recipients(
         recipients
             .iter()
             .map(|r| r as &dyn age::Recipient)
-            .chain(std::iter::once(&stanza as &dyn age::Recipient)),
+            .chain(stanza.iter().map(|s| s as &dyn age::Recipient)),
     )
     .map_err(|e| anyhow::anyhow!("cannot encrypt: {e}"))?;
     let mut out = Vec::new();
@@ -245,7 +257,7 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let sealed = seal(b"secret", &[public.trim().to_string()], &shown).unwrap();
+        let sealed = seal(b"secret", &[public.trim().to_string()], Some(&shown)).unwrap();
         assert_eq!(envelope(&sealed).as_ref(), Some(&shown));
         let identity = read_identity(&key).unwrap();
         assert_eq!(

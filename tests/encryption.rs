@@ -694,3 +694,167 @@ fn an_envelope_changed_on_its_own_is_found() {
         "{found:?}"
     );
 }
+
+/// The SHA-256 of a file, by the system's `sha256sum`.
+fn sha256sum(path: &Path) -> String {
+    let out = Command::new("sha256sum").arg(path).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// An approval covers the attachments as they were signed: the first signature writes each
+/// file's SHA-256 into its entry (so the content digest covers it), a changed file is E023,
+/// an approved record's entry without one W024. A record that must be encrypted has its
+/// attachments encrypted too: plain ones are E070 at their entry, `clerk encrypt` seals them
+/// with the record, and a build with a key publishes their plain content.
+#[test]
+fn attachments_are_bound_to_approvals_and_sealed_with_their_record() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    let doc = "documents/2026-doc-006.md";
+    repo.edit(
+        doc,
+        "date: 2026-11-20\n",
+        "date: 2026-11-20\nclassification: confidential\n",
+    );
+    repo.edit(
+        doc,
+        "status: draft",
+        "attachments:\n  - plan.pdf\nstatus: draft",
+    );
+    std::fs::write(
+        dir.join("documents/plan.pdf"),
+        "%PDF-1.4 the plan as scanned\n",
+    )
+    .unwrap();
+    let wang = example_key(&repo, "wang-fang");
+    ok(run(
+        dir,
+        &[
+            "sign",
+            doc,
+            "--step",
+            "review",
+            "--by",
+            "wang-fang",
+            "--date",
+            "2026-11-26",
+            "--key",
+            &wang,
+        ],
+    ));
+    let hash = sha256sum(&dir.join("documents/plan.pdf"));
+    assert!(
+        repo.read(doc)
+            .contains(&format!("  - file: plan.pdf\n    sha256: {hash}\n")),
+        "{}",
+        repo.read(doc)
+    );
+    let at_doc = |found: &[(String, String)], code: &str| {
+        found
+            .iter()
+            .any(|(c, p)| c == code && p.starts_with("documents/2026-doc-006"))
+    };
+    let (found, _) = codes(dir, None);
+    assert!(
+        !found
+            .iter()
+            .any(|(c, p)| p.starts_with("documents/2026-doc-006") && c != "W071"),
+        "{found:?}"
+    );
+
+    // The file changed after the approval: found at the entry's line.
+    std::fs::write(dir.join("documents/plan.pdf"), "%PDF-1.4 another plan\n").unwrap();
+    let out = clerk_in(
+        dir,
+        &["check", "--format", "json", "--today", common::TODAY],
+    )
+    .run_json();
+    let changed: Vec<common::Finding> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "E023")
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!((changed[0].path.as_str(), changed[0].line), (doc, 10));
+    std::fs::write(
+        dir.join("documents/plan.pdf"),
+        "%PDF-1.4 the plan as scanned\n",
+    )
+    .unwrap();
+
+    // An approved record whose entry records no SHA-256: its approvals do not cover the file.
+    repo.edit(
+        "documents/2026-doc-005.md",
+        "approvals:",
+        "attachments:\n  - plan.pdf\napprovals:",
+    );
+    let (found, _) = codes(dir, None);
+    assert!(
+        found.contains(&("W024".into(), "documents/2026-doc-005.md".into())),
+        "{found:?}"
+    );
+    repo.edit(
+        "documents/2026-doc-005.md",
+        "attachments:\n  - plan.pdf\napprovals:",
+        "approvals:",
+    );
+
+    // Documents must now be encrypted: the plain attachment is E070 at its entry.
+    repo.edit("clerk.yaml", "required: []", "required: [confidential]");
+    let (found, _) = codes(dir, None);
+    assert!(at_doc(&found, "E070"), "{found:?}");
+    ok(run(dir, &["encrypt", doc, "--date", "2026-11-26"]));
+    assert!(!dir.join("documents/plan.pdf").exists());
+    let sealed = std::fs::read(dir.join("documents/plan.pdf.age")).unwrap();
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!String::from_utf8_lossy(&sealed).contains("the plan as scanned"));
+    // With a key: no finding at the record, the hash checked through the encryption.
+    let (found, _) = codes(dir, Some(Path::new(&wang)));
+    assert!(
+        !at_doc(&found, "E070") && !at_doc(&found, "E023"),
+        "{found:?}"
+    );
+    repo.edit("clerk.yaml", "required: [confidential]", "required: []");
+    // A build with the key publishes the plain file; one without shows neither.
+    let site = dir.join(".site-key");
+    ok(run(
+        dir,
+        &[
+            "build",
+            ".",
+            "-o",
+            site.to_str().unwrap(),
+            "--audience",
+            "confidential",
+            "--no-search",
+            "--today",
+            common::TODAY,
+            "--identity",
+            &wang,
+        ],
+    ));
+    assert_eq!(
+        std::fs::read_to_string(site.join("files/2026-doc-006/plan.pdf")).unwrap(),
+        "%PDF-1.4 the plan as scanned\n"
+    );
+    let bare = dir.join(".site-bare");
+    ok(run(
+        dir,
+        &[
+            "build",
+            ".",
+            "-o",
+            bare.to_str().unwrap(),
+            "--audience",
+            "confidential",
+            "--no-search",
+            "--today",
+            common::TODAY,
+        ],
+    ));
+    assert!(!bare.join("files/2026-doc-006").exists());
+}

@@ -601,6 +601,9 @@ fn attachments_publish_only_what_they_may() {
         .map(|a| ("E021", policy, line(a)))
         .collect();
     expected.push(("E022", policy, line("sub/scan.pdf")));
+    // The policy is approved: attachments its approvals do not cover are named.
+    expected.push(("W024", policy, line("scan.pdf")));
+    expected.push(("W024", policy, line("sub/scan.pdf")));
     // The policy's approvals are stale now: its content changed.
     expected.push((
         "E055",

@@ -1,13 +1,16 @@
 //! Attachments a record lists: files inside the repository that clerk may publish, each name
-//! once (`model::attachments` decides what may be).
+//! once (`model::attachments` decides what may be); the file an entry's SHA-256 names; stored
+//! encrypted when their record must be; covered by the approvals of an approved record.
 //!
 //! These read files beside the records, so they run on a folder (`clerk check`, `build`,
 //! `serve`), never from a record's cached verdict.
 
 use std::collections::HashSet;
 
-use crate::diag::{codes, Diagnostic};
-use crate::model::attachments;
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::model::attachments::{self, Attachment, Source};
+use crate::model::readers;
+use crate::model::record::Record;
 use crate::model::repo::Repository;
 
 /// The findings about every record's attachments.
@@ -19,31 +22,68 @@ pub fn check(repo: &Repository) -> Vec<Diagnostic> {
             continue;
         }
         let text = repo.text_of(record);
+        let must_seal = repo.config.encryption.as_ref().is_some_and(|e| {
+            readers::required(
+                e,
+                record.type_name.as_deref().unwrap_or_default(),
+                repo.classification(record),
+            )
+        });
+        let approved = record
+            .fields
+            .get("approvals")
+            .and_then(|a| a.as_array())
+            .is_some_and(|a| !a.is_empty());
         let mut names = HashSet::new();
-        for a in list {
+        for a in &list {
             let pos = record.pos(text, &format!("/attachments/{}", a.index), false);
-            match a.source {
-                Err(why) => diags.push(
-                    Diagnostic::new(
-                        codes::ATTACHMENT_REFUSED,
-                        &record.path,
-                        pos,
-                        format!("the attachment `{}` {}", a.name, why.describe()),
-                    )
-                    .hint("attach a file inside the repository beside the record — a scan, a PDF, a picture; never a record, a key or anything under .git"),
-                ),
-                Ok(_) if !names.insert(a.file_name.clone()) => diags.push(
-                    Diagnostic::new(
-                        codes::ATTACHMENT_NAME_TWICE,
-                        &record.path,
-                        pos,
-                        format!("two attachments of this record are named `{}`: the site keeps one file per name", a.file_name),
-                    )
-                    .hint("rename one of the files"),
-                ),
-                Ok(_) => {}
+            let at = |code, message: String| Diagnostic::new(code, &record.path, pos, message);
+            let source = match &a.source {
+                Err(why) => {
+                    diags.push(at(codes::ATTACHMENT_REFUSED, format!("the attachment `{}` {}", a.name, why.describe()))
+                        .hint("attach a file inside the repository beside the record — a scan, a PDF, a picture; never a record, a key or anything under .git"));
+                    continue;
+                }
+                Ok(source) => source,
+            };
+            if !names.insert(a.file_name.clone()) {
+                diags.push(at(codes::ATTACHMENT_NAME_TWICE, format!("two attachments of this record are named `{}`: the site keeps one file per name", a.file_name))
+                    .hint("rename one of the files"));
+            }
+            if must_seal && !source.sealed {
+                diags.push(at(codes::MUST_BE_ENCRYPTED, format!("the attachment `{}` of a record that must be stored encrypted is plain text", a.name))
+                    .hint(format!("`clerk encrypt {}` encrypts the record's plain attachments with it", record.path)));
+            }
+            diags.extend(content(record, a, source, pos));
+            if approved && a.sha256.is_none() {
+                diags.push(at(codes::ATTACHMENT_UNBOUND, format!("the approvals of this record do not cover the content of `{}`: its entry has no SHA-256", a.name))
+                    .hint(format!("write it as `{{file: {}, sha256: {}}}` (`clerk sign` adds it for the first approval); approvals signed before then become stale", a.name, source_hash(source).unwrap_or_else(|| "…".into()))));
             }
         }
     }
     diags
+}
+
+/// Whether the file is the one the entry's SHA-256 names (an encrypted one only with a key).
+fn content(record: &Record, a: &Attachment, source: &Source, pos: Pos) -> Option<Diagnostic> {
+    let wanted = a.sha256.as_deref()?;
+    let found = match source.content() {
+        Ok(Some(bytes)) => attachments::sha256(&bytes),
+        Ok(None) => return None,
+        Err(e) => format!("unreadable ({e})"),
+    };
+    (!found.eq_ignore_ascii_case(wanted)).then(|| {
+        Diagnostic::new(
+            codes::ATTACHMENT_CHANGED,
+            &record.path,
+            pos,
+            format!("the attachment `{}` is not the file this entry names: its SHA-256 is {found}", a.name),
+        )
+        .hint("put back the file the record was approved with (git shows earlier versions); a new file needs the approvals given again")
+    })
+}
+
+/// The SHA-256 of a file's plain content, when it can be read.
+fn source_hash(source: &Source) -> Option<String> {
+    Some(attachments::sha256(&source.content().ok()??))
 }

@@ -36,22 +36,50 @@ fn recipients(
     Ok((people, readers.into_iter().map(|(_, k)| k).collect()))
 }
 
-/// `clerk encrypt FILE`: writes `FILE.age` for the record's readers, then removes `FILE`.
+/// `clerk encrypt FILE`: writes `FILE.age` for the record's readers, then removes `FILE`; and
+/// the same for each of its attachments still in plain text. On a record already encrypted it
+/// encrypts only those attachments.
 pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
-    if file.to_string_lossy().ends_with(crypt::SUFFIX) {
-        bail!("{} is already encrypted", file.display());
-    }
     let (repo, index) = record::open(file)?;
     let (people, keys) = recipients(&repo, index, today)?;
     let rec = &repo.records[index];
-    let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, &repo.envelope_of(rec))?;
+    let readers = people.join(", ");
+    let mut plain_files = Vec::new();
+    for a in crate::model::attachments::of(&repo.root, &repo.config.skip, rec) {
+        match a.source {
+            Ok(source) if !source.sealed => plain_files.push(source.path),
+            _ => {}
+        }
+    }
+    let already = file.to_string_lossy().ends_with(crypt::SUFFIX);
+    if already && plain_files.is_empty() {
+        bail!("{} is already encrypted", file.display());
+    }
+    for path in plain_files {
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let target = PathBuf::from(format!("{}.age", path.display()));
+        replace_file(&path, &target, &crypt::seal(&bytes, &keys, None)?)?;
+        println!(
+            "{} → {} (readable by {readers})",
+            path.display(),
+            target.display()
+        );
+    }
+    if already {
+        return Ok(());
+    }
+    let sealed = crypt::seal(
+        repo.text_of(rec).as_bytes(),
+        &keys,
+        Some(&repo.envelope_of(rec)),
+    )?;
     let target = PathBuf::from(format!("{}.age", file.display()));
     replace_file(file, &target, &sealed)?;
     println!(
-        "{} → {} (readable by {})",
+        "{} → {} (readable by {readers})",
         file.display(),
-        target.display(),
-        people.join(", ")
+        target.display()
     );
     Ok(())
 }
@@ -96,7 +124,7 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
         if have == wanted && repo.sealed_envelope(&rec.path) == Some(&envelope) {
             continue;
         }
-        let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, &envelope)?;
+        let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, Some(&envelope))?;
         crate::fsio::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
             .with_context(|| format!("cannot write {}", rec.path))?;
         println!("{}: readable by {}", rec.path, people.join(", "));
@@ -140,7 +168,11 @@ pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Resu
     if rec.path.ends_with(crypt::SUFFIX) {
         let today = chrono::Local::now().date_naive();
         let (_, keys) = recipients(repo, index, today)?;
-        let sealed = crypt::seal(text.as_bytes(), &keys, &envelope_of_text(repo, rec, text)?)?;
+        let sealed = crypt::seal(
+            text.as_bytes(),
+            &keys,
+            Some(&envelope_of_text(repo, rec, text)?),
+        )?;
         crate::fsio::write_bytes_atomic(&path, &sealed)
             .with_context(|| format!("cannot write {}", rec.path))
     } else {

@@ -94,6 +94,7 @@ pub fn digest(req: &Request) -> anyhow::Result<()> {
 
 /// `clerk sign`: signs the payload with the approver's key and writes the approval in place.
 pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
+    bind_attachments(&req.file)?;
     let r = resolve(req)?;
     let key = match key {
         Some(k) => k.to_path_buf(),
@@ -163,6 +164,53 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
         } else {
             ""
         }
+    );
+    Ok(())
+}
+
+/// Before a record's first approval: writes the SHA-256 of each attachment into its entry, so
+/// that every approval covers the files as they are now. Later approvals leave the entries as
+/// they are (a change would make the earlier approvals stale; `check` says what is unbound).
+fn bind_attachments(file: &Path) -> anyhow::Result<()> {
+    let (repo, index) = record::open(file)?;
+    let rec = &repo.records[index];
+    let approved = rec
+        .fields
+        .get("approvals")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    if approved {
+        return Ok(());
+    }
+    let mut hashes = Vec::new();
+    for a in crate::model::attachments::of(&repo.root, &repo.config.skip, rec) {
+        if a.sha256.is_some() {
+            continue;
+        }
+        let source = a.source.map_err(|why| {
+            anyhow!(
+                "{}: the attachment `{}` {}; fix it before signing",
+                rec.path,
+                a.name,
+                why.describe()
+            )
+        })?;
+        let bytes = source
+            .content()
+            .with_context(|| format!("cannot read the attachment `{}`", a.name))?
+            .ok_or_else(|| anyhow!("the attachment `{}` is encrypted and no key given opens it: sign with --identity KEY", a.name))?;
+        hashes.push((a.index, crate::model::attachments::sha256(&bytes)));
+    }
+    if hashes.is_empty() {
+        return Ok(());
+    }
+    let edited = edit::bind_attachments(repo.text_of(rec), &hashes)
+        .map_err(|e| anyhow!("{}: cannot write the attachments' SHA-256: {e}", rec.path))?;
+    super::crypt::write_record(&repo, index, &edited)?;
+    println!(
+        "{}: {} attachment(s) bound to their content (SHA-256), so the approval covers them",
+        rec.path,
+        hashes.len()
     );
     Ok(())
 }

@@ -219,6 +219,10 @@ pub mod codes {
     pub const READER_MISSING: Code = Code("W073");
     /// An encrypted record clerk could not open (no key); counted, not reported one by one.
     pub const ENCRYPTED_UNREADABLE: Code = Code("W074");
+    /// An attachment's file is not the one its entry's SHA-256 names.
+    pub const ATTACHMENT_CHANGED: Code = Code("E023");
+    /// An approved record's attachment has no SHA-256: the approvals do not cover its content.
+    pub const ATTACHMENT_UNBOUND: Code = Code("W024");
     /// An encrypted record's plain envelope does not say what the record says.
     pub const ENVELOPE_MISMATCH: Code = Code("E075");
     /// An encrypted record has no plain envelope: without a key its numbers are unseen.

@@ -6,6 +6,9 @@
 
 use serde_json::Value;
 
+mod attachments;
+pub use attachments::bind_attachments;
+
 use crate::parse::frontmatter;
 use crate::parse::yaml::{self, Loc, Locations};
 

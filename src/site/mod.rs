@@ -260,7 +260,7 @@ pub fn render(
         Ok(pages)
     })
     .map(|pages| (pages, entries))?;
-    let attachments = copy_attachments(&site);
+    let attachments = copy_attachments(&site, out)?;
     let report = Report {
         records: site.visible.len(),
         hidden: repo.records.len() - site.visible.len(),
@@ -275,21 +275,34 @@ pub fn render(
 }
 
 /// Attachments of visible records, as (site path, source file): only those clerk may publish
-/// (`model::attachments`), the first of each name.
-fn copy_attachments(site: &Site) -> Vec<(String, PathBuf)> {
+/// (`model::attachments`), the first of each name. One stored encrypted is decrypted into
+/// `out` when a key opens it (its record's page is built only for an audience that may read
+/// it), and left out when none does.
+fn copy_attachments(site: &Site, out: &Output) -> anyhow::Result<Vec<(String, PathBuf)>> {
     let repo = site.repo;
-    let mut out = Vec::new();
+    let mut copied = Vec::new();
     for record in site.records() {
         let mut names = HashSet::new();
         for a in crate::model::attachments::of(&repo.root, &repo.config.skip, record) {
             let Ok(source) = a.source else { continue };
-            if names.insert(a.file_name.clone()) {
-                out.push((
-                    format!("files/{}/{}", slug(&record.id), slug(&a.file_name)),
-                    source,
-                ));
+            if !names.insert(a.file_name.clone()) {
+                continue;
+            }
+            let rel = attachment_url(&record.id, &a.file_name);
+            if !source.sealed {
+                copied.push((rel, source.path));
+            } else if let Some(plain) = source
+                .content()
+                .with_context(|| format!("cannot open the attachment {}", source.path.display()))?
+            {
+                out.put(rel, plain)?;
             }
         }
     }
-    out
+    Ok(copied)
+}
+
+/// Where the site keeps a record's attachment.
+pub(crate) fn attachment_url(id: &str, file_name: &str) -> String {
+    format!("files/{}/{}", slug(id), slug(file_name))
 }

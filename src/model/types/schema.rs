@@ -41,8 +41,21 @@ pub(super) fn common_properties(workflow: Option<&Workflow>) -> Map<String, Valu
         },
         "attachments": {
             "type": "array",
-            "items": {"type": "string", "minLength": 1},
-            "description": "files next to the record, by relative path",
+            "items": {
+                "oneOf": [
+                    {"type": "string", "minLength": 1},
+                    {
+                        "type": "object",
+                        "required": ["file"],
+                        "additionalProperties": false,
+                        "properties": {
+                            "file": {"type": "string", "minLength": 1},
+                            "sha256": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"},
+                        }
+                    }
+                ]
+            },
+            "description": "files next to the record, by relative path, each with the SHA-256 of its content once approved",
         },
         "tags": {"type": "array", "items": {"type": "string"}},
     });

@@ -79,8 +79,8 @@ pub(super) struct CirculationView<'a> {
 
 /// An attachment, as named in the record, and where the site keeps it.
 #[derive(Serialize)]
-pub(super) struct AttachmentView<'a> {
-    name: &'a str,
+pub(super) struct AttachmentView {
+    name: String,
     url: String,
 }
 
@@ -470,28 +470,23 @@ pub(super) fn circulation<'a>(site: &Site, r: &'a Record) -> Vec<CirculationView
         .collect()
 }
 
-pub(super) fn attachments<'a>(site: &Site, r: &'a Record) -> Vec<AttachmentView<'a>> {
+pub(super) fn attachments(site: &Site, r: &Record) -> Vec<AttachmentView> {
     let repo = site.repo;
-    let names: Vec<(usize, String)> =
-        crate::model::attachments::of(&repo.root, &repo.config.skip, r)
-            .into_iter()
-            .filter(|a| a.source.is_ok())
-            .map(|a| (a.index, a.file_name))
-            .collect();
-    let Some(items) = r.fields.get("attachments").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    // Only what the site publishes is linked — a refused attachment is the check's finding —
-    // and, as the site keeps one file per name, the first of each name.
+    // Only what the site publishes is linked — a refused attachment is the check's finding, an
+    // encrypted one without a key is not copied — and, as the site keeps one file per name,
+    // the first of each name.
     let mut seen = std::collections::HashSet::new();
-    names
+    crate::model::attachments::of(&repo.root, &repo.config.skip, r)
         .into_iter()
-        .filter(|(_, file)| seen.insert(file.clone()))
-        .filter_map(|(i, file)| {
-            Some(AttachmentView {
-                name: items.get(i)?.as_str()?,
-                url: format!("files/{}/{}", slug(&r.id), slug(&file)),
-            })
+        .filter(|a| {
+            a.source
+                .as_ref()
+                .is_ok_and(|s| !s.sealed || crate::crypt::can_open(&s.path))
+        })
+        .filter(|a| seen.insert(a.file_name.clone()))
+        .map(|a| AttachmentView {
+            url: super::super::attachment_url(&r.id, &a.file_name),
+            name: a.name,
         })
         .collect()
 }
