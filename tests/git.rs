@@ -315,6 +315,45 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
     );
 }
 
+/// CI gives all zeros as the commit before a first push or a new branch: no base, so every
+/// commit is checked from the first, with a note saying so.
+#[test]
+fn since_the_null_revision_checks_the_whole_history() {
+    let repo = Repo::example_in_git();
+    let dir = repo.path();
+    let doc = "documents/2026-doc-006.md"; // a draft
+    repo.edit(doc, "status: draft", "status: drfat");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "a typo"]);
+    repo.edit(doc, "status: drfat", "status: draft");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "repaired"]);
+    for zeros in ["0000000000000000000000000000000000000000", "0000000"] {
+        let out = common::clerk(&["check", "--since", zeros, "--today", common::TODAY])
+            .dir(dir)
+            .run();
+        assert_eq!(out.status, 1, "{}", out.said());
+        assert!(
+            out.stdout.contains("error[E012]: `status` is `drfat`")
+                && out.stdout.contains("“a typo”")
+                && out.stdout.contains("checked 90 records"),
+            "{}",
+            out.said()
+        );
+        assert!(
+            out.stderr
+                .contains(&format!("note: `--since {zeros}` names no commit"))
+                && out.stderr.contains("the whole history is checked"),
+            "{}",
+            out.stderr
+        );
+    }
+    // A pinned root still holds.
+    let out = common::clerk(&["check", "--since", "0000000", "--root", "1234567"])
+        .dir(dir)
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(out.stderr.contains("not at 1234567"), "{}", out.stderr);
+}
+
 #[test]
 fn an_expired_key_cannot_backdate_an_approval() {
     let repo = Repo::example_in_git();
