@@ -555,6 +555,58 @@ fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
     assert!(!out.status.success() && said.contains("E060"), "{said}");
 }
 
+/// The `language: system` hook runs the clerk on PATH: nothing is built.
+#[test]
+fn the_pre_commit_framework_runs_an_installed_clerk_as_a_system_hook() {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install pre-commit (pip install pre-commit)"
+        );
+        eprintln!("skipped: pre-commit is not installed here");
+        return;
+    }
+    let repo = Repo::example_in_git();
+    let dir = repo.path();
+    let bin = common::clerk_on_path();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let try_repo = || {
+        let out = Command::new("pre-commit")
+            .args(["try-repo", common::crate_dir().to_str().unwrap()])
+            .args(["clerk-check-system", "--verbose"])
+            .current_dir(dir)
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), said)
+    };
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "3. 完善財務內控與資產盤點。",
+        "3. 完善財務內控與資產盤點。\n4. 檔案數位化。",
+    );
+    ok(dir, &["add", "-A"]);
+    let (passed, said) = try_repo();
+    assert!(passed && said.contains("checked 90 records"), "{said}");
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["add", "-A"]);
+    let (passed, said) = try_repo();
+    assert!(!passed && said.contains("error[E060]"), "{said}");
+}
+
 #[test]
 fn example_ci_pipelines_check_history_and_publish() {
     let dir = common::crate_dir().join("records-example");
