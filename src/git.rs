@@ -45,6 +45,12 @@ pub fn open() -> Result<Repository, GitError> {
     Ok(Repository::open_from_env()?)
 }
 
+/// Whether `rev` is git's null revision: only zeros (at least 7), which CI systems give as the
+/// commit before a push that has none (a first push, a new branch).
+pub fn is_null_revision(rev: &str) -> bool {
+    rev.len() >= 7 && rev.bytes().all(|b| b == b'0')
+}
+
 /// The records folder `dir` as a path inside the work tree (`""` for the top).
 pub fn prefix(repo: &Repository, dir: &Path) -> Result<String, GitError> {
     let workdir = repo.workdir().ok_or(GitError::Bare)?;
@@ -307,4 +313,18 @@ pub fn config_changes(
     );
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_null_revision;
+
+    #[test]
+    fn null_revisions_are_only_zeros() {
+        assert!(is_null_revision("0000000000000000000000000000000000000000"));
+        assert!(is_null_revision("0000000"));
+        assert!(!is_null_revision("000000"), "too short to be a commit id");
+        assert!(!is_null_revision("0000000a"));
+        assert!(!is_null_revision("HEAD~0"));
+    }
 }

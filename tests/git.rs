@@ -315,6 +315,45 @@ fn since_catches_a_skipped_state_in_a_middle_commit() {
     );
 }
 
+/// CI gives all zeros as the commit before a first push or a new branch: no base, so every
+/// commit is checked from the first, with a note saying so.
+#[test]
+fn since_the_null_revision_checks_the_whole_history() {
+    let repo = Repo::example_in_git();
+    let dir = repo.path();
+    let doc = "documents/2026-doc-006.md"; // a draft
+    repo.edit(doc, "status: draft", "status: drfat");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "a typo"]);
+    repo.edit(doc, "status: drfat", "status: draft");
+    ok(dir, &["commit", "-q", "--no-verify", "-am", "repaired"]);
+    for zeros in ["0000000000000000000000000000000000000000", "0000000"] {
+        let out = common::clerk(&["check", "--since", zeros, "--today", common::TODAY])
+            .dir(dir)
+            .run();
+        assert_eq!(out.status, 1, "{}", out.said());
+        assert!(
+            out.stdout.contains("error[E012]: `status` is `drfat`")
+                && out.stdout.contains("“a typo”")
+                && out.stdout.contains("checked 90 records"),
+            "{}",
+            out.said()
+        );
+        assert!(
+            out.stderr
+                .contains(&format!("note: `--since {zeros}` names no commit"))
+                && out.stderr.contains("the whole history is checked"),
+            "{}",
+            out.stderr
+        );
+    }
+    // A pinned root still holds.
+    let out = common::clerk(&["check", "--since", "0000000", "--root", "1234567"])
+        .dir(dir)
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(out.stderr.contains("not at 1234567"), "{}", out.stderr);
+}
+
 #[test]
 fn an_expired_key_cannot_backdate_an_approval() {
     let repo = Repo::example_in_git();
@@ -514,6 +553,58 @@ fn the_pre_commit_framework_runs_clerk_as_a_rust_hook() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!out.status.success() && said.contains("E060"), "{said}");
+}
+
+/// The `language: system` hook runs the clerk on PATH: nothing is built.
+#[test]
+fn the_pre_commit_framework_runs_an_installed_clerk_as_a_system_hook() {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install pre-commit (pip install pre-commit)"
+        );
+        eprintln!("skipped: pre-commit is not installed here");
+        return;
+    }
+    let repo = Repo::example_in_git();
+    let dir = repo.path();
+    let bin = common::clerk_on_path();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let try_repo = || {
+        let out = Command::new("pre-commit")
+            .args(["try-repo", common::crate_dir().to_str().unwrap()])
+            .args(["clerk-check-system", "--verbose"])
+            .current_dir(dir)
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), said)
+    };
+    repo.edit(
+        "documents/2026-doc-006.md",
+        "3. 完善財務內控與資產盤點。",
+        "3. 完善財務內控與資產盤點。\n4. 檔案數位化。",
+    );
+    ok(dir, &["add", "-A"]);
+    let (passed, said) = try_repo();
+    assert!(passed && said.contains("checked 90 records"), "{said}");
+    repo.edit(LEAVE, SKIP.0, SKIP.1);
+    ok(dir, &["add", "-A"]);
+    let (passed, said) = try_repo();
+    assert!(!passed && said.contains("error[E060]"), "{said}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod authoring;
 mod browser;
 mod caches;
 mod check;
+mod ci_templates;
 mod cli;
 mod corpus;
 mod digest_props;

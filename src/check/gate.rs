@@ -196,14 +196,15 @@ pub fn staged(dir: &Path, options: &Options) -> Result<Outcome, GateError> {
 /// `check --since REV`: every commit from REV (exclusive) to HEAD along the first parent,
 /// oldest first, each against its parent; a finding is reported once, in the first commit
 /// that has it. The last commit is the final tree, checked as a whole. With a pinned `root`
-/// (or clerk.yaml's `governance.root`), a history that starts elsewhere is refused.
+/// (or clerk.yaml's `governance.root`), a history that starts elsewhere is refused. Without
+/// `rev` (a first push has no commit before it), every commit from the first.
 pub fn since(
     dir: &Path,
-    rev: &str,
+    rev: Option<&str>,
     root: Option<&str>,
     options: &Options,
 ) -> Result<Outcome, GateError> {
-    history(dir, Some(rev), root, options)
+    history(dir, rev, root, options)
 }
 
 /// `clerk audit`: every commit from the repository's first to HEAD, each against its parent's

@@ -11,6 +11,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColo
 use super::args::AsOf;
 use crate::check::{self, gate};
 use crate::diag::{self, Diagnostic, Summary};
+use crate::git;
 use crate::model::repo::{LoadError, Repository};
 
 /// How findings are printed.
@@ -31,8 +32,9 @@ pub enum Scope {
     Folder,
     /// What `git commit` will record (the index), against HEAD.
     Staged,
-    /// Every commit after this revision, up to HEAD; the root the history must start from.
-    Since(String, Option<String>),
+    /// Every commit after this revision (from the first, without one), up to HEAD; the root the
+    /// history must start from.
+    Since(Option<String>, Option<String>),
     /// Every commit from the first, up to HEAD; the root it must be.
     Audit(Option<String>),
 }
@@ -66,7 +68,9 @@ pub fn run(
             }
         }),
         Scope::Staged => gate::staged(root, options).map_err(unload),
-        Scope::Since(rev, pin) => gate::since(root, &rev, pin.as_deref(), options).map_err(unload),
+        Scope::Since(rev, pin) => {
+            gate::since(root, rev.as_deref(), pin.as_deref(), options).map_err(unload)
+        }
         Scope::Audit(pin) => gate::audit(root, pin.as_deref(), options).map_err(unload),
     };
     let mut outcome = match loaded {
@@ -222,7 +226,7 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         let scope = match (self.staged, self.since) {
             (true, _) => Scope::Staged,
-            (false, Some(rev)) => Scope::Since(rev, self.root),
+            (false, Some(rev)) => Scope::Since(base(rev), self.root),
             (false, None) => Scope::Folder,
         };
         let options = check::Options {
@@ -230,6 +234,16 @@ impl Args {
         };
         run(&self.dir, scope, self.format, &options)
     }
+}
+
+/// `--since`'s revision; none for git's null revision (all zeros), which CI gives for a first
+/// push or a new branch: then every commit is checked, from the first.
+fn base(rev: String) -> Option<String> {
+    if !git::is_null_revision(&rev) {
+        return Some(rev);
+    }
+    eprintln!("note: `--since {rev}` names no commit (git's null revision: a first push or a new branch), so the whole history is checked, from the first commit");
+    None
 }
 
 /// `clerk audit`'s arguments.

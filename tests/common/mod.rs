@@ -133,6 +133,28 @@ impl Repo {
     }
 }
 
+/// A folder with `clerk` in it, to put first on PATH for what runs clerk by name (a CI script, a
+/// `language: system` hook): the binary under test, judging dates as of [`TODAY`].
+pub fn clerk_on_path() -> tempfile::TempDir {
+    let bin = tempfile::tempdir().unwrap();
+    let script = bin.path().join("clerk");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nexec '{}' \"$@\" --today {}\n",
+            env!("CARGO_BIN_EXE_clerk"),
+            TODAY
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    bin
+}
+
 /// Whether python3 can import these modules. Where it cannot, a test that needs them is skipped
 /// with a note, except under CI, which must install them (`.ci/run`).
 pub fn python_has(modules: &str) -> bool {
