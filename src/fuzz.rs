@@ -131,8 +131,8 @@ impl Snapshot for Memory {
             )),
         }
     }
-    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
-        crate::crypt::envelope(self.files.get(rel)?.as_bytes())
+    fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        self.files.get(rel).map(|t| t.clone().into_bytes())
     }
     fn list(&self, dir: &str) -> Vec<String> {
         let prefix = format!("{dir}/");

@@ -195,8 +195,8 @@ impl Snapshot for GitTree {
         Ok(file)
     }
 
-    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
-        crate::crypt::envelope(&self.bytes(rel)?)
+    fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        GitTree::bytes(self, rel)
     }
 
     fn content_id(&self, rel: &str) -> Option<[u8; 20]> {

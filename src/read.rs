@@ -298,9 +298,13 @@ pub trait Snapshot: Sync {
     fn records(&self, discovery: &Discovery) -> (Vec<String>, Vec<Diagnostic>);
     /// The working folder, where commands write (for a git snapshot, the work tree).
     fn root(&self) -> &Path;
+    /// The bytes of the regular file `rel` (not a link), if there is one.
+    fn bytes(&self, rel: &str) -> Option<Vec<u8>>;
     /// The plain envelope of the encrypted record `rel`, read without a key (see
     /// [`crate::crypt::envelope`]).
-    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope>;
+    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
+        crate::crypt::envelope(&self.bytes(rel)?)
+    }
     /// A name for the exact content of `rel` (its git blob id), when the snapshot has one.
     fn content_id(&self, _rel: &str) -> Option<[u8; 20]> {
         None
@@ -324,8 +328,8 @@ impl Snapshot for Subset<'_> {
         self.inner.load(rel, limit)
     }
 
-    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
-        self.inner.envelope(rel)
+    fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        self.inner.bytes(rel)
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -360,14 +364,12 @@ impl Snapshot for Folder {
         load(&self.root, rel, limit)
     }
 
-    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
-        let mut head = Vec::new();
-        File::open(self.root.join(rel))
-            .ok()?
-            .take(64 * 1024)
-            .read_to_end(&mut head)
-            .ok()?;
-        crate::crypt::envelope(&head)
+    fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        let path = self.root.join(rel);
+        std::fs::symlink_metadata(&path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)?;
+        std::fs::read(path).ok()
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

@@ -100,6 +100,59 @@ fn partial_staging_is_judged_by_the_index() {
     ok(dir, &["commit", "-q", "-m", "reason"]);
 }
 
+/// The hook judges attachments as the commit records them: an entry whose file is not staged,
+/// a private key staged as an attachment, and a bound attachment changed after its record was
+/// approved are refused; a change that touches neither record nor attachment is not slowed by
+/// reading them.
+#[test]
+fn the_hook_judges_attachments_as_the_commit_records_them() {
+    let repo = Repo::example_in_git();
+    let dir = repo.path();
+    let doc = "documents/2026-doc-006.md";
+    repo.edit(
+        doc,
+        "status: draft",
+        "attachments:\n  - plan.pdf\nstatus: draft",
+    );
+    repo.write("documents/plan.pdf", "%PDF-1.4 the plan\n");
+    // The file is in the work tree but not in the commit.
+    ok(dir, &["add", doc]);
+    refused(&repo, &["commit", "-m", "plan"], "E021");
+    ok(dir, &["add", "documents/plan.pdf"]);
+    ok(dir, &["commit", "-q", "-m", "plan"]);
+    // A private key, staged as an attachment.
+    repo.write(
+        "documents/key.txt",
+        std::fs::read(dir.join(".example-keys/lin-wenhui")).unwrap(),
+    );
+    repo.edit(doc, "  - plan.pdf\n", "  - plan.pdf\n  - key.txt\n");
+    ok(dir, &["add", doc, "documents/key.txt"]);
+    refused(&repo, &["commit", "-m", "key"], "E021");
+    ok(dir, &["reset", "-q", "--hard"]);
+    std::fs::remove_file(dir.join("documents/key.txt")).ok();
+    // Bound by the first signature; then the file alone changes.
+    let key = dir.join(".example-keys/wang-fang");
+    let signed = common::clerk(&[
+        "sign",
+        doc,
+        "--step",
+        "review",
+        "--by",
+        "wang-fang",
+        "--date",
+        "2026-11-26",
+        "--key",
+    ])
+    .arg(&key)
+    .dir(dir)
+    .run();
+    assert_eq!(signed.status, 0, "{}", signed.said());
+    ok(dir, &["commit", "-q", "-am", "reviewed"]);
+    repo.write("documents/plan.pdf", "%PDF-1.4 another plan\n");
+    ok(dir, &["add", "documents/plan.pdf"]);
+    refused(&repo, &["commit", "-m", "swap the scan"], "E023");
+}
+
 #[test]
 fn first_commit_with_a_bad_record_is_refused() {
     let repo = Repo::example();

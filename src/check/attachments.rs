@@ -2,22 +2,45 @@
 //! once (`model::attachments` decides what may be); the file an entry's SHA-256 names; stored
 //! encrypted when their record must be; covered by the approvals of an approved record.
 //!
-//! These read files beside the records, so they run on a folder (`clerk check`, `build`,
-//! `serve`), never from a record's cached verdict.
+//! These read the files beside the records — in the work tree for `clerk check`, `build` and
+//! `serve`; in a change's git tree for the hook and CI, for the records the change touches —
+//! never from a record's cached verdict.
 
 use std::collections::HashSet;
 
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::model::attachments::{self, Attachment, Source};
+use crate::model::attachments::{self, Attachment, Files, Source};
 use crate::model::readers;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 
-/// The findings about every record's attachments.
+/// The findings about every record's attachments, as the work tree holds them.
 pub fn check(repo: &Repository) -> Vec<Diagnostic> {
+    check_records(repo, Files::Folder(&repo.root), |_| true)
+}
+
+/// In a change (the hook, CI): the attachments of the records the change touches, or whose
+/// attachment files it touches, as the git tree `tree` records them.
+pub fn check_change(
+    repo: &Repository,
+    tree: &dyn crate::read::Snapshot,
+    changed: &HashSet<&str>,
+) -> Vec<Diagnostic> {
+    check_records(repo, Files::Tree(tree), |record| {
+        changed.contains(record.path.as_str())
+            || changed.iter().any(|p| attachments::names(record, p))
+    })
+}
+
+/// The findings about the attachments of the records `wanted` picks, looked up in `files`.
+fn check_records(
+    repo: &Repository,
+    files: Files,
+    wanted: impl Fn(&Record) -> bool,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for record in &repo.records {
-        let list = attachments::of(&repo.root, &repo.config.skip, record);
+    for record in repo.records.iter().filter(|r| wanted(r)) {
+        let list = attachments::of(files, &repo.config.skip, record);
         if list.is_empty() {
             continue;
         }
@@ -54,10 +77,10 @@ pub fn check(repo: &Repository) -> Vec<Diagnostic> {
                 diags.push(at(codes::MUST_BE_ENCRYPTED, format!("the attachment `{}` of a record that must be stored encrypted is plain text", a.name))
                     .hint(format!("`clerk encrypt {}` encrypts the record's plain attachments with it", record.path)));
             }
-            diags.extend(content(record, a, source, pos));
+            diags.extend(content(files, record, a, source, pos));
             if approved && a.sha256.is_none() {
                 diags.push(at(codes::ATTACHMENT_UNBOUND, format!("the approvals of this record do not cover the content of `{}`: its entry has no SHA-256", a.name))
-                    .hint(format!("write it as `{{file: {}, sha256: {}}}` (`clerk sign` adds it for the first approval); approvals signed before then become stale", a.name, source_hash(source).unwrap_or_else(|| "…".into()))));
+                    .hint(format!("write it as `{{file: {}, sha256: {}}}` (`clerk sign` adds it for the first approval); approvals signed before then become stale", a.name, source_hash(files, source).unwrap_or_else(|| "…".into()))));
             }
         }
     }
@@ -65,9 +88,15 @@ pub fn check(repo: &Repository) -> Vec<Diagnostic> {
 }
 
 /// Whether the file is the one the entry's SHA-256 names (an encrypted one only with a key).
-fn content(record: &Record, a: &Attachment, source: &Source, pos: Pos) -> Option<Diagnostic> {
+fn content(
+    files: Files,
+    record: &Record,
+    a: &Attachment,
+    source: &Source,
+    pos: Pos,
+) -> Option<Diagnostic> {
     let wanted = a.sha256.as_deref()?;
-    let found = match source.content() {
+    let found = match source.content(files) {
         Ok(Some(bytes)) => attachments::sha256(&bytes),
         Ok(None) => return None,
         Err(e) => format!("unreadable ({e})"),
@@ -84,6 +113,6 @@ fn content(record: &Record, a: &Attachment, source: &Source, pos: Pos) -> Option
 }
 
 /// The SHA-256 of a file's plain content, when it can be read.
-fn source_hash(source: &Source) -> Option<String> {
-    Some(attachments::sha256(&source.content().ok()??))
+fn source_hash(files: Files, source: &Source) -> Option<String> {
+    Some(attachments::sha256(&source.content(files).ok()??))
 }

@@ -79,6 +79,18 @@ fn check_step(
     clock.lap("check");
     let changes = git::changes(old, new);
     diags.extend(super::encryption::edited_headers(old, new, &changes));
+    // Attachments of the records the change touches, and of those whose files it touches.
+    let others = git::config_changes(old, new, |p| !crate::read::is_record_name(p));
+    let touched: std::collections::HashSet<&str> = changes
+        .iter()
+        .map(|c| match c {
+            git::Change::Added(p) | git::Change::Modified(p) | git::Change::Deleted(p) => {
+                p.as_str()
+            }
+        })
+        .chain(others.iter().map(String::as_str))
+        .collect();
+    diags.extend(super::attachments::check_change(&repo, new, &touched));
     let today = (!old.is_empty()).then_some(options.today);
     // The rules in force: the parent's, when the change touches the configuration or a person
     // (their roles and keys); the first commit imports its rules as they are.

@@ -45,7 +45,11 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     let rec = &repo.records[index];
     let readers = people.join(", ");
     let mut plain_files = Vec::new();
-    for a in crate::model::attachments::of(&repo.root, &repo.config.skip, rec) {
+    for a in crate::model::attachments::of(
+        crate::model::attachments::Files::Folder(&repo.root),
+        &repo.config.skip,
+        rec,
+    ) {
         match a.source {
             Ok(source) if !source.sealed => plain_files.push(source.path),
             _ => {}

@@ -342,8 +342,8 @@ impl Snapshot for Overlay {
         }
         self.folder.load(rel, limit)
     }
-    fn envelope(&self, rel: &str) -> Option<crate::crypt::Envelope> {
-        self.folder.envelope(rel)
+    fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        self.folder.bytes(rel)
     }
     fn list(&self, dir: &str) -> Vec<String> {
         self.folder.list(dir)

@@ -183,7 +183,11 @@ fn bind_attachments(file: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut hashes = Vec::new();
-    for a in crate::model::attachments::of(&repo.root, &repo.config.skip, rec) {
+    for a in crate::model::attachments::of(
+        crate::model::attachments::Files::Folder(&repo.root),
+        &repo.config.skip,
+        rec,
+    ) {
         if a.sha256.is_some() {
             continue;
         }
@@ -196,7 +200,7 @@ fn bind_attachments(file: &Path) -> anyhow::Result<()> {
             )
         })?;
         let bytes = source
-            .content()
+            .content(crate::model::attachments::Files::Folder(&repo.root))
             .with_context(|| format!("cannot read the attachment `{}`", a.name))?
             .ok_or_else(|| anyhow!("the attachment `{}` is encrypted and no key given opens it: sign with --identity KEY", a.name))?;
         hashes.push((a.index, crate::model::attachments::sha256(&bytes)));

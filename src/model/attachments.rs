@@ -14,6 +14,7 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use super::record::Record;
+use crate::read::Snapshot;
 
 /// Why an attachment cannot be published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +61,20 @@ pub struct Attachment {
     pub source: Result<Source, Refused>,
 }
 
-/// An attachment's file on disk.
+/// Where attachments are looked up: the work tree, or a git tree (a commit, or the index), so
+/// that the hook judges the files a commit records.
+#[derive(Clone, Copy)]
+pub enum Files<'a> {
+    Folder(&'a Path),
+    Tree(&'a dyn Snapshot),
+}
+
+/// An attachment's file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
+    /// Relative to the repository, with `/` separators.
+    pub rel: String,
+    /// In the work tree (a folder's files only: what the site copies).
     pub path: PathBuf,
     /// Stored encrypted (`NAME.age`): its content needs a key.
     pub sealed: bool,
@@ -70,8 +82,13 @@ pub struct Source {
 
 impl Source {
     /// The file's plain content: `None` for an encrypted file without a key that opens it.
-    pub fn content(&self) -> std::io::Result<Option<Vec<u8>>> {
-        let bytes = std::fs::read(&self.path)?;
+    pub fn content(&self, files: Files) -> std::io::Result<Option<Vec<u8>>> {
+        let bytes = match files {
+            Files::Folder(_) => std::fs::read(&self.path)?,
+            Files::Tree(tree) => tree
+                .bytes(&self.rel)
+                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))?,
+        };
         if !self.sealed {
             return Ok(Some(bytes));
         }
@@ -91,9 +108,9 @@ pub fn sha256(bytes: &[u8]) -> String {
     super::digest::hex(&sha2::Sha256::digest(bytes))
 }
 
-/// The attachments of `record`, each resolved against the repository at `root` (whose folders
-/// named in `skip` are not read).
-pub fn of(root: &Path, skip: &[String], record: &Record) -> Vec<Attachment> {
+/// The attachments of `record`, each resolved in `files` (whose folders named in `skip` are
+/// not read).
+pub fn of(files: Files, skip: &[String], record: &Record) -> Vec<Attachment> {
     let Some(list) = record.fields.get("attachments").and_then(|v| v.as_array()) else {
         return Vec::new();
     };
@@ -113,47 +130,32 @@ pub fn of(root: &Path, skip: &[String], record: &Record) -> Vec<Attachment> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             sha256,
-            source: resolve(root, skip, &dir.join(name)),
+            source: resolve(files, skip, &dir.join(name)),
         })
         .collect()
 }
 
 /// `rel` (relative to the repository) as a file clerk may publish: the file itself, or it
 /// stored encrypted (`rel.age`) when the plain one is not there.
-fn resolve(root: &Path, skip: &[String], rel: &Path) -> Result<Source, Refused> {
-    match resolve_file(root, skip, rel, false) {
+fn resolve(files: Files, skip: &[String], rel: &Path) -> Result<Source, Refused> {
+    match resolve_file(files, skip, rel, false) {
         Err(Refused::Missing) => {
             let mut sealed = rel.as_os_str().to_owned();
             sealed.push(".age");
-            resolve_file(root, skip, Path::new(&sealed), true)
-                .map(|path| Source { path, sealed: true })
+            resolve_file(files, skip, Path::new(&sealed), true)
         }
-        other => other.map(|path| Source {
-            path,
-            sealed: false,
-        }),
+        other => other,
     }
 }
 
 /// `rel` as a file clerk may publish; `sealed` when it is an attachment's encrypted file.
 fn resolve_file(
-    root: &Path,
+    files: Files,
     skip: &[String],
     rel: &Path,
     sealed: bool,
-) -> Result<PathBuf, Refused> {
-    // Lexically first: `..` may not climb above the repository.
-    let mut parts: Vec<String> = Vec::new();
-    for part in rel.components() {
-        match part {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::ParentDir => {
-                parts.pop().ok_or(Refused::Outside)?;
-            }
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return Err(Refused::Outside),
-        }
-    }
+) -> Result<Source, Refused> {
+    let parts = normal(rel).ok_or(Refused::Outside)?;
     let Some((file, folders)) = parts.split_last() else {
         return Err(Refused::Missing);
     };
@@ -164,9 +166,59 @@ fn resolve_file(
     if record || (file.ends_with(".age") && !sealed) {
         return Err(Refused::Record);
     }
-    let path = root.join(parts.join("/"));
-    // A link may not lead elsewhere.
-    let real = path.canonicalize().map_err(|_| Refused::Missing)?;
+    let rel = parts.join("/");
+    let (path, head) = match files {
+        Files::Folder(root) => (on_disk(root, &rel)?, head_of(&root.join(&rel))),
+        Files::Tree(tree) => {
+            // Only a regular file the tree records (a link is not one).
+            let bytes = tree.bytes(&rel).ok_or(Refused::Missing)?;
+            let head = bytes[..bytes.len().min(64)].to_vec();
+            (tree.root().join(&rel), head)
+        }
+    };
+    if holds_private_key(&head) {
+        return Err(Refused::Key);
+    }
+    Ok(Source { rel, path, sealed })
+}
+
+/// The parts of `rel`, read lexically: `None` when `..` climbs above the repository or the
+/// path is absolute.
+fn normal(rel: &Path) -> Option<Vec<String>> {
+    let mut parts: Vec<String> = Vec::new();
+    for part in rel.components() {
+        match part {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts)
+}
+
+/// Whether an entry of `record` names the file `rel` (or its encrypted form), whether or not
+/// that file may be an attachment.
+pub fn names(record: &Record, rel: &str) -> bool {
+    let dir = Path::new(&record.path).parent().unwrap_or(Path::new(""));
+    let Some(list) = record.fields.get("attachments").and_then(|v| v.as_array()) else {
+        return false;
+    };
+    list.iter()
+        .filter_map(|v| v.as_str().or_else(|| v.get("file")?.as_str()))
+        .filter_map(|name| normal(&dir.join(name)))
+        .map(|parts| parts.join("/"))
+        .any(|wanted| rel == wanted || rel.strip_suffix(".age") == Some(wanted.as_str()))
+}
+
+/// The file `rel` in the folder `root`: a link may not lead elsewhere or into a hidden folder.
+fn on_disk(root: &Path, rel: &str) -> Result<PathBuf, Refused> {
+    let real = root
+        .join(rel)
+        .canonicalize()
+        .map_err(|_| Refused::Missing)?;
     let root = root.canonicalize().map_err(|_| Refused::Missing)?;
     let inside = real.strip_prefix(&root).map_err(|_| Refused::Outside)?;
     if inside
@@ -178,18 +230,20 @@ fn resolve_file(
     if !real.is_file() {
         return Err(Refused::Missing);
     }
-    if holds_private_key(&real) {
-        return Err(Refused::Key);
-    }
     Ok(real)
 }
 
-/// Whether the file begins like a private key (OpenSSH, PEM or PKCS#8).
-fn holds_private_key(path: &Path) -> bool {
+/// The first bytes of a file.
+fn head_of(path: &Path) -> Vec<u8> {
     let mut head = [0u8; 64];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
-    let head = String::from_utf8_lossy(&head[..n]);
+    head[..n].to_vec()
+}
+
+/// Whether a file begins like a private key (OpenSSH, PEM or PKCS#8).
+fn holds_private_key(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(head);
     head.trim_start().starts_with("-----BEGIN") && head.contains("PRIVATE KEY")
 }

@@ -283,7 +283,11 @@ fn copy_attachments(site: &Site, out: &Output) -> anyhow::Result<Vec<(String, Pa
     let mut copied = Vec::new();
     for record in site.records() {
         let mut names = HashSet::new();
-        for a in crate::model::attachments::of(&repo.root, &repo.config.skip, record) {
+        for a in crate::model::attachments::of(
+            crate::model::attachments::Files::Folder(&repo.root),
+            &repo.config.skip,
+            record,
+        ) {
             let Ok(source) = a.source else { continue };
             if !names.insert(a.file_name.clone()) {
                 continue;
@@ -292,7 +296,7 @@ fn copy_attachments(site: &Site, out: &Output) -> anyhow::Result<Vec<(String, Pa
             if !source.sealed {
                 copied.push((rel, source.path));
             } else if let Some(plain) = source
-                .content()
+                .content(crate::model::attachments::Files::Folder(&repo.root))
                 .with_context(|| format!("cannot open the attachment {}", source.path.display()))?
             {
                 out.put(rel, plain)?;

@@ -476,19 +476,23 @@ pub(super) fn attachments(site: &Site, r: &Record) -> Vec<AttachmentView> {
     // encrypted one without a key is not copied — and, as the site keeps one file per name,
     // the first of each name.
     let mut seen = std::collections::HashSet::new();
-    crate::model::attachments::of(&repo.root, &repo.config.skip, r)
-        .into_iter()
-        .filter(|a| {
-            a.source
-                .as_ref()
-                .is_ok_and(|s| !s.sealed || crate::crypt::can_open(&s.path))
-        })
-        .filter(|a| seen.insert(a.file_name.clone()))
-        .map(|a| AttachmentView {
-            url: super::super::attachment_url(&r.id, &a.file_name),
-            name: a.name,
-        })
-        .collect()
+    crate::model::attachments::of(
+        crate::model::attachments::Files::Folder(&repo.root),
+        &repo.config.skip,
+        r,
+    )
+    .into_iter()
+    .filter(|a| {
+        a.source
+            .as_ref()
+            .is_ok_and(|s| !s.sealed || crate::crypt::can_open(&s.path))
+    })
+    .filter(|a| seen.insert(a.file_name.clone()))
+    .map(|a| AttachmentView {
+        url: super::super::attachment_url(&r.id, &a.file_name),
+        name: a.name,
+    })
+    .collect()
 }
 
 /// A record's versions: the chain of `supersedes` back and `superseded_by` forward.
