@@ -51,24 +51,24 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         register,
         req.year,
     );
-    match req.format {
-        Format::Table => print!("{}", export::text(&table)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&table)?),
-        Format::Csv => {
-            let bytes = export::csv(&table)?;
-            match &req.output {
-                Some(path) => crate::fsio::write_atomic(path, &String::from_utf8(bytes)?)?,
-                None => std::io::stdout().write_all(&bytes)?,
-            }
+    if req.format == Format::Xlsx
+        && req.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        bail!("an Excel workbook is not for the terminal: write it to a file with `-o {}.xlsx`, or redirect the output (`> {}.xlsx`)", table.name, table.name);
+    }
+    let bytes = match req.format {
+        Format::Table => export::text(&table).into_bytes(),
+        Format::Json => (serde_json::to_string_pretty(&table)? + "\n").into_bytes(),
+        Format::Csv => export::csv(&table)?,
+        Format::Xlsx => export::xlsx(&table)?,
+    };
+    match &req.output {
+        Some(path) => {
+            crate::fsio::write_bytes_atomic(path, &bytes)?;
+            eprintln!("wrote {}", path.display());
         }
-        Format::Xlsx => {
-            let path = req
-                .output
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(format!("{}.xlsx", table.name)));
-            export::xlsx(&table, &path)?;
-            println!("wrote {}", path.display());
-        }
+        None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(0)
 }
@@ -102,7 +102,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         run(&Request {
-            dir: self.repo.dir,
+            dir: self.repo.root(),
             name: if self.list { None } else { self.name },
             year: self.year,
             format: self.format,

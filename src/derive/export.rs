@@ -119,7 +119,6 @@ pub use workbook::xlsx;
 
 #[cfg(feature = "xlsx")]
 mod workbook {
-    use std::path::Path;
 
     use anyhow::Context;
     use serde_json::Value;
@@ -131,7 +130,7 @@ mod workbook {
 
     /// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
     /// totals row.
-    pub fn xlsx(t: &Table, path: &Path) -> anyhow::Result<()> {
+    pub fn xlsx(t: &Table) -> anyhow::Result<Vec<u8>> {
         use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
@@ -201,18 +200,13 @@ mod workbook {
                 }
             }
         }
-        let tmp = path.with_extension("xlsx.tmp");
-        book.save(&tmp)
-            .with_context(|| format!("cannot write `{}`", tmp.display()))?;
-        std::fs::rename(&tmp, path)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
-        Ok(())
+        book.save_to_buffer().context("cannot write the workbook")
     }
 }
 
 /// Without the `xlsx` feature there is no workbook writer.
 #[cfg(not(feature = "xlsx"))]
-pub fn xlsx(_: &Table, _: &std::path::Path) -> anyhow::Result<()> {
+pub fn xlsx(_: &Table) -> anyhow::Result<Vec<u8>> {
     anyhow::bail!(
         "this clerk was built without Excel workbooks (cargo feature `xlsx`); use --format csv"
     )
