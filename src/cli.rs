@@ -18,6 +18,10 @@ pub struct Cli {
     /// ~/.ssh/id_ed25519 or ~/.ssh/id_rsa, if there]. May be given more than once.
     #[arg(long, global = true, value_name = "KEY")]
     pub identity: Vec<PathBuf>,
+    /// Run as if clerk was started in DIR (as `git -C DIR`). Every command finds its records
+    /// repository from the current folder upwards, as git does.
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    pub chdir: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -224,6 +228,10 @@ pub enum Command {
 impl Cli {
     /// Runs the command; the exit status, or why it could not run.
     pub fn run(self) -> anyhow::Result<i32> {
+        if let Some(dir) = &self.chdir {
+            std::env::set_current_dir(dir)
+                .map_err(|e| anyhow::anyhow!("cannot change to `{}`: {e}", dir.display()))?;
+        }
         crate::crypt::set_identities(&self.identity)?;
         match self.command {
             Command::Check(args) => args.run(),

@@ -16,6 +16,7 @@ mod digest_props;
 mod due;
 mod encryption;
 mod fuzz;
+mod gentle_start;
 mod git;
 mod layers;
 mod registers;

@@ -6,12 +6,20 @@ use chrono::NaiveDate;
 
 use crate::model::types::Classification;
 
-/// The records repository, for commands that take it as an option.
+/// The records repository, for commands that take it as an option (`clerk -C DIR` works for
+/// every command).
 #[derive(clap::Args, Debug, Clone)]
 pub struct Repo {
-    /// The records repository.
-    #[arg(short = 'C', long = "dir", value_name = "DIR", default_value = ".")]
+    /// The records repository [default: the one the current folder is in].
+    #[arg(long = "dir", value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+}
+
+impl Repo {
+    /// The repository's folder: `--dir`, or the nearest folder above it with a clerk.yaml.
+    pub fn root(&self) -> PathBuf {
+        super::record::repository_dir(&self.dir)
+    }
 }
 
 /// The day date-dependent rules are judged on (what is due, overdue, upcoming).

@@ -126,7 +126,7 @@ impl Args {
             search: !self.no_search && cfg!(feature = "search"),
         };
         run(
-            &self.dir,
+            &crate::cmd::record::repository_dir(&self.dir),
             self.output,
             self.audience.into(),
             include,

@@ -1,7 +1,7 @@
 //! `clerk check`: load the repository (a folder, the git index, or each commit of a range),
 //! run every check, print findings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -43,9 +43,10 @@ pub enum Scope {
 pub fn run(
     root: &Path,
     scope: Scope,
-    format: Format,
+    printing: &Printing,
     options: &check::Options,
 ) -> anyhow::Result<i32> {
+    let format = printing.format;
     let started = Instant::now();
     let scope_kind = match scope {
         Scope::Audit(_) => ScopeKind::Audit,
@@ -89,6 +90,10 @@ pub fn run(
         }
     };
     diag::sort(&mut outcome.diags);
+    if let Some(only) = &printing.only {
+        outcome.diags.retain(|d| only.contains(&d.path));
+        outcome.records = only.len();
+    }
     let summary = Summary::new(
         outcome.records,
         &outcome.diags,
@@ -105,7 +110,11 @@ pub fn run(
     if matches!(scope_kind, ScopeKind::Audit) && format == Format::Text {
         print_chain(&outcome.governed);
     }
-    print(format, root, &outcome.diags, Some(&summary), &source_of)?;
+    let diags = match format {
+        Format::Json => outcome.diags.clone(),
+        _ => shown(&outcome.diags, printing.verbosity),
+    };
+    print(format, root, &diags, Some(&summary), &source_of)?;
     if outcome.unreadable > 0 && format != Format::Json {
         eprintln!("{}", unreadable_note(outcome.unreadable));
     }
@@ -199,12 +208,70 @@ pub fn unreadable_note(count: usize) -> String {
     )
 }
 
+/// How much `clerk check` prints as text (JSON always holds every finding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Every error; warnings of one code beyond a few as one finding with a count.
+    #[default]
+    Normal,
+    /// Every finding.
+    Verbose,
+}
+
+/// Warnings of one code shown one by one before they are counted instead.
+const GROUP_AFTER: usize = 3;
+
+/// The findings to print as text: `--quiet` keeps errors; by default, warnings of one code
+/// (a coverage gap per person, say) beyond a few become one finding with a count.
+fn shown(diags: &[Diagnostic], verbosity: Verbosity) -> Vec<Diagnostic> {
+    let warning = |d: &Diagnostic| d.severity != diag::Severity::Error;
+    let mut per_code: HashMap<String, usize> = HashMap::new();
+    for d in diags.iter().filter(|d| warning(d)) {
+        *per_code.entry(d.code.to_string()).or_default() += 1;
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for d in diags {
+        if !warning(d) || verbosity == Verbosity::Verbose {
+            out.push(d.clone());
+            continue;
+        }
+        if verbosity == Verbosity::Quiet {
+            continue;
+        }
+        let code = d.code.to_string();
+        let total = per_code[&code];
+        let n = seen.entry(code.clone()).or_default();
+        *n += 1;
+        if total <= GROUP_AFTER {
+            out.push(d.clone());
+        } else if *n == 1 {
+            let mut first = d.clone();
+            first.message.push_str(&format!(
+                " — and {} more {code} like it (`clerk check --verbose` lists them)",
+                total - 1
+            ));
+            out.push(first);
+        }
+    }
+    out
+}
+
 /// `clerk check`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The records repository.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The records repository [default: the one the current folder is in], or record files:
+    /// then only the findings at those files are shown (cross-record checks included).
+    #[arg(value_name = "DIR_OR_FILES")]
+    pub paths: Vec<PathBuf>,
+    /// Show errors only.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Show every warning, where several of one kind are otherwise counted in one.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Check the staged versions (the git index) and each staged change against HEAD.
     #[arg(long, conflicts_with = "since")]
     pub staged: bool,
@@ -224,16 +291,71 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
+        let (dir, files) = targets(&self.paths)?;
         let scope = match (self.staged, self.since) {
             (true, _) => Scope::Staged,
             (false, Some(rev)) => Scope::Since(base(rev), self.root),
             (false, None) => Scope::Folder,
         };
+        if files.is_some() && !matches!(scope, Scope::Folder) {
+            anyhow::bail!("give files only to check them as they are; --staged and --since check a repository (DIR)");
+        }
         let options = check::Options {
             today: self.as_of.day(),
         };
-        run(&self.dir, scope, self.format, &options)
+        let print = Printing {
+            format: self.format,
+            verbosity: match (self.quiet, self.verbose) {
+                (true, _) => Verbosity::Quiet,
+                (_, true) => Verbosity::Verbose,
+                _ => Verbosity::Normal,
+            },
+            only: files,
+        };
+        run(&dir, scope, &print, &options)
     }
+}
+
+/// What `clerk check` was given: a repository (the nearest one up from the current folder when
+/// nothing is given), or record files — then their repository and their relative paths.
+fn targets(paths: &[PathBuf]) -> anyhow::Result<(PathBuf, Option<HashSet<String>>)> {
+    match paths {
+        [] => Ok((super::record::repository_dir(Path::new(".")), None)),
+        [dir] if !dir.is_file() => Ok((super::record::repository_dir(dir), None)),
+        files => {
+            let real = |p: &Path| {
+                p.canonicalize()
+                    .map_err(|e| anyhow::anyhow!("`{}`: {e}", p.display()))
+            };
+            let root = real(&super::record::find_root(&real(&files[0])?)?)?;
+            let mut rels = HashSet::new();
+            for file in files {
+                if !file.is_file() {
+                    anyhow::bail!(
+                        "`{}` is not a record file (give one repository, or files)",
+                        file.display()
+                    );
+                }
+                let abs = real(file)?;
+                if real(&super::record::find_root(&abs)?)? != root {
+                    anyhow::bail!(
+                        "`{}` is not in the repository at `{}`",
+                        file.display(),
+                        root.display()
+                    );
+                }
+                rels.insert(crate::read::relative(&root, &abs));
+            }
+            Ok((root, Some(rels)))
+        }
+    }
+}
+
+/// How `clerk check` prints: the format, how much, and for which files only.
+pub struct Printing {
+    pub format: Format,
+    pub verbosity: Verbosity,
+    pub only: Option<HashSet<String>>,
 }
 
 /// `--since`'s revision; none for git's null revision (all zeros), which CI gives for a first
@@ -267,6 +389,12 @@ impl AuditArgs {
         let options = check::Options {
             today: self.as_of.day(),
         };
-        run(&self.dir, Scope::Audit(self.root), self.format, &options)
+        let dir = crate::cmd::record::repository_dir(&self.dir);
+        let print = Printing {
+            format: self.format,
+            verbosity: Verbosity::Normal,
+            only: None,
+        };
+        run(&dir, Scope::Audit(self.root), &print, &options)
     }
 }

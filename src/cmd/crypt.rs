@@ -243,6 +243,9 @@ pub struct ReencryptArgs {
 
 impl ReencryptArgs {
     pub fn run(self) -> anyhow::Result<i32> {
-        reencrypt(&self.dir, self.date.unwrap_or_else(super::args::today))
+        reencrypt(
+            &crate::cmd::record::repository_dir(&self.dir),
+            self.date.unwrap_or_else(super::args::today),
+        )
     }
 }

@@ -99,7 +99,7 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         let today = self.as_of.day();
         run(
-            &self.dir,
+            &crate::cmd::record::repository_dir(&self.dir),
             self.within,
             today,
             self.format,

@@ -104,7 +104,7 @@ impl Command {
     pub fn run(self) -> anyhow::Result<i32> {
         match self {
             Command::Install { dir, force } => {
-                for path in install(&dir, force)? {
+                for path in install(&crate::cmd::record::repository_dir(&dir), force)? {
                     println!("installed {}", path.display());
                 }
                 Ok(0)

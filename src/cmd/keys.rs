@@ -50,7 +50,7 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
-        let text = allowed_signers(&self.dir)?;
+        let text = allowed_signers(&crate::cmd::record::repository_dir(&self.dir))?;
         match self.output {
             Some(path) => crate::fsio::write_atomic(&path, &text)?,
             None => print!("{text}"),

@@ -396,7 +396,7 @@ pub struct NewArgs {
 impl NewArgs {
     pub fn run(self) -> anyhow::Result<i32> {
         let path = new(&NewRequest {
-            dir: self.repo.dir,
+            dir: self.repo.root(),
             type_name: self.type_name,
             title: self.title,
             id: self.id,

@@ -30,6 +30,24 @@ pub fn find_root(file: &Path) -> anyhow::Result<PathBuf> {
     )
 }
 
+/// The records repository a command was pointed at: `dir` when it holds a clerk.yaml, else the
+/// nearest folder above it that does (as git finds its repository from any folder inside it);
+/// `dir` as given when none does (loading it then says there is no clerk.yaml).
+pub fn repository_dir(dir: &Path) -> PathBuf {
+    if dir.join(config::FILE).is_file() {
+        return dir.to_path_buf();
+    }
+    std::path::absolute(dir)
+        .ok()
+        .and_then(|abs| {
+            abs.ancestors()
+                .skip(1)
+                .find(|d| d.join(config::FILE).is_file())
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| dir.to_path_buf())
+}
+
 /// Loads the records repository at `dir` for a command, with the findings of the load.
 ///
 /// A `clerk.yaml` that cannot be read is printed as `clerk check` prints it — the file, the

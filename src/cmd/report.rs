@@ -88,7 +88,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         run(&Request {
-            dir: self.repo.dir,
+            dir: self.repo.root(),
             name: self.name,
             year: self.year,
             output: self.output,

@@ -239,7 +239,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         run(
-            &self.repo.dir,
+            &self.repo.root(),
             self.type_name.as_deref(),
             self.output.as_deref(),
             self.front_matter_cms,

@@ -402,7 +402,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         run(&Request {
-            dir: self.dir,
+            dir: crate::cmd::record::repository_dir(&self.dir),
             port: self.port,
             audience: self.audience.into(),
             today: self.as_of.today,

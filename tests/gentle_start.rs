@@ -1,0 +1,235 @@
+//! A gentle start: every command finds its repository from any folder inside it (and `-C DIR`
+//! works for all), `check` takes files, says little with `--quiet` and counts repeated
+//! warnings unless `--verbose`, and registers print to standard output.
+
+use crate::common;
+
+use std::process::Command;
+
+use common::Repo;
+
+/// Every command that works on a repository finds it from a folder inside it, as git does;
+/// `clerk -C DIR` runs from DIR; the old `--dir DIR` still works.
+#[test]
+fn every_command_finds_its_repository_from_a_folder_inside_it() {
+    let repo = Repo::example();
+    let inside = repo.path().join("documents");
+    for args in [
+        vec!["check", "--today", common::TODAY],
+        vec!["register", "documents"],
+        vec!["due", "--today", common::TODAY],
+        vec!["schema", "document"],
+        vec!["keys", "--allowed-signers"],
+        vec!["report"],
+    ] {
+        let out = common::clerk(&args).dir(&inside).run();
+        assert_eq!(
+            out.status,
+            0,
+            "clerk {args:?} in documents/: {}",
+            out.said()
+        );
+    }
+    let out = common::clerk(&["check", "--today", common::TODAY])
+        .dir(&inside)
+        .run();
+    assert!(out.stdout.contains("checked 90 records"), "{}", out.stdout);
+    // -C: as if started there, for commands with a folder argument and with --dir alike.
+    let elsewhere = Repo::empty();
+    for args in [
+        vec!["-C", "leave", "check", "--today", common::TODAY],
+        vec!["-C", "leave", "register", "documents"],
+        vec!["register", "--dir", ".", "documents"],
+    ] {
+        let out = common::clerk(&args).dir(repo.path()).run();
+        assert_eq!(out.status, 0, "clerk {args:?}: {}", out.said());
+    }
+    let out = common::clerk(&["-C"])
+        .arg(repo.path().join("meetings"))
+        .args(["register", "documents"])
+        .dir(elsewhere.path())
+        .run();
+    assert!(out.stdout.contains("發文登記簿"), "{}", out.said());
+    // Outside any repository: the error says so.
+    let out = common::clerk(&["check"]).dir(elsewhere.path()).run();
+    assert_eq!(out.status, 2);
+    assert!(out.said().contains("clerk.yaml"), "{}", out.said());
+    let out = common::clerk(&["-C", "no-such-folder", "check"])
+        .dir(elsewhere.path())
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.said().contains("cannot change to `no-such-folder`"),
+        "{}",
+        out.said()
+    );
+}
+
+/// `clerk check FILE…` reports the findings at those files — those of cross-record checks
+/// included — and refuses files of another repository or with --staged.
+#[test]
+fn check_given_files_reports_on_those_files() {
+    let repo = Repo::example();
+    let leave = "leave/leave-2026-021.md";
+    repo.edit(leave, "days: 2", "days: 3");
+    // A second document with 2026-doc-001's number: a cross-record finding at the second.
+    repo.edit(
+        "documents/2026-doc-004.md",
+        "status: approved",
+        "number: 協秘〔2026〕1號\nstatus: approved",
+    );
+    let out = common::clerk(&[
+        "check",
+        "documents/2026-doc-004.md",
+        "--format",
+        "json",
+        "--today",
+        common::TODAY,
+    ])
+    .dir(repo.path())
+    .run_json();
+    let found: Vec<(String, String)> = out
+        .diagnostics()
+        .into_iter()
+        .map(|f| (f.code, f.path))
+        .collect();
+    assert!(
+        found.iter().all(|(_, p)| p == "documents/2026-doc-004.md"),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(c, _)| c == "E042"), "{found:?}");
+    assert_eq!(out.json["summary"]["records"], 1);
+    // From inside a folder, by relative paths; the other broken file is not reported.
+    let out = common::clerk(&[
+        "check",
+        "../leave/leave-2026-021.md",
+        "2026-doc-006.md",
+        "--today",
+        common::TODAY,
+    ])
+    .dir(&repo.path().join("documents"))
+    .run();
+    assert_eq!(out.status, 1, "{}", out.said());
+    assert!(
+        out.stdout.contains("leave/leave-2026-021.md:"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("2026-doc-004"), "{}", out.stdout);
+    assert!(out.stdout.contains("checked 2 records"), "{}", out.stdout);
+    // Not a file of this repository; files with --staged.
+    let other = Repo::example();
+    let out = common::clerk(&["check", "documents/2026-doc-001.md"])
+        .arg(other.path().join("documents/2026-doc-002.md"))
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.said().contains("is not in the repository at"),
+        "{}",
+        out.said()
+    );
+    let out = common::clerk(&["check", "--staged", leave])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.said()
+            .contains("give files only to check them as they are"),
+        "{}",
+        out.said()
+    );
+}
+
+/// Warnings of one kind (a missing quarterly assessment for each of ten people) are one
+/// finding with a count; `--verbose` lists them all, `--quiet` shows errors only, and JSON
+/// always holds every finding.
+#[test]
+fn repeated_warnings_are_counted_unless_verbose() {
+    let repo = Repo::example();
+    let day = "2027-02-15";
+    let count = |out: &common::Outcome| out.stdout.matches("warning[W047]").count();
+    let normal = common::clerk(&["check", "--today", day])
+        .dir(repo.path())
+        .run();
+    assert_eq!(count(&normal), 1, "{}", normal.stdout);
+    assert!(
+        normal.stdout.contains("and 9 more W047 like it"),
+        "{}",
+        normal.stdout
+    );
+    assert!(
+        normal.stdout.contains("11 warnings"),
+        "the summary counts every one: {}",
+        normal.stdout
+    );
+    let verbose = common::clerk(&["check", "--verbose", "--today", day])
+        .dir(repo.path())
+        .run();
+    assert_eq!(count(&verbose), 10, "{}", verbose.stdout);
+    repo.edit("leave/leave-2026-021.md", "days: 2", "days: 3");
+    let quiet = common::clerk(&["check", "-q", "--today", day])
+        .dir(repo.path())
+        .run();
+    assert_eq!(quiet.status, 1);
+    assert!(!quiet.stdout.contains("warning["), "{}", quiet.stdout);
+    assert!(quiet.stdout.contains("error[E046]"), "{}", quiet.stdout);
+    let json = common::clerk(&["check", "--format", "json", "--today", day])
+        .dir(repo.path())
+        .run_json();
+    let w047 = json
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "W047")
+        .count();
+    assert_eq!(w047, 10);
+}
+
+/// A register without `-o` goes to standard output in every format — a workbook too when the
+/// output is redirected — and nothing is written into the current folder; a workbook is not
+/// printed to a terminal.
+#[test]
+fn registers_without_an_output_file_print_to_standard_output() {
+    let repo = Repo::example();
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["register", "documents", "--format", "xlsx"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.starts_with(b"PK\x03\x04"),
+        "a zip (xlsx) on standard output"
+    );
+    assert!(!repo.path().join("documents.xlsx").exists());
+    // On a terminal (a pseudo-terminal from script(1)), a workbook is refused with the way out.
+    let clerk = env!("CARGO_BIN_EXE_clerk");
+    let tty = Command::new("script")
+        .args([
+            "-qec",
+            &format!("{clerk} register documents --format xlsx"),
+            "/dev/null",
+        ])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&tty.stdout);
+    assert!(!tty.status.success(), "{said}");
+    assert!(said.contains("-o documents.xlsx"), "{said}");
+    assert!(!said.contains("PK\u{3}\u{4}"), "{said}");
+    // -o writes the file, atomically, and says so on standard error.
+    let file = repo.path().join("register.csv");
+    let out = common::clerk(&["register", "documents", "--format", "csv", "-o"])
+        .arg(&file)
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    assert!(out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("協秘〔2026〕1號"));
+}
