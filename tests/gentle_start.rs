@@ -233,3 +233,143 @@ fn registers_without_an_output_file_print_to_standard_output() {
         .unwrap()
         .contains("協秘〔2026〕1號"));
 }
+
+/// `clerk new person` writes roles and keys from `--role` and `--key`, and the record checks
+/// clean; a file that is not a public key, a role the type does not know, and `--role` on
+/// another type are refused with what to do.
+#[test]
+fn new_person_takes_roles_and_keys() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    let key = dir.join("zhang.pub");
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "zhang", "-f"])
+        .arg(dir.join("zhang"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = common::clerk(&[
+        "new",
+        "person",
+        "--id",
+        "zhang-wei",
+        "--title",
+        "張偉",
+        "name=張偉",
+        "kind=staff",
+        "department=events",
+        "joined=2026-11-02",
+        "--role",
+        "department-head:events",
+        "--key",
+        "zhang.pub",
+        "--date",
+        "2026-11-02",
+    ])
+    .dir(dir)
+    .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    let text = repo.read("people/zhang-wei.md");
+    let public = std::fs::read_to_string(&key).unwrap();
+    assert!(
+        text.contains(
+            "roles:\n  - role: department-head\n    scope: [events]\n    from: 2026-11-02\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "keys:\n  - key: {}\n    from: 2026-11-02\n",
+            public.trim()
+        )),
+        "{text}"
+    );
+    let checked = common::clerk(&["check", "people/zhang-wei.md", "--today", common::TODAY])
+        .dir(dir)
+        .run();
+    assert_eq!(checked.status, 0, "{}", checked.said());
+    // Refusals, each saying what is allowed or expected.
+    let refused = |args: &[&str], says: &str| {
+        let out = common::clerk(args).dir(dir).run();
+        assert_eq!(out.status, 2, "clerk {args:?}: {}", out.said());
+        assert!(out.said().contains(says), "clerk {args:?}: {}", out.said());
+    };
+    refused(
+        &["new", "person", "--id", "a", "--key", "zhang"],
+        "is not an OpenSSH public key",
+    );
+    refused(
+        &["new", "person", "--id", "b", "--role", "chief"],
+        "\"chief\" is not allowed in `roles` of a person; it is one of: secretary-general",
+    );
+    refused(
+        &["new", "leave", "--role", "staff"],
+        "--role and --key are for people",
+    );
+    assert!(!dir.join("people/a.md").exists() && !dir.join("people/b.md").exists());
+}
+
+/// `clerk new` refuses a value its type forbids, naming the allowed ones; a leave starts on
+/// the next working day (the type says so), a document is dated the day it is made; an empty
+/// required field's finding says what goes there.
+#[test]
+fn new_records_follow_their_type() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    let out = common::clerk(&["new", "leave", "kind=annual"])
+        .dir(dir)
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.said().contains(
+            "`kind=annual` is not allowed for a leave; `kind` is one of: 事假, 病假, 年假"
+        ),
+        "{}",
+        out.said()
+    );
+    assert!(!dir.join("leave/leave-2026-031.md").exists());
+    // Friday 2026-11-27: the next working day is Monday 2026-11-30.
+    let out = common::clerk(&["new", "leave", "kind=年假", "--date", "2026-11-27"])
+        .dir(dir)
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    let text = repo.read(out.stdout.trim());
+    assert!(
+        text.contains("start: 2026-11-30\nend: 2026-11-30\n"),
+        "{text}"
+    );
+    let out = common::clerk(&["new", "document", "--title", "測試", "--date", "2026-11-28"])
+        .dir(dir)
+        .run();
+    let doc = out.stdout.trim().to_string();
+    assert!(repo.read(&doc).contains("date: 2026-11-28\n"));
+    // The empty fields of the new document: what goes there, not "put it in quotes".
+    let out = common::clerk(&["check", &doc, "--today", common::TODAY])
+        .dir(dir)
+        .run();
+    assert!(
+        out.stdout.contains("error[E011]: `department` is empty"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("hint: write 擬稿部門"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("error[E012]: `kind` is empty"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("hint: write one of `通知`"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("put the value in quotes"),
+        "{}",
+        out.stdout
+    );
+}

@@ -194,6 +194,15 @@ fn schema_finding(
             let name = property.as_str().unwrap_or_default();
             missing_field(record, text, def, error, name)
         }
+        K::Type { .. } if value.is_null() => {
+            let about = describe_value(def, error);
+            at(codes::WRONG_TYPE, format!("`{field}` is empty")).hint(match about {
+                Some(about) => format!("write {about} after `{field}:`"),
+                None => format!(
+                    "write the value after `{field}:`, or remove the line if the field is optional"
+                ),
+            })
+        }
         K::Type { kind } => at(
             codes::WRONG_TYPE,
             format!(
@@ -203,6 +212,15 @@ fn schema_finding(
             ),
         )
         .hint(type_hint(kind)),
+        K::Enum { options } if value.is_null() => {
+            at(codes::NOT_ALLOWED, format!("`{field}` is empty")).hint(format!(
+                "write one of {} after `{field}:`",
+                options
+                    .as_array()
+                    .map_or_else(Vec::new, |a| a.iter().map(show).collect())
+                    .join(", ")
+            ))
+        }
         K::Enum { options } => at(
             codes::NOT_ALLOWED,
             format!("`{field}` is {shown}, which is not allowed here"),
@@ -298,6 +316,25 @@ fn describe(def: &TypeDef, error: &jsonschema::ValidationError, name: &str) -> O
         .or_else(|| prop.get("title"))
         .and_then(Value::as_str)
         .map(str::to_string)
+}
+
+/// What goes in the field a type error is about: its title and description, and the
+/// choices it allows, from the type's schema.
+fn describe_value(def: &TypeDef, error: &jsonschema::ValidationError) -> Option<String> {
+    let parent = error.schema_path().as_str().strip_suffix("/type")?;
+    let prop = def.schema.pointer(parent)?;
+    let text = |k: &str| prop.get(k).and_then(Value::as_str);
+    let mut about = match (text("title"), text("description")) {
+        (Some(t), Some(d)) if !d.contains(t) => format!("{t} — {d}"),
+        (_, Some(d)) => d.to_string(),
+        (Some(t), None) => t.to_string(),
+        (None, None) => return None,
+    };
+    if let Some(choices) = prop.get("enum").and_then(Value::as_array) {
+        let list: Vec<String> = choices.iter().map(show).collect();
+        about.push_str(&format!(" (one of {})", list.join(", ")));
+    }
+    Some(about.replace('\n', " "))
 }
 
 /// A value as shown in a message: short, quoted text.

@@ -6,6 +6,7 @@ pub mod check;
 pub mod corpus;
 pub mod crypt;
 pub mod due;
+mod fill;
 pub mod hooks;
 pub mod issue;
 pub mod keys;

@@ -151,6 +151,9 @@ pub struct NewRequest {
     pub id: Option<String>,
     /// `field=value` pairs, each value written as YAML.
     pub fields: Vec<String>,
+    /// For a person: roles held (`ROLE[:SCOPE,…]`) and public key files, from `date`.
+    pub roles: Vec<String>,
+    pub keys: Vec<PathBuf>,
     pub date: NaiveDate,
 }
 
@@ -252,13 +255,30 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
         if yaml::parse_value(&format!("{key}: {value}")).is_err() {
             bail!("`{value}` is not a YAML value (quote it, e.g. {key}=\"{value}\")");
         }
+        super::fill::check_value(def, key, value)?;
         given.push((key.to_string(), value.to_string()));
     }
+    let mut lists = Vec::new();
+    if !req.roles.is_empty() || !req.keys.is_empty() {
+        if def.name != repo.config.people_type {
+            bail!(
+                "--role and --key are for people (`clerk new {}`), not for a {}",
+                repo.config.people_type,
+                def.name
+            );
+        }
+        for (key, value) in super::fill::people_fields(&req.roles, &req.keys, req.date)? {
+            super::fill::check_value(def, &key, &value.to_string())?;
+            lists.push(super::fill::block_list(
+                &key,
+                value.as_array().map_or(&[], Vec::as_slice),
+            ));
+        }
+    }
+    let calendar = crate::model::expr::Evaluator::for_repository(repo, req.date);
     let props = def.schema.get("properties").and_then(Value::as_object);
     let required = crate::model::types::required_of(&def.schema);
-    let person = std::env::var("CLERK_PERSON")
-        .ok()
-        .filter(|p| repo.person(p).is_some());
+    let person = super::record::me(repo);
     let mut out = String::from("---\n");
     out.push_str(&format!("type: {}\n", def.name));
     let title = req
@@ -291,12 +311,16 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
                 && matches!(&r.target, Target::Records(t) if t.contains(&repo.config.people_type))
         });
         if is_date {
-            out.push_str(&format!("{key}: {}\n", req.date));
+            let day = super::fill::default_date(def, key, req.date, calendar.calendar());
+            out.push_str(&format!("{key}: {day}\n"));
         } else if let (true, Some(p)) = (is_person_ref, &person) {
             out.push_str(&format!("{key}: {p}\n"));
         } else {
             out.push_str(&format!("{key}:{}\n", hint(prop)));
         }
+    }
+    for list in lists {
+        out.push_str(&list);
     }
     if let Some(initial) = def.workflow.as_ref().and_then(|w| w.initial()) {
         out.push_str(&format!("status: {initial}\n"));
@@ -387,6 +411,13 @@ pub struct NewArgs {
     /// The file name and id, instead of the type's `new.name` pattern.
     #[arg(long)]
     pub id: Option<String>,
+    /// For a person: a role they hold from --date, with the departments it covers, e.g.
+    /// `department-head:general` or `deputy-secretary-general:membership,events`. Repeatable.
+    #[arg(long, value_name = "ROLE[:SCOPE,…]")]
+    pub role: Vec<String>,
+    /// For a person: their SSH public key file (ssh-keygen's `.pub`), valid from --date. Repeatable.
+    #[arg(long, value_name = "FILE.pub")]
+    pub key: Vec<PathBuf>,
     #[command(flatten)]
     pub repo: Repo,
     #[command(flatten)]
@@ -401,6 +432,8 @@ impl NewArgs {
             title: self.title,
             id: self.id,
             fields: self.fields,
+            roles: self.role,
+            keys: self.key,
             date: self.date.day(),
         })?;
         println!("{}", path.display());

@@ -109,6 +109,24 @@ pub fn open(file: &Path) -> anyhow::Result<(Repository, usize)> {
 }
 
 /// Who is acting: `--by`, or the CLERK_PERSON environment variable.
+/// Who is running clerk: `CLERK_PERSON` when it names a person, else the person whose key
+/// in people/ is this machine's `~/.ssh/id_ed25519.pub` (or `id_rsa.pub`).
+pub fn me(repo: &Repository) -> Option<String> {
+    if let Some(p) = std::env::var("CLERK_PERSON")
+        .ok()
+        .filter(|p| repo.person(p).is_some())
+    {
+        return Some(p);
+    }
+    let home = PathBuf::from(std::env::var_os("HOME")?);
+    let (keys, _) = crate::model::keys::Keyring::load(repo);
+    ["id_ed25519.pub", "id_rsa.pub"].iter().find_map(|name| {
+        let text = std::fs::read_to_string(home.join(".ssh").join(name)).ok()?;
+        let key = ssh_key::PublicKey::from_openssh(text.trim()).ok()?;
+        keys.owner(key.key_data()).map(str::to_string)
+    })
+}
+
 pub fn person(by: Option<String>) -> anyhow::Result<String> {
     by.or_else(|| std::env::var("CLERK_PERSON").ok().filter(|s| !s.is_empty()))
         .ok_or_else(|| anyhow!("who is approving? pass `--by PERSON-ID` or set CLERK_PERSON"))

@@ -12,6 +12,21 @@ pub struct Calendar {
 }
 
 impl Calendar {
+    /// Whether `d` is a working day.
+    pub fn is_workday(&self, d: NaiveDate) -> bool {
+        let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+        (!weekend && !self.holidays.contains(&d)) || self.workdays.contains(&d)
+    }
+
+    /// The first working day after `d` (`d` itself when none follows within a year).
+    pub fn next_workday(&self, d: NaiveDate) -> NaiveDate {
+        d.iter_days()
+            .skip(1)
+            .take(366)
+            .find(|day| self.is_workday(*day))
+            .unwrap_or(d)
+    }
+
     /// Working days from `start` to `end`, both included.
     pub fn workdays(&self, start: NaiveDate, end: NaiveDate) -> i64 {
         let mut n = 0;

@@ -6,7 +6,7 @@
 //! `add_months(date, n)` and `sum(list)`. Registers and the due list also see `item`,
 //! `records`, `year` and `lookup(type, field, value)`.
 
-mod calendar;
+pub mod calendar;
 mod compile;
 mod functions;
 mod limits;

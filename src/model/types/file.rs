@@ -77,6 +77,19 @@ pub struct NewRecord {
     /// The Markdown body a new record starts with.
     #[serde(default)]
     pub body: String,
+    /// What a date field starts with, by field (default: the day the record is made).
+    #[serde(default)]
+    pub defaults: std::collections::BTreeMap<String, NewDefault>,
+}
+
+/// A date field's starting value in a new record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NewDefault {
+    /// The day the record is made.
+    Today,
+    /// The first working day after it (a leave's start, say).
+    NextWorkingDay,
 }
 
 impl Default for NewRecord {
@@ -84,6 +97,7 @@ impl Default for NewRecord {
         NewRecord {
             name: default_new_name(),
             body: String::new(),
+            defaults: std::collections::BTreeMap::new(),
         }
     }
 }

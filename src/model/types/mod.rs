@@ -19,7 +19,7 @@ use super::expr::Expr;
 use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
-pub use file::NewRecord;
+pub use file::{NewDefault, NewRecord};
 pub use rules::{
     ApprovalRule, ApprovalStep, Assertion, BudgetDef, BudgetLineUse, CouncilRule, Coverage, Period,
     PeriodKind, Requirement, RuleSeverity, Unique,
