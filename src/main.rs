@@ -26,6 +26,9 @@ fn main() -> ExitCode {
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(16 << 20)
         .build_global();
+    // `COMPLETE=bash clerk` prints the shell's registration; the shell then asks clerk itself
+    // what to complete (types, registers, people and record files of the repository).
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let result = Cli::parse().run();
     match result {
         Ok(code) => ExitCode::from(code as u8),

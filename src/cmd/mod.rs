@@ -3,6 +3,7 @@
 pub mod args;
 pub mod build;
 pub mod check;
+mod complete;
 pub mod corpus;
 pub mod crypt;
 pub mod due;
