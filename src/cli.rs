@@ -14,10 +14,6 @@ use crate::cmd;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Your SSH private key, to read records stored encrypted (*.md.age) [default:
-    /// ~/.ssh/id_ed25519 or ~/.ssh/id_rsa, if there]. May be given more than once.
-    #[arg(long, global = true, value_name = "KEY")]
-    pub identity: Vec<PathBuf>,
     /// Run as if clerk was started in DIR (as `git -C DIR`). Every command finds its records
     /// repository from the current folder upwards, as git does.
     #[arg(short = 'C', global = true, value_name = "DIR")]
@@ -116,12 +112,21 @@ pub enum Command {
         /// The shell to complete in.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
+    /// Print a manual page (roff), or write one per command into a folder.
     ///
-    /// Example:
+    /// Examples:
     ///   clerk man > clerk.1 && man ./clerk.1
+    ///   clerk man check | man -l -                 # clerk-check(1)
+    ///   clerk man --out-dir ~/.local/share/man/man1  # clerk.1, clerk-check.1, …
     #[command(verbatim_doc_comment)]
-    Man,
+    Man {
+        /// The command whose page to print [default: clerk's own].
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+        /// Write every page (clerk.1 and clerk-COMMAND.1) into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out_dir: Option<PathBuf>,
+    },
     /// Print the exact text an approval signs (its payload), or the content digest alone.
     ///
     /// The approver is --by, or CLERK_PERSON; the role is inferred when they hold only one
@@ -225,6 +230,61 @@ pub enum Command {
     Keys(cmd::keys::Args),
 }
 
+impl Command {
+    /// The keys to read encrypted records with, for the commands that read records.
+    fn identity(&self) -> &[PathBuf] {
+        let none: &[PathBuf] = &[];
+        match self {
+            Command::Check(a) => &a.identity.keys,
+            Command::Audit(a) => &a.identity.keys,
+            Command::Build(a) => &a.identity.keys,
+            #[cfg(feature = "serve")]
+            Command::Serve(a) => &a.identity.keys,
+            Command::Register(a) => &a.identity.keys,
+            Command::Report(a) => &a.identity.keys,
+            Command::Due(a) => &a.identity.keys,
+            Command::Digest(a) => &a.identity.keys,
+            Command::Sign(a) => &a.identity.keys,
+            Command::Issue(a) | Command::Archive(a) => &a.identity.keys,
+            Command::Encrypt(a) => &a.identity.keys,
+            Command::Decrypt(a) => &a.identity.keys,
+            Command::Reencrypt(a) => &a.identity.keys,
+            Command::Schema(_)
+            | Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Init(_)
+            | Command::New(_)
+            | Command::Corpus(_)
+            | Command::Hooks(_)
+            | Command::Keys(_) => none,
+        }
+    }
+}
+
+/// `clerk man`: one page on standard output, or every page into a folder.
+fn manual(command: Option<&str>, out_dir: Option<&std::path::Path>) -> anyhow::Result<i32> {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir)?;
+        clap_mangen::generate_to(cli, dir)?;
+        println!("wrote the manual pages into {}", dir.display());
+        return Ok(0);
+    }
+    let page = match command {
+        None => cli,
+        Some(name) => cli
+            .get_subcommands()
+            .find(|s| s.get_name() == name && !s.is_hide_set())
+            .cloned()
+            .ok_or_else(|| {
+                anyhow::anyhow!("there is no command `{name}` (`clerk --help` lists them)")
+            })?,
+    };
+    clap_mangen::Man::new(page).render(&mut std::io::stdout())?;
+    Ok(0)
+}
+
 impl Cli {
     /// Runs the command; the exit status, or why it could not run.
     pub fn run(self) -> anyhow::Result<i32> {
@@ -232,7 +292,7 @@ impl Cli {
             std::env::set_current_dir(dir)
                 .map_err(|e| anyhow::anyhow!("cannot change to `{}`: {e}", dir.display()))?;
         }
-        crate::crypt::set_identities(&self.identity)?;
+        crate::crypt::set_identities(self.command.identity())?;
         match self.command {
             Command::Check(args) => args.run(),
             Command::Audit(args) => args.run(),
@@ -252,10 +312,7 @@ impl Cli {
                 );
                 Ok(0)
             }
-            Command::Man => {
-                clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-                Ok(0)
-            }
+            Command::Man { command, out_dir } => manual(command.as_deref(), out_dir.as_deref()),
             Command::Digest(args) => args.run(),
             Command::Sign(args) => args.run(),
             Command::Init(args) => args.run(),
@@ -302,5 +359,30 @@ mod tests {
             panic!("parsed as another command")
         };
         assert_eq!(args.as_of.day().to_string(), "2026-01-02");
+    }
+}
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+
+    /// Every argument of every command says what it is in `--help` (and the manual).
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                if arg.is_hide_set() || ["help", "version"].contains(&arg.get_id().as_str()) {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    out.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&Cli::command(), "clerk", &mut out);
+        assert!(out.is_empty(), "{out:#?}");
     }
 }

@@ -373,3 +373,101 @@ fn new_records_follow_their_type() {
         out.stdout
     );
 }
+
+/// What the shell completes, asked of clerk as the shell asks (clap's dynamic completion).
+fn complete(dir: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\u{b}")
+        .arg("--")
+        .args(words)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{b}')
+        .map(str::to_string)
+        .collect()
+}
+
+/// The shell completes what the repository it is in holds: types after `new`, registers after
+/// `register`, people after `--by`, record files for a command's FILE — from a folder inside.
+#[test]
+fn completions_offer_the_repositorys_types_registers_people_and_files() {
+    let repo = Repo::example();
+    let inside = repo.path().join("documents");
+    let types = complete(&inside, &["clerk", "new", ""]);
+    assert!(
+        types.contains(&"leave".to_string()) && types.contains(&"document".to_string()),
+        "{types:?}"
+    );
+    let registers = complete(&inside, &["clerk", "register", ""]);
+    assert!(
+        registers.contains(&"documents".to_string()),
+        "{registers:?}"
+    );
+    let people = complete(&inside, &["clerk", "sign", "--by", "lin"]);
+    assert!(people.contains(&"lin-wenhui".to_string()), "{people:?}");
+    let files = complete(&inside, &["clerk", "sign", "2026-doc-00"]);
+    assert!(files.contains(&"2026-doc-001.md".to_string()), "{files:?}");
+    let here = complete(repo.path(), &["clerk", "issue", ""]);
+    assert!(here.contains(&"documents/".to_string()), "{here:?}");
+    assert!(!here.iter().any(|f| f == "clerk.yaml"), "{here:?}");
+    // A new type file is offered at once: the candidates come from the repository.
+    repo.write(
+        "types/visit.yaml",
+        "label: 來訪\nfolder: visits\nfields: {properties: {}}\n",
+    );
+    assert!(complete(&inside, &["clerk", "new", "v"]).contains(&"visit".to_string()));
+}
+
+/// A manual page per command, and `--identity` only on commands that read records.
+#[test]
+fn a_manual_page_per_command_and_identity_where_it_is_used() {
+    let dir = Repo::empty();
+    let out = common::clerk(&["man", "check"]).run();
+    assert!(out.stdout.contains(".TH clerk-check 1"), "{}", out.stdout);
+    let out = common::clerk(&["man", "--out-dir"]).arg(dir.path()).run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    let main = std::fs::read_to_string(dir.path().join("clerk.1")).unwrap();
+    let mut referenced = 0;
+    for word in main.split(|c: char| c.is_whitespace() || c == ',') {
+        if let Some(name) = word
+            .strip_prefix("clerk\\-")
+            .and_then(|w| w.strip_suffix("(1)"))
+        {
+            referenced += 1;
+            assert!(
+                dir.path().join(format!("clerk-{name}.1")).exists(),
+                "clerk.1 refers to clerk-{name}(1), which was not written"
+            );
+        }
+    }
+    assert!(referenced > 10, "{main}");
+    assert!(common::clerk(&["man", "nothing"])
+        .run()
+        .said()
+        .contains("there is no command `nothing`"));
+    for (command, reads) in [
+        ("check", true),
+        ("decrypt", true),
+        ("schema", false),
+        ("new", false),
+        ("completions", false),
+    ] {
+        let help = common::clerk(&[command, "--help"]).run().stdout;
+        assert_eq!(
+            help.contains("--identity"),
+            reads,
+            "clerk {command} --help:\n{help}"
+        );
+    }
+}

@@ -22,6 +22,16 @@ impl Repo {
     }
 }
 
+/// The private keys a command reads encrypted records with (only commands that read records
+/// take them).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct Identity {
+    /// Your SSH private key, to read records stored encrypted (*.md.age) [default:
+    /// ~/.ssh/id_ed25519 or ~/.ssh/id_rsa, if there]. May be given more than once.
+    #[arg(long = "identity", value_name = "KEY")]
+    pub keys: Vec<PathBuf>,
+}
+
 /// The day date-dependent rules are judged on (what is due, overdue, upcoming).
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct AsOf {

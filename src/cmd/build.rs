@@ -99,6 +99,8 @@ fn history(dir: &Path) -> HashMap<String, Vec<crate::history::Change>> {
 /// `clerk build`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The records repository.
     #[arg(default_value = ".")]
     pub dir: PathBuf,

@@ -262,6 +262,8 @@ fn shown(diags: &[Diagnostic], verbosity: Verbosity) -> Vec<Diagnostic> {
 /// `clerk check`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The records repository [default: the one the current folder is in], or record files:
     /// then only the findings at those files are shown (cross-record checks included).
     #[arg(value_name = "DIR_OR_FILES")]
@@ -371,6 +373,8 @@ fn base(rev: String) -> Option<String> {
 /// `clerk audit`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct AuditArgs {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The records repository.
     #[arg(default_value = ".")]
     pub dir: PathBuf,

@@ -204,7 +204,10 @@ fn envelope_of_text(
 /// `clerk encrypt`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct EncryptArgs {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The record file.
+    #[arg(add = crate::cmd::complete::record_files())]
     pub file: PathBuf,
     /// Whose roles and keys count, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]
@@ -220,7 +223,10 @@ impl EncryptArgs {
 /// `clerk decrypt`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct DecryptArgs {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The encrypted record file.
+    #[arg(add = crate::cmd::complete::record_files())]
     pub file: PathBuf,
 }
 
@@ -233,6 +239,8 @@ impl DecryptArgs {
 /// `clerk reencrypt`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct ReencryptArgs {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The records repository.
     #[arg(default_value = ".")]
     pub dir: PathBuf,

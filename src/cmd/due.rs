@@ -79,6 +79,8 @@ pub fn run(
 /// `clerk due`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The records repository.
     #[arg(default_value = ".")]
     pub dir: PathBuf,

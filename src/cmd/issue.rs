@@ -359,7 +359,10 @@ impl Snapshot for Overlay {
 /// `clerk issue` and `clerk archive`: the record, and the date to write.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The record file.
+    #[arg(add = crate::cmd::complete::record_files())]
     pub file: PathBuf,
     #[command(flatten)]
     pub date: OnDate,

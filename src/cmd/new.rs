@@ -400,7 +400,7 @@ impl InitArgs {
 #[derive(clap::Args, Debug)]
 pub struct NewArgs {
     /// The record type (a file in types/).
-    #[arg(value_name = "TYPE")]
+    #[arg(value_name = "TYPE", add = crate::cmd::complete::record_types())]
     pub type_name: String,
     /// field=value pairs to set.
     #[arg(value_name = "FIELD=VALUE")]

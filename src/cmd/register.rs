@@ -76,7 +76,10 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
 /// `clerk register`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The register's name (see --list).
+    #[arg(add = crate::cmd::complete::register_names())]
     pub name: Option<String>,
     #[command(flatten)]
     pub repo: Repo,

@@ -68,6 +68,8 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
 /// `clerk report`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The report's name, or `annual`.
     pub name: Option<String>,
     #[command(flatten)]

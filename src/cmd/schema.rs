@@ -224,7 +224,7 @@ fn object_fields(schema: &Value, group_id: &str, groups: &mut Vec<Value>) -> Vec
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The record type.
-    #[arg(value_name = "TYPE")]
+    #[arg(value_name = "TYPE", add = crate::cmd::complete::record_types())]
     pub type_name: Option<String>,
     #[command(flatten)]
     pub repo: Repo,

@@ -285,13 +285,16 @@ pub fn sign_in_process(payload: &str, key: &Path) -> anyhow::Result<String> {
 /// `clerk digest`: a record, and optionally the approval whose payload to print.
 #[derive(clap::Args, Debug)]
 pub struct DigestArgs {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The record file.
+    #[arg(add = crate::cmd::complete::record_files())]
     pub file: PathBuf,
     /// The approval step; without it, only the content digest is printed.
     #[arg(long)]
     pub step: Option<String>,
     /// The approver's person id [default: $CLERK_PERSON].
-    #[arg(long)]
+    #[arg(long, add = crate::cmd::complete::person_ids())]
     pub by: Option<String>,
     /// The role the approval is given in (needed only if the approver holds several that may).
     #[arg(long)]
@@ -319,13 +322,16 @@ impl DigestArgs {
 /// `clerk sign`'s arguments: which approval, and the key to sign it with.
 #[derive(clap::Args, Debug)]
 pub struct SignArgs {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The record file.
+    #[arg(add = crate::cmd::complete::record_files())]
     pub file: PathBuf,
     /// The approval step (as the record's type names it, e.g. review, approve).
     #[arg(long)]
     pub step: String,
     /// The approver's person id [default: $CLERK_PERSON].
-    #[arg(long)]
+    #[arg(long, add = crate::cmd::complete::person_ids())]
     pub by: Option<String>,
     /// The role the approval is given in (needed only if the approver holds several that may).
     #[arg(long)]

@@ -386,6 +386,8 @@ fn build(
 /// `clerk serve`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
     /// The records repository.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
