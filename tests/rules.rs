@@ -155,11 +155,26 @@ fn a_rule_gap_and_bad_expressions_are_reported() {
         &[
             ("E105", "types/note.yaml", 32),
             ("E105", "types/note.yaml", 34),
+            ("E105", "types/note.yaml", 38),
+            ("E105", "types/note.yaml", 40),
         ],
     );
-    assert!(out
-        .message("E105", "types/note.yaml")
-        .contains("record.departmnt"));
+    let messages: Vec<String> = out
+        .findings()
+        .iter()
+        .filter(|f| f.code == "E105")
+        .map(|f| format!("{} {}", f.message, f.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert!(messages[0].contains("record.departmnt"), "{messages:?}");
+    assert!(
+        messages[2].contains("`sise()` is not a function clerk knows")
+            && messages[2].contains("did you mean `size`?"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[3].contains("`workdays()` is called with 1 argument, but takes 2"),
+        "{messages:?}"
+    );
 }
 
 #[test]

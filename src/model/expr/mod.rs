@@ -7,6 +7,7 @@
 //! `records`, `year` and `lookup(type, field, value)`.
 
 mod calendar;
+mod calls;
 mod compile;
 mod functions;
 mod limits;
