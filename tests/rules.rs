@@ -155,13 +155,31 @@ fn a_rule_gap_and_bad_expressions_are_reported() {
         &[
             ("E105", "types/note.yaml", 32),
             ("E105", "types/note.yaml", 34),
+            ("E105", "types/note.yaml", 38),
+            ("E105", "types/note.yaml", 40),
         ],
     );
-    assert!(out
-        .message("E105", "types/note.yaml")
-        .contains("record.departmnt"));
+    let messages: Vec<String> = out
+        .findings()
+        .iter()
+        .filter(|f| f.code == "E105")
+        .map(|f| format!("{} {}", f.message, f.hint.as_deref().unwrap_or("")))
+        .collect();
+    assert!(messages[0].contains("record.departmnt"), "{messages:?}");
+    assert!(
+        messages[2].contains("`sise()` is not a function clerk knows")
+            && messages[2].contains("did you mean `size`?"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[3].contains("`workdays()` is called with 1 argument, but takes 2"),
+        "{messages:?}"
+    );
 }
 
+/// The second association (`tests/fixtures/other-association/`) writes everything in Simplified
+/// Chinese under its own names — types, fields, roles, states, departments, the council
+/// meeting's date and votes, the document number — and clerk follows it by configuration alone.
 #[test]
 fn a_second_association_passes_by_its_own_rules() {
     let out = Repo::standalone("other-association").check();
@@ -169,54 +187,224 @@ fn a_second_association_passes_by_its_own_rules() {
     assert_findings(&out, &[]);
 }
 
+/// The fixture with `from` replaced by `to` in `file`, checked.
+fn other(edits: &[(&str, &str, &str)]) -> common::Outcome {
+    let repo = Repo::standalone("other-association");
+    for (file, from, to) in edits {
+        repo.edit(file, from, to);
+    }
+    repo.check()
+}
+
 #[test]
 fn a_second_association_fails_by_its_own_rules() {
     // Two days: the group leader may approve here (in records-example only a deputy may).
     // Three days need the executive director.
-    let repo = Repo::standalone("other-association");
-    repo.edit(
-        "leave/leave-1.md",
-        "end: 2026-03-03\ndays: 2",
-        "end: 2026-03-04\ndays: 3",
-    );
-    assert_findings(&repo.check(), &[("E032", "leave/leave-1.md", 9)]);
+    let out = other(&[(
+        "请假/请假-1.md",
+        "结束: 2026-03-03\n天数: 2",
+        "结束: 2026-03-04\n天数: 3",
+    )]);
+    assert_findings(&out, &[("E032", "请假/请假-1.md", 9)]);
 
     // 25,000 is a major expense here (threshold 20,000), so it needs a resolution.
-    let repo = Repo::standalone("other-association");
-    repo.edit(
-        "finance/exp-1.md",
-        "council_resolution: board-2026-01#R2\n",
-        "",
-    );
-    assert_findings(&repo.check(), &[("E037", "finance/exp-1.md", 10)]);
+    let out = other(&[("财务/支出-1.md", "理事会决议: 理事会-2026-01#R2\n", "")]);
+    assert_findings(&out, &[("E037", "财务/支出-1.md", 10)]);
+}
 
-    // Four of seven directors is a majority, but not the two-thirds quorum of this charter.
-    let repo = Repo::standalone("other-association");
-    repo.edit(
-        "meetings/board-2026-01.md",
-        "attendees: [d1, d2, d3, d4, d5]",
-        "attendees: [d1, d2, d3, d4]",
-    );
-    let out = repo.check();
+/// The council meeting's date is `日期` here: the resolution must still come before the
+/// approval (E039), which a check reading a field literally named `date` never saw.
+#[test]
+fn a_second_association_dates_its_meetings_by_its_own_field() {
+    let out = other(&[("财务/支出-1.md", "date: 2026-02-02", "date: 2026-01-05")]);
+    assert_findings(&out, &[("E039", "财务/支出-1.md", 8)]);
+    assert!(out
+        .message("E039", "财务/支出-1.md")
+        .contains("was on 2026-01-10"));
+
+    // Votes are `表决: {赞成, 反对, 弃权}`: a resolution without them cannot be shown to pass.
+    let out = other(&[(
+        "会议/理事会-2026-01.md",
+        "表决: {赞成: 4, 反对: 1, 弃权: 0}",
+        "表决: {反对: 1}",
+    )]);
+    assert_findings(&out, &[("E040", "财务/支出-1.md", 8)]);
+    let hint = out.findings()[0].hint.clone().unwrap_or_default();
+    assert!(hint.contains("表决: {赞成: N, 反对: N, 弃权: N}"), "{hint}");
+}
+
+/// A field clerk.yaml names for clerk to read must be one the type declares (E108, at the
+/// setting), or the check that reads it would be off without a word.
+#[test]
+fn a_configured_field_the_type_does_not_declare_is_refused() {
+    let out = other(&[("clerk.yaml", "  date: 日期\n", "  date: 开会日期\n")]);
+    assert_findings(&out, &[("E108", "clerk.yaml", 21)]);
+    assert!(out.message("E108", "clerk.yaml").contains("`开会日期`"));
+
+    // The resolutions then show no votes under that name either, so neither passes.
+    let out = other(&[("clerk.yaml", "for: 赞成", "for: 同意")]);
     assert_findings(
         &out,
         &[
-            ("E040", "finance/budget-2026.md", 5),
-            ("E040", "finance/exp-1.md", 8),
+            ("E040", "财务/支出-1.md", 8),
+            ("E040", "财务/预算-2026.md", 5),
+            ("E108", "clerk.yaml", 23),
         ],
     );
+}
 
-    // Abstentions do not count here: 4 for, 1 against, 5 abstaining still passes (4 of 5).
-    let repo = Repo::standalone("other-association");
-    repo.edit(
-        "meetings/board-2026-01.md",
-        "attendees: [d1, d2, d3, d4, d5]",
-        "attendees: [d1, d2, d3, d4, d5, d6, d7]",
+/// Quorum and majority are exact fractions: two-thirds is met by exactly 4 of 6, which the
+/// decimal `0.6667` refused.
+#[test]
+fn a_two_thirds_quorum_is_met_by_exactly_two_thirds() {
+    let retired = (
+        "成员/理事7.md",
+        "from: 2025-01-01}",
+        "from: 2025-01-01, until: 2025-12-31}",
     );
-    repo.edit(
-        "meetings/board-2026-01.md",
-        "{id: R1, votes: {for: 4, against: 1, abstain: 0}}",
-        "{id: R1, votes: {for: 4, against: 1, abstain: 5}}",
+    let four = (
+        "会议/理事会-2026-01.md",
+        "出席: [理事1, 理事2, 理事3, 理事4, 理事5]",
+        "出席: [理事1, 理事2, 理事3, 理事4]",
     );
+    assert_findings(&other(&[retired, four]), &[]);
+
+    let three = (
+        "会议/理事会-2026-01.md",
+        "出席: [理事1, 理事2, 理事3, 理事4, 理事5]",
+        "出席: [理事1, 理事2, 理事3]",
+    );
+    let out = other(&[retired, three]);
+    assert_findings(
+        &out,
+        &[
+            ("E040", "财务/支出-1.md", 8),
+            ("E040", "财务/预算-2026.md", 5),
+        ],
+    );
+    assert!(out
+        .message("E040", "财务/支出-1.md")
+        .contains("3 of 6 council members were present, the quorum is at least 2/3"));
+}
+
+/// A requirement may set its own majority: the budget passes by a simple majority (3 of 5),
+/// a major expense needs two-thirds, so the same resolution does not carry it.
+#[test]
+fn a_major_expense_needs_its_own_two_thirds_majority() {
+    let out = other(&[("财务/支出-1.md", "理事会-2026-01#R2", "理事会-2026-01#R1")]);
+    assert_findings(&out, &[("E040", "财务/支出-1.md", 8)]);
+    assert!(out
+        .message("E040", "财务/支出-1.md")
+        .contains("3 for of 5 votes cast, the majority is at least 2/3"));
+}
+
+/// A requirement with `when:` applies only where it holds, and reports a missing approval
+/// (E036) naming who may give it, not a generic rule failure.
+#[test]
+fn a_conditional_requirement_reports_the_missing_approval() {
+    let bigger = ("财务/预算-2026.md", "金额: 60000", "金额: 600000");
+    let out = other(&[bigger, ("财务/支出-1.md", "金额: 25000", "金额: 150000")]);
+    assert_findings(&out, &[("E036", "财务/支出-1.md", 11)]);
+    let finding = &out.findings()[0];
+    assert!(finding.message.contains("`复核`"), "{}", finding.message);
+    let hint = finding.hint.clone().unwrap_or_default();
+    assert!(hint.contains("组长 for 财务组"), "{hint}");
+
+    // Given by the finance group's leader, it is complete.
+    let review = "  - {step: 审批, by: 赖明哲, role: 总干事, date: 2026-02-02}\n  - {step: 复核, by: 柯淑惠, role: 组长, date: 2026-02-02}";
+    let out = other(&[
+        bigger,
+        ("财务/支出-1.md", "金额: 25000", "金额: 150000"),
+        (
+            "财务/支出-1.md",
+            "  - {step: 审批, by: 赖明哲, role: 总干事, date: 2026-02-02}",
+            review,
+        ),
+    ]);
+    assert_findings(&out, &[]);
+}
+
+/// A document number belongs to its scheme: another issuer's code, or a year other than the
+/// issue date's, is an error (E041), not a gap in another sequence.
+#[test]
+fn a_document_number_must_be_of_its_scheme() {
+    let out = other(&[(
+        "公文/海协-2026-2.md",
+        "文号: 海协〔2026〕2号",
+        "文号: 协秘〔2026〕2号",
+    )]);
+    assert_findings(&out, &[("E041", "公文/海协-2026-2.md", 4)]);
+    assert!(out
+        .message("E041", "公文/海协-2026-2.md")
+        .contains("its issuer code is `海协`"));
+
+    let out = other(&[(
+        "公文/海协-2026-2.md",
+        "文号: 海协〔2026〕2号",
+        "文号: 海协〔2025〕1号",
+    )]);
+    assert_findings(&out, &[("E041", "公文/海协-2026-2.md", 4)]);
+    assert!(out
+        .message("E041", "公文/海协-2026-2.md")
+        .contains("is numbered for 2025, but `发文日期` is in 2026"));
+}
+
+/// "Could have been approved by" never names someone the step excludes: the group leader may
+/// not approve her own leave, so she is not offered as its approver.
+#[test]
+fn hints_never_name_the_excluded() {
+    let out = other(&[
+        ("请假/请假-1.md", "请假人: 蔡志伟", "请假人: 柯淑惠"),
+        (
+            "请假/请假-1.md",
+            "by: 柯淑惠, role: 组长",
+            "by: 赖明哲, role: 总干事",
+        ),
+    ]);
+    assert_findings(&out, &[("E032", "请假/请假-1.md", 9)]);
+    let hint = out.findings()[0].hint.clone().unwrap_or_default();
+    assert!(!hint.contains("柯淑惠"), "{hint}");
+    assert!(hint.contains("nobody held the needed role"), "{hint}");
+}
+
+/// Rules §4.2(2) gives everyone's leave an approver other than themself: a department head's
+/// day of leave goes to the deputy in charge (before, every attempt was E032), a deputy's to the
+/// secretary-general, the secretary-general's to the council chair.
+#[test]
+fn every_persons_leave_has_an_approver() {
+    let repo = Repo::example();
+    let text = repo.read("clerk.yaml");
+    repo.write(
+        "clerk.yaml",
+        format!("{text}\nsignatures:\n  required: false\n"),
+    );
+    let leave = |id: &str, person: &str, by: &str, role: &str| {
+        repo.write(
+            &format!("leave/{id}.md"),
+            format!("---\ntype: leave\ntitle: 請假一天\nperson: {person}\nkind: 事假\nstart: 2026-06-15\nend: 2026-06-15\ndays: 1\nreason: 私事\napprovals:\n  - {{step: approve, by: {by}, role: {role}, date: 2026-06-10}}\nstatus: approved\n---\n"),
+        );
+    };
+    leave(
+        "leave-head",
+        "huang-junhao",
+        "zhou-meiling",
+        "deputy-secretary-general",
+    );
+    leave(
+        "leave-deputy",
+        "zhou-meiling",
+        "lin-wenhui",
+        "secretary-general",
+    );
+    leave("leave-sg", "lin-wenhui", "he-zhengwen", "council-chair");
     assert_findings(&repo.check(), &[]);
+
+    // The head's own department-head approval is still refused, and not offered as a hint.
+    leave("leave-head", "huang-junhao", "wang-fang", "department-head");
+    let out = repo.check();
+    assert_findings(&out, &[("E032", "leave/leave-head.md", 11)]);
+    let e032 = out.findings().into_iter().find(|f| f.code == "E032");
+    let hint = e032.and_then(|f| f.hint).unwrap_or_default();
+    assert!(hint.contains("周美玲 (zhou-meiling"), "{hint}");
+    assert!(!hint.contains("huang-junhao"), "{hint}");
 }

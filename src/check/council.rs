@@ -79,7 +79,7 @@ pub(super) fn council(
     if let Some(d) = not_held(ctx, council, &cite) {
         return vec![d];
     }
-    let Some(meeting_date) = meeting.str_field("date").and_then(date::parse) else {
+    let Some(meeting_date) = meeting.str_field(&council.date).and_then(date::parse) else {
         return Vec::new();
     };
     let mut diags: Vec<Diagnostic> = too_late(ctx, rule, entries, &cite, meeting_date)
@@ -88,8 +88,8 @@ pub(super) fn council(
     let Some(resolution) = resolution(council, meeting, resolution_id) else {
         return diags; // reported by the reference check
     };
-    diags.extend(inquorate(ctx, council, &cite, meeting_date));
-    diags.extend(not_passed(ctx, council, &cite, resolution));
+    diags.extend(inquorate(ctx, council, rule, &cite, meeting_date));
+    diags.extend(not_passed(ctx, council, rule, &cite, resolution));
     diags
 }
 
@@ -170,7 +170,7 @@ fn resolution<'m>(council: &Council, meeting: &'m Record, id: &str) -> Option<&'
         .and_then(Value::as_array)
         .and_then(|list| {
             list.iter()
-                .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+                .find(|r| r.get(&council.resolution.id).and_then(Value::as_str) == Some(id))
         })
 }
 
@@ -178,6 +178,7 @@ fn resolution<'m>(council: &Council, meeting: &'m Record, id: &str) -> Option<&'
 fn inquorate(
     ctx: &Ctx,
     council: &Council,
+    rule: &CouncilRule,
     cite: &Citation,
     meeting_date: NaiveDate,
 ) -> Option<Diagnostic> {
@@ -198,12 +199,13 @@ fn inquorate(
                 .filter(|p| members.iter().any(|m| m == p))
                 .count()
         });
-    if council.quorum.met(present as f64, members.len() as f64) {
+    let quorum = rule.quorum.unwrap_or(council.quorum);
+    if quorum.met(present as u64, members.len() as u64) {
         return None;
     }
     let cited = cite.cited;
     Some(
-        ctx.at(codes::RESOLUTION_NOT_PASSED, &cite.pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members.len(), council.quorum.describe()))
+        ctx.at(codes::RESOLUTION_NOT_PASSED, &cite.pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members.len(), quorum.describe()))
             .hint("a resolution of an inquorate meeting must be adopted again at a meeting with a quorum"),
     )
 }
@@ -212,17 +214,23 @@ fn inquorate(
 fn not_passed(
     ctx: &Ctx,
     council: &Council,
+    rule: &CouncilRule,
     cite: &Citation,
     resolution: &Value,
 ) -> Option<Diagnostic> {
     let cited = cite.cited;
+    let names = &council.resolution;
     let votes = |k: &str| {
         resolution
-            .pointer(&format!("/votes/{k}"))
+            .get(&names.votes)
+            .and_then(|v| v.get(k))
             .and_then(Value::as_u64)
     };
-    let (Some(yes), Some(no), Some(abstain)) = (votes("for"), votes("against"), votes("abstain"))
-    else {
+    let (Some(yes), Some(no), Some(abstain)) = (
+        votes(&names.votes_for),
+        votes(&names.against),
+        votes(&names.abstain),
+    ) else {
         return Some(
             ctx.at(
                 codes::RESOLUTION_NOT_PASSED,
@@ -230,8 +238,8 @@ fn not_passed(
                 format!("`{cited}` records no votes, so it cannot be shown to have passed"),
             )
             .hint(format!(
-                "record `votes: {{for: N, against: N, abstain: N}}` on the resolution in {}",
-                cite.meeting.path
+                "record `{}: {{{}: N, {}: N, {}: N}}` on the resolution in {}",
+                names.votes, names.votes_for, names.against, names.abstain, cite.meeting.path
             )),
         );
     };
@@ -242,7 +250,8 @@ fn not_passed(
         } else {
             0
         };
-    if council.majority.met(yes as f64, cast as f64) {
+    let majority = rule.majority.unwrap_or(council.majority);
+    if majority.met(yes, cast) {
         return None;
     }
     Some(
@@ -251,7 +260,7 @@ fn not_passed(
             &cite.pointer,
             format!(
                 "`{cited}` did not pass: {yes} for of {cast} votes cast, the majority is {}",
-                council.majority.describe()
+                majority.describe()
             ),
         )
         .hint("cite a resolution that passed"),

@@ -148,7 +148,8 @@ fn resolve_record(
         ));
     }
     let (list, anchor) = anchor?;
-    missing_item(target, id, list, anchor)
+    let key = repo.config.item_id(target_type, list);
+    missing_item(target, id, (list, key), anchor)
 }
 
 /// Why no record has `id`, with the closest id of the wanted types as a hint.
@@ -177,12 +178,17 @@ fn no_record(repo: &Repository, types: &[String], id: &str) -> Option<Broken> {
 }
 
 /// Whether `target` (the record `id`) lacks an item `anchor` in its `list`.
-fn missing_item(target: &Record, id: &str, list: &str, anchor: &str) -> Option<Broken> {
+fn missing_item(
+    target: &Record,
+    id: &str,
+    (list, key): (&str, &str),
+    anchor: &str,
+) -> Option<Broken> {
     let items = target.fields.get(list).and_then(Value::as_array);
     let ids: Vec<&str> = items
         .into_iter()
         .flatten()
-        .filter_map(|i| i.get("id").and_then(Value::as_str))
+        .filter_map(|i| i.get(key).and_then(Value::as_str))
         .collect();
     if ids.contains(&anchor) {
         return None;

@@ -118,6 +118,12 @@ pub(super) fn unique(repo: &Repository) -> Vec<Diagnostic> {
                 .or_insert_with(|| (NumberFormat::new(&numbering.format), numbering));
             match format.parse(value) {
                 Some(n) => {
+                    if let Holder::Record(record) = record {
+                        if let Some(d) = against_scheme(repo, record, &u.field, &n, numbering) {
+                            diags.push(d); // not counted in the sequence it does not belong to
+                            continue;
+                        }
+                    }
                     serials
                         .entry((seq.clone(), n.issuer.clone(), n.year))
                         .or_default()
@@ -134,6 +140,45 @@ pub(super) fn unique(repo: &Repository) -> Vec<Diagnostic> {
     diags.extend(duplicates(repo, &seen));
     diags.extend(gaps(repo, &serials));
     diags
+}
+
+/// A number in the right format but not of its scheme: another issuer's code, or a year other
+/// than its record's date.
+fn against_scheme(
+    repo: &Repository,
+    record: &Record,
+    field: &str,
+    n: &Number,
+    numbering: &Numbering,
+) -> Option<Diagnostic> {
+    if let Some(issuer) = numbering.issuer.as_deref().filter(|i| *i != n.issuer) {
+        return Some(
+            at(
+                repo,
+                record,
+                field,
+                codes::NUMBER_FORMAT,
+                format!("`{}` is not one of this scheme's numbers: its issuer code is `{issuer}`, not `{}`", record.str_field(field).unwrap_or_default(), n.issuer),
+            )
+            .hint(format!("numbers of this scheme begin with `{issuer}`; `clerk issue` assigns the next one")),
+        );
+    }
+    let date_field = numbering.date.as_deref()?;
+    let year: u32 = record.str_field(date_field)?.get(..4)?.parse().ok()?;
+    (year != n.year).then(|| {
+        at(
+            repo,
+            record,
+            field,
+            codes::NUMBER_FORMAT,
+            format!(
+                "`{}` is numbered for {}, but `{date_field}` is in {year}",
+                record.str_field(field).unwrap_or_default(),
+                n.year
+            ),
+        )
+        .hint(format!("the year in brackets is the year of `{date_field}`; numbers start again at 1 each year"))
+    })
 }
 
 /// The finding for a type whose `unique` names a numbering clerk.yaml does not define.
@@ -233,7 +278,7 @@ fn gaps(repo: &Repository, serials: &Serials) -> Vec<Diagnostic> {
                     .type_name()
                     .and_then(|t| repo.types.get(t))
                     .and_then(|d| d.unique.iter().find(|u| u.sequence.is_some()))
-                    .map_or("number", |u| u.field.as_str());
+                    .map_or("", |u| u.field.as_str());
                 diags.push(
                     holder_at(repo, *record, field, codes::NUMBER_GAP, format!("numbers of {issuer} for {year} skip {missing}"))
                         .hint("numbers are given in order without gaps; find the missing record, or note why the number was voided"),

@@ -156,8 +156,11 @@ fn dated_after(ctx: &Ctx, entries: &[Entry], today: Option<NaiveDate>) -> Vec<Di
 /// state requires: a document is not issued before it is approved.
 fn dates_before_approvals(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diagnostic> {
     let def = ctx.def;
-    let steps: BTreeSet<&str> = def
-        .requirements_in(state)
+    let applying = || {
+        def.requirements_in(state)
+            .filter(|r| applies(ctx, r).unwrap_or(false))
+    };
+    let steps: BTreeSet<&str> = applying()
         .flat_map(|r| r.approvals.iter().map(String::as_str))
         .collect();
     let Some((approved, last)) = entries
@@ -169,7 +172,7 @@ fn dates_before_approvals(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diag
         return Vec::new();
     };
     let mut diags = Vec::new();
-    for field in def.requirements_in(state).flat_map(|r| &r.fields) {
+    for field in applying().flat_map(|r| &r.fields) {
         let format = def
             .schema
             .pointer(&format!("/properties/{field}/format"))
@@ -244,7 +247,8 @@ fn approval(ctx: &Ctx, e: &Entry) -> Option<Diagnostic> {
             )),
         );
     }
-    role_finding(ctx, e, &base, &applicable, date)
+    let not_by = |id: &str| excluded(step, ctx.scope, id);
+    role_finding(ctx, e, &base, &applicable, (date, &not_by))
 }
 
 /// The finding for an approval that names a step the type does not declare.
@@ -279,13 +283,13 @@ fn role_finding(
     e: &Entry,
     base: &str,
     applicable: &[(String, Vec<String>)],
-    date: NaiveDate,
+    (date, not_by): (NaiveDate, &dyn Fn(&str) -> bool),
 ) -> Option<Diagnostic> {
     let in_role: Vec<&(String, Vec<String>)> = applicable
         .iter()
         .filter(|(role, _)| role == e.role)
         .collect();
-    let could = || could_have(ctx.repo, applicable, date, e.by);
+    let could = || could_have(ctx.repo, applicable, date, &|id| id == e.by || not_by(id));
     if in_role.is_empty() {
         let allowed: Vec<String> = applicable
             .iter()
@@ -336,6 +340,14 @@ fn state_requirements(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diagnost
         .collect();
     let mut diags = Vec::new();
     for req in ctx.def.requirements_in(state) {
+        match applies(ctx, req) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        }
         diags.extend(missing_fields(ctx, state, req));
         diags.extend(missing_approvals(ctx, state, req, &given));
         if let Some(rule) = &req.council {
@@ -343,6 +355,36 @@ fn state_requirements(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diagnost
         }
     }
     diags
+}
+
+/// Whether `req` applies to the record (its `when:` holds); a finding when that cannot be
+/// known, for a requirement never passes unchecked.
+fn applies(ctx: &Ctx, req: &Requirement) -> Result<bool, Diagnostic> {
+    let Some(when) = &req.when else {
+        return Ok(true);
+    };
+    match ctx.scope.eval(when) {
+        Ok(cel::Value::Bool(b)) => Ok(b),
+        other => {
+            let why = match other {
+                Ok(v) => format!("it gives {v:?}, not true or false"),
+                Err(e) => e,
+            };
+            Err(ctx
+                .at(
+                    codes::RULE_UNEVALUATED,
+                    "/status",
+                    format!(
+                        "what `{}` requires when `{}` cannot be decided for this record: {why}",
+                        req.from_state, when.source
+                    ),
+                )
+                .hint(format!(
+                    "give the fields the condition reads, or correct it in {}",
+                    ctx.def.path
+                )))
+        }
+    }
 }
 
 /// The fields `req` needs that the record leaves out or empty.
@@ -447,17 +489,18 @@ fn undetermined(step: &ApprovalStep, scope: &Scope) -> bool {
         .any(|r| r.when.as_ref().is_some_and(|w| scope.truth(w).is_none()))
 }
 
-/// "Could have approved: …" for a hint.
+/// "Could have approved: …" for a hint, naming nobody `except` leaves out (the approver, and
+/// whoever the step's `not_by` excludes).
 fn could_have(
     repo: &Repository,
     rules: &[(String, Vec<String>)],
     date: NaiveDate,
-    except: &str,
+    except: &dyn Fn(&str) -> bool,
 ) -> String {
     let mut names = Vec::new();
     for (role, scope) in rules {
         for (id, name) in repo.holders(role, scope, date) {
-            if id != except {
+            if !except(id) {
                 names.push(format!(
                     "{name} ({id}, {})",
                     RoleHeld::describe(role, scope)
@@ -536,7 +579,8 @@ pub fn roles_allowed(
             } else {
                 needed.join(", or ")
             },
-            could_have(repo, &rules, date, by)
+            could_have(repo, &rules, date, &|id| id == by
+                || excluded(step, &scope, id))
         ));
     }
     Ok(roles)

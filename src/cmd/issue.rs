@@ -93,12 +93,13 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
         bail!("{} already has {} `{existing}`", rec.path, cfg.field);
     }
     let retention = rec
-        .str_field("retention")
+        .str_field(&cfg.retention_field)
         .map(str::to_string)
         .or_else(|| def.retention.clone())
         .ok_or_else(|| {
             anyhow!(
-                "no retention period: set `retention` in the record or in {}",
+                "no retention period: set `{}` in the record or `retention` in {}",
+                cfg.retention_field,
                 def.path
             )
         })?;
@@ -116,7 +117,7 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
                 .and_then(|d| d.get(..4)?.parse::<i32>().ok())
         })
         .unwrap_or_else(|| date.year());
-    let department = department_code(&repo, cfg, rec.str_field("department"))?;
+    let department = department_code(&repo, cfg, rec.str_field(&cfg.department_field))?;
     let (prefix, suffix) = archive_parts(cfg, year, &retention, &department);
     refuse_blind(&repo, &cfg.field)?;
     let last = repo
@@ -133,8 +134,10 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
         width = cfg.item_digits
     );
     let mut fields = vec![(cfg.field.clone(), number)];
-    if def.properties.contains("retention") && rec.str_field("retention").is_none() {
-        fields.push(("retention".into(), retention));
+    if def.properties.contains(&cfg.retention_field)
+        && rec.str_field(&cfg.retention_field).is_none()
+    {
+        fields.push((cfg.retention_field.clone(), retention));
     }
     let moved = state_move(&repo, def, index, &cfg.field, date)?;
     if !moved.iter().any(|(k, _)| *k == cfg.date) && rec.str_field(&cfg.date).is_none() {

@@ -161,6 +161,9 @@ pub mod codes {
     /// A rule (or its condition) could not be evaluated for a record: a field it reads is
     /// missing or of another kind, a division by zero, … — never taken as satisfied.
     pub const RULE_UNEVALUATED: Code = Code("E107");
+    /// A field clerk.yaml names for clerk to read (a council meeting's date, a resolution's
+    /// votes, a record's department) is not declared by the type it is read from.
+    pub const CONFIG_FIELD_UNDECLARED: Code = Code("E108");
 
     /// An approval names a step the type does not have.
     pub const UNKNOWN_STEP: Code = Code("E030");

@@ -6,6 +6,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::diag::{codes, Diagnostic};
+pub use crate::model::council::{Council, ResolutionFields};
+pub use crate::model::share::{Fraction, Share};
 
 /// The file name of the configuration at the repository root.
 pub const FILE: &str = "clerk.yaml";
@@ -85,39 +87,6 @@ pub struct Governance {
     /// `check --since` and `clerk audit`.
     #[serde(default)]
     pub root: Option<String>,
-}
-
-/// Council rules from the charter: which meetings are council meetings, quorum and majority.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Council {
-    /// The record type of meetings.
-    #[serde(default = "default_meeting_type")]
-    pub meeting_type: String,
-    /// The meeting field that tells a council meeting, and its value.
-    #[serde(default = "default_kind_field")]
-    pub kind_field: String,
-    #[serde(default = "default_kind")]
-    pub kind: String,
-    /// The role council members hold (counted on the meeting date for the quorum).
-    #[serde(default = "default_member_role")]
-    pub member_role: String,
-    /// The meeting field listing who was present.
-    #[serde(default = "default_present")]
-    pub present: String,
-    /// The meeting field listing resolutions, each with `id` and `votes: {for, against, abstain}`.
-    #[serde(default = "default_resolutions")]
-    pub resolutions: String,
-    /// States in which a meeting counts as held (empty: any state).
-    #[serde(default)]
-    pub held_states: Vec<String>,
-    /// Share of council members who must be present.
-    pub quorum: Share,
-    /// Share of votes cast that must be in favour.
-    pub majority: Share,
-    /// Whether abstentions count as votes cast.
-    #[serde(default = "yes")]
-    pub count_abstentions: bool,
 }
 
 /// The archive site's choices of records.
@@ -249,44 +218,17 @@ impl Default for Signatures {
     }
 }
 
-/// A threshold share: `more_than: 0.5` (過半數) or `at_least: 0.6667` (三分之二以上).
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Share {
-    #[serde(default)]
-    pub more_than: Option<f64>,
-    #[serde(default)]
-    pub at_least: Option<f64>,
-}
-
-impl Share {
-    /// Whether `part` of `whole` meets the threshold (nothing of nothing never does).
-    pub fn met(&self, part: f64, whole: f64) -> bool {
-        if whole <= 0.0 {
-            return false;
-        }
-        let share = part / whole;
-        self.more_than.is_none_or(|t| share > t) && self.at_least.is_none_or(|t| share >= t - 1e-9)
-    }
-
-    /// As written, for messages: `more than 50%`.
-    pub fn describe(&self) -> String {
-        match (self.more_than, self.at_least) {
-            (Some(t), _) => format!("more than {}%", (t * 100.0 * 100.0).round() / 100.0),
-            (_, Some(t)) => format!("at least {}%", (t * 100.0 * 100.0).round() / 100.0),
-            _ => "any share".into(),
-        }
-    }
-}
-
 /// A numbering scheme: `{issuer}〔{year}〕{serial}號`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Numbering {
     pub format: String,
-    /// The issuer code `clerk issue` uses.
+    /// The issuer code `clerk issue` uses; a number with another is refused.
     #[serde(default)]
     pub issuer: Option<String>,
+    /// The record field whose year a number's year must be (the issue date).
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// Encryption at rest (rules §6.2): readers by classification or type, and what must be
@@ -346,6 +288,11 @@ pub struct Archive {
     /// The department whose code files records that name none.
     #[serde(default)]
     pub department: Option<String>,
+    /// The record fields naming a record's department and its retention period.
+    #[serde(default = "default_department_field")]
+    pub department_field: String,
+    #[serde(default = "default_retention_field")]
+    pub retention_field: String,
 }
 
 fn default_archive_format() -> String {
@@ -370,23 +317,11 @@ fn default_retentions() -> Vec<String> {
     vec!["Y".into(), "D30".into(), "D10".into()]
 }
 
-fn default_meeting_type() -> String {
-    "meeting".into()
+fn default_department_field() -> String {
+    "department".into()
 }
-fn default_kind_field() -> String {
-    "kind".into()
-}
-fn default_kind() -> String {
-    "council".into()
-}
-fn default_member_role() -> String {
-    "council-member".into()
-}
-fn default_present() -> String {
-    "attendees".into()
-}
-fn default_resolutions() -> String {
-    "resolutions".into()
+fn default_retention_field() -> String {
+    "retention".into()
 }
 fn yes() -> bool {
     true
@@ -527,6 +462,15 @@ impl Config {
             raw,
             warnings,
         })
+    }
+
+    /// The field naming each item of a record's `list`: `id`, or for the council meeting's
+    /// resolutions, the name `council.resolution.id` gives.
+    pub fn item_id(&self, type_name: &str, list: &str) -> &str {
+        match &self.council {
+            Some(c) if c.meeting_type == type_name && c.resolutions == list => &c.resolution.id,
+            _ => "id",
+        }
     }
 
     /// The department with this id.

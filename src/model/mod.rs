@@ -3,10 +3,12 @@
 
 pub mod attachments;
 pub mod config;
+pub mod council;
 pub mod digest;
 pub mod expr;
 pub mod keys;
 mod load;
+mod names;
 pub mod parsed;
 pub mod people;
 pub mod readers;
@@ -15,6 +17,7 @@ pub mod refs;
 pub mod registers;
 pub mod repo;
 pub mod sealed;
+pub mod share;
 pub mod types;
 
 use serde::de::DeserializeOwned;

@@ -145,6 +145,11 @@ impl Repository {
             unreadable,
         };
         diags.extend(repo.check_type_refs());
+        diags.extend(super::names::check(
+            &repo.config,
+            &repo.sources[0].text,
+            &repo.types,
+        ));
         Ok((repo, diags))
     }
 

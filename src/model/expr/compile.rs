@@ -42,6 +42,15 @@ pub fn compile(
         Diagnostic::new(codes::EXPRESSION_INVALID, path, at, format!("expression `{source}` is not valid CEL: {message}"))
             .hint("see https://github.com/google/cel-spec/blob/master/doc/langdef.md; text values need quotes, e.g. record.kind == 'council'")
     })?;
+    if let Some((problem, hint)) = super::calls::unknown_call(program.expression()) {
+        return Err(Diagnostic::new(
+            codes::EXPRESSION_INVALID,
+            path,
+            pos,
+            format!("expression `{source}`: {problem}"),
+        )
+        .hint(hint));
+    }
     let bound = macro_variables(source);
     for name in program.references().variables() {
         if !VARIABLES.contains(&name) && !bound.contains(&name) {

@@ -7,6 +7,7 @@
 //! `records`, `year` and `lookup(type, field, value)`.
 
 pub mod calendar;
+mod calls;
 mod compile;
 mod functions;
 mod limits;

@@ -145,22 +145,30 @@ impl Compiler<'_> {
         let file = self.file;
         let empty = BTreeMap::new();
         let written = file.workflow.as_ref().map_or(&empty, |w| &w.requires);
-        written
-            .iter()
-            .map(|(state, req)| self.requirement(state, req))
-            .collect()
+        let mut out = Vec::new();
+        for (state, entries) in written {
+            let many = entries.0.len() > 1;
+            for (i, req) in entries.0.iter().enumerate() {
+                let mut base = format!("/workflow/requires/{}", esc(state));
+                if many {
+                    base.push_str(&format!("/{i}"));
+                }
+                out.push(self.requirement(state, req, base));
+            }
+        }
+        out
     }
 
-    fn requirement(&mut self, state: &str, req: &RequirementFile) -> Requirement {
+    fn requirement(&mut self, state: &str, req: &RequirementFile, base: String) -> Requirement {
         let file = self.file;
-        let base = format!("/workflow/requires/{}", esc(state));
         let known = file
             .workflow
             .as_ref()
             .is_some_and(|w| w.states.iter().any(|s| s == state));
         if !known {
             let message = format!("`{state}` is not one of the workflow's states");
-            self.error(&base, true, message, None);
+            let key = format!("/workflow/requires/{}", esc(state));
+            self.error(&key, true, message, None);
         }
         for (i, f) in req.fields.iter().enumerate() {
             let hint = Some("declare it under `fields.properties`");
@@ -188,10 +196,13 @@ impl Compiler<'_> {
                 field: c.field.clone(),
                 when: self.expr(c.when.as_deref(), format!("{base}/council/when")),
                 before: c.before.clone(),
+                quorum: c.quorum,
+                majority: c.majority,
             }
         });
         Requirement {
             from_state: state.to_string(),
+            when: self.expr(req.when.as_deref(), format!("{base}/when")),
             fields: req.fields.clone(),
             approvals: req.approvals.clone(),
             council,

@@ -106,10 +106,32 @@ fn default_new_name() -> String {
     "{year}-{type}-{seq}".into()
 }
 
-/// A state's requirements as written.
+/// A state's requirements as written: one entry, or a list of entries each with its own
+/// `when:` (an expense over 100,000 also needs the secretary-general's approval).
+#[derive(Debug, Clone)]
+pub(super) struct Requirements(pub(super) Vec<RequirementFile>);
+
+impl<'de> Deserialize<'de> for Requirements {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let one = |v: Value| serde_json::from_value(v).map_err(serde::de::Error::custom);
+        match Value::deserialize(d)? {
+            Value::Array(items) => items
+                .into_iter()
+                .map(one)
+                .collect::<Result<_, _>>()
+                .map(Requirements),
+            v => Ok(Requirements(vec![one(v)?])),
+        }
+    }
+}
+
+/// One requirement entry as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RequirementFile {
+    /// Applies only to records for which this is true.
+    #[serde(default)]
+    pub(super) when: Option<String>,
     #[serde(default)]
     pub(super) fields: Vec<String>,
     #[serde(default)]
@@ -126,6 +148,11 @@ pub(super) struct CouncilFile {
     pub(super) when: Option<String>,
     #[serde(default)]
     pub(super) before: Option<String>,
+    /// A quorum and majority of its own (a major expense may need two-thirds).
+    #[serde(default)]
+    pub(super) quorum: Option<crate::model::share::Share>,
+    #[serde(default)]
+    pub(super) majority: Option<crate::model::share::Share>,
 }
 
 /// An approval step as written: who may give it.

@@ -89,6 +89,8 @@ pub enum PeriodKind {
 pub struct Requirement {
     /// The state whose `requires` declared it.
     pub from_state: String,
+    /// The records it applies to (default: all).
+    pub when: Option<Expr>,
     pub fields: Vec<String>,
     pub approvals: Vec<String>,
     pub council: Option<CouncilRule>,
@@ -101,6 +103,9 @@ pub struct CouncilRule {
     pub when: Option<Expr>,
     /// The approval step, or the date field, the resolution must precede.
     pub before: Option<String>,
+    /// This requirement's own quorum and majority (default: the council's in clerk.yaml).
+    pub quorum: Option<crate::model::share::Share>,
+    pub majority: Option<crate::model::share::Share>,
 }
 
 /// An approval step: who may give it, and who may not.

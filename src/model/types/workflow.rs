@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use super::file::RequirementFile;
+use super::file::Requirements;
 use crate::diag::{codes, Diagnostic};
 
 /// A type's workflow: its states and the moves between them.
@@ -28,7 +28,7 @@ pub struct Workflow {
     pub keep: Vec<String>,
     /// What must hold in a state (and in every state that can only come after it).
     #[serde(default)]
-    pub(super) requires: BTreeMap<String, RequirementFile>,
+    pub(super) requires: BTreeMap<String, Requirements>,
 }
 
 impl Workflow {
