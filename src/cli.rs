@@ -18,6 +18,25 @@ pub struct Cli {
     /// repository from the current folder upwards, as git does.
     #[arg(short = 'C', global = true, value_name = "DIR")]
     pub chdir: Option<PathBuf>,
+    /// The language of clerk's messages: zh-Hant, zh-Hans or en [default: $CLERK_LANG, else
+    /// the system's LANG, else the association's `association.locale`].
+    #[arg(long, global = true, value_name = "LANG", value_parser = language)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+/// A `--lang` argument.
+fn language(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_tag(s)
+        .ok_or_else(|| format!("`{s}` is not a language clerk speaks: zh-Hant, zh-Hans or en"))
+}
+
+/// The `association.locale` of the repository the current folder is in, read before anything
+/// else so that every message of the run is in one language.
+fn association_locale() -> Option<String> {
+    let root = crate::cmd::record::repository_dir(std::path::Path::new("."));
+    let text = std::fs::read_to_string(root.join(crate::model::config::FILE)).ok()?;
+    let config = crate::parse::yaml::parse_value(&text).ok()?;
+    Some(config.pointer("/association/locale")?.as_str()?.to_string())
 }
 
 #[derive(Subcommand, Debug)]
@@ -292,6 +311,11 @@ impl Cli {
             std::env::set_current_dir(dir)
                 .map_err(|e| anyhow::anyhow!("cannot change to `{}`: {e}", dir.display()))?;
         }
+        let association = association_locale();
+        crate::i18n::set(crate::i18n::choose(
+            self.lang.map(crate::i18n::Lang::tag),
+            association.as_deref(),
+        ));
         crate::crypt::set_identities(self.command.identity())?;
         match self.command {
             Command::Check(args) => args.run(),

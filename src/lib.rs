@@ -3,7 +3,7 @@
 //! The modules form layers, each importing only from its own layer or below (ARCHITECTURE.md
 //! draws them; `tests/layers.rs` keeps them so):
 //!
-//! 0. foundations: [`diag`], [`text`], [`fsio`]
+//! 0. foundations: [`i18n`], [`diag`], [`text`], [`fsio`]
 //! 1. files: [`parse`], [`crypt`], [`cache`], [`read`], [`edit`], [`history`], [`git`]
 //! 2. [`model`]: configuration, record types (the association's rules, as data), records
 //! 3. [`check`]: every finding about the records and about a change to them
@@ -29,6 +29,7 @@ pub mod fsio;
 pub mod fuzz;
 pub mod git;
 pub mod history;
+pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod read;

@@ -8,7 +8,7 @@ use std::path::Path;
 /// The modules from the bottom up. A new module gets a place here, and ARCHITECTURE.md says why.
 const LAYERS: &[&str] = &[
     // 0. foundations
-    "diag", "text", "date", "fsio", // 1. files
+    "i18n", "diag", "text", "date", "fsio", // 1. files
     "parse", "crypt", "cache", "read", "edit", "history", "git",
     // 2. the records as clerk understands them
     "model",  // 3. findings

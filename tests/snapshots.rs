@@ -37,6 +37,7 @@ fn assert_shown(name: &str, text: &str, repo: Option<&Path>) {
         "[CRATE]",
     );
     settings.add_filter(r"\(\d+(\.\d+)? s\)", "([TIME])");
+    settings.add_filter(r"（\d+(\.\d+)? 秒）", "（[TIME]）");
     settings.bind(|| insta::assert_snapshot!(name, text));
 }
 
@@ -134,4 +135,45 @@ fn report_membership_chart() {
 #[test]
 fn report_annual() {
     report("report-annual-2026", &["annual", "--year", "2026"]);
+}
+
+/// The same findings in each language clerk speaks (`--lang`): the words change, the codes,
+/// places and exit status do not. The example association's own locale (zh-Hant) is the
+/// default when neither `--lang`, `CLERK_LANG` nor the system's `LANG` names a language.
+#[test]
+fn findings_in_each_language() {
+    let repo = Repo::example();
+    let leave = "leave/leave-2026-021.md";
+    repo.edit(leave, "kind: 病假", "kind: 病");
+    repo.edit(leave, "days: 2", "days: two");
+    repo.edit(leave, "reason: 急性腸胃炎，附醫師診斷證明\n", "");
+    repo.edit(leave, "handover: li-zhiqiang", "handover:");
+    for lang in ["zh-Hant", "zh-Hans", "en"] {
+        let out = clerk(&["check", leave, "--lang", lang, "--today", common::TODAY])
+            .dir(repo.path())
+            .run();
+        assert_eq!(out.status, 1, "{}", out.said());
+        assert_shown(&format!("findings-{lang}"), &shown(&out), Some(repo.path()));
+    }
+    let out = clerk(&["check", leave, "--today", common::TODAY])
+        .env_remove("CLERK_LANG")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .dir(repo.path())
+        .run();
+    assert!(out.stdout.contains("已檢查 1 筆記錄"), "{}", out.stdout);
+    let out = clerk(&["check", leave, "--today", common::TODAY])
+        .env_remove("CLERK_LANG")
+        .env("LANG", "zh_CN.UTF-8")
+        .dir(repo.path())
+        .run();
+    assert!(out.stdout.contains("已检查 1 条记录"), "{}", out.stdout);
+    let out = clerk(&["check", "--lang", "fr"]).dir(repo.path()).run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("not a language clerk speaks"),
+        "{}",
+        out.stderr
+    );
 }

@@ -4,6 +4,7 @@ use crate::text::closest;
 use serde_json::Value;
 
 use crate::diag::{codes, Code, Diagnostic};
+use crate::i18n::t;
 use crate::model::display_path;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -196,34 +197,36 @@ fn schema_finding(
         }
         K::Type { .. } if value.is_null() => {
             let about = describe_value(def, error);
-            at(codes::WRONG_TYPE, format!("`{field}` is empty")).hint(match about {
-                Some(about) => format!("write {about} after `{field}:`"),
-                None => format!(
-                    "write the value after `{field}:`, or remove the line if the field is optional"
-                ),
+            at(codes::WRONG_TYPE, t("field-empty", &[("field", &field)])).hint(match about {
+                Some(about) => t("field-empty-hint", &[("about", &about), ("field", &field)]),
+                None => t("field-empty-hint-bare", &[("field", &field)]),
             })
         }
         K::Type { kind } => at(
             codes::WRONG_TYPE,
-            format!(
-                "`{field}` should be {}, but is {}",
-                type_words(kind),
-                kind_name(value)
+            t(
+                "field-wrong-type",
+                &[
+                    ("field", &field),
+                    ("expected", &type_words(kind)),
+                    ("actual", &value_kind(value)),
+                ],
             ),
         )
         .hint(type_hint(kind)),
         K::Enum { options } if value.is_null() => {
-            at(codes::NOT_ALLOWED, format!("`{field}` is empty")).hint(format!(
-                "write one of {} after `{field}:`",
-                options
-                    .as_array()
-                    .map_or_else(Vec::new, |a| a.iter().map(show).collect())
-                    .join(", ")
+            let choices = options
+                .as_array()
+                .map_or_else(Vec::new, |a| a.iter().map(show).collect())
+                .join(", ");
+            at(codes::NOT_ALLOWED, t("field-empty", &[("field", &field)])).hint(t(
+                "field-empty-choice-hint",
+                &[("choices", &choices), ("field", &field)],
             ))
         }
         K::Enum { options } => at(
             codes::NOT_ALLOWED,
-            format!("`{field}` is {shown}, which is not allowed here"),
+            t("field-not-allowed", &[("field", &field), ("value", &shown)]),
         )
         .hint(enum_hint(value, options)),
         K::Constant { expected_value } => at(
@@ -272,13 +275,13 @@ fn missing_field(
     let pointer = error.instance_path().as_str();
     let field = display_path(pointer);
     let message = if field.is_empty() {
-        format!("missing required field `{name}`")
+        t("field-missing", &[("name", &name)])
     } else {
-        format!("`{field}` is missing required field `{name}`")
+        t("field-missing-in", &[("field", &field), ("name", &name)])
     };
     let hint = match describe(def, error, name) {
-        Some(about) => format!("add `{name}:` ({about})"),
-        None => format!("add `{name}:`"),
+        Some(about) => t("field-missing-hint", &[("name", &name), ("about", &about)]),
+        None => t("field-missing-hint-bare", &[("name", &name)]),
     };
     // Point at the object that lacks the field: its key line, or the opening `---`.
     finding(record, text, codes::MISSING_FIELD, pointer, true, message).hint(hint)
@@ -299,9 +302,13 @@ fn enum_hint(value: &Value, options: &Value) -> String {
                 .filter_map(Value::as_str),
         )
     });
+    let allowed = allowed.join(", ");
     match best {
-        Some(best) => format!("did you mean `{best}`? allowed: {}", allowed.join(", ")),
-        None => format!("allowed: {}", allowed.join(", ")),
+        Some(best) => t(
+            "hint-did-you-mean",
+            &[("best", &best), ("allowed", &allowed)],
+        ),
+        None => t("hint-allowed", &[("allowed", &allowed)]),
     }
 }
 
@@ -351,35 +358,55 @@ fn show(v: &Value) -> String {
 
 fn type_words(kind: &jsonschema::error::TypeKind) -> String {
     use jsonschema::error::TypeKind;
-    let one = |t: &jsonschema::JsonType| match t.to_string().as_str() {
-        "string" => "text".to_string(),
-        "number" => "a number".to_string(),
-        "integer" => "a whole number".to_string(),
-        "boolean" => "true or false".to_string(),
-        "array" => "a list".to_string(),
-        "object" => "a mapping".to_string(),
-        "null" => "empty".to_string(),
-        other => other.to_string(),
-    };
+    let one = |ty: &jsonschema::JsonType| json_type_words(&ty.to_string());
     match kind {
         TypeKind::Single(t) => one(t),
         TypeKind::Multiple(ts) => ts.iter().map(|t| one(&t)).collect::<Vec<_>>().join(" or "),
     }
 }
 
+/// A JSON type in words, in the run's language.
+fn json_type_words(name: &str) -> String {
+    let id = match name {
+        "string" => "type-text",
+        "number" => "type-number",
+        "integer" => "type-integer",
+        "boolean" => "type-boolean",
+        "array" => "type-list",
+        "object" => "type-mapping",
+        "null" => "type-empty",
+        other => return other.to_string(),
+    };
+    t(id, &[])
+}
+
+/// What a value is, in words: text, a number, a list…
+fn value_kind(v: &Value) -> String {
+    json_type_words(match v {
+        Value::String(_) => "string",
+        Value::Number(_) => "number",
+        Value::Bool(_) => "boolean",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+        Value::Null => "null",
+    })
+}
+
 fn type_hint(kind: &jsonschema::error::TypeKind) -> String {
-    let words = type_words(kind);
-    match words.as_str() {
-        "text" => {
-            "put the value in quotes if YAML reads it as something else, e.g. \"2026\"".into()
-        }
-        "a number" | "a whole number" => {
-            "write the number without quotes or units, e.g. 1200.50".into()
-        }
-        "a list" => "write a list as `[a, b]` or as lines starting with `- `".into(),
-        "a mapping" => "write `key: value` lines indented under this field".into(),
-        _ => format!("write {words}"),
+    let id = match kind {
+        jsonschema::error::TypeKind::Single(ty) => match ty.to_string().as_str() {
+            "string" => "hint-type-text",
+            "number" | "integer" => "hint-type-number",
+            "array" => "hint-type-list",
+            "object" => "hint-type-mapping",
+            _ => "",
+        },
+        jsonschema::error::TypeKind::Multiple(_) => "",
+    };
+    if id.is_empty() {
+        return t("hint-type-other", &[("expected", &type_words(kind))]);
     }
+    t(id, &[])
 }
 
 fn format_words(format: &str) -> String {

@@ -203,9 +203,7 @@ fn print<'a>(
 
 /// What clerk says about encrypted records it could not open.
 pub fn unreadable_note(count: usize) -> String {
-    format!(
-        "note: {count} encrypted record(s) not read: no key that opens them (give yours with --identity); everything else was checked"
-    )
+    crate::i18n::t("note-unreadable", &[("n", &count)])
 }
 
 /// How much `clerk check` prints as text (JSON always holds every finding).
@@ -249,9 +247,10 @@ fn shown(diags: &[Diagnostic], verbosity: Verbosity) -> Vec<Diagnostic> {
             out.push(d.clone());
         } else if *n == 1 {
             let mut first = d.clone();
-            first.message.push_str(&format!(
-                " — and {} more {code} like it (`clerk check --verbose` lists them)",
-                total - 1
+            first.message.push(' ');
+            first.message.push_str(&crate::i18n::t(
+                "grouped",
+                &[("n", &(total - 1)), ("code", &code)],
             ));
             out.push(first);
         }

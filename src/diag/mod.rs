@@ -356,21 +356,17 @@ impl Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        write!(
-            f,
-            "checked {}: {}, {} ({:.2} s)",
-            plural(self.records, "record"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            self.seconds
-        )
+        use crate::i18n::{count, t};
+        let seconds = format!("{:.2}", self.seconds);
+        f.write_str(&t(
+            "summary",
+            &[
+                ("records", &count("count-records", self.records)),
+                ("errors", &count("count-errors", self.errors)),
+                ("warnings", &count("count-warnings", self.warnings)),
+                ("seconds", &seconds),
+            ],
+        ))
     }
 }
 

@@ -67,7 +67,7 @@ pub fn render_text<'a>(
             notes.push(format!("in commit {c}"));
         }
         if let Some(h) = &d.hint {
-            notes.push(format!("hint: {h}"));
+            notes.push(format!("{}: {h}", crate::i18n::t("hint", &[])));
         }
         cs = cs.with_notes(notes);
         term::emit_to_write_style(out, &config, &files, &cs)
@@ -117,7 +117,7 @@ fn render_place_only(out: &mut dyn WriteColor, d: &Diagnostic) -> std::io::Resul
         writeln!(out, "  = in commit {c}")?;
     }
     if let Some(h) = &d.hint {
-        writeln!(out, "  = hint: {h}")?;
+        writeln!(out, "  = {}: {h}", crate::i18n::t("hint", &[]))?;
     }
     writeln!(out)
 }

@@ -55,6 +55,12 @@ impl Clerk {
         self
     }
 
+    /// Leaves an environment variable out of the run.
+    pub fn env_remove(mut self, key: &str) -> Self {
+        self.cmd.env_remove(key);
+        self
+    }
+
     /// Sets an environment variable for the run.
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
         self.cmd.env(key, value);

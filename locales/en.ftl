@@ -1,0 +1,47 @@
+# clerk's own words, in English (the fallback for every other catalog).
+# Each message keeps its placeholders ({ $name }); codes such as E012 are never translated.
+
+## The summary and notes of `clerk check`
+summary = checked { $records }: { $errors }, { $warnings } ({ $seconds } s)
+count-records = { $n ->
+    [one] { $n } record
+   *[other] { $n } records
+}
+count-errors = { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}
+count-warnings = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+note-unreadable = note: { $n } encrypted record(s) not read: no key that opens them (give yours with --identity); everything else was checked
+grouped = — and { $n } more { $code } like it (`clerk check --verbose` lists them)
+hint = hint
+
+## Fields against the type's schema
+field-empty = `{ $field }` is empty
+field-empty-hint = write { $about } after `{ $field }:`
+field-empty-hint-bare = write the value after `{ $field }:`, or remove the line if the field is optional
+field-empty-choice-hint = write one of { $choices } after `{ $field }:`
+field-missing = missing required field `{ $name }`
+field-missing-in = `{ $field }` is missing required field `{ $name }`
+field-missing-hint = add `{ $name }:` ({ $about })
+field-missing-hint-bare = add `{ $name }:`
+field-wrong-type = `{ $field }` should be { $expected }, but is { $actual }
+field-not-allowed = `{ $field }` is { $value }, which is not allowed here
+field-unknown = unknown field `{ $field }` for type `{ $type }`
+hint-did-you-mean = did you mean `{ $best }`? allowed: { $allowed }
+hint-allowed = allowed: { $allowed }
+type-text = text
+type-number = a number
+type-integer = a whole number
+type-boolean = true or false
+type-list = a list
+type-mapping = a mapping
+type-empty = empty
+hint-type-text = put the value in quotes if YAML reads it as something else, e.g. "2026"
+hint-type-number = write the number without quotes or units, e.g. 1200.50
+hint-type-list = write a list as `[a, b]` or as lines starting with `- `
+hint-type-mapping = write `key: value` lines indented under this field
+hint-type-other = write { $expected }

@@ -1,0 +1,37 @@
+# clerk 的用語（繁體中文）。保留 { $name } 等佔位符；E012 等代碼不翻譯。
+
+## `clerk check` 的摘要與說明
+summary = 已檢查 { $records }：{ $errors }，{ $warnings }（{ $seconds } 秒）
+count-records = { $n } 筆記錄
+count-errors = { $n } 個錯誤
+count-warnings = { $n } 個警告
+note-unreadable = 說明：有 { $n } 筆加密記錄未讀取：沒有可開啟的金鑰（以 --identity 提供您的金鑰）；其餘均已檢查
+grouped = ——另有 { $n } 項同類 { $code }（`clerk check --verbose` 逐項列出）
+hint = 提示
+
+## 欄位與記錄類型的結構
+field-empty = `{ $field }` 尚未填寫
+field-empty-hint = 請在 `{ $field }:` 之後填寫{ $about }
+field-empty-hint-bare = 請在 `{ $field }:` 之後填寫內容；若此欄位非必填，可刪除該行
+field-empty-choice-hint = 請在 `{ $field }:` 之後填寫下列之一：{ $choices }
+field-missing = 缺少必填欄位 `{ $name }`
+field-missing-in = `{ $field }` 缺少必填欄位 `{ $name }`
+field-missing-hint = 請加上 `{ $name }:`（{ $about }）
+field-missing-hint-bare = 請加上 `{ $name }:`
+field-wrong-type = `{ $field }` 應為{ $expected }，但現在是{ $actual }
+field-not-allowed = `{ $field }` 為 { $value }，此處不允許
+field-unknown = 記錄類型 `{ $type }` 沒有欄位 `{ $field }`
+hint-did-you-mean = 是否要寫 `{ $best }`？允許的值：{ $allowed }
+hint-allowed = 允許的值：{ $allowed }
+type-text = 文字
+type-number = 數字
+type-integer = 整數
+type-boolean = true 或 false
+type-list = 清單
+type-mapping = 對照表（鍵: 值）
+type-empty = 空白
+hint-type-text = 若 YAML 把值讀成別的東西，請加上引號，例如 "2026"
+hint-type-number = 請寫數字，不加引號或單位，例如 1200.50
+hint-type-list = 清單寫成 `[甲, 乙]`，或每行以 `- ` 開頭
+hint-type-mapping = 請在此欄位下以縮排寫 `鍵: 值` 各行
+hint-type-other = 請寫{ $expected }

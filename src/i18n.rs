@@ -1,0 +1,194 @@
+//! Messages in the staff's language: clerk's own words (findings, hints, notes, summaries) in
+//! Traditional Chinese, Simplified Chinese or English, from the Fluent catalogs in `locales/`.
+//!
+//! The language is chosen once per run (`--lang`, else `CLERK_LANG`, else the system's `LANG`
+//! unless it is `C` or `POSIX`, else the association's `association.locale`, else English) and
+//! every message is made in it; a message a catalog lacks falls back to English. Codes, JSON
+//! keys and exit statuses are the same in every language. Names from the association's data —
+//! types, roles, steps, people — are its labels and names, not translations.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// A language clerk speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    ZhHant,
+    ZhHans,
+    En,
+}
+
+impl Lang {
+    /// The language a tag names: `zh-Hant`, `zh-TW`, `zh_HK.UTF-8` are Traditional, `zh-Hans`,
+    /// `zh-CN`, `zh_SG` Simplified, `en…` English; `None` for any other.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+        let lower = tag.to_ascii_lowercase();
+        if lower == "zh-hans" || ["zh-cn", "zh-sg", "zh-my"].contains(&lower.as_str()) {
+            return Some(Lang::ZhHans);
+        }
+        if lower.starts_with("zh") {
+            return Some(Lang::ZhHant);
+        }
+        lower.starts_with("en").then_some(Lang::En)
+    }
+
+    /// Its tag, as `association.locale` writes it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Chooses the language of this run: `flag` (`--lang`), `CLERK_LANG`, the system's locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`; not `C` or `POSIX`), `association` (the configuration's
+/// locale), English.
+pub fn choose(flag: Option<&str>, association: Option<&str>) -> Lang {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let system = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| env(k))
+        .filter(|v| !matches!(v.split('.').next(), Some("C" | "POSIX")));
+    flag.map(str::to_string)
+        .or_else(|| env("CLERK_LANG"))
+        .and_then(|t| Lang::from_tag(&t))
+        .or_else(|| system.and_then(|t| Lang::from_tag(&t)))
+        .or_else(|| association.and_then(Lang::from_tag))
+        .unwrap_or(Lang::En)
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of this run (the first call wins).
+pub fn set(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language of this run (English until one is set).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// The catalogs, by language.
+const CATALOGS: [(Lang, &str, &str); 3] = [
+    (Lang::En, "en", include_str!("../locales/en.ftl")),
+    (
+        Lang::ZhHant,
+        "zh-Hant",
+        include_str!("../locales/zh-Hant.ftl"),
+    ),
+    (
+        Lang::ZhHans,
+        "zh-Hans",
+        include_str!("../locales/zh-Hans.ftl"),
+    ),
+];
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: OnceLock<Vec<(Lang, FluentBundle<FluentResource>)>> = OnceLock::new();
+    let all = BUNDLES.get_or_init(|| {
+        CATALOGS
+            .iter()
+            .map(|(lang, tag, text)| {
+                let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                bundle.set_use_isolating(false);
+                // The catalogs are part of clerk; a test parses each in full.
+                let resource = FluentResource::try_new((*text).to_string())
+                    .unwrap_or_else(|(partial, _)| partial);
+                let _ = bundle.add_resource(resource);
+                (*lang, bundle)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, b)| b)
+        .unwrap_or(&all[0].1)
+}
+
+/// The message `id` in this run's language with `args` (English when its catalog lacks it,
+/// the id itself when no catalog has it).
+pub fn t(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    in_lang(lang(), id, args)
+}
+
+/// The message `id` in `lang`.
+pub fn in_lang(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        fluent_args.set(*k, FluentValue::from(v.to_string()));
+    }
+    for bundle in [bundle(lang), bundle(Lang::En)] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// A count with its noun in this run's language (`3 errors`, `3 個錯誤`): the catalog's
+/// `ID` message with `$n`.
+pub fn count(id: &str, n: usize) -> String {
+    let lang = lang();
+    let mut fluent_args = FluentArgs::new();
+    fluent_args.set("n", FluentValue::from(n));
+    for bundle in [bundle(lang), bundle(Lang::En)] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    format!("{n} {id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalog_parses_and_has_every_english_message() {
+        let ids = |text: &str| -> Vec<String> {
+            let resource = FluentResource::try_new(text.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+            resource
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let english = ids(CATALOGS[0].2);
+        for (lang, _, text) in &CATALOGS[1..] {
+            let have = ids(text);
+            let missing: Vec<&String> = english.iter().filter(|id| !have.contains(id)).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn languages_come_from_tags() {
+        assert_eq!(Lang::from_tag("zh_TW.UTF-8"), Some(Lang::ZhHant));
+        assert_eq!(Lang::from_tag("zh-Hant"), Some(Lang::ZhHant));
+        assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Some(Lang::ZhHans));
+        assert_eq!(Lang::from_tag("zh-Hans"), Some(Lang::ZhHans));
+        assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr_FR"), None);
+        assert_eq!(
+            in_lang(Lang::ZhHant, "summary-errors", &[]).is_empty(),
+            false
+        );
+    }
+}
