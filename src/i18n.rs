@@ -189,6 +189,9 @@ mod tests {
         assert_eq!(in_lang(Lang::ZhHant, "hint", &[]), "提示");
         assert_eq!(in_lang(Lang::ZhHans, "type-list", &[]), "列表");
         // A message a catalog lacks is English; one no catalog has is its id.
-        assert_eq!(in_lang(Lang::ZhHant, "no-such-message", &[]), "no-such-message");
+        assert_eq!(
+            in_lang(Lang::ZhHant, "no-such-message", &[]),
+            "no-such-message"
+        );
     }
 }

@@ -667,3 +667,91 @@ fn attachments_publish_only_what_they_may() {
         assert!(found.is_empty(), "{leaked} in {found:?}");
     }
 }
+
+/// A record may not lower its own classification below its type's floor (rules §6.1): a
+/// member file marked `public` is an error at that line and stays confidential in every build,
+/// even one that builds despite errors; once the secretary-general signs its `declassify`
+/// approval, it is public.
+#[test]
+fn a_record_cannot_lower_its_own_classification() {
+    let repo = Repo::example();
+    let member = "members/m-2024-001.md";
+    repo.edit(
+        member,
+        "dues: 1200\n",
+        "dues: 1200\nclassification: public\n",
+    );
+    let out = repo.check();
+    let e078: Vec<common::Finding> = out
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "E078")
+        .collect();
+    assert_eq!(e078.len(), 1, "{}", out.stdout);
+    assert_eq!((e078[0].path.as_str(), e078[0].line), (member, 9));
+    let out_dir = Repo::empty();
+    let site = out_dir.path().join("site");
+    let (code, said) = build(&repo, "public", &site, &["--allow-errors", "--no-search"]);
+    assert_eq!(code, 0, "{said}");
+    let leaked: Vec<String> = all_text(&site)
+        .into_iter()
+        .filter(|(_, text)| text.contains("0912-345-001") || text.contains("陳淑芬"))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        leaked.is_empty(),
+        "the member's details are published: {leaked:?}"
+    );
+    // Nobody else may declassify it: clerk sign refuses a department head.
+    let refused = common::clerk(&[
+        "sign",
+        member,
+        "--step",
+        "declassify",
+        "--by",
+        "wang-fang",
+        "--date",
+        "2026-11-26",
+        "--key",
+    ])
+    .arg(repo.path().join(".example-keys/wang-fang"))
+    .dir(repo.path())
+    .run();
+    assert_eq!(refused.status, 2, "{}", refused.said());
+    assert!(
+        refused.said().contains("may not give `declassify`"),
+        "{}",
+        refused.said()
+    );
+    // Declassified by the secretary-general: allowed, and published.
+    let signed = common::clerk(&[
+        "sign",
+        member,
+        "--step",
+        "declassify",
+        "--by",
+        "lin-wenhui",
+        "--date",
+        "2026-11-26",
+        "--key",
+    ])
+    .arg(repo.path().join(".example-keys/lin-wenhui"))
+    .dir(repo.path())
+    .run();
+    assert_eq!(signed.status, 0, "{}", signed.said());
+    let out = repo.check();
+    assert!(
+        !out.findings().iter().any(|f| f.code == "E078"),
+        "{}",
+        out.stdout
+    );
+    let site = out_dir.path().join("declassified");
+    let (code, said) = build(&repo, "public", &site, &["--allow-errors", "--no-search"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        all_text(&site)
+            .iter()
+            .any(|(_, text)| text.contains("陳淑芬")),
+        "the declassified member is public"
+    );
+}

@@ -3,6 +3,7 @@
 //! Checks never print and never stop at the first finding: each returns what it found.
 
 pub mod attachments;
+pub mod classification;
 pub mod council;
 pub mod encryption;
 pub mod fields;
@@ -40,6 +41,7 @@ fn record(repo: &Repository, ev: &Evaluator, keys: &Keyring, r: &Record) -> Vec<
     d.extend(workflow::check(repo, ev, r));
     d.extend(rules::check(repo, ev, r, fields_wrong));
     d.extend(signatures::check(repo, keys, r));
+    d.extend(classification::check(repo, r));
     d
 }
 
@@ -94,6 +96,7 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     diags.extend(ledger::check(repo, &ev));
     clock.lap("check: ledger");
     diags.extend(encryption::check(repo, &keys, options.today));
+    diags.extend(classification::types(repo));
     // Each file keeps what this repository could use, twice over, plus some slack.
     let approvals: usize = repo
         .records

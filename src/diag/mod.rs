@@ -230,6 +230,8 @@ pub mod codes {
     pub const ENVELOPE_MISMATCH: Code = Code("E075");
     /// An encrypted record has no plain envelope: without a key its numbers are unseen.
     pub const ENVELOPE_MISSING: Code = Code("W076");
+    /// A record claims a classification below its type's lowest, without declassification.
+    pub const BELOW_LOWEST_CLASSIFICATION: Code = Code("E078");
     /// An encrypted file's header was edited without its key.
     pub const HEADER_EDITED: Code = Code("E077");
 }

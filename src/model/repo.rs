@@ -269,8 +269,23 @@ impl Repository {
         record.type_name.as_deref().and_then(|t| self.types.get(t))
     }
 
-    /// A record's effective classification (its own, or its type's default).
+    /// A record's effective classification: its own, or its type's default; never below the
+    /// type's `lowest_classification` unless a signed approval of its `declassified_by` step
+    /// declassifies it (the signature and the approver's authority are the check's to judge).
     pub fn classification(&self, record: &Record) -> Classification {
+        let Some(def) = self.type_of(record) else {
+            return record.classification(Classification::Confidential);
+        };
+        let own = record.classification(def.classification);
+        match def.lowest_classification {
+            Some(floor) if own < floor && !declassified(def, record) => floor,
+            _ => own,
+        }
+    }
+
+    /// The classification a record claims for itself, floors aside (for the check that
+    /// reports a claim below its type's floor).
+    pub fn claimed_classification(&self, record: &Record) -> Classification {
         let default = self
             .type_of(record)
             .map_or(Classification::Confidential, |t| t.classification);
@@ -431,6 +446,23 @@ fn load_types(
         sources.push(file);
     }
     (types, broken)
+}
+
+/// Whether `record` holds a signed approval of its type's declassification step.
+pub fn declassified(def: &TypeDef, record: &Record) -> bool {
+    let Some(step) = &def.declassified_by else {
+        return false;
+    };
+    record
+        .fields
+        .get("approvals")
+        .and_then(Value::as_array)
+        .is_some_and(|list| {
+            list.iter().any(|a| {
+                a.get("step").and_then(Value::as_str) == Some(step.as_str())
+                    && a.get("signature").and_then(Value::as_str).is_some()
+            })
+        })
 }
 
 #[cfg(test)]

@@ -22,6 +22,13 @@ pub(super) struct TypeFile {
     #[serde(default)]
     pub(super) folder: Option<String>,
     pub(super) classification: Classification,
+    /// The lowest classification a record of this type may have (rules §6.1: member
+    /// information, finance data): a lower one counts as this one unless declassified.
+    #[serde(default)]
+    pub(super) lowest_classification: Option<Classification>,
+    /// The approval step that declassifies a record below `lowest_classification`.
+    #[serde(default)]
+    pub(super) declassified_by: Option<String>,
     /// Retention period code: `Y` (permanent), `D30`, `D10`.
     #[serde(default)]
     pub(super) retention: Option<String>,

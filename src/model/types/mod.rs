@@ -67,6 +67,11 @@ pub struct TypeDef {
     pub folder: Option<String>,
     /// Classification of a record that does not set one.
     pub classification: Classification,
+    /// The lowest classification its records may have (a lower one counts as this one unless
+    /// the record is declassified by the `declassified_by` step).
+    pub lowest_classification: Option<Classification>,
+    /// The approval step that declassifies a record below `lowest_classification`.
+    pub declassified_by: Option<String>,
     pub retention: Option<String>,
     pub unknown_fields: UnknownFields,
     /// The full schema of a record's front matter: common fields plus the type's own.
@@ -240,6 +245,8 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         label: file.label,
         folder: file.folder,
         classification: file.classification,
+        lowest_classification: file.lowest_classification,
+        declassified_by: file.declassified_by.clone(),
         retention: file.retention,
         unknown_fields: file.unknown_fields,
         schema,
