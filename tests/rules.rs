@@ -30,6 +30,17 @@ macro_rules! rule_cases {
 }
 
 rule_cases! {
+    // Rules §3.1(2): the approval (審批) comes after the review (審核).
+    approved_before_review: [("E046", "documents/2026-doc-001.md", 12)],
+    // Rules §3.2(3): a held meeting names its recorder (專人記錄).
+    held_without_recorder: [("E035", "meetings/2026-sec-09.md", 37)],
+    // Rules §3.2(4): the summary is sent on or after its review (a state's date, E069).
+    summary_sent_before_review: [("E069", "meetings/2026-sec-09.md", 24)],
+    // Rules §4.2(1): leave is approved before it starts (sick leave may be approved after).
+    leave_approved_after_start: [("E046", "leave/leave-2026-014.md", 12)],
+    // Rules §4.2(3): the work is handed over, to someone else, before the leave is approved.
+    leave_handed_over_to_self: [("E046", "leave/leave-2026-014.md", 10)],
+    approved_leave_without_handover: [("E035", "leave/leave-2026-030.md", 23)],
     // Rules §4.2(2): five days of leave need the secretary-general, not a deputy.
     leave_over_authority: [("E032", "leave/leave-2026-030.md", 14)],
     // The second association lets a group leader approve two days; here that needs the deputy.
@@ -80,7 +91,7 @@ rule_cases! {
     // (signed on 2026-12-01, after the day the cases are checked on: E069 too)
     unknown_approval_step: [("E030", "leave/leave-2026-033.md", 11), ("E069", "leave/leave-2026-033.md", 14)],
     // Rules §3.2(3): a held meeting records who attended.
-    held_without_attendees: [("E035", "meetings/2026-council-03.md", 12)],
+    held_without_attendees: [("E035", "meetings/2026-council-03.md", 13)],
     // Rules §3.2(4): the summary is reviewed by the secretary-general or the deputy in charge.
     summary_by_department_head: [("E032", "meetings/2026-sec-09.md", 28)],
     // Rules §3.3(5): a summarised activity records its actual cost.
@@ -381,7 +392,7 @@ fn every_persons_leave_has_an_approver() {
     let leave = |id: &str, person: &str, by: &str, role: &str| {
         repo.write(
             &format!("leave/{id}.md"),
-            format!("---\ntype: leave\ntitle: 請假一天\nperson: {person}\nkind: 事假\nstart: 2026-06-15\nend: 2026-06-15\ndays: 1\nreason: 私事\napprovals:\n  - {{step: approve, by: {by}, role: {role}, date: 2026-06-10}}\nstatus: approved\n---\n"),
+            format!("---\ntype: leave\ntitle: 請假一天\nperson: {person}\nkind: 事假\nstart: 2026-06-15\nend: 2026-06-15\ndays: 1\nreason: 私事\nhandover: wu-xiaowen\napprovals:\n  - {{step: approve, by: {by}, role: {role}, date: 2026-06-10}}\nstatus: approved\n---\n"),
         );
     };
     leave(
@@ -402,7 +413,7 @@ fn every_persons_leave_has_an_approver() {
     // The head's own department-head approval is still refused, and not offered as a hint.
     leave("leave-head", "huang-junhao", "wang-fang", "department-head");
     let out = repo.check();
-    assert_findings(&out, &[("E032", "leave/leave-head.md", 11)]);
+    assert_findings(&out, &[("E032", "leave/leave-head.md", 12)]);
     let e032 = out.findings().into_iter().find(|f| f.code == "E032");
     let hint = e032.and_then(|f| f.hint).unwrap_or_default();
     assert!(hint.contains("周美玲 (zhou-meiling"), "{hint}");
