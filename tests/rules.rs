@@ -419,3 +419,27 @@ fn every_persons_leave_has_an_approver() {
     assert!(hint.contains("周美玲 (zhou-meiling"), "{hint}");
     assert!(!hint.contains("huang-junhao"), "{hint}");
 }
+
+/// Rules §7.3(2) 不定期考核: an ad-hoc assessment is recorded with its date and what it
+/// assesses, no quarter; without them it is refused, and a quarterly one still needs its quarter.
+#[test]
+fn an_ad_hoc_assessment_needs_a_date_and_reason_not_a_quarter() {
+    let repo = Repo::example();
+    let adhoc = "assessments/2026-adhoc-wang-fang.md";
+    repo.write(
+        adhoc,
+        "---\ntype: assessment\ntitle: 文化節籌備不定期考核\nperson: wang-fang\nkind: ad-hoc\ndate: 2026-11-20\nreason: 文化節籌備工作\nstatus: open\n---\n",
+    );
+    assert_findings(&repo.check(), &[]);
+    repo.edit(adhoc, "reason: 文化節籌備工作\n", "");
+    assert_findings(&repo.check(), &[("E010", adhoc, 1)]);
+    repo.edit(adhoc, "kind: ad-hoc\n", "kind: quarterly\n");
+    let out = repo.check();
+    let missing: Vec<String> = out
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "E010")
+        .map(|f| f.message)
+        .collect();
+    assert_eq!(missing, ["missing required field `quarter`"]);
+}
