@@ -17,6 +17,7 @@ mod due;
 mod encryption;
 mod fuzz;
 mod git;
+mod labels;
 mod layers;
 mod registers;
 mod reports;

@@ -6,6 +6,7 @@ pub mod config;
 pub mod digest;
 pub mod expr;
 pub mod keys;
+pub mod labels;
 mod load;
 pub mod parsed;
 pub mod people;
