@@ -78,10 +78,28 @@ pub fn value<'a>(def: &'a TypeDef, path: &str, value: &str, locale: &str) -> Opt
     if path == "status" {
         return state(def, value, locale);
     }
+    if path == "classification" {
+        return classification(value, locale);
+    }
     choices(field_schema(&def.schema, path)?)?
         .into_iter()
         .find(|(v, _)| v.as_str() == Some(value))
         .and_then(|(_, title)| title)
+}
+
+/// A classification's label: the levels are clerk's own, so are their names.
+pub fn classification(level: &str, locale: &str) -> Option<&'static str> {
+    let names = match level {
+        "public" => ["公開", "公开", "Public"],
+        "internal" => ["內部", "内部", "Internal"],
+        "confidential" => ["機密", "机密", "Confidential"],
+        _ => return None,
+    };
+    Some(match locale {
+        "zh-Hant" => names[0],
+        "zh-Hans" => names[1],
+        _ => names[2],
+    })
 }
 
 /// The label of a role (`department-head` → 部門負責人), from the people type's `roles[].role`.
@@ -95,9 +113,9 @@ pub fn person_name(person: &Record) -> Option<&str> {
     person.str_field("name").or_else(|| person.title())
 }
 
-/// The label of a record by its id (`#` and a part after it kept): a person's name, another
-/// record's title.
-pub fn record(repo: &Repository, id: &str) -> Option<String> {
+/// The label of a record by its id (`#` and a part after it kept): a person's name; another
+/// record's title when `shows` it (its title is its content), else None.
+pub fn record(repo: &Repository, id: &str, shows: &dyn Fn(&Record) -> bool) -> Option<String> {
     let (target, anchor) = match id.split_once('#') {
         Some((t, a)) => (t, Some(a)),
         None => (id, None),
@@ -106,7 +124,7 @@ pub fn record(repo: &Repository, id: &str) -> Option<String> {
     let name = if r.type_name.as_deref() == Some(repo.config.people_type.as_str()) {
         person_name(r)
     } else {
-        r.title()
+        r.title().filter(|_| shows(r))
     }?;
     Some(match anchor {
         Some(a) => format!("{name} {a}"),
@@ -125,14 +143,15 @@ pub fn config_item<'a>(repo: &'a Repository, list: &str, id: &str) -> Option<&'a
         .as_str()
 }
 
-/// What the value `id` of the field at `path` of type `def` is called: the record or list item
-/// a reference names, a workflow state, an allowed value. None when it has no label.
+/// What the value `id` of the field at `path` of type `def` is called: the record (that `shows`
+/// allows) or list item a reference names, a workflow state, an allowed value. None when it has
+/// no label.
 pub fn shown(
     repo: &Repository,
     def: &TypeDef,
-    path: &str,
-    id: &str,
+    (path, id): (&str, &str),
     locale: &str,
+    shows: &dyn Fn(&Record) -> bool,
 ) -> Option<String> {
     let wanted: Vec<&str> = parts(path).collect();
     let rule = def.refs.iter().find(|r| {
@@ -143,7 +162,7 @@ pub fn shown(
     });
     match rule.map(|r| &r.target) {
         Some(Target::Config(list)) => config_item(repo, list, id).map(str::to_string),
-        Some(_) => record(repo, id),
+        Some(_) => record(repo, id, shows),
         None => value(def, path, id, locale).map(str::to_string),
     }
 }
