@@ -44,7 +44,8 @@ impl FieldView {
         let cells = self
             .table
             .iter()
-            .flat_map(|t| t.rows.iter().flat_map(|r| r.cells.iter().flatten()));
+            .flat_map(|t| t.rows.iter().flat_map(|r| r.cells.iter()))
+            .flat_map(|c| c.values.iter());
         self.values.iter().chain(cells)
     }
 }
@@ -60,12 +61,19 @@ pub(super) struct TableView {
     totals: Vec<(String, String)>,
 }
 
-/// A row: its anchor (the item's `id`), its number, and each cell's values.
+/// A row: its anchor (the item's `id`), its number, and each cell.
 #[derive(Serialize)]
 struct RowView {
     anchor: Option<String>,
     number: usize,
-    cells: Vec<Vec<Shown>>,
+    cells: Vec<Cell>,
+}
+
+/// A cell: its column's label (a narrow screen shows it before the values) and its values.
+#[derive(Serialize)]
+struct Cell {
+    label: String,
+    values: Vec<Shown>,
 }
 
 /// What showing a record's fields needs: the site, the record's type, and the UI labels.
@@ -226,7 +234,14 @@ impl Fields<'_> {
                 RowView {
                     anchor: item.get("id").and_then(Value::as_str).map(str::to_string),
                     number: n + 1,
-                    cells,
+                    cells: cells
+                        .into_iter()
+                        .zip(&columns)
+                        .map(|(values, label)| Cell {
+                            label: label.clone(),
+                            values,
+                        })
+                        .collect(),
                 }
             })
             .collect();
