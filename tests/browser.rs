@@ -271,3 +271,119 @@ fn every_page_is_valid_html() {
         );
     }
 }
+
+/// Every workflow state, allowed value (with a label other than itself) and person id of the
+/// example: what a page must show by its label, never as it is written in the records.
+fn ids_with_labels(repo: &Repo) -> Vec<String> {
+    fn consts(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        match v {
+            serde_yaml::Value::Mapping(m) => {
+                if let (Some(c), Some(t)) = (m.get("const"), m.get("title")) {
+                    let c = c.as_str().map(str::to_string).unwrap_or_default();
+                    if Some(c.as_str()) != t.as_str() && !c.is_empty() {
+                        out.push(c);
+                    }
+                }
+                m.values().for_each(|v| consts(v, out));
+            }
+            serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| consts(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(repo.path().join("types")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let file: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        consts(&file["fields"], &mut out);
+        if let Some(states) = file["workflow"]["states"].as_sequence() {
+            out.extend(states.iter().filter_map(|s| s.as_str().map(str::to_string)));
+        }
+    }
+    for entry in std::fs::read_dir(repo.path().join("people")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(id) = name.strip_suffix(".md") {
+            out.push(id.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// On the example's public and confidential editions: no page shows a state, role, allowed
+/// value or person by its id where a label exists, no page carries a public key, and a link
+/// to a council resolution (`…#R3`) lands on its row in the meeting's resolutions table.
+#[test]
+fn pages_show_labels_and_structures_not_ids() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    let ids = ids_with_labels(&repo);
+    assert!(
+        [
+            "summary-sent",
+            "department-head",
+            "council",
+            "dues",
+            "wang-fang"
+        ]
+        .iter()
+        .all(|id| ids.iter().any(|i| i == id)),
+        "{ids:?}"
+    );
+    let ids_file = repo.path().join("ids.json");
+    std::fs::write(&ids_file, serde_json::to_string(&ids).unwrap()).unwrap();
+    let shots = std::env::var_os("CLERK_SCREENSHOTS");
+    for audience in ["public", "confidential"] {
+        let site = build(&repo, audience);
+        let mut cmd = Command::new("node");
+        cmd.arg(tools.join("labels.mjs")).arg(&site).arg(&ids_file);
+        if let Some(dir) = &shots {
+            let dir = Path::new(dir).join(audience);
+            std::fs::create_dir_all(&dir).unwrap();
+            cmd.arg(dir);
+        }
+        let out = cmd.output().expect("node");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(seen["pages"].as_u64().unwrap() > 20, "{audience}: {seen}");
+        assert_eq!(
+            seen["shown"],
+            serde_json::json!([]),
+            "{audience}: ids shown"
+        );
+        assert_eq!(
+            seen["keys"],
+            serde_json::json!([]),
+            "{audience}: public keys shown"
+        );
+        let r = &seen["resolution"];
+        // Meetings are internal: the public edition has none, and links to none.
+        if audience == "public" {
+            assert!(!site.join("meeting").exists(), "{audience}");
+            assert_eq!(*r, serde_json::Value::Null, "{audience}");
+            continue;
+        }
+        assert_eq!(r["target"], "TR#R3", "{audience}: {r}");
+        assert!(
+            r["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("/meeting/2026-council-01.html#R3"),
+            "{audience}: {r}"
+        );
+        assert_eq!(r["inTable"], true, "{audience}: {r}");
+        let headers = r["headers"].as_array().unwrap();
+        for h in ["決議內容", "表決", "負責人", "表決結果"] {
+            assert!(headers.iter().any(|x| x == h), "{audience}: {h} in {r}");
+        }
+        let row = r["row"].as_str().unwrap();
+        assert!(
+            row.contains("贊成 5") && row.contains("張雅婷") && row.contains("通過"),
+            "{audience}: {row}"
+        );
+    }
+}

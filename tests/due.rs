@@ -75,7 +75,9 @@ fn text_groups_by_person() {
         .run()
         .stdout;
     assert!(
-        text.contains("\n王芳 (wang-fang)\n  2026-10-10  overdue  決議落實：2026-sec-09#A2"),
+        text.contains(
+            "\n王芳 (wang-fang)\n  2026-10-10  overdue  決議落實：秘書處2026年9月工作例會 A2"
+        ),
         "{text}"
     );
     assert!(

@@ -18,6 +18,7 @@ mod encryption;
 mod fuzz;
 mod gentle_start;
 mod git;
+mod labels;
 mod layers;
 mod registers;
 mod reports;

@@ -71,8 +71,8 @@ fn figures_match_the_records() {
 
     // Overdue: the resolution due 2026-09-30 not done, and the inventory due 2026-09-05.
     let r = json("resolutions", &[]);
-    assert_eq!(row(&r, 1, "2026-council-02#R3")[6], "overdue");
-    assert_eq!(row(&r, 1, "2026-council-01#R3")[6], "done");
+    assert_eq!(row(&r, 1, "2026-council-02#R3")[6], "逾期");
+    assert_eq!(row(&r, 1, "2026-council-01#R3")[6], "已完成");
     assert_eq!(row(&json("assets", &[]), 0, "QL-FA-002")[6], "逾期");
 
     // Three issued documents of 2026 with 1 + 6 + 2 pages; nine incomes totalling 291,100.
@@ -217,7 +217,8 @@ fn xlsx_dates_are_dates() {
         .0,
         0
     );
-    let script = "import sys, openpyxl, datetime\nws = openpyxl.load_workbook(sys.argv[1]).active\nv = ws.cell(row=2, column=6).value\nassert isinstance(v, datetime.datetime) and v.date() == datetime.date(2026, 1, 5), v\nprint('ok')";
+    // 印發日期 is the eighth column: 文種 and 擬稿部門 are each followed by their ids.
+    let script = "import sys, openpyxl, datetime\nws = openpyxl.load_workbook(sys.argv[1]).active\nv = ws.cell(row=2, column=8).value\nassert isinstance(v, datetime.datetime) and v.date() == datetime.date(2026, 1, 5), v\nprint('ok')";
     common::python(script, &[&xlsx]);
 }
 
@@ -351,4 +352,59 @@ fn csv_never_carries_a_formula_and_counts_are_whole() {
     assert_eq!(out.status, 0, "{}", out.said());
     let built = std::fs::read_to_string(site.path().join("s/registers/members.csv")).unwrap();
     assert!(built.contains(&format!(",'{name},")), "{built}");
+}
+
+/// A column of labels (`labels:`) shows words; CSV and workbooks keep the ids in a column of
+/// their own right after it, for programs.
+#[test]
+fn labelled_columns_show_labels_and_keep_ids_beside_them() {
+    let dir = common::crate_dir().join("records-example");
+    let (code, csv) = register(&dir, &["documents", "--format", "csv", "--year", "2026"]);
+    assert_eq!(code, 0, "{csv}");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next(),
+        Some("序號,文號,標題,文種,文種代碼,擬稿部門,擬稿部門代碼,印發日期,頁數,狀態,狀態代碼")
+    );
+    let first: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(
+        (first[5], first[6], first[9], first[10]),
+        ("綜合部", "general", "已印發", "issued")
+    );
+    // The terminal and the site show the label alone.
+    let (_, text) = register(&dir, &["documents", "--year", "2026"]);
+    assert!(
+        text.contains("已印發") && !text.contains("issued"),
+        "{text}"
+    );
+    assert!(!text.contains("代碼"), "{text}");
+    // A person by name: the leave register's 請假人.
+    let (_, leave) = register(&dir, &["leave", "--format", "csv", "--year", "2026"]);
+    assert!(leave.contains("\r\n王芳,wang-fang,年假,年假,"), "{leave}");
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_workbook_keeps_the_ids_of_a_labelled_column_beside_it() {
+    if !common::python_has("openpyxl") {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let xlsx = out.path().join("meetings.xlsx");
+    let dir = common::crate_dir().join("records-example");
+    let args = ["meetings", "--year", "2026", "--format", "xlsx", "-o"];
+    let (code, said) = register(&dir, &[&args[..], &[xlsx.to_str().unwrap()]].concat());
+    assert_eq!(code, 0, "{said}");
+    let script = "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nrows = list(ws.iter_rows(values_only=True))\nprint(rows[0])\nprint(rows[1])";
+    let got = common::python(script, &[&xlsx]);
+    let mut lines = got.lines();
+    assert_eq!(
+        lines.next(),
+        Some("('日期', '會議', '類別', '類別代碼', '地點', '出席人數', '決議數', '狀態', '狀態代碼')")
+    );
+    let first = lines.next().unwrap();
+    assert!(
+        first.contains("'理事會', 'council'") && first.contains("'紀要已發送', 'summary-sent'"),
+        "{first}"
+    );
 }

@@ -17,7 +17,9 @@ fn charts_are_svg_with_their_data_in_words() {
     let md = report(&["income-mix", "--year", "2026"]);
     assert!(md.starts_with("# 收入結構\n\n<svg "), "{md}");
     // Shares by hand: 68,500 + 80,000 + 27,600 + 100,000 + 15,000 = 291,100; grants 34.4%.
-    assert!(md.contains("grant — 100k (34.4%)"), "{md}");
+    // Each kind by its label (政府補助), not its id (grant).
+    assert!(md.contains("政府補助 — 100k (34.4%)"), "{md}");
+    assert!(!md.contains("grant"), "{md}");
     assert!(md.contains("| 合計 | 9 | 291,100 |"), "{md}");
     let md = report(&["budget-vs-actual", "--year", "2026"]);
     assert!(

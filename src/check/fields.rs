@@ -229,6 +229,15 @@ fn schema_finding(
             t("field-not-allowed", &[("field", &field), ("value", &shown)]),
         )
         .hint(enum_hint(value, options)),
+        // A `oneOf` of titled `const`s is an enum with labels: said like one.
+        K::OneOfNotValid { .. } if const_choices(def, error).is_some() => at(
+            codes::NOT_ALLOWED,
+            format!("`{field}` is {shown}, which is not allowed here"),
+        )
+        .hint(enum_hint(
+            value,
+            &const_choices(def, error).unwrap_or_default(),
+        )),
         K::Constant { expected_value } => at(
             codes::NOT_ALLOWED,
             format!("`{field}` is {shown}, but must be {}", show(expected_value)),
@@ -310,6 +319,15 @@ fn enum_hint(value: &Value, options: &Value) -> String {
         ),
         None => t("hint-allowed", &[("allowed", &allowed)]),
     }
+}
+
+/// The values a failed `oneOf` allows when each of its branches is a `const`.
+fn const_choices(def: &TypeDef, error: &jsonschema::ValidationError) -> Option<Value> {
+    let schema_path = error.schema_path().as_str();
+    let parent = schema_path.strip_suffix("/oneOf")?;
+    let schema = def.schema.pointer(parent)?;
+    let values = crate::model::labels::choices(schema)?;
+    Some(values.into_iter().map(|(v, _)| v.clone()).collect())
 }
 
 /// The `description` (or `title`) the type's schema gives for a missing property.

@@ -9,6 +9,7 @@ pub mod encryption;
 pub mod fields;
 pub mod gate;
 pub mod governance;
+pub mod labels;
 pub mod ledger;
 pub mod links;
 pub mod numbers;
@@ -92,7 +93,8 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     }));
     clock.lap("check: each record");
     diags.extend(links::check(repo));
-    clock.lap("check: references");
+    diags.extend(labels::check(repo));
+    clock.lap("check: references, labels");
     diags.extend(ledger::check(repo, &ev));
     clock.lap("check: ledger");
     diags.extend(encryption::check(repo, &keys, options.today));

@@ -355,10 +355,16 @@ fn hint(prop: Option<&Value>) -> String {
         }
     }
     let mut text = parts.join(" — ");
-    if let Some(choices) = p.get("enum").and_then(Value::as_array) {
+    if let Some(choices) = crate::model::labels::choices(p) {
         let list: Vec<String> = choices
             .iter()
-            .map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string))
+            .map(|(c, title)| {
+                let id = c.as_str().map_or_else(|| c.to_string(), str::to_string);
+                match title {
+                    Some(t) if *t != id => format!("{id} {t}"),
+                    _ => id,
+                }
+            })
             .collect();
         text.push_str(&format!(" (one of: {})", list.join(", ")));
     }

@@ -147,15 +147,28 @@ pub fn front_matter_cms(repo: &Repository) -> Value {
     })
 }
 
+/// A property's allowed values as Front Matter CMS lists choices: `{id, title}` where the
+/// value has a title.
+fn choices(prop: &Value) -> Option<Value> {
+    let list = crate::model::labels::choices(prop)?;
+    Some(
+        list.into_iter()
+            .map(|(v, title)| match title {
+                Some(t) if v.as_str() != Some(t) => json!({"id": v, "title": t}),
+                _ => v.clone(),
+            })
+            .collect(),
+    )
+}
+
 /// One Front Matter CMS field from a JSON Schema property.
 fn cms_field(key: &str, prop: &Value, group_id: &str, groups: &mut Vec<Value>) -> Value {
     let title = prop.get("title").and_then(Value::as_str).unwrap_or(key);
     let mut field = json!({"title": title, "name": key});
     let kind = prop.get("type").and_then(Value::as_str);
-    let choices = |p: &Value| p.get("enum").and_then(Value::as_array).cloned();
     if let Some(list) = choices(prop) {
         field["type"] = json!("choice");
-        field["choices"] = Value::Array(list);
+        field["choices"] = list;
     } else if prop.get("format").and_then(Value::as_str) == Some("date") {
         field["type"] = json!("datetime");
         field["dateFormat"] = json!("yyyy-MM-dd");
@@ -174,7 +187,7 @@ fn cms_field(key: &str, prop: &Value, group_id: &str, groups: &mut Vec<Value>) -
                 if let Some(list) = choices(&items) {
                     field["type"] = json!("choice");
                     field["multiple"] = json!(true);
-                    field["choices"] = Value::Array(list);
+                    field["choices"] = list;
                 } else if items.get("type").and_then(Value::as_str) == Some("object") {
                     let sub = object_fields(&items, group_id, groups);
                     let label = items

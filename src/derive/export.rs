@@ -1,6 +1,7 @@
 //! A computed table written out: for the terminal (aligned by display width), as CSV that
 //! Excel opens, and as an Excel workbook. `clerk register`, `clerk report` and the site's
-//! register pages all write tables through here.
+//! register pages all write tables through here. A column of labels (`labels:`) is followed, in
+//! CSV and workbooks, by a column of the ids behind them, for programs.
 
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -65,6 +66,7 @@ pub fn text(t: &Table) -> String {
 /// amounts as plain numbers, totals as a count or an amount is written, and no text that a
 /// spreadsheet would run as a formula ([`csv_cell`]).
 pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
+    let t = &t.with_ids();
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new()
@@ -131,6 +133,7 @@ mod workbook {
     /// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
     /// totals row.
     pub fn xlsx(t: &Table) -> anyhow::Result<Vec<u8>> {
+        let t = &t.with_ids();
         use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();

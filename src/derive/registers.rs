@@ -27,6 +27,10 @@ pub struct Table {
     pub totals: Vec<Option<f64>>,
     /// The totals row's label (合計).
     pub total_label: String,
+    /// Per row, the ids behind its labelled columns' labels, in column order.
+    pub ids: Vec<Vec<Value>>,
+    /// The heading of a labelled column's ids: its title and this (狀態代碼).
+    pub id_suffix: String,
 }
 
 /// A column's heading and kind.
@@ -34,6 +38,8 @@ pub struct Table {
 pub struct ColumnHead {
     pub title: String,
     pub kind: Kind,
+    /// Whether its values are labels (`labels:`), with the ids kept in `Table::ids`.
+    pub labelled: bool,
 }
 
 impl Table {
@@ -43,6 +49,54 @@ impl Table {
             Kind::Amount if !v.is_null() => crate::text::money(number(v)),
             Kind::Count | Kind::Row if v.is_number() => (number(v).round() as i64).to_string(),
             _ => plain(v),
+        }
+    }
+
+    /// The table with each labelled column followed by a column of its ids (狀態, 狀態代碼), for
+    /// CSV and workbooks, which programs read too.
+    pub fn with_ids(&self) -> Table {
+        if !self.columns.iter().any(|c| c.labelled) {
+            return self.clone();
+        }
+        let mut columns = Vec::new();
+        let mut totals = Vec::new();
+        for (c, total) in self.columns.iter().zip(&self.totals) {
+            columns.push(ColumnHead {
+                labelled: false,
+                ..c.clone()
+            });
+            totals.push(*total);
+            if c.labelled {
+                columns.push(ColumnHead {
+                    title: format!("{}{}", c.title, self.id_suffix),
+                    kind: Kind::Text,
+                    labelled: false,
+                });
+                totals.push(None);
+            }
+        }
+        let rows = self
+            .rows
+            .iter()
+            .zip(&self.ids)
+            .map(|(row, ids)| {
+                let mut ids = ids.iter();
+                let mut out = Vec::new();
+                for (v, c) in row.iter().zip(&self.columns) {
+                    out.push(v.clone());
+                    if c.labelled {
+                        out.push(ids.next().cloned().unwrap_or(Value::Null));
+                    }
+                }
+                out
+            })
+            .collect();
+        Table {
+            columns,
+            rows,
+            totals,
+            ids: Vec::new(),
+            ..self.clone()
         }
     }
 
@@ -165,8 +219,9 @@ pub fn compute(visible: &Visible, register: &Register, year: Option<i64>) -> Tab
     table
 }
 
-/// A register row before grouping: its column values, its sort keys and its group.
-type Row = (Vec<Value>, Vec<Value>, Option<String>);
+/// A register row before grouping: its column values, its sort keys, its group and the ids
+/// behind its labelled columns.
+type Row = (Vec<Value>, Vec<Value>, Option<String>, Vec<Value>);
 
 /// Computes register `register` (of `year`, or of every year) without the cache.
 fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> Table {
@@ -191,17 +246,24 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
     let year_value = cel::Value::Int(year.unwrap_or(this_year));
     let layer = visible.layer(register.reads).child(&[("year", year_value)]);
     // Rows are computed in parallel, in the records' order (the sort below is stable).
-    let per_record: Vec<Vec<Row>> = chosen
+    let per_record: Vec<(Vec<Row>, Option<&TypeDef>)> = chosen
         .par_iter()
         .map(|r| match repo.type_of(r) {
-            Some(def) => record_rows(&layer, register, year, def, r),
-            None => Vec::new(),
+            Some(def) => (record_rows(&layer, register, year, def, r), Some(def)),
+            None => (Vec::new(), None),
         })
         .collect();
-    let mut rows: Vec<Row> = per_record.into_iter().flatten().collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for (mut some, def) in per_record {
+        if let Some(def) = def {
+            some.iter_mut()
+                .for_each(|row| label_row(visible, register, def, row));
+        }
+        rows.extend(some);
+    }
     sort_rows(&mut rows, register);
     let kinds: Vec<Kind> = register.columns.iter().map(|c| c.kind).collect();
-    let merged = merge_groups(rows, &kinds);
+    let (merged, ids) = merge_groups(rows, &kinds);
     let totals = kinds
         .iter()
         .enumerate()
@@ -219,10 +281,18 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
             .map(|c| ColumnHead {
                 title: c.title.get(locale).to_string(),
                 kind: c.kind,
+                labelled: c.labels.is_some(),
             })
             .collect(),
         rows: merged,
         totals,
+        ids,
+        id_suffix: match locale {
+            "zh-Hant" => "代碼",
+            "zh-Hans" => "代码",
+            _ => " id",
+        }
+        .to_string(),
         total_label: match locale {
             "zh-Hant" => "合計",
             "zh-Hans" => "合计",
@@ -251,7 +321,7 @@ fn record_rows(
                 continue;
             }
         }
-        let values = register
+        let values: Vec<Value> = register
             .columns
             .iter()
             .map(|c| {
@@ -269,9 +339,32 @@ fn record_rows(
             .group
             .as_ref()
             .map(|g| scope.eval(g).map(|v| plain(&json(&v))).unwrap_or_default());
-        rows.push((values, keys, group));
+        rows.push((values, keys, group, Vec::new()));
     }
     rows
+}
+
+/// Shows the values of a row's labelled columns by their labels, keeping the ids beside.
+fn label_row(visible: &Visible, register: &Register, def: &TypeDef, row: &mut Row) {
+    let repo = visible.repo;
+    let locale = repo.config.association.locale.tag();
+    let shows = |r: &Record| visible.shows(r);
+    // A register over several types labels by the first where a record's own type lacks the
+    // field (a meeting's 責任者 defaults to a department).
+    let first = register.from.first().and_then(|t| repo.types.get(t));
+    for (value, column) in row.0.iter_mut().zip(&register.columns) {
+        let Some(field) = &column.labels else {
+            continue;
+        };
+        let label = value.as_str().filter(|id| !id.is_empty()).and_then(|id| {
+            let label = |def| crate::model::labels::shown(repo, def, (field, id), locale, &shows);
+            label(def).or_else(|| label(first?))
+        });
+        row.3.push(value.clone());
+        if let Some(label) = label {
+            *value = Value::String(label);
+        }
+    }
 }
 
 /// Sorts rows by the register's sort keys, each ascending or descending (stable).
@@ -288,11 +381,13 @@ fn sort_rows(rows: &mut [Row], register: &Register) {
     });
 }
 
-/// Merges rows of one group into its first (totalled columns summed), then numbers the rows.
-fn merge_groups(rows: Vec<Row>, kinds: &[Kind]) -> Vec<Vec<Value>> {
+/// Merges rows of one group into its first (totalled columns summed), then numbers the rows;
+/// with each row's ids.
+fn merge_groups(rows: Vec<Row>, kinds: &[Kind]) -> (Vec<Vec<Value>>, Vec<Vec<Value>>) {
     let mut merged: Vec<Vec<Value>> = Vec::new();
+    let mut all_ids: Vec<Vec<Value>> = Vec::new();
     let mut groups: HashMap<String, usize> = HashMap::new();
-    for (values, _, group) in rows {
+    for (values, _, group, ids) in rows {
         match group {
             Some(key) => match groups.get(&key) {
                 Some(&at) => {
@@ -306,9 +401,13 @@ fn merge_groups(rows: Vec<Row>, kinds: &[Kind]) -> Vec<Vec<Value>> {
                 None => {
                     groups.insert(key, merged.len());
                     merged.push(values);
+                    all_ids.push(ids);
                 }
             },
-            None => merged.push(values),
+            None => {
+                merged.push(values);
+                all_ids.push(ids);
+            }
         }
     }
     for (n, row) in merged.iter_mut().enumerate() {
@@ -318,7 +417,7 @@ fn merge_groups(rows: Vec<Row>, kinds: &[Kind]) -> Vec<Vec<Value>> {
             }
         }
     }
-    merged
+    (merged, all_ids)
 }
 
 /// Every visible record as expressions see it, by type: `records.expense`, … — of the types

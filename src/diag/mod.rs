@@ -210,6 +210,8 @@ pub mod codes {
     /// The same person gives the same approval step twice.
     pub const APPROVAL_TWICE: Code = Code("E049");
 
+    /// A type file leaves fields, values or workflow states without a label for people.
+    pub const LABEL_MISSING: Code = Code("W090");
     /// A configuration key clerk does not know (likely a typo).
     pub const CONFIG_UNKNOWN_KEY: Code = Code("W100");
     /// A record that must be stored encrypted is plain text.

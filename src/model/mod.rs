@@ -7,6 +7,7 @@ pub mod council;
 pub mod digest;
 pub mod expr;
 pub mod keys;
+pub mod labels;
 mod load;
 mod names;
 pub mod parsed;

@@ -92,6 +92,11 @@ struct ColumnFile {
     value: Option<String>,
     #[serde(default)]
     kind: Kind,
+    /// The field whose values the column holds (`status`, `kind`, `person`,
+    /// `resolutions[].owner`): shown by their labels, with the ids in a column of their own in
+    /// CSV and workbooks.
+    #[serde(default)]
+    labels: Option<String>,
 }
 
 /// A compiled register.
@@ -118,6 +123,8 @@ pub struct Column {
     pub title: Label,
     pub value: Option<Expr>,
     pub kind: Kind,
+    /// The field whose values the column holds, shown by their labels.
+    pub labels: Option<String>,
 }
 
 /// Where a register is declared: its type file, for compiling and locating it.
@@ -244,8 +251,32 @@ impl Compiler<'_, '_> {
                     .as_ref()
                     .and_then(|s| self.expr(s, format!("{base}/columns/{i}/value"))),
                 kind: c.kind,
+                labels: c.labels.clone().inspect(|field| {
+                    self.labelled_field(field, format!("{base}/columns/{i}/labels"))
+                }),
             })
             .collect()
+    }
+
+    /// A column's `labels:` must name a field of the type (when it reads that type alone).
+    fn labelled_field(&mut self, field: &str, pointer: String) {
+        let top = field.split(['.', '[']).next().unwrap_or(field);
+        let Some(fields) = self.fields else {
+            return;
+        };
+        if top == "status" || fields.contains(top) {
+            return;
+        }
+        self.diags.push(
+            Diagnostic::new(
+                codes::TYPE_INVALID,
+                self.declared.path,
+                (self.declared.at)(&pointer, false),
+                format!("`labels: {field}` names no field of this type"),
+            )
+            .hint("name the field whose values the column holds, e.g. `labels: status`"),
+        );
+        self.failed = true;
     }
 
     /// Whether every column but a `kind: row` one has a value; if not, it is reported.

@@ -38,8 +38,9 @@ struct Listed {
 struct DueView<'a> {
     date: &'a str,
     overdue: bool,
-    /// The person responsible: their name only when the audience may see their record.
+    /// The person responsible, by name; linked when the audience may see their record.
     who_shown: String,
+    who_url: Option<String>,
     kind: &'a str,
     what: &'a str,
     url: String,
@@ -152,11 +153,12 @@ fn due_page(
 
 /// What falls due, as the due page shows it to the site's audience.
 fn due_view<'a>(site: &Site, i: &'a crate::derive::due::Item) -> DueView<'a> {
-    // A person's name only when the audience may see their record.
-    let who = match (&i.name, site.shows(&i.who)) {
-        (Some(name), true) => format!("{name} ({})", i.who),
-        _ => i.who.clone(),
-    };
+    let who = i.name.clone().unwrap_or_else(|| i.who.clone());
+    let who_url = site
+        .repo
+        .person(&i.who)
+        .filter(|p| site.shows(&p.id))
+        .map(|p| super::record_url(p.type_name.as_deref().unwrap_or("person"), &p.id));
     let type_name = site
         .repo
         .record(&i.record)
@@ -166,6 +168,7 @@ fn due_view<'a>(site: &Site, i: &'a crate::derive::due::Item) -> DueView<'a> {
         date: &i.date,
         overdue: i.overdue,
         who_shown: who,
+        who_url,
         kind: &i.kind,
         what: &i.what,
         url: super::record_url(&type_name, &i.record),

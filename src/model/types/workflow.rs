@@ -29,6 +29,9 @@ pub struct Workflow {
     /// What must hold in a state (and in every state that can only come after it).
     #[serde(default)]
     pub(super) requires: BTreeMap<String, Requirements>,
+    /// Each state's name for people (`issued: 已發文`), one text or one per locale.
+    #[serde(default)]
+    pub labels: BTreeMap<String, crate::model::registers::Label>,
 }
 
 impl Workflow {
@@ -101,6 +104,15 @@ pub(super) fn check_workflow(
     }
     for (i, f) in wf.keep.iter().enumerate() {
         unknown(f, format!("/workflow/keep/{i}"));
+    }
+    for state in wf.labels.keys() {
+        unknown(
+            state,
+            format!(
+                "/workflow/labels/{}",
+                crate::parse::yaml::escape_pointer(state)
+            ),
+        );
     }
     if wf.states.is_empty() {
         diags.push(Diagnostic::new(

@@ -1,6 +1,8 @@
 //! The pages: home, an index per type, a page per record (`record`), search.
 
+mod fields;
 mod record;
+mod votes;
 
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -26,10 +28,12 @@ struct IndexRow<'a> {
     department: &'a str,
     department_name: &'a str,
     status: &'a str,
+    /// The status as people read it.
+    status_label: &'a str,
     has_errors: bool,
 }
 
-/// A department an index can be narrowed to.
+/// A department, or a status, an index can be narrowed to: its id and its name.
 #[derive(Serialize)]
 struct Department {
     id: String,
@@ -138,7 +142,14 @@ fn type_index(site: &Site, theme: &Theme, out: &Output, def: &TypeDef) -> anyhow
         .into_iter()
         .rev()
         .collect();
-    let statuses = distinct(&mut rows.iter().map(|r| r.status));
+    let statuses: Vec<Department> = distinct(&mut rows.iter().map(|r| r.status))
+        .into_iter()
+        .map(|id| Department {
+            name: crate::model::labels::state(def, &id, repo.config.association.locale.tag())
+                .map_or_else(|| id.clone(), str::to_string),
+            id,
+        })
+        .collect();
     let departments: Vec<Department> = distinct(&mut rows.iter().map(|r| r.department))
         .into_iter()
         .map(|id| {
@@ -167,7 +178,7 @@ fn type_index(site: &Site, theme: &Theme, out: &Output, def: &TypeDef) -> anyhow
 }
 
 /// The rows of type `def`'s index page, newest first.
-fn index_rows<'a>(site: &'a Site, def: &TypeDef) -> Vec<IndexRow<'a>> {
+fn index_rows<'a>(site: &'a Site, def: &'a TypeDef) -> Vec<IndexRow<'a>> {
     let repo = site.repo;
     let mut rows: Vec<IndexRow> = site
         .records()
@@ -187,6 +198,10 @@ fn index_rows<'a>(site: &'a Site, def: &TypeDef) -> Vec<IndexRow<'a>> {
                     .department(department)
                     .map_or(department, |d| d.name.as_str()),
                 status: r.str_field("status").unwrap_or(""),
+                status_label: r.str_field("status").map_or("", |s| {
+                    crate::model::labels::state(def, s, repo.config.association.locale.tag())
+                        .unwrap_or(s)
+                }),
                 has_errors: site.with_errors.contains(r.id.as_str()),
             }
         })

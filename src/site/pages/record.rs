@@ -7,10 +7,11 @@ use anyhow::anyhow;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::fields::{FieldView, Fields};
 use super::{context, error_chain};
 use crate::model::record::Record;
 use crate::model::refs::Target;
-use crate::model::types::{Classification, TypeDef};
+use crate::model::types::Classification;
 use crate::site::markdown::markdown;
 use crate::site::templates::Theme;
 use crate::site::{record_url, slug, Site};
@@ -25,19 +26,14 @@ pub(super) struct Link {
     pub(super) number: Option<String>,
 }
 
-/// A field's value as shown: text, linked when it names a record on the site.
-#[derive(Serialize)]
-pub(super) struct Shown {
-    pub(super) text: String,
-    pub(super) url: Option<String>,
-}
-
 /// What `record.html` is given, besides the page context: each part of a record's page.
 #[derive(Serialize)]
 struct RecordView<'a> {
     title: &'a str,
     number: Option<&'a str>,
     status: Option<&'a str>,
+    /// The status as people read it (its label).
+    status_label: Option<&'a str>,
     classification_label: Option<&'a String>,
     body: String,
     has_errors: bool,
@@ -48,13 +44,6 @@ struct RecordView<'a> {
 struct TypeView<'a> {
     label: &'a str,
     url: String,
-}
-
-/// A field of the details list: its title and its values as shown.
-#[derive(Serialize)]
-pub(super) struct FieldView {
-    name: String,
-    values: Vec<Shown>,
 }
 
 /// An approval as shown, with the state of its signature.
@@ -70,10 +59,11 @@ pub(super) struct ApprovalView<'a> {
     problem: String,
 }
 
-/// One reader on a circulation list, and when they read it.
+/// One reader on a circulation list (傳閱單), by name, and when they read it.
 #[derive(Serialize)]
 pub(super) struct CirculationView<'a> {
     person: String,
+    url: Option<String>,
     read_on: Option<&'a str>,
 }
 
@@ -156,12 +146,21 @@ impl<'a> RecordPages<'a> {
             title,
             number: r.str_field("number"),
             status: r.str_field("status"),
+            status_label: r
+                .str_field("status")
+                .map(|s| crate::model::labels::state(def, s, locale).unwrap_or(s)),
             classification_label: self.theme.labels.get(classification.as_str()),
             body: markdown(r.body(text)),
             has_errors: site.with_errors.contains(r.id.as_str()),
         };
         ctx.insert("record", &view);
-        let fields = fields(site, def, r);
+        let fields = Fields {
+            site,
+            def,
+            record: r,
+            ui: &self.theme.labels,
+        }
+        .all();
         let url = record_url(&def.name, &r.id);
         let entry = crate::site::search::Entry {
             url: url.clone(),
@@ -190,11 +189,23 @@ impl<'a> RecordPages<'a> {
         from.dedup_by(|a, b| a.url == b.url);
         ctx.insert("links_from", &from);
         // History names people and quotes commit messages: internal builds only.
-        let history = if site.audience >= Classification::Internal {
+        let mut history = if site.audience >= Classification::Internal {
             site.history.get(&r.path).cloned().unwrap_or_default()
         } else {
             Vec::new()
         };
+        let label = |s: &mut Option<String>| {
+            if let Some(l) = s
+                .as_deref()
+                .and_then(|v| crate::model::labels::state(def, v, locale))
+            {
+                *s = Some(l.to_string());
+            }
+        };
+        for change in &mut history {
+            label(&mut change.status_from);
+            label(&mut change.status_to);
+        }
         ctx.insert("history", &history);
         let html = self
             .theme
@@ -252,103 +263,6 @@ pub(super) fn targets<'a>(site: &Site, r: &'a Record) -> Vec<&'a str> {
     out
 }
 
-/// Fields shown in the details list (not the ones with their own section).
-pub(super) fn fields(site: &Site, def: &TypeDef, r: &Record) -> Vec<FieldView> {
-    const OWN_SECTION: &[&str] = &[
-        "type",
-        "id",
-        "title",
-        "status",
-        "classification",
-        "approvals",
-        "circulation",
-        "attachments",
-        "number",
-    ];
-    // Top-level fields that are references: field → linked.
-    let refs: BTreeMap<&str, &Target> = def
-        .refs
-        .iter()
-        .filter(|rule| rule.path.len() == 1)
-        .map(|rule| (rule.path[0].key.as_str(), &rule.target))
-        .collect();
-    let mut out = Vec::new();
-    for (key, value) in r.map() {
-        if OWN_SECTION.contains(&key.as_str()) || value.is_null() {
-            continue;
-        }
-        // A field's display name is its schema `title`, as JSON Schema intends.
-        let name = def
-            .schema
-            .pointer(&format!(
-                "/properties/{}/title",
-                crate::parse::yaml::escape_pointer(key)
-            ))
-            .and_then(Value::as_str)
-            .unwrap_or(key)
-            .to_string();
-        let shown: Vec<Shown> = match refs.get(key.as_str()) {
-            Some(Target::Config(list)) => texts(value)
-                .into_iter()
-                .map(|id| config_item(site, list, id))
-                .collect(),
-            Some(_) => texts(value)
-                .into_iter()
-                .map(|id| linked_record(site, id))
-                .collect(),
-            None => vec![Shown {
-                text: crate::text::plain(value),
-                url: None,
-            }],
-        };
-        out.push(FieldView {
-            name,
-            values: shown,
-        });
-    }
-    out
-}
-
-/// An item of `clerk.yaml`'s list `list` (a department, …) by its `id`, shown by its name.
-fn config_item(site: &Site, list: &str, id: String) -> Shown {
-    let name = site
-        .repo
-        .config_raw
-        .get(list)
-        .and_then(Value::as_array)
-        .and_then(|items| {
-            items
-                .iter()
-                .find(|i| i.get("id").and_then(Value::as_str) == Some(&id))
-        })
-        .and_then(|i| i.get("name"))
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    Shown {
-        text: name.unwrap_or(id),
-        url: None,
-    }
-}
-
-/// A referenced record, by its id (`#` and a part after it allowed): its title and a link when
-/// the site shows it, else the id alone.
-fn linked_record(site: &Site, id: String) -> Shown {
-    let target = id.split('#').next().unwrap_or(&id).to_string();
-    match site.repo.record(&target).filter(|t| site.shows(&t.id)) {
-        Some(t) => Shown {
-            text: format!("{} ({id})", t.title().unwrap_or(&t.id)),
-            url: Some(record_url(
-                t.type_name.as_deref().unwrap_or("record"),
-                &t.id,
-            )),
-        },
-        None => Shown {
-            text: id,
-            url: None,
-        },
-    }
-}
-
 /// What search finds a record by: its title, number, the fields as shown (names of people and
 /// titles of records, not bare ids) and the text of its body.
 pub(super) fn search_text(
@@ -365,7 +279,7 @@ pub(super) fn search_text(
         out.push_str(number);
     }
     for field in fields {
-        for shown in field.values.iter().filter(|s| !s.text.is_empty()) {
+        for shown in field.shown().filter(|s| !s.text.is_empty()) {
             out.push('\n');
             out.push_str(&shown.text);
         }
@@ -390,21 +304,10 @@ fn html_text(html: &str) -> String {
     html_escape::decode_html_entities(&bare).into_owned()
 }
 
-/// A reference field's ids.
-pub(super) fn texts(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(s) => vec![s.clone()],
-        Value::Array(items) => items
-            .iter()
-            .filter_map(|i| i.as_str().map(str::to_string))
-            .collect(),
-        other => vec![crate::text::plain(other)],
-    }
-}
-
 /// Each approval as shown, with the state of its signature as the check found it.
-pub(super) fn approvals<'a>(site: &Site, r: &'a Record) -> Vec<ApprovalView<'a>> {
+pub(super) fn approvals<'a>(site: &'a Site, r: &'a Record) -> Vec<ApprovalView<'a>> {
     use crate::diag::codes;
+    let locale = site.repo.config.association.locale.tag();
     let Some(items) = r.fields.get("approvals").and_then(Value::as_array) else {
         return Vec::new();
     };
@@ -425,7 +328,6 @@ pub(super) fn approvals<'a>(site: &Site, r: &'a Record) -> Vec<ApprovalView<'a>>
                 Some((_, message)) => ("invalid", message.clone()),
             };
             let person = site.repo.person(by).filter(|p| site.shows(&p.id));
-            let locale = site.repo.config.association.locale.tag();
             let step = site
                 .repo
                 .type_of(r)
@@ -435,11 +337,10 @@ pub(super) fn approvals<'a>(site: &Site, r: &'a Record) -> Vec<ApprovalView<'a>>
                 .to_string();
             ApprovalView {
                 step,
-                by: person
-                    .and_then(|p| p.str_field("name"))
-                    .map_or(by.to_string(), |n| format!("{n} ({by})")),
+                by: crate::model::labels::record(site.repo, by, &|p| site.shows(&p.id))
+                    .unwrap_or_else(|| by.to_string()),
                 url: person.map(|p| record_url(p.type_name.as_deref().unwrap_or("person"), &p.id)),
-                role: s("role"),
+                role: crate::model::labels::role(site.repo, s("role"), locale).unwrap_or(s("role")),
                 date: s("date"),
                 state,
                 problem,
@@ -456,14 +357,15 @@ pub(super) fn circulation<'a>(site: &Site, r: &'a Record) -> Vec<CirculationView
         .iter()
         .map(|c| {
             let id = c.get("person").and_then(Value::as_str).unwrap_or("");
-            let name = site
-                .repo
-                .person(id)
-                .filter(|p| site.shows(&p.id))
-                .and_then(|p| p.str_field("name"))
-                .map_or(id.to_string(), |n| format!("{n} ({id})"));
+            let person = site.repo.person(id);
             CirculationView {
-                person: name,
+                person: person
+                    .and_then(crate::model::labels::person_name)
+                    .unwrap_or(id)
+                    .to_string(),
+                url: person
+                    .filter(|p| site.shows(&p.id))
+                    .map(|p| record_url(p.type_name.as_deref().unwrap_or("person"), &p.id)),
                 read_on: c.get("read_on").and_then(Value::as_str),
             }
         })

@@ -1,0 +1,242 @@
+//! Labels: the words people read instead of ids. Every one is data in the records repository —
+//! a field's `title` and an allowed value's `title` (`oneOf: [{const: council, title: 理事會}]`)
+//! in the type's JSON Schema, a workflow state's `workflow.labels`, a department's `name` in
+//! `clerk.yaml`, a person's `name` — and this module only finds them.
+
+use serde_json::Value;
+
+use super::record::Record;
+use super::refs::Target;
+use super::repo::Repository;
+use super::types::TypeDef;
+
+/// Fields every record has, named by clerk's own labels (templates/labels.yaml), not the type's.
+pub const COMMON: &[&str] = &[
+    "type",
+    "id",
+    "title",
+    "classification",
+    "status",
+    "approvals",
+    "attachments",
+    "tags",
+];
+
+/// The parts of a field path: `resolutions[].owner` and `resolutions.owner` are both
+/// `resolutions`, `owner`.
+fn parts(path: &str) -> impl Iterator<Item = &str> {
+    path.split('.').map(|p| p.trim_end_matches("[]"))
+}
+
+/// The schema of the field at `path` in `schema`, walking into list items on the way.
+pub fn field_schema<'a>(schema: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut at = schema;
+    for key in parts(path) {
+        if let Some(items) = at.get("items") {
+            at = items;
+        }
+        at = at.get("properties")?.get(key)?;
+    }
+    Some(at)
+}
+
+/// The title of the field at `path` of type `def`.
+pub fn field_title<'a>(def: &'a TypeDef, path: &str) -> Option<&'a str> {
+    field_schema(&def.schema, path)?
+        .get("title")
+        .and_then(Value::as_str)
+}
+
+/// The values a schema allows, each with its title: an `enum` (untitled) or a `oneOf`/`anyOf`
+/// whose every branch is a `const` (titled where it has one). None for any other schema.
+pub fn choices(schema: &Value) -> Option<Vec<(&Value, Option<&str>)>> {
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        return Some(values.iter().map(|v| (v, None)).collect());
+    }
+    let branches = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))
+        .and_then(Value::as_array)?;
+    branches
+        .iter()
+        .map(|b| Some((b.get("const")?, b.get("title").and_then(Value::as_str))))
+        .collect()
+}
+
+/// The label of workflow state `state` of type `def`, in `locale`.
+pub fn state<'a>(def: &'a TypeDef, state: &str, locale: &str) -> Option<&'a str> {
+    def.workflow
+        .as_ref()?
+        .labels
+        .get(state)
+        .map(|l| l.get(locale))
+}
+
+/// The label of `value` in the field at `path` of type `def`: a workflow state's for `status`,
+/// else the title of that allowed value.
+pub fn value<'a>(def: &'a TypeDef, path: &str, value: &str, locale: &str) -> Option<&'a str> {
+    if path == "status" {
+        return state(def, value, locale);
+    }
+    if path == "classification" {
+        return classification(value, locale);
+    }
+    choices(field_schema(&def.schema, path)?)?
+        .into_iter()
+        .find(|(v, _)| v.as_str() == Some(value))
+        .and_then(|(_, title)| title)
+}
+
+/// A classification's label: the levels are clerk's own, so are their names.
+pub fn classification(level: &str, locale: &str) -> Option<&'static str> {
+    let names = match level {
+        "public" => ["公開", "公开", "Public"],
+        "internal" => ["內部", "内部", "Internal"],
+        "confidential" => ["機密", "机密", "Confidential"],
+        _ => return None,
+    };
+    Some(match locale {
+        "zh-Hant" => names[0],
+        "zh-Hans" => names[1],
+        _ => names[2],
+    })
+}
+
+/// The label of a role (`department-head` → 部門負責人), from the people type's `roles[].role`.
+pub fn role<'a>(repo: &'a Repository, id: &str, locale: &str) -> Option<&'a str> {
+    let people = repo.types.get(&repo.config.people_type)?;
+    value(people, "roles[].role", id, locale)
+}
+
+/// A person's name (their record's `name`, else its title).
+pub fn person_name(person: &Record) -> Option<&str> {
+    person.str_field("name").or_else(|| person.title())
+}
+
+/// The label of a record by its id (`#` and a part after it kept): a person's name; another
+/// record's title when `shows` it (its title is its content), else None.
+pub fn record(repo: &Repository, id: &str, shows: &dyn Fn(&Record) -> bool) -> Option<String> {
+    let (target, anchor) = match id.split_once('#') {
+        Some((t, a)) => (t, Some(a)),
+        None => (id, None),
+    };
+    let r = repo.record(target)?;
+    let name = if r.type_name.as_deref() == Some(repo.config.people_type.as_str()) {
+        person_name(r)
+    } else {
+        r.title().filter(|_| shows(r))
+    }?;
+    Some(match anchor {
+        Some(a) => format!("{name} {a}"),
+        None => name.to_string(),
+    })
+}
+
+/// The label of an item of `clerk.yaml`'s list `list` (a department, …) by its `id`: its `name`.
+pub fn config_item<'a>(repo: &'a Repository, list: &str, id: &str) -> Option<&'a str> {
+    repo.config_raw
+        .get(list)?
+        .as_array()?
+        .iter()
+        .find(|i| i.get("id").and_then(Value::as_str) == Some(id))?
+        .get("name")?
+        .as_str()
+}
+
+/// What the value `id` of the field at `path` of type `def` is called: the record (that `shows`
+/// allows) or list item a reference names, a workflow state, an allowed value. None when it has
+/// no label.
+pub fn shown(
+    repo: &Repository,
+    def: &TypeDef,
+    (path, id): (&str, &str),
+    locale: &str,
+    shows: &dyn Fn(&Record) -> bool,
+) -> Option<String> {
+    let wanted: Vec<&str> = parts(path).collect();
+    let rule = def.refs.iter().find(|r| {
+        r.path
+            .iter()
+            .map(|s| s.key.as_str())
+            .eq(wanted.iter().copied())
+    });
+    match rule.map(|r| &r.target) {
+        Some(Target::Config(list)) => config_item(repo, list, id).map(str::to_string),
+        Some(_) => record(repo, id, shows),
+        None => value(def, path, id, locale).map(str::to_string),
+    }
+}
+
+/// What type `def` leaves without a label: fields without a `title` (`resolutions[].text`),
+/// allowed values without one (`kind=council`), workflow states without one (`status=held`).
+pub fn missing(def: &TypeDef) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(props) = def.schema.get("properties").and_then(Value::as_object) {
+        for (key, schema) in props {
+            if !COMMON.contains(&key.as_str()) {
+                untitled(key, schema, &mut out);
+            }
+        }
+    }
+    if let Some(wf) = &def.workflow {
+        for s in wf.states.iter().filter(|s| !wf.labels.contains_key(*s)) {
+            out.push(format!("status={s}"));
+        }
+    }
+    out
+}
+
+/// Adds to `out` what the field `path` with `schema`, and the fields inside it, lack.
+fn untitled(path: &str, schema: &Value, out: &mut Vec<String>) {
+    if schema.get("title").and_then(Value::as_str).is_none() {
+        out.push(path.to_string());
+    }
+    let (inner, prefix) = match schema.get("items") {
+        Some(items) => (items, format!("{path}[]")),
+        None => (schema, path.to_string()),
+    };
+    for (v, _) in choices(inner)
+        .into_iter()
+        .flatten()
+        .filter(|(_, t)| t.is_none())
+    {
+        out.push(format!("{path}={}", crate::text::plain(v)));
+    }
+    if let Some(props) = inner.get("properties").and_then(Value::as_object) {
+        for (key, schema) in props {
+            untitled(&format!("{prefix}.{key}"), schema, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_field_inside_list_items_is_found_either_way() {
+        let schema = json!({"properties": {"resolutions": {"items": {"properties": {
+            "owner": {"title": "負責人"}}}}}});
+        for path in ["resolutions[].owner", "resolutions.owner"] {
+            assert_eq!(
+                field_schema(&schema, path).and_then(|s| s.get("title")),
+                Some(&json!("負責人"))
+            );
+        }
+        assert_eq!(field_schema(&schema, "resolutions[].nope"), None);
+    }
+
+    #[test]
+    fn choices_read_enum_and_titled_consts_alike() {
+        let titled = json!({"oneOf": [{"const": "council", "title": "理事會"}, {"const": "x"}]});
+        let got = choices(&titled).unwrap();
+        assert_eq!(got[0], (&json!("council"), Some("理事會")));
+        assert_eq!(got[1], (&json!("x"), None));
+        assert_eq!(
+            choices(&json!({"enum": [1]})).unwrap(),
+            vec![(&json!(1), None)]
+        );
+        assert!(choices(&json!({"oneOf": [{"type": "string"}]})).is_none());
+    }
+}
