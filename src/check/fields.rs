@@ -214,30 +214,12 @@ fn schema_finding(
             ),
         )
         .hint(type_hint(kind)),
-        K::Enum { options } if value.is_null() => {
-            let choices = options
-                .as_array()
-                .map_or_else(Vec::new, |a| a.iter().map(show).collect())
-                .join(", ");
-            at(codes::NOT_ALLOWED, t("field-empty", &[("field", &field)])).hint(t(
-                "field-empty-choice-hint",
-                &[("choices", &choices), ("field", &field)],
-            ))
-        }
-        K::Enum { options } => at(
-            codes::NOT_ALLOWED,
-            t("field-not-allowed", &[("field", &field), ("value", &shown)]),
-        )
-        .hint(enum_hint(value, options)),
+        K::Enum { options } => not_allowed(&at, &field, value, &shown, options),
         // A `oneOf` of titled `const`s is an enum with labels: said like one.
-        K::OneOfNotValid { .. } if const_choices(def, error).is_some() => at(
-            codes::NOT_ALLOWED,
-            format!("`{field}` is {shown}, which is not allowed here"),
-        )
-        .hint(enum_hint(
-            value,
-            &const_choices(def, error).unwrap_or_default(),
-        )),
+        K::OneOfNotValid { .. } if const_choices(def, error).is_some() => {
+            let options = const_choices(def, error).unwrap_or_default();
+            not_allowed(&at, &field, value, &shown, &options)
+        }
         K::Constant { expected_value } => at(
             codes::NOT_ALLOWED,
             format!("`{field}` is {shown}, but must be {}", show(expected_value)),
@@ -294,6 +276,32 @@ fn missing_field(
     };
     // Point at the object that lacks the field: its key line, or the opening `---`.
     finding(record, text, codes::MISSING_FIELD, pointer, true, message).hint(hint)
+}
+
+/// The finding for a value outside the allowed ones (an enum, or a `oneOf` of labelled
+/// constants): an empty one says what to write.
+fn not_allowed(
+    at: &dyn Fn(Code, String) -> Diagnostic,
+    field: &str,
+    value: &Value,
+    shown: &str,
+    options: &Value,
+) -> Diagnostic {
+    if value.is_null() {
+        let choices = options
+            .as_array()
+            .map_or_else(Vec::new, |a| a.iter().map(show).collect())
+            .join(", ");
+        return at(codes::NOT_ALLOWED, t("field-empty", &[("field", &field)])).hint(t(
+            "field-empty-choice-hint",
+            &[("choices", &choices), ("field", &field)],
+        ));
+    }
+    at(
+        codes::NOT_ALLOWED,
+        t("field-not-allowed", &[("field", &field), ("value", &shown)]),
+    )
+    .hint(enum_hint(value, options))
 }
 
 /// The hint for a value outside an enum: the closest allowed value, if any, and all of them.
