@@ -106,7 +106,7 @@ fn init_then_new_for_every_type_checks_clean() {
     );
     // Held, with its resolution, before the audit it commissions.
     let held = text
-        .replace("status: planned", "status: held")
+        .replace("status: planned", "recorder: lin\nstatus: held")
         .replace("date: 2026-11-27", "date: 2026-11-20");
     std::fs::write(dir.join(&meeting), held).unwrap();
 

@@ -130,6 +130,8 @@ fn bash(dir: &Path, script: &str, vars: &BTreeMap<String, String>) -> Run {
         .env("HOME", home.path())
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("NO_COLOR", "1")
+        // The assertions read clerk's English; the example association speaks zh-Hant.
+        .env("CLERK_LANG", "en")
         .envs(vars)
         .output()
         .expect("bash");

@@ -85,8 +85,7 @@ impl<'a> Outcomes<'a> {
             votes(&names.votes_for),
             votes(&names.against),
             votes(&names.abstain),
-        )
-        else {
+        ) else {
             return word("no_votes");
         };
         let cast = yes
