@@ -3,6 +3,7 @@
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod checked;
 mod complete;
 pub mod corpus;
 pub mod crypt;
