@@ -11,6 +11,7 @@ pub mod gate;
 pub mod governance;
 pub mod ledger;
 pub mod links;
+pub mod next;
 pub mod numbers;
 pub mod rules;
 pub mod signatures;
