@@ -165,8 +165,23 @@ pub enum Command {
     ///
     /// Example:
     ///   clerk sign documents/2026-doc-004.md --step approve --by chen-jianguo --key ~/.ssh/id_ed25519
+    ///
+    /// When the approval completes what the next state requires, the status moves there
+    /// (`--no-advance` keeps it); then clerk says what the record needs next, and from whom.
     #[command(verbatim_doc_comment)]
     Sign(cmd::sign::SignArgs),
+    /// Move a record to its next state when that step needs no signature.
+    ///
+    /// For steps such as held, summary sent, returned (銷假) or paid: sets the fields given,
+    /// and the dates the state needs to --date. Checks the result first, and changes nothing
+    /// when the state's requirements are missing.
+    ///
+    /// Examples:
+    ///   clerk advance leave/leave-2026-030.md                 # approved → returned, returned_on today
+    ///   clerk advance finance/expenses/exp-2026-004.md voucher=付-2026-012
+    ///   clerk advance meetings/2026-council-03.md --to held
+    #[command(verbatim_doc_comment)]
+    Advance(cmd::advance::Args),
     /// Start a records repository with the default rules (管理制度): clerk.yaml, every type file,
     /// a README, a .gitignore and the git hooks.
     ///
@@ -262,6 +277,7 @@ impl Command {
             Command::Register(a) => &a.identity.keys,
             Command::Report(a) => &a.identity.keys,
             Command::Due(a) => &a.identity.keys,
+            Command::Advance(a) => &a.identity.keys,
             Command::Digest(a) => &a.identity.keys,
             Command::Sign(a) => &a.identity.keys,
             Command::Issue(a) | Command::Archive(a) => &a.identity.keys,
@@ -339,6 +355,7 @@ impl Cli {
             Command::Man { command, out_dir } => manual(command.as_deref(), out_dir.as_deref()),
             Command::Digest(args) => args.run(),
             Command::Sign(args) => args.run(),
+            Command::Advance(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(),
             Command::Issue(args) => args.issue(),

@@ -1,5 +1,6 @@
 //! Commands: each wires the stages together for one `clerk` subcommand.
 
+pub mod advance;
 pub mod args;
 pub mod build;
 pub mod check;
