@@ -182,6 +182,15 @@ pub enum Command {
     ///   clerk advance meetings/2026-council-03.md --to held
     #[command(verbatim_doc_comment)]
     Advance(cmd::advance::Args),
+    /// Record that you have read a record in circulation (傳閱).
+    ///
+    /// Your entry in the record's circulation list gets the date (one is added if needed).
+    ///
+    /// Examples:
+    ///   clerk read documents/2026-doc-004.md --as lin-wenhui
+    ///   clerk read documents/2026-doc-004.md --date 2026-11-27   # as $CLERK_PERSON
+    #[command(verbatim_doc_comment)]
+    Read(cmd::read::Args),
     /// Start a records repository with the default rules (管理制度): clerk.yaml, every type file,
     /// a README, a .gitignore and the git hooks.
     ///
@@ -278,6 +287,7 @@ impl Command {
             Command::Report(a) => &a.identity.keys,
             Command::Due(a) => &a.identity.keys,
             Command::Advance(a) => &a.identity.keys,
+            Command::Read(a) => &a.identity.keys,
             Command::Digest(a) => &a.identity.keys,
             Command::Sign(a) => &a.identity.keys,
             Command::Issue(a) | Command::Archive(a) => &a.identity.keys,
@@ -356,6 +366,7 @@ impl Cli {
             Command::Digest(args) => args.run(),
             Command::Sign(args) => args.run(),
             Command::Advance(args) => args.run(),
+            Command::Read(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(),
             Command::Issue(args) => args.issue(),

@@ -14,6 +14,7 @@ pub mod hooks;
 pub mod issue;
 pub mod keys;
 pub mod new;
+pub mod read;
 pub mod record;
 pub mod register;
 pub mod report;
