@@ -114,6 +114,18 @@ pub enum Command {
     ///   clerk due --within 2w --as-of 2026-12-01
     #[command(verbatim_doc_comment)]
     Due(cmd::due::Args),
+    /// List what waits for you today: approvals to give, documents to read, tasks, deadlines.
+    ///
+    /// Computed from the rules: the approvals you may give now (by the workflow and who may
+    /// approve what), documents to read (傳閱), leave to close (銷假), resolutions you carry
+    /// out, and the deadlines that are yours.
+    ///
+    /// Examples:
+    ///   clerk inbox                       # yours: $CLERK_PERSON, or the owner of your SSH key
+    ///   clerk inbox --as lin-wenhui
+    ///   clerk inbox --all --format json
+    #[command(verbatim_doc_comment)]
+    Inbox(cmd::inbox::Args),
     /// Export record types as JSON Schema files, for editors and validators.
     ///
     /// Examples:
@@ -286,6 +298,7 @@ impl Command {
             Command::Register(a) => &a.identity.keys,
             Command::Report(a) => &a.identity.keys,
             Command::Due(a) => &a.identity.keys,
+            Command::Inbox(a) => &a.identity.keys,
             Command::Advance(a) => &a.identity.keys,
             Command::Read(a) => &a.identity.keys,
             Command::Digest(a) => &a.identity.keys,
@@ -352,6 +365,7 @@ impl Cli {
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
             Command::Due(args) => args.run(),
+            Command::Inbox(args) => args.run(),
             Command::Schema(args) => args.run(),
             Command::Completions { shell } => {
                 clap_complete::generate(

@@ -11,6 +11,7 @@ pub mod crypt;
 pub mod due;
 mod fill;
 pub mod hooks;
+pub mod inbox;
 pub mod issue;
 pub mod keys;
 pub mod new;

@@ -3,5 +3,6 @@
 pub mod charts;
 pub mod due;
 pub mod export;
+pub mod inbox;
 pub mod registers;
 pub mod reports;
