@@ -203,6 +203,17 @@ pub enum Command {
     ///   clerk read documents/2026-doc-004.md --date 2026-11-27   # as $CLERK_PERSON
     #[command(verbatim_doc_comment)]
     Read(cmd::read::Args),
+    /// Show what changed in a record since an approval was signed.
+    ///
+    /// Compares the version the approval's digest names, found in the file's git history, with
+    /// the file now: field by field, and the body word by word. Without --step and --by, every
+    /// approval that is stale (E055).
+    ///
+    /// Examples:
+    ///   clerk diff documents/2026-doc-004.md
+    ///   clerk diff documents/2026-doc-004.md --step approve --by lin-wenhui
+    #[command(verbatim_doc_comment)]
+    Diff(cmd::diff::Args),
     /// Start a records repository with the default rules (管理制度): clerk.yaml, every type file,
     /// a README, a .gitignore and the git hooks.
     ///
@@ -301,6 +312,7 @@ impl Command {
             Command::Inbox(a) => &a.identity.keys,
             Command::Advance(a) => &a.identity.keys,
             Command::Read(a) => &a.identity.keys,
+            Command::Diff(a) => &a.identity.keys,
             Command::Digest(a) => &a.identity.keys,
             Command::Sign(a) => &a.identity.keys,
             Command::Issue(a) | Command::Archive(a) => &a.identity.keys,
@@ -381,6 +393,7 @@ impl Cli {
             Command::Sign(args) => args.run(),
             Command::Advance(args) => args.run(),
             Command::Read(args) => args.run(),
+            Command::Diff(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(),
             Command::Issue(args) => args.issue(),

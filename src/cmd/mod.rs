@@ -8,6 +8,7 @@ pub mod checked;
 mod complete;
 pub mod corpus;
 pub mod crypt;
+pub mod diff;
 pub mod due;
 mod fill;
 pub mod hooks;
