@@ -28,3 +28,4 @@ mod signatures;
 mod site;
 mod snapshots;
 mod trust;
+mod workflow_commands;
