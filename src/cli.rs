@@ -114,6 +114,18 @@ pub enum Command {
     ///   clerk due --within 2w --as-of 2026-12-01
     #[command(verbatim_doc_comment)]
     Due(cmd::due::Args),
+    /// List what waits for you today: approvals to give, documents to read, tasks, deadlines.
+    ///
+    /// Computed from the rules: the approvals you may give now (by the workflow and who may
+    /// approve what), documents to read (傳閱), leave to close (銷假), resolutions you carry
+    /// out, and the deadlines that are yours.
+    ///
+    /// Examples:
+    ///   clerk inbox                       # yours: $CLERK_PERSON, or the owner of your SSH key
+    ///   clerk inbox --as lin-wenhui
+    ///   clerk inbox --all --format json
+    #[command(verbatim_doc_comment)]
+    Inbox(cmd::inbox::Args),
     /// Export record types as JSON Schema files, for editors and validators.
     ///
     /// Examples:
@@ -165,8 +177,43 @@ pub enum Command {
     ///
     /// Example:
     ///   clerk sign documents/2026-doc-004.md --step approve --by chen-jianguo --key ~/.ssh/id_ed25519
+    ///
+    /// When the approval completes what the next state requires, the status moves there
+    /// (`--no-advance` keeps it); then clerk says what the record needs next, and from whom.
     #[command(verbatim_doc_comment)]
     Sign(cmd::sign::SignArgs),
+    /// Move a record to its next state when that step needs no signature.
+    ///
+    /// For steps such as held, summary sent, returned (銷假) or paid: sets the fields given,
+    /// and the dates the state needs to --date. Checks the result first, and changes nothing
+    /// when the state's requirements are missing.
+    ///
+    /// Examples:
+    ///   clerk advance leave/leave-2026-030.md                 # approved → returned, returned_on today
+    ///   clerk advance finance/expenses/exp-2026-004.md voucher=付-2026-012
+    ///   clerk advance meetings/2026-council-03.md --to held
+    #[command(verbatim_doc_comment)]
+    Advance(cmd::advance::Args),
+    /// Record that you have read a record in circulation (傳閱).
+    ///
+    /// Your entry in the record's circulation list gets the date (one is added if needed).
+    ///
+    /// Examples:
+    ///   clerk read documents/2026-doc-004.md --as lin-wenhui
+    ///   clerk read documents/2026-doc-004.md --date 2026-11-27   # as $CLERK_PERSON
+    #[command(verbatim_doc_comment)]
+    Read(cmd::read::Args),
+    /// Show what changed in a record since an approval was signed.
+    ///
+    /// Compares the version the approval's digest names, found in the file's git history, with
+    /// the file now: field by field, and the body word by word. Without --step and --by, every
+    /// approval that is stale (E055).
+    ///
+    /// Examples:
+    ///   clerk diff documents/2026-doc-004.md
+    ///   clerk diff documents/2026-doc-004.md --step approve --by lin-wenhui
+    #[command(verbatim_doc_comment)]
+    Diff(cmd::diff::Args),
     /// Start a records repository with the default rules (管理制度): clerk.yaml, every type file,
     /// a README, a .gitignore and the git hooks.
     ///
@@ -262,6 +309,10 @@ impl Command {
             Command::Register(a) => &a.identity.keys,
             Command::Report(a) => &a.identity.keys,
             Command::Due(a) => &a.identity.keys,
+            Command::Inbox(a) => &a.identity.keys,
+            Command::Advance(a) => &a.identity.keys,
+            Command::Read(a) => &a.identity.keys,
+            Command::Diff(a) => &a.identity.keys,
             Command::Digest(a) => &a.identity.keys,
             Command::Sign(a) => &a.identity.keys,
             Command::Issue(a) | Command::Archive(a) => &a.identity.keys,
@@ -326,6 +377,7 @@ impl Cli {
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
             Command::Due(args) => args.run(),
+            Command::Inbox(args) => args.run(),
             Command::Schema(args) => args.run(),
             Command::Completions { shell } => {
                 clap_complete::generate(
@@ -339,6 +391,9 @@ impl Cli {
             Command::Man { command, out_dir } => manual(command.as_deref(), out_dir.as_deref()),
             Command::Digest(args) => args.run(),
             Command::Sign(args) => args.run(),
+            Command::Advance(args) => args.run(),
+            Command::Read(args) => args.run(),
+            Command::Diff(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(),
             Command::Issue(args) => args.issue(),

@@ -29,3 +29,4 @@ mod signatures;
 mod site;
 mod snapshots;
 mod trust;
+mod workflow_commands;

@@ -12,6 +12,7 @@ pub mod governance;
 pub mod labels;
 pub mod ledger;
 pub mod links;
+pub mod next;
 pub mod numbers;
 pub mod rules;
 pub mod signatures;

@@ -278,7 +278,7 @@ fn mismatch(
             codes::APPROVAL_STALE,
             "signature",
             format!("the record changed after `{by}` approved it on {date}: this `{step}` approval no longer covers it"),
-            format!("have {by} approve the new content (`clerk sign {} --step {step}`), or revert the change", record.path),
+            format!("`clerk diff {0} --step {step} --by {by}` shows what changed; have {by} approve the new content (`clerk sign {0} --step {step} --by {by}`), or revert the change", record.path),
         )
     } else {
         Problem::new(

@@ -51,6 +51,8 @@ pub(super) struct Ctx<'a, 's> {
     pub(super) record: &'a Record,
     pub(super) text: &'a str,
     pub(super) scope: &'a Scope<'s>,
+    /// The day rules treat as today (who may give a missing approval).
+    pub(super) today: Option<NaiveDate>,
 }
 
 impl Ctx<'_, '_> {
@@ -97,6 +99,7 @@ pub fn check_text(
         record,
         text,
         scope: &scope,
+        today: date::parse(ev.today()),
     };
     let mut diags: Vec<Diagnostic> = entries.iter().filter_map(|e| approval(&ctx, e)).collect();
     diags.extend(given_twice(&ctx, &entries));
@@ -268,7 +271,7 @@ fn unknown_step(ctx: &Ctx, e: &Entry, base: &str) -> Diagnostic {
 }
 
 /// Whether `by` is one of the people the step's `not_by` excludes for this record.
-fn excluded(step: &ApprovalStep, scope: &Scope, by: &str) -> bool {
+pub(super) fn excluded(step: &ApprovalStep, scope: &Scope, by: &str) -> bool {
     step.not_by.iter().any(|x| {
         scope
             .strings(x)
@@ -423,11 +426,15 @@ fn missing_approvals(
     let mut diags = Vec::new();
     for step in &req.approvals {
         if !given.contains(step.as_str()) {
-            let who = def
-                .steps
-                .get(step)
-                .map(|s| describe_step(s, ctx.scope))
-                .unwrap_or_default();
+            let hint = match (def.steps.get(step), ctx.today) {
+                (Some(rule), Some(today)) => super::next::sign_hint(
+                    &ctx.record.path,
+                    step,
+                    &super::next::who_may_give(ctx.repo, rule, ctx.scope, today),
+                ),
+                (Some(rule), None) => format!("add it ({})", describe_step(rule, ctx.scope)),
+                (None, _) => String::new(),
+            };
             diags.push(
                 ctx.at(
                     codes::APPROVAL_MISSING,
@@ -437,7 +444,7 @@ fn missing_approvals(
                         def.name
                     ),
                 )
-                .hint(format!("add it under `approvals:` ({who})")),
+                .hint(hint),
             );
         }
     }
@@ -466,7 +473,7 @@ fn by_person<'s>(
 
 /// The rules of `step` that apply to this record, with the scope each requires (rules that
 /// name people rather than a role's holders are [`by_person`]'s).
-fn applicable_rules(step: &ApprovalStep, scope: &Scope) -> Vec<(String, Vec<String>)> {
+pub(super) fn applicable_rules(step: &ApprovalStep, scope: &Scope) -> Vec<(String, Vec<String>)> {
     step.rules
         .iter()
         .filter(|r| r.person.is_none())

@@ -86,7 +86,7 @@ fn load_and_check(
 }
 
 /// Every record's changes by path, or nothing when `dir` is not in a git repository.
-fn history(dir: &Path) -> HashMap<String, Vec<crate::history::Change>> {
+pub fn history(dir: &Path) -> HashMap<String, Vec<crate::history::Change>> {
     let Ok(git) = git2::Repository::discover(dir) else {
         return HashMap::new();
     };

@@ -10,13 +10,9 @@ use serde_json::Value;
 use super::args::OnDate;
 use super::record;
 use crate::check::numbers::NumberFormat;
-use crate::check::{self, Options};
-use crate::diag::{Diagnostic, Severity};
-use crate::edit;
 use crate::model::config::Archive;
 use crate::model::repo::Repository;
 use crate::model::types::TypeDef;
-use crate::read::{Folder, Snapshot, SourceFile};
 
 /// `clerk issue FILE`: assigns the next number of the type's numbering scheme for the year,
 /// sets the issue date and moves the record to the state that requires the number.
@@ -69,7 +65,7 @@ pub fn issue(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     let number = NumberFormat::format(&numbering.format, issuer, year, last + 1);
     let mut fields = vec![(field.to_string(), number)];
     fields.extend(state_move(&repo, def, index, field, date)?);
-    write(&repo, index, fields, date)
+    super::checked::write_fields(&repo, index, &fields, date)
 }
 
 /// `clerk archive FILE`: assigns the archive number and retention period, sets the date filed
@@ -144,7 +140,7 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
         fields.push((cfg.date.clone(), date.to_string()));
     }
     fields.extend(moved);
-    write(&repo, index, fields, date)
+    super::checked::write_fields(&repo, index, &fields, date)
 }
 
 /// Refuses to number while an encrypted record clerk cannot open has no envelope: its `field`
@@ -274,89 +270,6 @@ fn state_move(
         out.push(("status".into(), target.clone()));
     }
     Ok(out)
-}
-
-/// Edits the record in place, checks the repository as it would be, and writes only if the
-/// record has no error then.
-fn write(
-    repo: &Repository,
-    index: usize,
-    fields: Vec<(String, String)>,
-    date: NaiveDate,
-) -> anyhow::Result<()> {
-    let rec = &repo.records[index];
-    let pairs: Vec<(&str, String)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.clone()))
-        .collect();
-    let edited =
-        edit::set_fields(repo.text_of(rec), &pairs).map_err(|e| anyhow!("{}: {e}", rec.path))?;
-    let overlay = Overlay {
-        folder: Folder {
-            root: repo.root.clone(),
-        },
-        path: rec.path.clone(),
-        text: edited.clone(),
-    };
-    let (after, load_diags) = Repository::load_from(&overlay).map_err(super::record::load_error)?;
-    let mut diags: Vec<Diagnostic> = load_diags;
-    diags.extend(check::run(&after, &Options { today: date }));
-    let errors: Vec<&Diagnostic> = diags
-        .iter()
-        .filter(|d| d.path == rec.path && d.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        let mut message = format!(
-            "{} was not changed; after the change it would have:",
-            rec.path
-        );
-        for d in errors {
-            message.push_str(&format!(
-                "\n  {}:{}: {} [{}]",
-                d.path, d.line, d.message, d.code
-            ));
-        }
-        bail!(message);
-    }
-    super::crypt::write_record(repo, index, &edited)?;
-    let summary: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    println!("{}: {}", rec.path, summary.join(", "));
-    Ok(())
-}
-
-/// A folder with one file's text replaced, to check an edit before writing it.
-struct Overlay {
-    folder: Folder,
-    path: String,
-    text: String,
-}
-
-impl Snapshot for Overlay {
-    fn exists(&self, rel: &str) -> bool {
-        self.folder.exists(rel)
-    }
-    fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
-        if rel == self.path {
-            return Ok(SourceFile {
-                path: self.path.clone(),
-                text: self.text.clone(),
-                ..Default::default()
-            });
-        }
-        self.folder.load(rel, limit)
-    }
-    fn bytes(&self, rel: &str) -> Option<Vec<u8>> {
-        self.folder.bytes(rel)
-    }
-    fn list(&self, dir: &str) -> Vec<String> {
-        self.folder.list(dir)
-    }
-    fn records(&self, discovery: &crate::read::Discovery) -> (Vec<String>, Vec<Diagnostic>) {
-        self.folder.records(discovery)
-    }
-    fn root(&self) -> &Path {
-        self.folder.root()
-    }
 }
 
 /// `clerk issue` and `clerk archive`: the record, and the date to write.

@@ -1,17 +1,22 @@
 //! Commands: each wires the stages together for one `clerk` subcommand.
 
+pub mod advance;
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod checked;
 mod complete;
 pub mod corpus;
 pub mod crypt;
+pub mod diff;
 pub mod due;
 mod fill;
 pub mod hooks;
+pub mod inbox;
 pub mod issue;
 pub mod keys;
 pub mod new;
+pub mod read;
 pub mod record;
 pub mod register;
 pub mod report;

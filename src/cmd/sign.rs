@@ -93,7 +93,8 @@ pub fn digest(req: &Request) -> anyhow::Result<()> {
 }
 
 /// `clerk sign`: signs the payload with the approver's key and writes the approval in place.
-pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
+/// Unless `advance` is false, the status moves on when the approval completes the next state.
+pub fn sign(req: &Request, key: Option<&Path>, advance: bool) -> anyhow::Result<()> {
     bind_attachments(&req.file)?;
     let r = resolve(req)?;
     let key = match key {
@@ -152,6 +153,10 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
     };
     let edited =
         edit::put_approval(text, &entry, replace).map_err(|e| anyhow!("{}: {e}", rec.path))?;
+    let (edited, moved) = match advance {
+        true => moved_on(&r.repo, r.index, edited, &r.payload.step, today)?,
+        false => (edited, None),
+    };
     super::crypt::write_record(&r.repo, r.index, &edited)?;
     println!(
         "signed the `{}` approval of {} as {by} ({}) on {}{}",
@@ -165,7 +170,52 @@ pub fn sign(req: &Request, key: Option<&Path>) -> anyhow::Result<()> {
             ""
         }
     );
-    Ok(())
+    if let Some(line) = moved {
+        println!("{line}");
+    }
+    super::advance::print_next(&req.file, today)
+}
+
+/// The record with its status moved to the next state whose requirements the approval of
+/// `step` completes, and a line saying so; or as signed, with why it stays where it is.
+fn moved_on(
+    repo: &Repository,
+    index: usize,
+    signed: String,
+    step: &str,
+    today: NaiveDate,
+) -> anyhow::Result<(String, Option<String>)> {
+    let rec = &repo.records[index];
+    let Some(def) = repo.type_of(rec) else {
+        return Ok((signed, None));
+    };
+    let Some(wf) = &def.workflow else {
+        return Ok((signed, None));
+    };
+    let current = crate::check::next::state(def, rec).unwrap_or_default();
+    let candidates = wf
+        .transitions
+        .get(current)
+        .into_iter()
+        .flatten()
+        .filter(|t| {
+            def.requirements_in(t)
+                .any(|r| r.approvals.iter().any(|a| a == step))
+        });
+    let mut why = None;
+    for target in candidates {
+        let moved = edit::set_fields(&signed, &[("status", target.clone())])
+            .map_err(|e| anyhow!("{}: {e}", rec.path))?;
+        let errors = super::checked::errors_after(repo, index, &moved, today)?;
+        if errors.is_empty() {
+            return Ok((moved, Some(format!("status: {current} → {target}"))));
+        }
+        why = Some(super::checked::describe(
+            format!("it stays `{current}`: as `{target}` it would have:"),
+            &errors,
+        ));
+    }
+    Ok((signed, why))
 }
 
 /// Before a record's first approval: writes the SHA-256 of each attachment into its entry, so
@@ -341,6 +391,9 @@ pub struct SignArgs {
     /// The private key (or, with an agent, its public key) to sign with [default: ~/.ssh/id_ed25519].
     #[arg(long)]
     pub key: Option<PathBuf>,
+    /// Keep the status as it is, even when this approval completes the next state's.
+    #[arg(long)]
+    pub no_advance: bool,
 }
 
 impl SignArgs {
@@ -352,6 +405,6 @@ impl SignArgs {
             role: self.role,
             date: self.date.date,
         };
-        sign(&request, self.key.as_deref()).map(|()| 0)
+        sign(&request, self.key.as_deref(), !self.no_advance).map(|()| 0)
     }
 }

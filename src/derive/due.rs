@@ -27,6 +27,11 @@ pub struct Item {
 
 /// Everything due on or before `until`, as of `as_of` (earlier dates are overdue), soonest first.
 pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
+    collect(visible, as_of, until, false)
+}
+
+/// [`items`], and with `standing` the tasks with no deadline too (their `date` empty).
+pub fn collect(visible: &Visible, as_of: &str, until: &str, standing: bool) -> Vec<Item> {
     let repo = visible.repo;
     let locale = repo.config.association.locale.tag();
     let reads = repo
@@ -61,13 +66,18 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> Vec<Item> {
                             .map(|v: Value| plain(&v))
                             .unwrap_or_default()
                     };
-                    let date = text(&due.date);
-                    if date::parse(&date).is_none() || date.as_str() > until {
+                    let date = match &due.date {
+                        Some(d) => text(d),
+                        None if standing => String::new(),
+                        None => continue,
+                    };
+                    let dated = date::parse(&date).is_some() && date.as_str() <= until;
+                    if !(dated || (standing && due.date.is_none())) {
                         continue;
                     }
                     let who = text(&due.who);
                     out.push(Item {
-                        overdue: date.as_str() < as_of,
+                        overdue: dated && date.as_str() < as_of,
                         name: repo
                             .person(&who)
                             .and_then(|p| p.str_field("name"))

@@ -313,8 +313,10 @@ pub(crate) struct DueFile {
     each: Option<String>,
     #[serde(default, rename = "where")]
     where_: Option<String>,
-    /// The date it falls due (YYYY-MM-DD).
-    date: String,
+    /// The date it falls due (YYYY-MM-DD); without one, a standing task that waits for `who`
+    /// (a document to read), listed by `clerk inbox`, not by `clerk due`.
+    #[serde(default)]
+    date: Option<String>,
     /// Who is responsible: a person id, or a text.
     who: String,
     /// What is due, in a line.
@@ -327,7 +329,8 @@ pub struct Due {
     pub title: Label,
     pub each: Option<Expr>,
     pub where_: Option<Expr>,
-    pub date: Expr,
+    /// None: a standing task, with no deadline.
+    pub date: Option<Expr>,
     pub who: Expr,
     pub what: Expr,
     pub reads: Reads,
@@ -358,13 +361,13 @@ impl Due {
         };
         let each = file.each.as_ref().and_then(|s| compile(s, "each"));
         let where_ = file.where_.as_ref().and_then(|s| compile(s, "where"));
-        let date = compile(&file.date, "date");
+        let date = file.date.as_ref().map(|d| compile(d, "date"));
         let who = compile(&file.who, "who");
         let what = compile(&file.what, "what");
         let sources = [
             file.each.as_deref(),
             file.where_.as_deref(),
-            Some(&file.date),
+            file.date.as_deref(),
             Some(&file.who),
             Some(&file.what),
         ];
@@ -375,11 +378,11 @@ impl Due {
             .max()
             .unwrap_or_default();
         match (ok, date, who, what) {
-            (true, Some(date), Some(who), Some(what)) => Some(Due {
+            (true, date, Some(who), Some(what)) => Some(Due {
+                date: date.flatten(),
                 title: file.title.clone(),
                 each,
                 where_,
-                date,
                 who,
                 what,
                 reads,

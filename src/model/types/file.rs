@@ -71,6 +71,21 @@ pub(super) struct TypeFile {
     /// How `clerk new` names and starts a record of this type.
     #[serde(default)]
     pub(super) new: NewRecord,
+    /// Where a record of this type lists who has read it (傳閱), for `clerk read`.
+    #[serde(default)]
+    pub(super) circulation: Option<Circulation>,
+}
+
+/// The list of a record's readers (傳閱): its field, and each entry's person and date fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Circulation {
+    /// The list field (`circulation`).
+    pub field: String,
+    /// The field of an entry naming the reader (`person`).
+    pub person: String,
+    /// The field of an entry with the date it was read (`read_on`).
+    pub date: String,
 }
 
 /// How `clerk new` creates a record: its file name (which is its id) and body.

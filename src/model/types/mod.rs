@@ -19,7 +19,7 @@ use super::expr::Expr;
 use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
-pub use file::{NewDefault, NewRecord};
+pub use file::{Circulation, NewDefault, NewRecord};
 pub use rules::{
     ApprovalRule, ApprovalStep, Assertion, BudgetDef, BudgetLineUse, CouncilRule, Coverage, Period,
     PeriodKind, Requirement, RuleSeverity, Unique,
@@ -99,6 +99,8 @@ pub struct TypeDef {
     pub registers: Vec<super::registers::Register>,
     pub due: Vec<super::registers::Due>,
     pub new: NewRecord,
+    /// Where records list who has read them (傳閱), if they do.
+    pub circulation: Option<Circulation>,
 }
 
 /// The `required` names of a JSON Schema object.
@@ -269,6 +271,7 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         registers,
         due,
         new: file.new.clone(),
+        circulation: file.circulation,
     }
 }
 

@@ -26,6 +26,10 @@ pub struct Workflow {
     /// States in which a record may not be deleted (besides final ones), e.g. issued.
     #[serde(default)]
     pub keep: Vec<String>,
+    /// States in which a record waits for no one (an asset in use): the next step starts only
+    /// when someone asks for it, so `clerk inbox` lists none for them.
+    #[serde(default)]
+    pub idle: Vec<String>,
     /// What must hold in a state (and in every state that can only come after it).
     #[serde(default)]
     pub(super) requires: BTreeMap<String, Requirements>,
@@ -113,6 +117,9 @@ pub(super) fn check_workflow(
                 crate::parse::yaml::escape_pointer(state)
             ),
         );
+    }
+    for (i, f) in wf.idle.iter().enumerate() {
+        unknown(f, format!("/workflow/idle/{i}"));
     }
     if wf.states.is_empty() {
         diags.push(Diagnostic::new(

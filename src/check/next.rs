@@ -1,0 +1,212 @@
+//! What a record waits for: the states its workflow lets it move to next, what each of them
+//! still lacks, and who may give each missing approval — for the inbox, for what `clerk sign`
+//! and `clerk advance` say comes next, and for the hint of a missing approval (E036).
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::workflow::{applicable_rules, excluded};
+use crate::date;
+use crate::model::digest::{content_digest, content_digest_with_id};
+use crate::model::expr::{Evaluator, Scope};
+use crate::model::people::RoleHeld;
+use crate::model::record::{record_value, Record};
+use crate::model::repo::Repository;
+use crate::model::types::{ApprovalStep, TypeDef};
+
+/// Someone who may give an approval step: who they are and the role they would give it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Giver {
+    pub id: String,
+    pub name: String,
+    /// The role, with the departments it must cover (`deputy-secretary-general for events`).
+    pub role: String,
+}
+
+/// An approval a next state needs that the record lacks, or holds only stale.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissingApproval {
+    pub step: String,
+    /// The step's label in the association's language (its name when it has none).
+    pub label: String,
+    /// Who may give it on the day: for a stale approval, the person who gave it.
+    pub givers: Vec<Giver>,
+    /// The person whose approval of the step no longer matches the record's content.
+    pub stale_by: Option<String>,
+}
+
+/// A state the record may move to next, and what it still lacks for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Next {
+    pub state: String,
+    pub approvals: Vec<MissingApproval>,
+    /// Fields the state requires that are empty.
+    pub fields: Vec<String>,
+}
+
+impl Next {
+    /// Whether the record has everything the state requires.
+    pub fn ready(&self) -> bool {
+        self.approvals.is_empty() && self.fields.is_empty()
+    }
+}
+
+/// The record's workflow state: its `status`, or the workflow's initial state.
+pub fn state<'a>(def: &'a TypeDef, record: &'a Record) -> Option<&'a str> {
+    record
+        .str_field("status")
+        .or_else(|| def.workflow.as_ref().and_then(|w| w.initial()))
+}
+
+/// Every state the record may move to from its own, with what each lacks (as of `ev`'s day).
+pub fn next_states(repo: &Repository, ev: &Evaluator, record: &Record) -> Vec<Next> {
+    let Some(def) = repo.type_of(record) else {
+        return Vec::new();
+    };
+    let (Some(wf), Some(current)) = (&def.workflow, state(def, record)) else {
+        return Vec::new();
+    };
+    let Some(today) = date::parse(ev.today()) else {
+        return Vec::new();
+    };
+    let scope = ev.scope(&record_value(def, record), None);
+    let fresh = fresh_approvals(repo, def, record);
+    let locale = repo.config.association.locale.tag();
+    let mut out = Vec::new();
+    for target in wf.transitions.get(current).into_iter().flatten() {
+        let mut next = Next {
+            state: target.clone(),
+            approvals: Vec::new(),
+            fields: Vec::new(),
+        };
+        let mut seen = BTreeSet::new();
+        for req in def.requirements_in(target) {
+            for step in req.approvals.iter().filter(|s| seen.insert(s.as_str())) {
+                if fresh.given.contains(step) {
+                    continue;
+                }
+                let Some(rule) = def.steps.get(step) else {
+                    continue;
+                };
+                let stale_by = fresh.stale.iter().find(|(s, _)| s == step).map(|(_, b)| b);
+                let mut givers = who_may_give(repo, rule, &scope, today);
+                if let Some(by) = stale_by {
+                    givers.retain(|g| &g.id == by);
+                }
+                next.approvals.push(MissingApproval {
+                    step: step.clone(),
+                    label: rule.label.get(locale).unwrap_or(step).clone(),
+                    givers,
+                    stale_by: stale_by.cloned(),
+                });
+            }
+            next.fields
+                .extend(req.fields.iter().filter(|f| !present(record, f)).cloned());
+        }
+        out.push(next);
+    }
+    out
+}
+
+/// Whether `field` holds something: not missing, null, empty text or an empty list.
+pub fn present(record: &Record, field: &str) -> bool {
+    record.fields.get(field).is_some_and(|v| {
+        !v.is_null() && v.as_str() != Some("") && v.as_array().is_none_or(|a| !a.is_empty())
+    })
+}
+
+/// The record's approvals by step: those that match its content now, and the stale ones (step,
+/// person) — an approval that has no digest is taken as given (its signature check says more).
+struct Fresh {
+    given: BTreeSet<String>,
+    stale: Vec<(String, String)>,
+}
+
+fn fresh_approvals(repo: &Repository, def: &TypeDef, record: &Record) -> Fresh {
+    let text = repo.text_of(record);
+    let now = content_digest(Some(def), record, text);
+    let with_id = content_digest_with_id(Some(def), record, text);
+    let mut fresh = Fresh {
+        given: BTreeSet::new(),
+        stale: Vec::new(),
+    };
+    let items = record.fields.get("approvals").and_then(Value::as_array);
+    for a in items.into_iter().flatten() {
+        let s = |k: &str| a.get(k).and_then(Value::as_str);
+        let (Some(step), Some(by)) = (s("step"), s("by")) else {
+            continue;
+        };
+        match s("digest") {
+            Some(d) if d != now && Some(d) != with_id.as_deref() => {
+                fresh.stale.push((step.to_string(), by.to_string()))
+            }
+            _ => {
+                fresh.given.insert(step.to_string());
+            }
+        }
+    }
+    fresh
+}
+
+/// Everyone who may give `step` for the record in `scope` on `date`: the people its rules name,
+/// then the holders of each role that applies, less those the step excludes; each once.
+pub fn who_may_give(
+    repo: &Repository,
+    step: &ApprovalStep,
+    scope: &Scope,
+    date: NaiveDate,
+) -> Vec<Giver> {
+    let mut out: Vec<Giver> = Vec::new();
+    let named = step
+        .rules
+        .iter()
+        .filter(|r| r.when.as_ref().is_none_or(|w| scope.truth(w) == Some(true)))
+        .filter_map(|r| Some((r.role.clone(), scope.strings(r.person.as_ref()?).ok()?)));
+    for (role, ids) in named {
+        for id in ids {
+            if let Some(p) = repo.person(&id) {
+                let name = p.str_field("name").or(p.title()).unwrap_or(&id);
+                out.push(giver(&id, name, role.clone()));
+            }
+        }
+    }
+    for (role, needed) in applicable_rules(step, scope) {
+        for (id, name) in repo.holders(&role, &needed, date) {
+            out.push(giver(id, &name, RoleHeld::describe(&role, &needed)));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    out.retain(|g| seen.insert(g.id.clone()) && !excluded(step, scope, &g.id));
+    out
+}
+
+fn giver(id: &str, name: &str, role: String) -> Giver {
+    Giver {
+        id: id.to_string(),
+        name: name.to_string(),
+        role,
+    }
+}
+
+/// The command that gives `step` of the record at `path`, and who may run it: the hint of a
+/// missing approval.
+pub fn sign_hint(path: &str, step: &str, givers: &[Giver]) -> String {
+    let Some(first) = givers.first() else {
+        return format!("nobody holds a role that may give `{step}` for this record today");
+    };
+    let mut hint = format!(
+        "run `clerk sign {path} --step {step} --by {}` ({}, {})",
+        first.id, first.name, first.role
+    );
+    if givers.len() > 1 {
+        let others: Vec<String> = givers[1..]
+            .iter()
+            .map(|g| format!("{} (--by {}, {})", g.name, g.id, g.role))
+            .collect();
+        hint.push_str(&format!("; it may also be given by {}", others.join(", ")));
+    }
+    hint
+}

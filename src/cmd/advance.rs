@@ -1,0 +1,243 @@
+//! `clerk advance`: a workflow step that needs no signature (held, summary sent, returned 銷假,
+//! paid): sets the fields, moves the status, and refuses with what is missing. Also what every
+//! step command says comes next, and from whom.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::args::OnDate;
+use super::record;
+use crate::check::next::{self, Next};
+use crate::model::expr::Evaluator;
+use crate::model::repo::Repository;
+use crate::model::types::TypeDef;
+use crate::parse::yaml;
+
+/// What to do: the record, the state to move it to, the fields to set.
+pub struct Request<'a> {
+    pub file: &'a Path,
+    pub to: Option<&'a str>,
+    pub fields: &'a [String],
+    pub date: NaiveDate,
+}
+
+/// `clerk advance FILE [--to STATE] [field=value…]`.
+pub fn advance(req: &Request) -> anyhow::Result<()> {
+    let (repo, index) = record::open(req.file)?;
+    let rec = &repo.records[index];
+    let def = repo
+        .type_of(rec)
+        .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
+    let target = target(&repo, def, index, req.to)?;
+    let mut fields = given_fields(def, req.fields)?;
+    // The dates the state needs and the command line leaves out are the day of the step.
+    for req_fields in def.requirements_in(&target).map(|r| &r.fields) {
+        for f in req_fields {
+            let given = fields.iter().any(|(k, _)| k == f);
+            if !given && !next::present(rec, f) && is_date(def, f) {
+                fields.push((f.clone(), req.date.to_string()));
+            }
+        }
+    }
+    fields.push(("status".into(), target));
+    let today = super::args::today().max(req.date);
+    super::checked::write_fields(&repo, index, &fields, today)?;
+    print_next(req.file, today)
+}
+
+/// The state to move to: `--to`, or the only one the workflow allows from the current state.
+fn target(
+    repo: &Repository,
+    def: &TypeDef,
+    index: usize,
+    to: Option<&str>,
+) -> anyhow::Result<String> {
+    let rec = &repo.records[index];
+    let Some(wf) = &def.workflow else {
+        bail!(
+            "records of type `{}` have no workflow ({})",
+            def.name,
+            def.path
+        );
+    };
+    let current = next::state(def, rec).unwrap_or_default();
+    let allowed: Vec<&String> = wf.transitions.get(current).into_iter().flatten().collect();
+    let list = |states: &[&String]| {
+        states
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match to {
+        Some(to) if allowed.iter().any(|s| *s == to) => Ok(to.to_string()),
+        Some(to) if !wf.states.iter().any(|s| s == to) => bail!(
+            "`{to}` is not a state of {} (states: {})",
+            def.name,
+            wf.states.join(", ")
+        ),
+        Some(to) => bail!(
+            "{} is `{current}`; from there it can become only {}, not `{to}`",
+            rec.path,
+            if allowed.is_empty() {
+                "nothing else (a final state)".into()
+            } else {
+                list(&allowed)
+            }
+        ),
+        None => match allowed.as_slice() {
+            [one] => Ok(one.to_string()),
+            [] => bail!("{} is `{current}`, a state it does not leave", rec.path),
+            several => bail!(
+                "{} is `{current}`; say which state with --to: {}",
+                rec.path,
+                list(several)
+            ),
+        },
+    }
+}
+
+/// `field=value` pairs: fields of the type, written as text or dates.
+fn given_fields(def: &TypeDef, pairs: &[String]) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for pair in pairs {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| anyhow!("`{pair}` is not field=value"))?;
+        let key = key.trim();
+        if !def.properties.contains(key) {
+            bail!("records of type `{}` have no field `{key}`", def.name);
+        }
+        if matches!(key, "type" | "status" | "approvals") {
+            bail!("`{key}` is set by clerk (`--to STATE` moves the status; `clerk sign` approves)");
+        }
+        match yaml::parse_value(value) {
+            Ok(Value::String(_) | Value::Null) => {}
+            _ => bail!("`{key}={value}`: `clerk advance` writes text and dates; edit a list, number or yes/no in the file"),
+        }
+        out.push((key.to_string(), value.to_string()));
+    }
+    Ok(out)
+}
+
+fn is_date(def: &TypeDef, field: &str) -> bool {
+    def.schema
+        .pointer(&format!("/properties/{field}/format"))
+        .and_then(Value::as_str)
+        == Some("date")
+}
+
+/// Prints what the record at `file` needs next, from whom, and the command for each step.
+pub fn print_next(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
+    let (repo, index) = record::open(file)?;
+    let rec = &repo.records[index];
+    let Some(def) = repo.type_of(rec) else {
+        return Ok(());
+    };
+    let ev = Evaluator::for_repository(&repo, today);
+    let current = next::state(def, rec).unwrap_or_default();
+    let nexts = next::next_states(&repo, &ev, rec);
+    if nexts.is_empty() {
+        println!(
+            "{} is now `{current}`: nothing further in its workflow",
+            rec.path
+        );
+        return Ok(());
+    }
+    println!("{} is now `{current}`; next:", rec.path);
+    for n in &nexts {
+        println!(
+            "  → `{}`: {}",
+            n.state,
+            what_it_takes(&repo, def, &rec.path, n)
+        );
+    }
+    Ok(())
+}
+
+/// What moving to `n.state` takes, as the commands that do it.
+fn what_it_takes(repo: &Repository, def: &TypeDef, path: &str, n: &Next) -> String {
+    let mut parts: Vec<String> = n
+        .approvals
+        .iter()
+        .map(|a| {
+            let stale = match &a.stale_by {
+                Some(by) => format!(" (again: {by}'s approval is stale, `clerk diff {path} --step {} --by {by}` shows what changed)", a.step),
+                None => String::new(),
+            };
+            format!("{} ({}){stale} — {}", a.label, a.step, next::sign_hint(path, &a.step, &a.givers))
+        })
+        .collect();
+    if n.approvals.is_empty() || !n.fields.is_empty() {
+        parts.push(command_for(repo, def, path, n));
+    }
+    parts.join("; then ")
+}
+
+/// The command that moves a record whose approvals are complete to `n.state`: `issue` or
+/// `archive` when the state needs the number they give, `advance` otherwise.
+fn command_for(repo: &Repository, def: &TypeDef, path: &str, n: &Next) -> String {
+    let numbered = def
+        .unique
+        .iter()
+        .any(|u| u.sequence.is_some() && n.fields.contains(&u.field));
+    let archived = repo
+        .config
+        .archive
+        .as_ref()
+        .is_some_and(|a| n.fields.contains(&a.field));
+    if numbered {
+        return format!("`clerk issue {path}`");
+    }
+    if archived {
+        return format!("`clerk archive {path}`");
+    }
+    let asked: Vec<String> = n
+        .fields
+        .iter()
+        .filter(|f| !is_date(def, f))
+        .map(|f| format!(" {f}=…"))
+        .collect();
+    let dates: Vec<&str> = n
+        .fields
+        .iter()
+        .filter(|f| is_date(def, f))
+        .map(String::as_str)
+        .collect();
+    let mut cmd = format!("`clerk advance {path} --to {}{}`", n.state, asked.concat());
+    if !dates.is_empty() {
+        cmd.push_str(&format!(" (sets {} to the day)", dates.join(", ")));
+    }
+    cmd
+}
+
+/// `clerk advance`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
+    /// The record file.
+    pub file: PathBuf,
+    /// The state to move to [default: the only one the workflow allows next].
+    #[arg(long, value_name = "STATE")]
+    pub to: Option<String>,
+    /// field=value pairs to set (text or dates); dates the state needs default to --date.
+    pub fields: Vec<String>,
+    #[command(flatten)]
+    pub date: OnDate,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        advance(&Request {
+            file: &self.file,
+            to: self.to.as_deref(),
+            fields: &self.fields,
+            date: self.date.day(),
+        })
+        .map(|()| 0)
+    }
+}

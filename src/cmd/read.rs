@@ -1,0 +1,77 @@
+//! `clerk read`: records that a person has read a record (傳閱), in the list its type names.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::args::OnDate;
+use super::record;
+use crate::edit::{self, Mark};
+
+/// Records that `who` read the record at `file` on `date`: their entry in the circulation list
+/// gets the date, or a new entry is added.
+pub fn read(file: &Path, who: Option<String>, date: NaiveDate) -> anyhow::Result<()> {
+    let (repo, index) = record::open(file)?;
+    let rec = &repo.records[index];
+    let who = record::person(who)
+        .map_err(|_| anyhow!("who read it? pass `--as PERSON-ID` or set CLERK_PERSON"))?;
+    if repo.person(&who).is_none() {
+        bail!("`{who}` is not a person in people/");
+    }
+    let def = repo
+        .type_of(rec)
+        .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
+    let Some(c) = &def.circulation else {
+        bail!(
+            "records of type `{}` are not circulated: {} has no `circulation:` (e.g. `circulation: {{field: circulation, person: person, date: read_on}}`)",
+            def.name,
+            def.path
+        );
+    };
+    let entry = rec
+        .fields
+        .get(&c.field)
+        .and_then(Value::as_array)
+        .and_then(|items| {
+            items
+                .iter()
+                .find(|i| i.get(&c.person).and_then(Value::as_str) == Some(who.as_str()))
+        });
+    if let Some(on) = entry.and_then(|e| e.get(&c.date)).and_then(Value::as_str) {
+        bail!("{} was already read by {who} on {on}", rec.path);
+    }
+    let day = date.to_string();
+    let mark = Mark {
+        list: &c.field,
+        key: &c.person,
+        who: &who,
+        date_key: &c.date,
+        date: &day,
+    };
+    let edited = edit::mark(repo.text_of(rec), &mark).map_err(|e| anyhow!("{}: {e}", rec.path))?;
+    super::checked::write_text(&repo, index, &edited, super::args::today().max(date))?;
+    println!("{}: read by {who} on {day}", rec.path);
+    Ok(())
+}
+
+/// `clerk read`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub identity: crate::cmd::args::Identity,
+    /// The record file.
+    pub file: PathBuf,
+    /// Who read it [default: $CLERK_PERSON].
+    #[arg(long = "as", value_name = "PERSON")]
+    pub who: Option<String>,
+    #[command(flatten)]
+    pub date: OnDate,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        read(&self.file, self.who, self.date.day()).map(|()| 0)
+    }
+}
