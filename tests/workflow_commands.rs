@@ -80,7 +80,7 @@ fn the_inbox_lists_what_the_example_leaves_waiting_for_lin_wenhui() {
         r1["what"]
             .as_str()
             .unwrap()
-            .starts_with("2026-council-01#R1"),
+            .starts_with("2026年第一次理事會會議 R1 "),
         "{r1}"
     );
     // Not hers: the draft's review (王芳's), and an asset in use (an idle state).

@@ -156,7 +156,10 @@ fn print_person(repo: &Repository, id: &str, items: &[Item], as_of: &str) {
             i.title,
             i.step_label.as_deref().unwrap_or_default(),
             i.step.as_deref().unwrap_or_default(),
-            i.to_state.as_deref().unwrap_or_default(),
+            i.to_state_label
+                .as_deref()
+                .or(i.to_state.as_deref())
+                .unwrap_or_default(),
         );
         println!(
             "      clerk sign {} --step {} --by {id}",

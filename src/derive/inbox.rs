@@ -25,6 +25,8 @@ pub struct Item {
     pub step: Option<String>,
     pub step_label: Option<String>,
     pub to_state: Option<String>,
+    /// That state's label.
+    pub to_state_label: Option<String>,
     /// The role they would give the approval in.
     pub role: Option<String>,
     /// For a stale approval they gave: true (they sign again after reading what changed).
@@ -66,6 +68,8 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> BTreeMap<String, Ve
                         step: Some(a.step.clone()),
                         step_label: Some(a.label.clone()),
                         to_state: Some(n.state.clone()),
+                        to_state_label: crate::model::labels::state(def, &n.state, locale)
+                            .map(str::to_string),
                         role: Some(g.role.clone()),
                         again: a.stale_by.is_some(),
                         since: latest_approval(rec),
@@ -105,6 +109,7 @@ fn blank(rec: &Record, type_label: &str) -> Item {
         step: None,
         step_label: None,
         to_state: None,
+        to_state_label: None,
         role: None,
         again: false,
         what: None,
