@@ -64,6 +64,9 @@ pub(super) struct TypeFile {
     /// How `clerk new` names and starts a record of this type.
     #[serde(default)]
     pub(super) new: NewRecord,
+    /// The paper layout (公文, 紀要, 制度) and which field fills each of its elements.
+    #[serde(default)]
+    pub(super) layout: Option<super::layout::Layout>,
 }
 
 /// How `clerk new` creates a record: its file name (which is its id) and body.

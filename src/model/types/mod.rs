@@ -6,6 +6,7 @@
 
 mod compile;
 mod file;
+mod layout;
 mod rules;
 mod schema;
 mod workflow;
@@ -20,6 +21,7 @@ use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
 pub use file::NewRecord;
+pub use layout::{Layout, LayoutKind, Panels, Signer};
 pub use rules::{
     ApprovalRule, ApprovalStep, Assertion, BudgetDef, BudgetLineUse, CouncilRule, Coverage, Period,
     PeriodKind, Requirement, RuleSeverity, Unique,
@@ -94,6 +96,8 @@ pub struct TypeDef {
     pub registers: Vec<super::registers::Register>,
     pub due: Vec<super::registers::Due>,
     pub new: NewRecord,
+    /// How its records are laid out on paper, when they are documents, minutes or policies.
+    pub layout: Option<Layout>,
 }
 
 /// The `required` names of a JSON Schema object.
@@ -262,6 +266,7 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         registers,
         due,
         new: file.new.clone(),
+        layout: file.layout,
     }
 }
 
