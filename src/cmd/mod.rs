@@ -10,6 +10,8 @@ pub mod hooks;
 pub mod issue;
 pub mod keys;
 pub mod new;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod record;
 pub mod register;
 pub mod report;

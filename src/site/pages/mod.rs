@@ -1,5 +1,6 @@
 //! The pages: home, an index per type, a page per record (`record`), search.
 
+pub mod document;
 mod record;
 
 use rayon::prelude::*;
