@@ -48,10 +48,8 @@ impl Args {
         std::fs::create_dir_all(&self.output)
             .with_context(|| format!("cannot create `{}`", self.output.display()))?;
         // Typeset in parallel; reported in the order given.
-        use rayon::prelude::*;
-        let written: Vec<anyhow::Result<String>> = papers
-            .par_iter()
-            .map(|(id, paper)| {
+        let written: Vec<anyhow::Result<String>> =
+            crate::site::pdf::each(&papers, |(id, paper)| {
                 let pdf = typesetter.pdf(paper)?;
                 let out = self.output.join(format!("{}.pdf", slug(id)));
                 crate::fsio::write_bytes_atomic(&out, &pdf.bytes)
@@ -61,8 +59,7 @@ impl Args {
                     out.display(),
                     pdf.fonts.join(", ")
                 ))
-            })
-            .collect();
+            });
         for line in written {
             println!("{}", line?);
         }
