@@ -126,6 +126,19 @@ pub enum Command {
     ///   clerk inbox --all --format json
     #[command(verbatim_doc_comment)]
     Inbox(cmd::inbox::Args),
+    /// Write issued documents (公文) as PDFs, laid out as GB/T 9704-2012 sets out.
+    ///
+    /// The type's `layout:` says which field fills which element (文號, 主送, 抄送, 成文日期…);
+    /// the template is templates/document.typ, which the repository's own replaces. Fonts come
+    /// from the system and from the repository's templates/fonts/, and are embedded.
+    /// Without a Chinese font: `apt install fonts-noto-cjk`.
+    ///
+    /// Examples:
+    ///   clerk pdf documents/2026-doc-001.md               # writes ./2026-doc-001.pdf
+    ///   clerk pdf documents/2026-doc-001.md documents/2026-doc-003.md -o pdf/
+    #[command(verbatim_doc_comment)]
+    #[cfg(feature = "pdf")]
+    Pdf(cmd::pdf::Args),
     /// Export record types as JSON Schema files, for editors and validators.
     ///
     /// Examples:
@@ -319,6 +332,8 @@ impl Command {
             Command::Encrypt(a) => &a.identity.keys,
             Command::Decrypt(a) => &a.identity.keys,
             Command::Reencrypt(a) => &a.identity.keys,
+            #[cfg(feature = "pdf")]
+            Command::Pdf(_) => none,
             Command::Schema(_)
             | Command::Completions { .. }
             | Command::Man { .. }
@@ -379,6 +394,8 @@ impl Cli {
             Command::Due(args) => args.run(),
             Command::Inbox(args) => args.run(),
             Command::Schema(args) => args.run(),
+            #[cfg(feature = "pdf")]
+            Command::Pdf(args) => args.run(),
             Command::Completions { shell } => {
                 clap_complete::generate(
                     shell,

@@ -494,8 +494,8 @@ fn archive_assigns_the_archive_number_and_retention() {
     assert!(out.contains("Z109-WS·2026-D30-ZHB-0001"), "{out}");
     let after = repo.read("documents/2026-doc-001.md");
     let expected = before.replacen("status: issued\n", "status: archived\n", 1).replacen(
-        "---\n各位理事",
-        "archive_no: Z109-WS·2026-D30-ZHB-0001\nretention: D30\narchived_on: 2026-11-27\n---\n各位理事",
+        "---\n茲訂於",
+        "archive_no: Z109-WS·2026-D30-ZHB-0001\nretention: D30\narchived_on: 2026-11-27\n---\n茲訂於",
         1,
     );
     assert_eq!(after, expected);

@@ -74,15 +74,13 @@ fn the_archive_in_a_real_browser() {
     );
     assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
     assert_eq!(seen["home"]["h1"], "青嵐文化交流協會");
-    // Following the first recent document to its page: both approvals verified.
+    // Following the first recent document to its page: the public edition shows the document
+    // only (the type's `layout: panels:`), not its approvals.
     assert_eq!(seen["record"]["url"], "/document/2026-doc-003.html");
-    let signatures = seen["record"]["signatures"].as_array().unwrap();
-    assert_eq!(signatures.len(), 2);
-    assert!(
-        signatures
-            .iter()
-            .all(|s| s.as_str().unwrap().starts_with("sig sig-verified ✓ 已驗證")),
-        "{signatures:?}"
+    assert_eq!(
+        seen["record"]["signatures"],
+        serde_json::json!([]),
+        "{seen}"
     );
     // The index lists the three public documents; the status filter leaves the archived one.
     assert_eq!(
@@ -141,6 +139,15 @@ fn the_archive_in_a_real_browser() {
     // The confidential edition does find the plan: the search works, the audience decides.
     let confidential = build(&repo, "confidential");
     let seen = browse(&tools, &confidential, &["攜眷", "南瀛"]);
+    // Beside the document, both approvals verified.
+    let signatures = seen["record"]["signatures"].as_array().unwrap();
+    assert_eq!(signatures.len(), 2);
+    assert!(
+        signatures
+            .iter()
+            .all(|s| s.as_str().unwrap().starts_with("sig sig-verified ✓ 已驗證")),
+        "{signatures:?}"
+    );
     assert!(
         seen["secret"]
             .to_string()
@@ -161,8 +168,8 @@ fn search_results_show_a_records_markup_as_text() {
     // Inline code and escaped text reach the search index as the characters `<img …>`.
     repo.edit(
         "documents/2026-doc-003.md",
-        "各位會員：\n",
-        "各位會員：\n\nzqxhostile `<img src=x onerror=\"window.__pwned=1\">` and \\<script>window.__pwned=2\\</script> zqxhostile\n\n",
+        "「青嵐文化節2026」將於",
+        "zqxhostile `<img src=x onerror=\"window.__pwned=1\">` and \\<script>window.__pwned=2\\</script> zqxhostile\n\n「青嵐文化節2026」將於",
     );
     let public = build_allowing_errors(&repo, "public");
     let seen = browse(&tools, &public, &["攜眷", "南瀛", "zqxhostile"]);
@@ -385,5 +392,74 @@ fn pages_show_labels_and_structures_not_ids() {
             row.contains("贊成 5") && row.contains("張雅婷") && row.contains("通過"),
             "{audience}: {row}"
         );
+    }
+}
+
+/// A 公文's page printed in Chromium: A4, the red rule above the title, the 成文日期 after the
+/// body and right-aligned; on a desktop the panels sit beside the paper, on a phone nothing
+/// overflows. Screenshots land in `target/document-screenshots/`.
+#[test]
+fn a_document_page_prints_on_a4_as_gbt_9704_lays_it_out() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    let site = build_with(&repo, "internal", &["--no-pdf"]);
+    let shots = common::crate_dir().join("target/document-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg(tools.join("document.mjs"))
+        .arg(&site)
+        .arg("document/2026-doc-002.html")
+        .arg(&shots)
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = |v: &serde_json::Value| v.as_f64().unwrap();
+    assert_eq!(seen["axe"], serde_json::json!([]), "axe: {seen}");
+    // Desktop: the panels to the right of the paper; phone: the paper fits the screen.
+    assert!(
+        n(&seen["desktop"]["panels"]["left"]) >= n(&seen["desktop"]["paper"]["right"]),
+        "{seen}"
+    );
+    assert_eq!(seen["phone"]["overflow"], false, "{seen}");
+    let p = &seen["print"];
+    assert_eq!(
+        (p["nav"].as_str(), p["panels"].as_str()),
+        (Some("none"), Some("none")),
+        "{seen}"
+    );
+    // The red rule (and the red mark) above the title.
+    assert_eq!(p["ruleColor"], "rgb(212, 0, 0)", "{seen}");
+    assert_eq!(p["markColor"], "rgb(212, 0, 0)", "{seen}");
+    assert!(n(&p["rule"]["bottom"]) < n(&p["title"]["top"]), "{seen}");
+    // The date after the body, in the right half, four characters (16 pt ≈ 21.3 px each) in
+    // from the right of the type area; the issuer centred on it.
+    assert!(n(&p["date"]["top"]) > n(&p["body"]["bottom"]), "{seen}");
+    let from_right = n(&p["paper"]["right"]) - n(&p["date"]["right"]);
+    assert!(
+        (from_right - 4.0 * 21.33).abs() < 3.0,
+        "{from_right}: {seen}"
+    );
+    let centre = |b: &serde_json::Value| (n(&b["left"]) + n(&b["right"])) / 2.0;
+    assert!(
+        (centre(&p["issuer"]) - centre(&p["date"])).abs() < 2.0,
+        "{seen}"
+    );
+    assert!(
+        p["bodyFont"].as_str().unwrap().contains("FangSong"),
+        "{seen}"
+    );
+    // Chromium's own PDF of the printed page: A4.
+    if Command::new("pdfinfo").arg("-v").output().is_ok() {
+        let info = Command::new("pdfinfo")
+            .arg(shots.join("print.pdf"))
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("pts (A4)"), "{info}");
     }
 }

@@ -147,11 +147,7 @@ fn the_staged_check_agrees_with_and_without_its_cache_of_parsed_records() {
     assert!(!String::from_utf8_lossy(&bytes).contains("2026-conf-001"));
 
     // An edit staged: the changed record is read from git and parsed; its approvals are stale.
-    repo.edit(
-        "documents/2026-doc-001.md",
-        "各位理事：",
-        "各位理事（修訂）：",
-    );
+    repo.edit("documents/2026-doc-001.md", "茲訂於", "（修訂）茲訂於");
     git::ok(dir, &["add", "documents/2026-doc-001.md"]);
     let found = agree(dir, &staged);
     assert!(

@@ -13,6 +13,7 @@ mod ci_templates;
 mod cli;
 mod corpus;
 mod digest_props;
+mod document;
 mod due;
 mod encryption;
 mod fuzz;

@@ -162,8 +162,8 @@ fn record_markdown_cannot_inject_script() {
     let repo = Repo::example();
     let doc = "documents/2026-doc-001.md";
     let text = repo.read(doc).replace(
-        "各位理事：",
-        "各位理事：<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n[click](javascript:alert(2))\n\n<iframe src=\"https://example.org\"></iframe>\n\n<a href=\"https://example.org\" onclick=\"steal()\">ok</a>",
+        "茲訂於",
+        "茲訂於<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n[click](javascript:alert(2))\n\n<iframe src=\"https://example.org\"></iframe>\n\n<a href=\"https://example.org\" onclick=\"steal()\">ok</a>",
     );
     let text = text.replace(
         "title: 關於召開",
@@ -229,7 +229,7 @@ fn a_repository_template_replaces_the_built_in_one() {
     assert!(
         std::fs::read_to_string(out.path().join("s/document/2026-doc-001.html"))
             .unwrap()
-            .contains("審批紀錄")
+            .contains("class=\"red-rule\"")
     );
 }
 

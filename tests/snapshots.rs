@@ -81,7 +81,12 @@ fn check_text_without_a_repository() {
 
 /// The help lists every command: those of the optional features too.
 #[test]
-#[cfg(all(feature = "search", feature = "serve", feature = "xlsx"))]
+#[cfg(all(
+    feature = "search",
+    feature = "serve",
+    feature = "xlsx",
+    feature = "pdf"
+))]
 fn help() {
     let out = clerk(&["--help"]).run().success();
     assert_shown("help", &shown(&out), None);

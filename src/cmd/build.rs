@@ -53,6 +53,7 @@ pub fn run(
         allow_errors,
         search: include.search,
         today,
+        pdf: include.pdf,
     };
     let report = site::build(&repo, &findings, &history, &options)?;
     if !repo.unreadable.is_empty() {
@@ -117,6 +118,10 @@ pub struct Args {
     /// a faster build, e.g. to check the pages of a large archive.
     #[arg(long)]
     pub no_search: bool,
+    /// Leave out the PDFs of issued documents (typeset with the GB/T 9704 layout beside each
+    /// document's page, when clerk is built with the `pdf` feature).
+    #[arg(long)]
+    pub no_pdf: bool,
     #[command(flatten)]
     pub as_of: AsOf,
 }
@@ -126,6 +131,7 @@ impl Args {
         let include = site::Include {
             errors: self.allow_errors,
             search: !self.no_search && cfg!(feature = "search"),
+            pdf: !self.no_pdf && cfg!(feature = "pdf"),
         };
         run(
             &crate::cmd::record::repository_dir(&self.dir),

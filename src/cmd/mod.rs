@@ -17,6 +17,8 @@ pub mod issue;
 pub mod keys;
 pub mod new;
 pub mod read;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod record;
 pub mod register;
 pub mod report;

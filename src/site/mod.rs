@@ -9,6 +9,8 @@ pub mod feeds;
 pub mod markdown;
 mod output;
 pub mod pages;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod registers;
 pub mod search;
 pub mod templates;
@@ -37,6 +39,8 @@ pub struct Options {
     pub search: bool,
     /// The day "upcoming" is counted from.
     pub today: NaiveDate,
+    /// Each issued document has a PDF beside its page (with the `pdf` feature).
+    pub pdf: bool,
 }
 
 /// What `clerk build` was asked to include beyond the pages.
@@ -46,6 +50,8 @@ pub struct Include {
     pub errors: bool,
     /// The search index.
     pub search: bool,
+    /// PDFs of issued documents.
+    pub pdf: bool,
 }
 
 /// What a build wrote.
@@ -68,6 +74,8 @@ pub struct Site<'a> {
     visible_ids: HashSet<&'a str>,
     /// Whether the build makes a search index (the search page says so when not).
     pub search: bool,
+    /// Whether issued documents get a PDF beside their page.
+    pub pdf: bool,
     /// Types with at least one visible record (the navigation lists them).
     pub types_shown: BTreeSet<&'a str>,
     /// Records with errors (when built with `--allow-errors`).
@@ -124,6 +132,7 @@ impl<'a> Site<'a> {
             visible,
             visible_ids,
             search: true,
+            pdf: false,
             types_shown,
             with_errors,
             history,
@@ -220,6 +229,7 @@ pub fn render(
     let mut clock = crate::diag::Stopwatch::new();
     let mut site = Site::new(repo, findings, history, options.audience, options.today);
     site.search = options.search;
+    site.pdf = options.pdf && cfg!(feature = "pdf");
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
     let mut entries = Vec::new();
@@ -260,7 +270,13 @@ pub fn render(
         Ok(pages)
     })
     .map(|pages| (pages, entries))?;
-    let attachments = copy_attachments(&site, out)?;
+    #[cfg(feature = "pdf")]
+    if site.pdf {
+        pdf::write_all(&site, &theme, out)?;
+        clock.lap("site: PDFs");
+    }
+    let mut attachments = copy_attachments(&site, out)?;
+    attachments.extend(theme.fonts.iter().cloned());
     let report = Report {
         records: site.visible.len(),
         hidden: repo.records.len() - site.visible.len(),

@@ -2,7 +2,7 @@
 //! the records repository's own `templates/` folder.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context};
 
@@ -17,6 +17,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/type_index.html"),
     ),
     ("record.html", include_str!("../../templates/record.html")),
+    (
+        "document.html",
+        include_str!("../../templates/document.html"),
+    ),
     ("search.html", include_str!("../../templates/search.html")),
     (
         "registers.html",
@@ -35,6 +39,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/assets/style.css"),
     ),
     (
+        "assets/document.css",
+        include_str!("../../templates/assets/document.css"),
+    ),
+    (
         "assets/filter.js",
         include_str!("../../templates/assets/filter.js"),
     ),
@@ -51,6 +59,8 @@ pub struct Theme {
     pub labels: BTreeMap<String, String>,
     /// Static files to copy, by output path.
     pub assets: Vec<(String, String)>,
+    /// The repository's own font files (`templates/fonts/`): (site path, file).
+    pub fonts: Vec<(String, PathBuf)>,
 }
 
 impl Theme {
@@ -96,10 +106,54 @@ impl Theme {
                 (k, text)
             })
             .collect();
+        let fonts = own_fonts(root)?;
+        if !fonts.is_empty() {
+            assets.push(("assets/fonts.css".to_string(), font_faces(&fonts)));
+        }
         Ok(Theme {
             tera,
             labels,
             assets,
+            fonts,
         })
     }
+}
+
+/// The font files in the repository's `templates/fonts/`, in name order, with where the site
+/// keeps each.
+pub fn own_fonts(root: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    const FONT: &[&str] = &["ttf", "otf", "ttc", "otc", "woff", "woff2"];
+    let dir = root.join("templates").join("fonts");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut fonts = Vec::new();
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("cannot read `{}`", dir.display()))?
+            .path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if path.is_file() && FONT.contains(&ext.to_ascii_lowercase().as_str()) {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            fonts.push((format!("assets/fonts/{}", crate::site::slug(name)), path));
+        }
+    }
+    fonts.sort();
+    Ok(fonts)
+}
+
+/// `@font-face` rules for the repository's fonts: each family is named by its file's stem
+/// (`templates/fonts/FangSong_GB2312.ttf` is `FangSong_GB2312`), which the font stacks of
+/// `document.css` already name.
+fn font_faces(fonts: &[(String, PathBuf)]) -> String {
+    let mut css = String::from("/* The association's own fonts (templates/fonts/). */\n");
+    for (url, path) in fonts {
+        let family = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let family = family.replace(['"', '\\'], "");
+        let file = url.trim_start_matches("assets/");
+        css.push_str(&format!(
+            "@font-face {{ font-family: \"{family}\"; src: local(\"{family}\"), url(\"{file}\"); font-display: swap; }}\n"
+        ));
+    }
+    css
 }

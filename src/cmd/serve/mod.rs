@@ -376,6 +376,8 @@ fn build(
         allow_errors: true,
         search: cfg!(feature = "search"),
         today,
+        // PDFs take a while to typeset: `clerk build` and `clerk pdf` make them.
+        pdf: false,
     };
     let history = HashMap::new();
     let out = site::Output::memory();

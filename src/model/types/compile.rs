@@ -52,6 +52,7 @@ impl Rules {
         let requires = requires_by_state(file, &requirements);
         let assertions = c.assertions();
         c.unique();
+        c.layout();
         let budget_counts = file
             .budget
             .as_ref()
@@ -235,6 +236,23 @@ impl Compiler<'_> {
     fn unique(&mut self) {
         for (i, u) in self.file.unique.iter().enumerate() {
             self.field(&u.field, &format!("/unique/{i}/field"), None);
+        }
+    }
+
+    /// Every field the layout names must be declared, and the 簽發人's step must exist.
+    fn layout(&mut self) {
+        let Some(layout) = &self.file.layout else {
+            return;
+        };
+        let hint = Some("name a field of this type's `fields:` (or add it there)");
+        for (pointer, field) in layout.fields() {
+            self.field(field, pointer, hint);
+        }
+        if let Some(signer) = &layout.signer {
+            if !self.file.approvals.contains_key(&signer.step) {
+                let message = format!("`{}` is not an approval step of this type", signer.step);
+                self.error("/layout/signer/step", false, message, None);
+            }
         }
     }
 

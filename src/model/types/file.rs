@@ -74,6 +74,9 @@ pub(super) struct TypeFile {
     /// Where a record of this type lists who has read it (傳閱), for `clerk read`.
     #[serde(default)]
     pub(super) circulation: Option<Circulation>,
+    /// The paper layout (公文, 紀要, 制度) and which field fills each of its elements.
+    #[serde(default)]
+    pub(super) layout: Option<super::layout::Layout>,
 }
 
 /// The list of a record's readers (傳閱): its field, and each entry's person and date fields.

@@ -6,6 +6,7 @@
 
 mod compile;
 mod file;
+mod layout;
 mod rules;
 mod schema;
 mod workflow;
@@ -20,6 +21,7 @@ use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
 pub use file::{Circulation, NewDefault, NewRecord};
+pub use layout::{Layout, LayoutKind, Panels, Signer};
 pub use rules::{
     ApprovalRule, ApprovalStep, Assertion, BudgetDef, BudgetLineUse, CouncilRule, Coverage, Period,
     PeriodKind, Requirement, RuleSeverity, Unique,
@@ -101,6 +103,8 @@ pub struct TypeDef {
     pub new: NewRecord,
     /// Where records list who has read them (傳閱), if they do.
     pub circulation: Option<Circulation>,
+    /// How its records are laid out on paper, when they are documents, minutes or policies.
+    pub layout: Option<Layout>,
 }
 
 /// The `required` names of a JSON Schema object.
@@ -272,6 +276,7 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         due,
         new: file.new.clone(),
         circulation: file.circulation,
+        layout: file.layout,
     }
 }
 

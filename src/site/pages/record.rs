@@ -207,11 +207,19 @@ impl<'a> RecordPages<'a> {
             label(&mut change.status_to);
         }
         ctx.insert("history", &history);
+        // A type with a paper layout (公文, 紀要, 制度) has its own template.
+        let template = match &def.layout {
+            Some(layout) => {
+                super::document::fill(&mut ctx, site, self.theme, def, layout, r);
+                "document.html"
+            }
+            None => "record.html",
+        };
         let html = self
             .theme
             .tera
-            .render("record.html", &ctx)
-            .map_err(|e| anyhow!("template record.html: {}", error_chain(&e)))?;
+            .render(template, &ctx)
+            .map_err(|e| anyhow!("template {template}: {}", error_chain(&e)))?;
         Ok(Some((url, html.into_bytes(), entry)))
     }
 }

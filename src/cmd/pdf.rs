@@ -1,0 +1,129 @@
+//! `clerk pdf`: issued documents as PDFs, laid out as GB/T 9704-2012 sets out (the type's
+//! `layout:`), typeset by Typst with the template `templates/document.typ`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+
+use crate::diag::Severity;
+use crate::model::repo::Repository;
+use crate::model::types::{Classification, LayoutKind};
+use crate::read::relative;
+use crate::site::pages::document::Paper;
+use crate::site::pdf::Typesetter;
+use crate::site::{slug, templates::Theme, Site};
+
+/// `clerk pdf`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The documents (record files of a type with `layout: {kind: document}`).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The folder to write ID.pdf into.
+    #[arg(short, long, default_value = ".")]
+    pub output: PathBuf,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<i32> {
+        let root = super::record::find_root(&self.files[0])?;
+        let (repo, findings) = super::record::open_repository(&root)?;
+        let history = HashMap::new();
+        // Whoever runs clerk reads the files: the paper names what the records name.
+        let today = chrono::Local::now().date_naive();
+        let site = Site::new(
+            &repo,
+            &findings,
+            &history,
+            Classification::Confidential,
+            today,
+        );
+        let theme = Theme::load(&repo.root, repo.config.association.locale)?;
+        let mut papers = Vec::new();
+        for file in &self.files {
+            papers.push(paper(&site, &theme, &root, file, &findings)?);
+        }
+        let typesetter = Typesetter::new(&repo.root)?;
+        std::fs::create_dir_all(&self.output)
+            .with_context(|| format!("cannot create `{}`", self.output.display()))?;
+        // Typeset in parallel; reported in the order given.
+        let written: Vec<anyhow::Result<String>> =
+            crate::site::pdf::each(&papers, |(id, paper)| {
+                let pdf = typesetter.pdf(paper)?;
+                let out = self.output.join(format!("{}.pdf", slug(id)));
+                crate::fsio::write_bytes_atomic(&out, &pdf.bytes)
+                    .with_context(|| format!("cannot write `{}`", out.display()))?;
+                Ok(format!(
+                    "wrote {} (fonts: {})",
+                    out.display(),
+                    pdf.fonts.join(", ")
+                ))
+            });
+        for line in written {
+            println!("{}", line?);
+        }
+        Ok(0)
+    }
+}
+
+/// The paper of the issued document in `file`, and its id.
+fn paper(
+    site: &Site,
+    theme: &Theme,
+    root: &Path,
+    file: &Path,
+    findings: &[crate::diag::Diagnostic],
+) -> anyhow::Result<(String, Paper)> {
+    let repo: &Repository = site.repo;
+    let abs = std::path::absolute(file)
+        .with_context(|| format!("cannot resolve `{}`", file.display()))?;
+    let rel = relative(root, &abs);
+    if !abs.is_file() {
+        bail!("`{}` is not a file", file.display());
+    }
+    if !abs.starts_with(root) {
+        bail!(
+            "`{}` is not in the repository at `{}`",
+            file.display(),
+            root.display()
+        );
+    }
+    let r = repo.records.iter().find(|r| r.path == rel).ok_or_else(|| {
+        anyhow!("`{rel}` is not a record (is it listed under `ignore` in clerk.yaml?)")
+    })?;
+    if let Some(d) = findings
+        .iter()
+        .find(|d| d.path == rel && d.severity == Severity::Error)
+    {
+        bail!(
+            "{rel}:{}: {} [{}]; fix it first (`clerk check`)",
+            d.line,
+            d.message,
+            d.code
+        );
+    }
+    let def = repo
+        .type_of(r)
+        .ok_or_else(|| anyhow!("`{rel}` has no known type"))?;
+    let layout = def
+        .layout
+        .as_ref()
+        .filter(|l| l.kind == LayoutKind::Document)
+        .ok_or_else(|| {
+            anyhow!(
+                "`{rel}` is a {} record, not an official document: its type file ({}) has no \
+                 `layout: {{kind: document}}`",
+                def.name,
+                def.path
+            )
+        })?;
+    if r.str_field(&layout.number).is_none() {
+        bail!(
+            "`{rel}` is not issued yet: it has no document number (`{}`); `clerk issue {rel}` \
+             gives it one",
+            layout.number
+        );
+    }
+    Ok((r.id.clone(), Paper::of(site, theme, layout, r)))
+}

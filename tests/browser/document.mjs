@@ -1,0 +1,74 @@
+// A document page (公文) in a real headless Chromium: on a desktop and a phone, and printed.
+// Prints what it measured as JSON for tests/browser.rs; writes screenshots and the printed PDF
+// into OUT_DIR.
+//
+//   node document.mjs SITE_DIR PAGE OUT_DIR
+import { chromium } from "playwright-core";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const [dir, pagePath, outDir] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".pdf": "application/pdf" };
+const server = http.createServer((req, res) => {
+  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const file = path.join(dir, url);
+  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const out = {};
+const url = `${base}/${pagePath}`;
+
+// On a desktop: the paper and the panels beside it.
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+await page.goto(url);
+await page.evaluate(() => document.fonts.ready);
+await page.screenshot({ path: path.join(outDir, "desktop.png"), fullPage: true });
+const box = async (sel) => await page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right }; });
+out.desktop = { paper: await box(".paper"), panels: await page.$(".panels") ? await box(".panels") : null };
+await page.addScriptTag({ content: axeSource });
+out.axe = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+  .filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`));
+
+// On a phone.
+await page.setViewportSize({ width: 390, height: 844 });
+await page.goto(url);
+await page.screenshot({ path: path.join(outDir, "phone.png"), fullPage: true });
+out.phone = { paper: await box(".paper"), overflow: await page.evaluate(() => document.documentElement.scrollWidth > innerWidth) };
+
+// Printed.
+await page.setViewportSize({ width: 1400, height: 1000 });
+await page.emulateMedia({ media: "print" });
+await page.goto(url);
+await page.evaluate(() => document.fonts.ready);
+const style = async (sel, prop) => await page.$eval(sel, (e, p) => getComputedStyle(e)[p], prop);
+out.print = {
+  nav: await style("nav", "display"),
+  panels: await page.$(".panels") ? await style(".panels", "display") : "absent",
+  rule: await box(".red-rule"),
+  ruleColor: await style(".red-rule", "borderTopColor"),
+  markColor: await style(".mark", "color"),
+  title: await box(".doc-title"),
+  body: await box(".doc-body"),
+  date: await box(".signed-on"),
+  issuer: await box(".closing .issuer"),
+  paper: await box(".paper"),
+  bodyFont: await style(".doc-body p", "fontFamily"),
+};
+await page.pdf({ path: path.join(outDir, "print.pdf"), preferCSSPageSize: true, printBackground: true });
+await browser.close();
+server.close();
+console.log(JSON.stringify(out));
