@@ -16,9 +16,9 @@ pub mod inbox;
 pub mod issue;
 pub mod keys;
 pub mod new;
-pub mod read;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod read;
 pub mod record;
 pub mod register;
 pub mod report;

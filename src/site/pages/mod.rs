@@ -1,7 +1,7 @@
 //! The pages: home, an index per type, a page per record (`record`), search.
 
-mod fields;
 pub mod document;
+mod fields;
 mod record;
 mod votes;
 
