@@ -443,3 +443,64 @@ fn an_ad_hoc_assessment_needs_a_date_and_reason_not_a_quarter() {
         .collect();
     assert_eq!(missing, ["missing required field `quarter`"]);
 }
+
+/// docs/rules.md cites, for every enforced clause, the tests that prove it: each cited fixture
+/// case is a folder of `tests/fixtures/example/` with a case above, each cited test function
+/// exists, and no row of the enforced table cites nothing.
+#[test]
+fn docs_rules_cite_tests_that_exist() {
+    let root = common::crate_dir();
+    let doc = std::fs::read_to_string(root.join("docs/rules.md")).unwrap();
+    let mut sources = String::new();
+    for entry in std::fs::read_dir(root.join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            sources.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    let fixtures = root.join("tests/fixtures/example");
+    let mut problems = Vec::new();
+    let mut rows = 0;
+    for line in doc.lines().filter(|l| l.starts_with("| §")) {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").collect();
+        if cells.len() < 4 {
+            continue; // the table of clauses clerk cannot enforce
+        }
+        rows += 1;
+        let tests = cells[cells.len() - 1];
+        let cited: Vec<&str> = tests.split('`').skip(1).step_by(2).collect();
+        if cited.is_empty() {
+            problems.push(format!("cites no test: {line}"));
+        }
+        for name in cited {
+            let kebab = name.contains('-')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            let snake = name.contains('_')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if kebab {
+                if !fixtures.join(name).is_dir()
+                    || !CASES.contains(&name.replace('-', "_").as_str())
+                {
+                    problems.push(format!("no case `{name}`"));
+                }
+            } else if let Some((file, function)) = name.split_once("::") {
+                let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+                if !text.contains(&format!("fn {function}(")) {
+                    problems.push(format!("no test `{name}`"));
+                }
+            } else if name.starts_with("tests/") {
+                if !root.join(name).exists() {
+                    problems.push(format!("no file `{name}`"));
+                }
+            } else if snake && !sources.contains(&format!("fn {name}(")) {
+                problems.push(format!("no test `{name}`"));
+            }
+        }
+    }
+    assert!(rows > 20, "the enforced table was not found ({rows} rows)");
+    assert!(problems.is_empty(), "{problems:#?}");
+}
