@@ -45,3 +45,10 @@ hint-type-number = write the number without quotes or units, e.g. 1200.50
 hint-type-list = write a list as `[a, b]` or as lines starting with `- `
 hint-type-mapping = write `key: value` lines indented under this field
 hint-type-other = write { $expected }
+
+## Workflow states and approvals
+state-needs-field = this { $type } is `{ $state }`, so it needs `{ $field }`
+state-needs-field-hint = add `{ $field }:`, or set the status back to the state before `{ $before }`
+state-needs-approval = this { $type } is `{ $state }`, so it needs the `{ $step }` approval
+approval-stale = the record changed after `{ $by }` approved it on { $date }: this `{ $step }` approval no longer covers it
+approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` shows what changed; have { $by } approve the new content (`clerk sign { $path } --step { $step } --by { $by }`), or revert the change

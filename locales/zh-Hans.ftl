@@ -35,3 +35,10 @@ hint-type-number = 请写数字，不加引号或单位，例如 1200.50
 hint-type-list = 列表写成 `[甲, 乙]`，或每行以 `- ` 开头
 hint-type-mapping = 请在此字段下以缩进写 `键: 值` 各行
 hint-type-other = 请写{ $expected }
+
+## 流程状态与审批
+state-needs-field = 此{ $type_label }的状态为「{ $state_label }」，须填写 `{ $field }`（{ $field_title }）
+state-needs-field-hint = 请加上 `{ $field }:`，或把状态改回「{ $before_label }」之前的状态
+state-needs-approval = 此{ $type_label }的状态为「{ $state_label }」，须有「{ $step_label }」（`{ $step }`）审批
+approval-stale = `{ $by }` 于 { $date } 审批之后记录已有改动：这项「{ $step }」审批已不涵盖现在的内容
+approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 显示改动之处；请 { $by } 审批新内容（`clerk sign { $path } --step { $step } --by { $by }`），或还原改动

@@ -35,3 +35,10 @@ hint-type-number = 請寫數字，不加引號或單位，例如 1200.50
 hint-type-list = 清單寫成 `[甲, 乙]`，或每行以 `- ` 開頭
 hint-type-mapping = 請在此欄位下以縮排寫 `鍵: 值` 各行
 hint-type-other = 請寫{ $expected }
+
+## 流程狀態與審批
+state-needs-field = 此{ $type_label }的狀態為「{ $state_label }」，須填寫 `{ $field }`（{ $field_title }）
+state-needs-field-hint = 請加上 `{ $field }:`，或把狀態改回「{ $before_label }」之前的狀態
+state-needs-approval = 此{ $type_label }的狀態為「{ $state_label }」，須有「{ $step_label }」（`{ $step }`）審批
+approval-stale = `{ $by }` 於 { $date } 審批之後記錄已有更動：這項「{ $step }」審批已不涵蓋現在的內容
+approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 顯示更動之處；請 { $by } 審批新內容（`clerk sign { $path } --step { $step } --by { $by }`），或還原更動

@@ -277,8 +277,14 @@ fn mismatch(
         Problem::new(
             codes::APPROVAL_STALE,
             "signature",
-            format!("the record changed after `{by}` approved it on {date}: this `{step}` approval no longer covers it"),
-            format!("`clerk diff {0} --step {step} --by {by}` shows what changed; have {by} approve the new content (`clerk sign {0} --step {step} --by {by}`), or revert the change", record.path),
+            crate::i18n::t(
+                "approval-stale",
+                &[("by", &by), ("date", &date), ("step", &step)],
+            ),
+            crate::i18n::t(
+                "approval-stale-hint",
+                &[("path", &record.path), ("step", &step), ("by", &by)],
+            ),
         )
     } else {
         Problem::new(

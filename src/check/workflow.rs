@@ -403,11 +403,25 @@ fn missing_fields(ctx: &Ctx, state: &str, req: &Requirement) -> Vec<Diagnostic> 
                 ctx.at(
                     codes::STATE_FIELD_MISSING,
                     "/status",
-                    format!("this {} is `{state}`, so it needs `{field}`", ctx.def.name),
+                    crate::i18n::t(
+                        "state-needs-field",
+                        &[
+                            ("type", &ctx.def.name),
+                            ("type_label", &type_label(ctx.def)),
+                            ("state", &state),
+                            ("state_label", &state_label(ctx.def, state)),
+                            ("field", &field),
+                            ("field_title", &field_title(ctx.def, field)),
+                        ],
+                    ),
                 )
-                .hint(format!(
-                    "add `{field}:`, or set the status back to the state before `{}`",
-                    req.from_state
+                .hint(crate::i18n::t(
+                    "state-needs-field-hint",
+                    &[
+                        ("field", &field),
+                        ("before", &req.from_state),
+                        ("before_label", &state_label(ctx.def, &req.from_state)),
+                    ],
                 )),
             );
         }
@@ -439,9 +453,16 @@ fn missing_approvals(
                 ctx.at(
                     codes::APPROVAL_MISSING,
                     "/status",
-                    format!(
-                        "this {} is `{state}`, so it needs the `{step}` approval",
-                        def.name
+                    crate::i18n::t(
+                        "state-needs-approval",
+                        &[
+                            ("type", &def.name),
+                            ("type_label", &type_label(def)),
+                            ("state", &state),
+                            ("state_label", &state_label(def, state)),
+                            ("step", &step),
+                            ("step_label", &step_label(def, step)),
+                        ],
                     ),
                 )
                 .hint(hint),
@@ -591,4 +612,31 @@ pub fn roles_allowed(
         ));
     }
     Ok(roles)
+}
+
+/// A type's label in the run's language.
+fn type_label(def: &TypeDef) -> String {
+    def.label(crate::i18n::lang().tag()).to_string()
+}
+
+/// A workflow state's label in the run's language (its id when it has none).
+fn state_label(def: &TypeDef, state: &str) -> String {
+    crate::model::labels::state(def, state, crate::i18n::lang().tag())
+        .unwrap_or(state)
+        .to_string()
+}
+
+/// An approval step's label in the run's language (its id when it has none).
+fn step_label(def: &TypeDef, step: &str) -> String {
+    def.steps
+        .get(step)
+        .and_then(|s| s.label.get(crate::i18n::lang().tag()))
+        .map_or_else(|| step.to_string(), String::clone)
+}
+
+/// A field's title (its name when it has none).
+fn field_title(def: &TypeDef, field: &str) -> String {
+    crate::model::labels::field_title(def, field)
+        .unwrap_or(field)
+        .to_string()
 }
