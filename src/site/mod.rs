@@ -230,6 +230,15 @@ pub fn render(
     let mut site = Site::new(repo, findings, history, options.audience, options.today);
     site.search = options.search;
     site.pdf = options.pdf && cfg!(feature = "pdf");
+    // A site is still built on a machine without Chinese fonts: without its PDFs (and their
+    // links), saying why; `clerk pdf` refuses instead.
+    #[cfg(feature = "pdf")]
+    if site.pdf {
+        if let Some(why) = pdf::fonts_missing(&repo.root) {
+            eprintln!("warning: the site is built without PDFs: {why}");
+            site.pdf = false;
+        }
+    }
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
     let mut entries = Vec::new();

@@ -120,6 +120,18 @@ impl Typesetter {
     }
 }
 
+/// Why no PDF can be typeset for the repository at `root` (no font with Chinese characters,
+/// neither the system's nor its own), or `None` when one can.
+pub fn fonts_missing(root: &Path) -> Option<String> {
+    let mut fonts = FontStore::new();
+    let own_fonts = root.join("templates").join("fonts");
+    if own_fonts.is_dir() {
+        fonts.extend(typst_kit::fonts::scan(&own_fonts));
+    }
+    fonts.extend(typst_kit::fonts::system());
+    check_fonts(fonts.book()).err().map(|e| e.to_string())
+}
+
 /// Refuses to typeset without a font that has Chinese characters.
 fn check_fonts(book: &FontBook) -> anyhow::Result<()> {
     let covered = book.families().any(|(_, mut faces)| {
