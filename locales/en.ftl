@@ -52,3 +52,7 @@ state-needs-field-hint = add `{ $field }:`, or set the status back to the state 
 state-needs-approval = this { $type } is `{ $state }`, so it needs the `{ $step }` approval
 approval-stale = the record changed after `{ $by }` approved it on { $date }: this `{ $step }` approval no longer covers it
 approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` shows what changed; have { $by } approve the new content (`clerk sign { $path } --step { $step } --by { $by }`), or revert the change
+transition-refused = status moved from `{ $was }` to `{ $is }`, which the workflow does not allow
+transition-repair = `{ $was }` is not a state of a { $type }; repair it to { $allowed }
+transition-final = a { $type } does not leave `{ $was }`
+transition-allowed = from `{ $was }` a { $type } moves to: { $allowed }

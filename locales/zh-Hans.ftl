@@ -42,3 +42,7 @@ state-needs-field-hint = 请加上 `{ $field }:`，或把状态改回「{ $befor
 state-needs-approval = 此{ $type_label }的状态为「{ $state_label }」，须有「{ $step_label }」（`{ $step }`）审批
 approval-stale = `{ $by }` 于 { $date } 审批之后记录已有改动：这项「{ $step }」审批已不涵盖现在的内容
 approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 显示改动之处；请 { $by } 审批新内容（`clerk sign { $path } --step { $step } --by { $by }`），或还原改动
+transition-refused = 状态由 { $was_label } 改为 { $is_label }，流程不允许这一步
+transition-repair = `{ $was }` 不是{ $type_label }的状态；请改为 { $allowed_labels }
+transition-final = { $type_label }到了 { $was_label } 便不再变动
+transition-allowed = { $type_label }由 { $was_label } 只能改为：{ $allowed_labels }

@@ -42,3 +42,7 @@ state-needs-field-hint = 請加上 `{ $field }:`，或把狀態改回「{ $befor
 state-needs-approval = 此{ $type_label }的狀態為「{ $state_label }」，須有「{ $step_label }」（`{ $step }`）審批
 approval-stale = `{ $by }` 於 { $date } 審批之後記錄已有更動：這項「{ $step }」審批已不涵蓋現在的內容
 approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 顯示更動之處；請 { $by } 審批新內容（`clerk sign { $path } --step { $step } --by { $by }`），或還原更動
+transition-refused = 狀態由 { $was_label } 改為 { $is_label }，流程不允許這一步
+transition-repair = `{ $was }` 不是{ $type_label }的狀態；請改為 { $allowed_labels }
+transition-final = { $type_label }到了 { $was_label } 便不再變動
+transition-allowed = { $type_label }由 { $was_label } 只能改為：{ $allowed_labels }

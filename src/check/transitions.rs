@@ -382,24 +382,76 @@ fn compare(rules: &Repository, prev: &Before, record: &Record, text: &str) -> Ve
                 allowed.extend(wf.initial());
             }
             if !allowed.contains(&is) {
+                let lang = crate::i18n::lang().tag();
+                let label = |s: &str| {
+                    crate::model::labels::state(def, s, lang)
+                        .map_or_else(|| format!("`{s}`"), |l| format!("「{l}」(`{s}`)"))
+                };
+                let type_label = def.label(lang).to_string();
                 let hint = if !known {
-                    format!(
-                        "`{was}` is not a state of a {}; repair it to {}",
-                        def.name,
-                        allowed.join(" or ")
+                    crate::i18n::t(
+                        "transition-repair",
+                        &[
+                            ("was", &was),
+                            ("type", &def.name),
+                            ("type_label", &type_label),
+                            ("allowed", &allowed.join(" or ")),
+                            (
+                                "allowed_labels",
+                                &allowed
+                                    .iter()
+                                    .map(|s| label(s))
+                                    .collect::<Vec<_>>()
+                                    .join("、"),
+                            ),
+                        ],
                     )
                 } else if allowed.is_empty() {
-                    format!("a {} does not leave `{was}`", def.name)
+                    crate::i18n::t(
+                        "transition-final",
+                        &[
+                            ("type", &def.name),
+                            ("type_label", &type_label),
+                            ("was", &was),
+                            ("was_label", &label(was)),
+                        ],
+                    )
                 } else {
-                    format!(
-                        "from `{was}` a {} moves to: {}",
-                        def.name,
-                        allowed.join(", ")
+                    crate::i18n::t(
+                        "transition-allowed",
+                        &[
+                            ("was", &was),
+                            ("was_label", &label(was)),
+                            ("type", &def.name),
+                            ("type_label", &type_label),
+                            ("allowed", &allowed.join(", ")),
+                            (
+                                "allowed_labels",
+                                &allowed
+                                    .iter()
+                                    .map(|s| label(s))
+                                    .collect::<Vec<_>>()
+                                    .join("、"),
+                            ),
+                        ],
                     )
                 };
                 diags.push(
-                    Diagnostic::new(codes::BAD_TRANSITION, &record.path, at("/status"), format!("status moved from `{was}` to `{is}`, which the workflow does not allow"))
-                        .hint(hint),
+                    Diagnostic::new(
+                        codes::BAD_TRANSITION,
+                        &record.path,
+                        at("/status"),
+                        crate::i18n::t(
+                            "transition-refused",
+                            &[
+                                ("was", &was),
+                                ("is", &is),
+                                ("was_label", &label(was)),
+                                ("is_label", &label(is)),
+                            ],
+                        ),
+                    )
+                    .hint(hint),
                 );
             }
         }
