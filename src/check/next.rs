@@ -210,3 +210,46 @@ pub fn sign_hint(path: &str, step: &str, givers: &[Giver]) -> String {
     }
     hint
 }
+
+/// "Could have approved: …" for a hint, naming nobody `except` leaves out (the approver, and
+/// whoever the step's `not_by` excludes).
+pub(super) fn could_have(
+    repo: &Repository,
+    rules: &[(String, Vec<String>)],
+    date: NaiveDate,
+    except: &dyn Fn(&str) -> bool,
+) -> String {
+    let mut names = Vec::new();
+    for (role, scope) in rules {
+        for (id, name) in repo.holders(role, scope, date) {
+            if !except(id) {
+                names.push(format!(
+                    "{name} ({id}, {})",
+                    RoleHeld::describe(role, scope)
+                ));
+            }
+        }
+    }
+    if names.is_empty() {
+        format!("nobody held the needed role on {date}")
+    } else {
+        format!(
+            "on {date} it could have been approved by: {}",
+            names.join("; ")
+        )
+    }
+}
+
+/// How a step may be given, for a hint: "by a department-head for general, or a …".
+pub(super) fn describe_step(step: &ApprovalStep, scope: &Scope) -> String {
+    let rules = super::workflow::applicable_rules(step, scope);
+    let roles: Vec<String> = rules
+        .iter()
+        .map(|(r, s)| RoleHeld::describe(r, s))
+        .collect();
+    if roles.is_empty() {
+        "no rule applies to this record".into()
+    } else {
+        format!("by a {}", roles.join(", or a "))
+    }
+}

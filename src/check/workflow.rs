@@ -292,7 +292,8 @@ fn role_finding(
         .iter()
         .filter(|(role, _)| role == e.role)
         .collect();
-    let could = || could_have(ctx.repo, applicable, date, &|id| id == e.by || not_by(id));
+    let could =
+        || super::next::could_have(ctx.repo, applicable, date, &|id| id == e.by || not_by(id));
     if in_role.is_empty() {
         let allowed: Vec<String> = applicable
             .iter()
@@ -407,11 +408,17 @@ fn missing_fields(ctx: &Ctx, state: &str, req: &Requirement) -> Vec<Diagnostic> 
                         "state-needs-field",
                         &[
                             ("type", &ctx.def.name),
-                            ("type_label", &type_label(ctx.def)),
+                            ("type_label", &crate::model::labels::run_type_label(ctx.def)),
                             ("state", &state),
-                            ("state_label", &state_label(ctx.def, state)),
+                            (
+                                "state_label",
+                                &crate::model::labels::run_state_label(ctx.def, state),
+                            ),
                             ("field", &field),
-                            ("field_title", &field_title(ctx.def, field)),
+                            (
+                                "field_title",
+                                &crate::model::labels::run_field_title(ctx.def, field),
+                            ),
                         ],
                     ),
                 )
@@ -420,7 +427,10 @@ fn missing_fields(ctx: &Ctx, state: &str, req: &Requirement) -> Vec<Diagnostic> 
                     &[
                         ("field", &field),
                         ("before", &req.from_state),
-                        ("before_label", &state_label(ctx.def, &req.from_state)),
+                        (
+                            "before_label",
+                            &crate::model::labels::run_state_label(ctx.def, &req.from_state),
+                        ),
                     ],
                 )),
             );
@@ -446,7 +456,9 @@ fn missing_approvals(
                     step,
                     &super::next::who_may_give(ctx.repo, rule, ctx.scope, today),
                 ),
-                (Some(rule), None) => format!("add it ({})", describe_step(rule, ctx.scope)),
+                (Some(rule), None) => {
+                    format!("add it ({})", super::next::describe_step(rule, ctx.scope))
+                }
                 (None, _) => String::new(),
             };
             diags.push(
@@ -457,11 +469,17 @@ fn missing_approvals(
                         "state-needs-approval",
                         &[
                             ("type", &def.name),
-                            ("type_label", &type_label(def)),
+                            ("type_label", &crate::model::labels::run_type_label(def)),
                             ("state", &state),
-                            ("state_label", &state_label(def, state)),
+                            (
+                                "state_label",
+                                &crate::model::labels::run_state_label(def, state),
+                            ),
                             ("step", &step),
-                            ("step_label", &step_label(def, step)),
+                            (
+                                "step_label",
+                                &crate::model::labels::run_step_label(def, step),
+                            ),
                         ],
                     ),
                 )
@@ -517,48 +535,6 @@ fn undetermined(step: &ApprovalStep, scope: &Scope) -> bool {
         .any(|r| r.when.as_ref().is_some_and(|w| scope.truth(w).is_none()))
 }
 
-/// "Could have approved: …" for a hint, naming nobody `except` leaves out (the approver, and
-/// whoever the step's `not_by` excludes).
-fn could_have(
-    repo: &Repository,
-    rules: &[(String, Vec<String>)],
-    date: NaiveDate,
-    except: &dyn Fn(&str) -> bool,
-) -> String {
-    let mut names = Vec::new();
-    for (role, scope) in rules {
-        for (id, name) in repo.holders(role, scope, date) {
-            if !except(id) {
-                names.push(format!(
-                    "{name} ({id}, {})",
-                    RoleHeld::describe(role, scope)
-                ));
-            }
-        }
-    }
-    if names.is_empty() {
-        format!("nobody held the needed role on {date}")
-    } else {
-        format!(
-            "on {date} it could have been approved by: {}",
-            names.join("; ")
-        )
-    }
-}
-
-fn describe_step(step: &ApprovalStep, scope: &Scope) -> String {
-    let rules = applicable_rules(step, scope);
-    let roles: Vec<String> = rules
-        .iter()
-        .map(|(r, s)| RoleHeld::describe(r, s))
-        .collect();
-    if roles.is_empty() {
-        "no rule applies to this record".into()
-    } else {
-        format!("by a {}", roles.join(", or a "))
-    }
-}
-
 /// The roles in which `by` may give `step` of `record` on `date`, by the type's rules; or why
 /// they may not (with who could).
 pub fn roles_allowed(
@@ -607,36 +583,9 @@ pub fn roles_allowed(
             } else {
                 needed.join(", or ")
             },
-            could_have(repo, &rules, date, &|id| id == by
+            super::next::could_have(repo, &rules, date, &|id| id == by
                 || excluded(step, &scope, id))
         ));
     }
     Ok(roles)
-}
-
-/// A type's label in the run's language.
-fn type_label(def: &TypeDef) -> String {
-    def.label(crate::i18n::lang().tag()).to_string()
-}
-
-/// A workflow state's label in the run's language (its id when it has none).
-fn state_label(def: &TypeDef, state: &str) -> String {
-    crate::model::labels::state(def, state, crate::i18n::lang().tag())
-        .unwrap_or(state)
-        .to_string()
-}
-
-/// An approval step's label in the run's language (its id when it has none).
-fn step_label(def: &TypeDef, step: &str) -> String {
-    def.steps
-        .get(step)
-        .and_then(|s| s.label.get(crate::i18n::lang().tag()))
-        .map_or_else(|| step.to_string(), String::clone)
-}
-
-/// A field's title (its name when it has none).
-fn field_title(def: &TypeDef, field: &str) -> String {
-    crate::model::labels::field_title(def, field)
-        .unwrap_or(field)
-        .to_string()
 }

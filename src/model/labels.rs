@@ -209,6 +209,31 @@ fn untitled(path: &str, schema: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// A type's label in the run's language.
+pub fn run_type_label(def: &TypeDef) -> String {
+    def.label(crate::i18n::lang().tag()).to_string()
+}
+
+/// A workflow state's label in the run's language (its id when it has none).
+pub fn run_state_label(def: &TypeDef, id: &str) -> String {
+    state(def, id, crate::i18n::lang().tag())
+        .unwrap_or(id)
+        .to_string()
+}
+
+/// An approval step's label in the run's language (its id when it has none).
+pub fn run_step_label(def: &TypeDef, step: &str) -> String {
+    def.steps
+        .get(step)
+        .and_then(|s| s.label.get(crate::i18n::lang().tag()))
+        .map_or_else(|| step.to_string(), String::clone)
+}
+
+/// A field's title (its name when it has none).
+pub fn run_field_title(def: &TypeDef, field: &str) -> String {
+    field_title(def, field).unwrap_or(field).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
