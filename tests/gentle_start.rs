@@ -191,6 +191,29 @@ fn repeated_warnings_are_counted_unless_verbose() {
 #[test]
 fn registers_without_an_output_file_print_to_standard_output() {
     let repo = Repo::example();
+    // -o writes the file, atomically, and says so on standard error.
+    let file = repo.path().join("register.csv");
+    let out = common::clerk(&["register", "documents", "--format", "csv", "-o"])
+        .arg(&file)
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    assert!(out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("協秘〔2026〕1號"));
+    let out = common::clerk(&["register", "documents", "--format", "csv"])
+        .dir(repo.path())
+        .run();
+    assert!(out.stdout.contains("協秘〔2026〕1號"), "{}", out.said());
+}
+
+/// A workbook goes to standard output when the output is redirected, and is refused on a
+/// terminal.
+#[test]
+#[cfg(feature = "xlsx")]
+fn a_workbook_without_an_output_file_goes_to_standard_output_but_not_a_terminal() {
+    let repo = Repo::example();
     let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
         .args(["register", "documents", "--format", "xlsx"])
         .current_dir(repo.path())
@@ -221,17 +244,6 @@ fn registers_without_an_output_file_print_to_standard_output() {
     assert!(!tty.status.success(), "{said}");
     assert!(said.contains("-o documents.xlsx"), "{said}");
     assert!(!said.contains("PK\u{3}\u{4}"), "{said}");
-    // -o writes the file, atomically, and says so on standard error.
-    let file = repo.path().join("register.csv");
-    let out = common::clerk(&["register", "documents", "--format", "csv", "-o"])
-        .arg(&file)
-        .dir(repo.path())
-        .run();
-    assert_eq!(out.status, 0, "{}", out.said());
-    assert!(out.stdout.is_empty());
-    assert!(std::fs::read_to_string(&file)
-        .unwrap()
-        .contains("協秘〔2026〕1號"));
 }
 
 /// `clerk new person` writes roles and keys from `--role` and `--key`, and the record checks
