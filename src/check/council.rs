@@ -182,30 +182,14 @@ fn inquorate(
     cite: &Citation,
     meeting_date: NaiveDate,
 ) -> Option<Diagnostic> {
-    let members: Vec<String> = ctx
-        .repo
-        .holders(&council.member_role, &[], meeting_date)
-        .into_iter()
-        .map(|(id, _)| id.to_string())
-        .collect();
-    let present = cite
-        .meeting
-        .fields
-        .get(&council.present)
-        .and_then(Value::as_array)
-        .map_or(0, |list| {
-            list.iter()
-                .filter_map(Value::as_str)
-                .filter(|p| members.iter().any(|m| m == p))
-                .count()
-        });
+    let (present, members) = council.attendance(ctx.repo, cite.meeting, meeting_date);
     let quorum = rule.quorum.unwrap_or(council.quorum);
-    if quorum.met(present as u64, members.len() as u64) {
+    if quorum.met(present as u64, members as u64) {
         return None;
     }
     let cited = cite.cited;
     Some(
-        ctx.at(codes::RESOLUTION_NOT_PASSED, &cite.pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members.len(), quorum.describe()))
+        ctx.at(codes::RESOLUTION_NOT_PASSED, &cite.pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members, quorum.describe()))
             .hint("a resolution of an inquorate meeting must be adopted again at a meeting with a quorum"),
     )
 }

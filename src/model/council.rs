@@ -113,3 +113,31 @@ fn default_abstain() -> String {
 fn yes() -> bool {
     true
 }
+
+impl Council {
+    /// Of the people holding the council member role on `date`, how many `meeting` lists as
+    /// present, and how many there are: what quorum is judged on.
+    pub fn attendance(
+        &self,
+        repo: &super::repo::Repository,
+        meeting: &super::record::Record,
+        date: chrono::NaiveDate,
+    ) -> (usize, usize) {
+        let members: Vec<&str> = repo
+            .holders(&self.member_role, &[], date)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let present = meeting
+            .fields
+            .get(&self.present)
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, |list| {
+                list.iter()
+                    .filter_map(serde_json::Value::as_str)
+                    .filter(|p| members.contains(p))
+                    .count()
+            });
+        (present, members.len())
+    }
+}

@@ -33,27 +33,14 @@ impl<'a> Outcomes<'a> {
         if !is_council {
             return None;
         }
-        let date = meeting.str_field("date").and_then(crate::date::parse)?;
-        let members: Vec<String> = site
-            .repo
-            .holders(&council.member_role, &[], date)
-            .into_iter()
-            .map(|(id, _)| id.to_string())
-            .collect();
-        let present = meeting
-            .fields
-            .get(&council.present)
-            .and_then(Value::as_array)
-            .map_or(0, |list| {
-                list.iter()
-                    .filter_map(Value::as_str)
-                    .filter(|p| members.iter().any(|m| m == p))
-                    .count()
-            });
+        let date = meeting
+            .str_field(&council.date)
+            .and_then(crate::date::parse)?;
+        let (present, members) = council.attendance(site.repo, meeting, date);
         Some(Outcomes {
             council,
             present,
-            members: members.len(),
+            members,
             ui,
         })
     }
