@@ -234,7 +234,7 @@ pub enum Command {
     ///   clerk init records --name 青嵐文化交流協會
     ///   cd records && clerk check
     #[command(verbatim_doc_comment)]
-    Init(cmd::new::InitArgs),
+    Init(cmd::init::InitArgs),
     /// Create a record of TYPE with the next free name and today's date; prints its path.
     ///
     /// The record gets the type's required fields (dates set to today, people to

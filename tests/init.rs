@@ -1,0 +1,195 @@
+//! `clerk init`: a clean start in the association's language (zh-Hant, zh-Hans, en), with a
+//! holiday calendar it picks and nothing of the example association in it.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use common::Repo;
+
+/// Runs `clerk init records ARGS…` in a new folder and returns it with the repository's path.
+fn init(args: &[&str]) -> (Repo, PathBuf) {
+    let tmp = Repo::empty();
+    let mut all = vec!["init", "records"];
+    all.extend_from_slice(args);
+    common::clerk(&all).dir(tmp.path()).run().success();
+    let dir = tmp.path().join("records");
+    (tmp, dir)
+}
+
+/// Every file init wrote (the git folder left out), with its text.
+fn written(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".git")
+    {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .display()
+                .to_string();
+            out.push((rel, std::fs::read_to_string(entry.path()).unwrap()));
+        }
+    }
+    assert!(out.len() > 15, "{out:?}");
+    out
+}
+
+/// The ids of the example association's people, and its name.
+fn example_names() -> Vec<String> {
+    let people = Path::new(env!("CARGO_MANIFEST_DIR")).join("records-example/people");
+    let mut names: Vec<String> = std::fs::read_dir(people)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().replace(".md", ""))
+        .collect();
+    assert!(names.contains(&"wang-fang".to_string()), "{names:?}");
+    names.extend(["青嵐".to_string(), "青岚".to_string(), "NT$".to_string()]);
+    names
+}
+
+fn check_clean(dir: &Path) {
+    let out = common::clerk(&["check", "--format", "json"])
+        .dir(dir)
+        .run_json();
+    let found: Vec<String> = out
+        .diagnostics()
+        .into_iter()
+        .map(|f| format!("{} {}:{} {}", f.code, f.path, f.line, f.message))
+        .collect();
+    assert_eq!(found, Vec::<String>::new());
+}
+
+/// `clerk init --locale zh-Hans` writes Simplified Chinese only — every character is one that
+/// the OpenCC/MediaWiki tables leave as it is — with no id of the example's people, and checks
+/// clean.
+#[test]
+fn init_zh_hans_is_simplified_neutral_and_clean() {
+    let (_tmp, dir) = init(&["--locale", "zh-Hans"]);
+    check_clean(&dir);
+    let examples = example_names();
+    for (file, text) in written(&dir) {
+        let simplified = zhconv::zhconv(&text, zhconv::Variant::ZhHans);
+        if simplified != text {
+            let (a, b) = text
+                .lines()
+                .zip(simplified.lines())
+                .find(|(a, b)| a != b)
+                .unwrap_or_default();
+            panic!("{file} is not all Simplified:\n{a}\n{b}");
+        }
+        for name in &examples {
+            assert!(!text.contains(name.as_str()), "{file} names {name}");
+        }
+    }
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    assert!(config.contains("locale: zh-Hans"), "{config}");
+    assert!(config.contains("name: 综合部"), "{config}");
+    let leave = std::fs::read_to_string(dir.join("types/leave.yaml")).unwrap();
+    assert!(
+        leave.contains("title: 请假天数") || leave.contains("请假"),
+        "{leave}"
+    );
+}
+
+/// zh-Hant (the default) and en check clean and name nobody of the example either; en writes
+/// its configuration and README in English.
+#[test]
+fn init_zh_hant_and_en_are_neutral_and_clean() {
+    let examples = example_names();
+    for locale in ["zh-Hant", "en"] {
+        let (_tmp, dir) = init(&["--locale", locale]);
+        check_clean(&dir);
+        for (file, text) in written(&dir) {
+            for name in &examples {
+                assert!(
+                    !text.contains(name.as_str()),
+                    "{locale}: {file} names {name}"
+                );
+            }
+        }
+        let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+        assert!(config.contains(&format!("locale: {locale}")), "{config}");
+    }
+    let (_tmp, dir) = init(&["--locale", "en", "--name", "Harbour Arts Society"]);
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    assert!(config.contains("name: Harbour Arts Society"), "{config}");
+    assert!(config.contains("name: General office"), "{config}");
+    assert!(config.contains("title: 1. Documents issued"), "{config}");
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(
+        readme.starts_with("# Harbour Arts Society — records"),
+        "{readme}"
+    );
+}
+
+/// The README's first step, in every language, is `clerk new person`.
+#[test]
+fn readme_first_step_is_clerk_new_person() {
+    for locale in ["zh-Hant", "zh-Hans", "en"] {
+        let (_tmp, dir) = init(&["--locale", locale]);
+        let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+        let first = readme
+            .lines()
+            .find(|l| l.trim_start().starts_with("clerk "))
+            .unwrap_or_default();
+        assert!(
+            first.trim_start().starts_with("clerk new person "),
+            "{locale}: {first}"
+        );
+    }
+}
+
+/// `--holidays NAME` copies a shipped calendar's holidays and make-up working days into
+/// clerk.yaml, under its source; an unknown name is refused with the names clerk ships.
+#[test]
+fn holidays_come_from_the_shipped_calendars() {
+    let (_tmp, dir) = init(&["--locale", "zh-Hans", "--holidays", "zh-CN-2026"]);
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    let calendar = config
+        .lines()
+        .skip_while(|l| !l.starts_with("calendar:"))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        calendar.contains("holidays: [2026-01-01, 2026-01-02, 2026-02-16"),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains("workdays: [2026-01-04, 2026-02-14"),
+        "{calendar}"
+    );
+    assert!(
+        config.contains("国务院办公厅关于2026年部分节假日安排的通知"),
+        "{config}"
+    );
+    check_clean(&dir);
+    // Without a calendar: empty lists, and how to fill them.
+    let (_tmp, dir) = init(&[]);
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    assert!(
+        config.contains("  holidays: []\n  workdays: []"),
+        "{config}"
+    );
+    assert!(
+        config.contains("clerk init --holidays NAME (zh-CN-2026, zh-TW-2026)"),
+        "{config}"
+    );
+    let tmp = Repo::empty();
+    let out = common::clerk(&["init", "records", "--holidays", "zh-HK-2026"])
+        .dir(tmp.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.stderr.contains(
+            "clerk ships no holiday calendar `zh-HK-2026`; it ships: zh-CN-2026, zh-TW-2026"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!tmp.path().join("records").exists());
+}
