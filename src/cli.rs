@@ -299,9 +299,10 @@ pub enum Command {
     /// Git hooks that check every commit.
     #[command(subcommand)]
     Hooks(cmd::hooks::Command),
-    /// Print people's keys for re-checking approvals with ssh-keygen alone.
+    /// Print people's keys for re-checking approvals with ssh-keygen alone; add a key.
     ///
     /// Example:
+    ///   clerk keys add wang-fang ~/.ssh/id_ed25519.pub
     ///   clerk keys --allowed-signers > allowed_signers
     ///   ssh-keygen -Y verify -f allowed_signers -I lin-wenhui -n clerk-approval \
     ///       -s sig.txt -Overify-time=20260119 < payload.txt

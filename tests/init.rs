@@ -193,3 +193,144 @@ fn holidays_come_from_the_shipped_calendars() {
     );
     assert!(!tmp.path().join("records").exists());
 }
+
+/// Runs ssh-keygen for a new ed25519 key `name` in `dir`; returns the private key's path.
+fn keygen(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let ok = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    path
+}
+
+/// `clerk keys add PERSON FILE.pub` appends the key, valid from --date, under the person's
+/// `keys:` and changes no other byte; it prints the fingerprint ssh-keygen prints.
+#[test]
+fn keys_add_appends_the_key_and_prints_its_fingerprint() {
+    let repo = Repo::example();
+    let key = keygen(repo.path(), "new-key");
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let before = repo.read("people/wang-fang.md");
+    let out = common::clerk(&[
+        "keys",
+        "add",
+        "wang-fang",
+        "new-key.pub",
+        "--date",
+        "2026-11-20",
+    ])
+    .dir(repo.path())
+    .run()
+    .success();
+    let fingerprint = std::process::Command::new("ssh-keygen")
+        .args(["-l", "-E", "sha256", "-f"])
+        .arg(key.with_extension("pub"))
+        .output()
+        .unwrap();
+    let fingerprint = String::from_utf8(fingerprint.stdout).unwrap();
+    let fingerprint = fingerprint.split_whitespace().nth(1).unwrap();
+    assert_eq!(
+        out.stdout,
+        format!("people/wang-fang.md: added {fingerprint}, valid from 2026-11-20\n")
+    );
+    let anchor = "    from: 2024-01-01\n";
+    let expected = before.replacen(
+        anchor,
+        &format!("{anchor}  - key: {}\n    from: 2026-11-20\n", public.trim()),
+        1,
+    );
+    assert_ne!(expected, before);
+    assert_eq!(repo.read("people/wang-fang.md"), expected);
+    let out = common::clerk(&["check", "--today", common::TODAY])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+}
+
+/// A private key, a file that is not a public key, a key already listed (by this person or
+/// another) and an unknown person are each refused with what to do, and nothing is written.
+#[test]
+fn keys_add_refuses_bad_keys_and_unknown_people() {
+    let repo = Repo::example();
+    keygen(repo.path(), "mine");
+    std::fs::write(
+        repo.path().join("bad.pub"),
+        "ssh-ed25519 AAAAnot-a-key me\n",
+    )
+    .unwrap();
+    let theirs =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("records-example/.example-keys/lin-wenhui.pub");
+    let theirs = theirs.display().to_string();
+    let before = repo.read("people/wang-fang.md");
+    let fingerprint_of = |path: &str| {
+        let out = std::process::Command::new("ssh-keygen")
+            .args(["-l", "-E", "sha256", "-f", path])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    let cases = [
+        (
+            vec!["wang-fang", "mine"],
+            "error: `mine` is a private key: give its public half (the `.pub` file \
+             ssh-keygen wrote beside it), and never commit the private key"
+                .to_string(),
+        ),
+        (
+            vec!["wang-fang", "bad.pub"],
+            "error: `bad.pub` is not an OpenSSH public key (Base64 encoding error: invalid \
+             Base64 encoding); give the `.pub` file ssh-keygen wrote"
+                .to_string(),
+        ),
+        (
+            vec!["wang-fang", theirs.as_str()],
+            format!(
+                "error: the key {} is already listed for lin-wenhui",
+                fingerprint_of(&theirs)
+            ),
+        ),
+        (
+            vec!["nobody", "mine.pub"],
+            "error: there is no person `nobody`; add them with `clerk new person --id nobody`"
+                .to_string(),
+        ),
+        (
+            vec!["2026-doc-001", "mine.pub"],
+            "error: there is no person `2026-doc-001`; add them with `clerk new person --id \
+             2026-doc-001`"
+                .to_string(),
+        ),
+    ];
+    for (args, said) in cases {
+        let mut all = vec!["keys", "add"];
+        all.extend(args.iter().copied());
+        let out = common::clerk(&all).dir(repo.path()).run();
+        assert_eq!(out.status, 2, "{args:?}: {}", out.said());
+        assert_eq!(out.stderr.trim(), said, "{args:?}");
+        assert_eq!(repo.read("people/wang-fang.md"), before, "{args:?}");
+    }
+    // The same key twice.
+    common::clerk(&["keys", "add", "wang-fang", "mine.pub"])
+        .dir(repo.path())
+        .run()
+        .success();
+    let out = common::clerk(&["keys", "add", "chen-jianguo", "mine.pub"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert_eq!(
+        out.stderr.trim(),
+        format!(
+            "error: the key {} is already listed for wang-fang",
+            fingerprint_of(&repo.path().join("mine.pub").display().to_string())
+        )
+    );
+}
