@@ -334,3 +334,141 @@ fn keys_add_refuses_bad_keys_and_unknown_people() {
         )
     );
 }
+
+/// Four classification levels, as an association with 公開/內部/秘密/機密 writes them.
+const FOUR_LEVELS: &str = "
+classifications:
+  - {id: public, label: {zh-Hant: 公開, zh-Hans: 公开, en: Public}}
+  - {id: internal, label: {zh-Hant: 內部, zh-Hans: 内部, en: Internal}}
+  - {id: secret, label: {zh-Hant: 秘密, zh-Hans: 秘密, en: Secret}}
+  - {id: confidential, label: {zh-Hant: 機密, zh-Hans: 机密, en: Confidential}}
+";
+
+/// The example with four levels and a 秘密 (secret) document.
+fn four_levels() -> Repo {
+    let repo = Repo::example();
+    let config = repo.read("clerk.yaml");
+    repo.write("clerk.yaml", format!("{config}{FOUR_LEVELS}"));
+    let draft = repo.read("documents/2026-doc-006.md");
+    repo.write(
+        "documents/2026-doc-090.md",
+        draft
+            .replace("2027年度工作計劃（草稿）", "秘密級測試文件")
+            .replace("status: draft", "classification: secret\nstatus: draft"),
+    );
+    repo
+}
+
+/// Whether a built site holds `text` in any page.
+fn site_has(dir: &Path, text: &str) -> bool {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .any(|e| std::fs::read_to_string(e.path()).unwrap().contains(text))
+}
+
+/// The levels are data: with four configured, a 秘密 record reaches the 秘密 and 機密 builds
+/// only, each build named by its level's label, and `--audience` takes any configured id.
+#[test]
+fn four_classification_levels_build_four_audiences() {
+    let repo = four_levels();
+    let out = common::clerk(&["check", "--today", common::TODAY])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    for (audience, shown, edition) in [
+        ("public", false, "公開版"),
+        ("internal", false, "內部版"),
+        ("secret", true, "秘密版"),
+        ("confidential", true, "機密版"),
+    ] {
+        let site = repo.path().join(format!("site-{audience}"));
+        let out = common::clerk(&[
+            "build",
+            "--no-search",
+            "--no-pdf",
+            "--today",
+            common::TODAY,
+            "--audience",
+            audience,
+            "-o",
+        ])
+        .arg(&site)
+        .dir(repo.path())
+        .run();
+        assert_eq!(out.status, 0, "{audience}: {}", out.said());
+        assert!(
+            out.stdout.contains(&format!("built the {audience} site")),
+            "{}",
+            out.stdout
+        );
+        assert_eq!(site_has(&site, "秘密級測試文件"), shown, "{audience}");
+        assert!(site_has(&site, edition), "{audience}: {edition}");
+        // A confidential record (a member file) is in the confidential build only.
+        assert_eq!(
+            site_has(&site, "禾風茶藝文化有限公司"),
+            audience == "confidential",
+            "{audience}"
+        );
+    }
+    let out = common::clerk(&["build", "--audience", "top-secret"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert_eq!(
+        out.stderr.trim(),
+        "error: --audience: `top-secret` is not a classification level; the levels are: public, \
+         internal, secret, confidential"
+    );
+}
+
+/// A level nobody configured is an error where it is written: in a type file (E135, at the
+/// line), and in a record (E012, the allowed levels listed).
+#[test]
+fn an_unconfigured_level_is_an_error_at_its_line() {
+    let repo = four_levels();
+    repo.edit(
+        "types/member.yaml",
+        "lowest_classification: confidential",
+        "lowest_classification: top-secret",
+    );
+    repo.edit(
+        "documents/2026-doc-090.md",
+        "classification: secret",
+        "classification: 絕密",
+    );
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+    let found: Vec<(String, String, usize, String)> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.severity == "error")
+        .map(|f| (f.code, f.path, f.line, f.message))
+        .collect();
+    let line = repo
+        .read("types/member.yaml")
+        .lines()
+        .position(|l| l.starts_with("lowest_classification:"))
+        .unwrap()
+        + 1;
+    assert!(
+        found.contains(&(
+            "E135".into(),
+            "types/member.yaml".into(),
+            line,
+            "`top-secret` is not a classification level; the levels are: public, internal, \
+             secret, confidential"
+                .into()
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(c, p, l, m)| c == "E012"
+            && p == "documents/2026-doc-090.md"
+            && *l == 8
+            && m.contains("絕密")),
+        "{found:?}"
+    );
+}
