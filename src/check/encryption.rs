@@ -27,7 +27,10 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
         if !encrypted {
             if must {
                 diags.push(must_be_encrypted(record, type_name, level));
-            } else if enc.is_some_and(|e| readers::restricted(e, level)) {
+            } else if enc.is_some_and(|e| {
+                classification == repo.config.classifications.top()
+                    || readers::restricted(e, level)
+            }) {
                 plain.push(record.path.as_str());
             }
             continue;
