@@ -227,14 +227,15 @@ pub enum Command {
     ///   clerk diff documents/2026-doc-004.md --step approve --by lin-wenhui
     #[command(verbatim_doc_comment)]
     Diff(cmd::diff::Args),
-    /// Start a records repository with the default rules (管理制度): clerk.yaml, every type file,
-    /// a README, a .gitignore and the git hooks.
+    /// Start a records repository with the default rules (管理制度), in your language: a
+    /// neutral clerk.yaml, every type file, a README, a .gitignore and the git hooks.
     ///
     /// Examples:
-    ///   clerk init records --name 青嵐文化交流協會
-    ///   cd records && clerk check
+    ///   clerk init records --name 青嵐文化交流協會 --holidays zh-TW-2026
+    ///   clerk init records --locale zh-Hans --holidays zh-CN-2026
+    ///   cd records && clerk new person --id YOUR-ID --title "YOUR NAME" --key ~/.ssh/id_ed25519.pub
     #[command(verbatim_doc_comment)]
-    Init(cmd::new::InitArgs),
+    Init(cmd::init::InitArgs),
     /// Create a record of TYPE with the next free name and today's date; prints its path.
     ///
     /// The record gets the type's required fields (dates set to today, people to
@@ -299,9 +300,10 @@ pub enum Command {
     /// Git hooks that check every commit.
     #[command(subcommand)]
     Hooks(cmd::hooks::Command),
-    /// Print people's keys for re-checking approvals with ssh-keygen alone.
+    /// Print people's keys for re-checking approvals with ssh-keygen alone; add a key.
     ///
     /// Example:
+    ///   clerk keys add wang-fang ~/.ssh/id_ed25519.pub
     ///   clerk keys --allowed-signers > allowed_signers
     ///   ssh-keygen -Y verify -f allowed_signers -I lin-wenhui -n clerk-approval \
     ///       -s sig.txt -Overify-time=20260119 < payload.txt

@@ -35,8 +35,8 @@ pub fn record(data: &[u8]) {
     static BASE: OnceLock<Option<Mutex<Repository>>> = OnceLock::new();
     let base = BASE.get_or_init(|| {
         let mut files = BTreeMap::new();
-        files.insert("clerk.yaml".to_string(), crate::cmd::new::CONFIG.to_string());
-        for (name, text) in crate::cmd::new::TYPES {
+        files.insert("clerk.yaml".to_string(), crate::cmd::init::CONFIG.to_string());
+        for (name, text) in crate::cmd::init::TYPES {
             files.insert(format!("types/{name}.yaml"), (*text).to_string());
         }
         files.insert(

@@ -263,7 +263,6 @@ fn an_edited_record_is_shown_at_once_then_the_whole_site_follows() {
 
 #[test]
 fn a_page_rendered_alone_is_the_page_of_the_whole_build() {
-    use clerk::model::types::Classification;
     use clerk::site::pages::RecordPages;
     let root = common::crate_dir().join("records-example");
     let (repo, mut findings) = clerk::model::repo::Repository::load(&root).unwrap();
@@ -278,7 +277,7 @@ fn a_page_rendered_alone_is_the_page_of_the_whole_build() {
         &repo,
         &findings,
         &history,
-        Classification::Confidential,
+        repo.config.classifications.top(),
         clerk::date::parse(common::TODAY).unwrap(),
     );
     let theme =

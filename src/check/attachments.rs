@@ -49,7 +49,7 @@ fn check_records(
             readers::required(
                 e,
                 record.type_name.as_deref().unwrap_or_default(),
-                repo.classification(record),
+                repo.config.classifications.id(repo.classification(record)),
             )
         });
         let approved = record

@@ -12,6 +12,7 @@ pub fn check(repo: &Repository, record: &Record) -> Option<Diagnostic> {
     let def = repo.type_of(record)?;
     let floor = def.lowest_classification?;
     let claimed = repo.claimed_classification(record);
+    let levels = &repo.config.classifications;
     if claimed >= floor || declassified(def, record) {
         return None;
     }
@@ -38,9 +39,9 @@ pub fn check(repo: &Repository, record: &Record) -> Option<Diagnostic> {
             format!(
                 "a {} may not be `{}`: the lowest classification of its records is `{}` (rules §6.1), so it stays `{}`",
                 def.name,
-                claimed.as_str(),
-                floor.as_str(),
-                floor.as_str()
+                levels.id(claimed),
+                levels.id(floor),
+                levels.id(floor)
             ),
         )
         .hint(hint),

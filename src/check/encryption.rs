@@ -10,7 +10,6 @@ use crate::model::keys::Keyring;
 use crate::model::readers;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
-use crate::model::types::Classification;
 
 /// Checks every record's encryption against the configuration and today's readers.
 pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnostic> {
@@ -22,12 +21,16 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
             continue;
         };
         let classification = repo.classification(record);
+        let level = repo.config.classifications.id(classification);
         let encrypted = record.path.ends_with(crypt::SUFFIX);
-        let must = enc.is_some_and(|e| readers::required(e, type_name, classification));
+        let must = enc.is_some_and(|e| readers::required(e, type_name, level));
         if !encrypted {
             if must {
-                diags.push(must_be_encrypted(record, type_name, classification));
-            } else if classification == Classification::Confidential && enc.is_some() {
+                diags.push(must_be_encrypted(record, type_name, level));
+            } else if enc.is_some_and(|e| {
+                classification == repo.config.classifications.top()
+                    || readers::restricted(e, level)
+            }) {
                 plain.push(record.path.as_str());
             }
             continue;
@@ -44,18 +47,13 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
 }
 
 /// The finding for a record stored in plain text whose type must be encrypted.
-fn must_be_encrypted(
-    record: &Record,
-    type_name: &str,
-    classification: Classification,
-) -> Diagnostic {
+fn must_be_encrypted(record: &Record, type_name: &str, level: &str) -> Diagnostic {
     Diagnostic::new(
         codes::MUST_BE_ENCRYPTED,
         &record.path,
         Pos::FILE,
         format!(
-            "{type_name} records ({}) must be stored encrypted, but this one is plain text",
-            classification.as_str()
+            "{type_name} records ({level}) must be stored encrypted, but this one is plain text"
         ),
     )
     .hint(format!(

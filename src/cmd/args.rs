@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::types::Classification;
+use crate::model::levels::{Classification, Levels};
 
 /// The records repository, for commands that take it as an option (`clerk -C DIR` works for
 /// every command).
@@ -62,20 +62,29 @@ impl OnDate {
     }
 }
 
-/// Who a site, register or report is for: records classified above it are left out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// Who a site, register or report is for: a level of clerk.yaml's `classifications` (records
+/// classified above it are left out), or, when none is given, the lowest or the highest.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Audience {
-    Public,
-    Internal,
-    Confidential,
+    Lowest,
+    Highest,
+    Level(String),
 }
 
-impl From<Audience> for Classification {
-    fn from(a: Audience) -> Self {
-        match a {
-            Audience::Public => Self::Public,
-            Audience::Internal => Self::Internal,
-            Audience::Confidential => Self::Confidential,
+impl Audience {
+    /// `--audience LEVEL` if given, else `default`.
+    pub fn or(given: Option<String>, default: Audience) -> Audience {
+        given.map_or(default, Audience::Level)
+    }
+
+    /// The level among the repository's: an id it does not list is an error naming them.
+    pub fn resolve(&self, levels: &Levels) -> anyhow::Result<Classification> {
+        match self {
+            Audience::Lowest => Ok(Classification::LOWEST),
+            Audience::Highest => Ok(levels.top()),
+            Audience::Level(id) => levels
+                .resolve(id)
+                .map_err(|e| anyhow::anyhow!("--audience: {e}")),
         }
     }
 }

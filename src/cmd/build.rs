@@ -9,14 +9,13 @@ use super::args::{AsOf, Audience};
 use crate::check;
 use crate::diag::Severity;
 use crate::model::repo::Repository;
-use crate::model::types::Classification;
 use crate::site;
 
 /// Builds the site of the repository at `dir`.
 pub fn run(
     dir: &Path,
     out: Option<PathBuf>,
-    audience: Classification,
+    audience: &Audience,
     include: site::Include,
     today: NaiveDate,
 ) -> anyhow::Result<i32> {
@@ -31,6 +30,7 @@ pub fn run(
         (loaded, history.join().unwrap_or_default())
     });
     let (repo, findings) = loaded?;
+    let audience = audience.resolve(&repo.config.classifications)?;
     let errors = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -61,7 +61,7 @@ pub fn run(
     }
     println!(
         "built the {} site of {} records ({} left out) into {}: {} pages, {} files ({:.2} s)",
-        audience.as_str(),
+        repo.config.classifications.id(audience),
         report.records,
         report.hidden,
         out.display(),
@@ -108,9 +108,10 @@ pub struct Args {
     /// The output folder [default: DIR/public].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Who the site is for: only records classified at this level or below appear.
-    #[arg(long, value_enum, default_value = "public")]
-    pub audience: Audience,
+    /// Who the site is for: only records classified at this level (an id of clerk.yaml's
+    /// `classifications`) or below appear [default: the lowest, `public`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
     /// Build even when records have errors, marking them.
     #[arg(long)]
     pub allow_errors: bool,
@@ -136,7 +137,7 @@ impl Args {
         run(
             &crate::cmd::record::repository_dir(&self.dir),
             self.output,
-            self.audience.into(),
+            &Audience::or(self.audience, Audience::Lowest),
             include,
             self.as_of.day(),
         )

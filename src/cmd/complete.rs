@@ -46,6 +46,29 @@ fn label(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The classification levels clerk.yaml lists (`--audience LEVEL`), the defaults without any.
+fn levels() -> Vec<CompletionCandidate> {
+    let config = std::fs::read_to_string(root().join(crate::model::config::FILE))
+        .ok()
+        .and_then(|t| crate::parse::yaml::parse_value(&t).ok());
+    match config
+        .as_ref()
+        .and_then(|c| c.get("classifications")?.as_array())
+    {
+        Some(levels) => levels
+            .iter()
+            .filter_map(|l| {
+                let id = l.get("id")?.as_str()?;
+                Some(CompletionCandidate::new(id).help(label(l.get("label")).map(Into::into)))
+            })
+            .collect(),
+        None => ["public", "internal", "confidential"]
+            .into_iter()
+            .map(CompletionCandidate::new)
+            .collect(),
+    }
+}
+
 /// The record types (`clerk new TYPE`, `clerk schema TYPE`).
 fn types() -> Vec<CompletionCandidate> {
     type_files()
@@ -110,6 +133,11 @@ fn people() -> Vec<CompletionCandidate> {
 /// Completes record types.
 pub fn record_types() -> ArgValueCandidates {
     ArgValueCandidates::new(types)
+}
+
+/// Completes classification levels.
+pub fn audiences() -> ArgValueCandidates {
+    ArgValueCandidates::new(levels)
 }
 
 /// Completes register names.

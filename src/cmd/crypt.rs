@@ -28,7 +28,7 @@ fn recipients(
         bail!(
             "nobody may read {} records ({}) on {today}: list readers under `encryption.readers` in clerk.yaml (by role or person), and make sure they have keys",
             type_name,
-            classification.as_str()
+            repo.config.classifications.id(classification)
         );
     }
     let mut people: Vec<String> = readers.iter().map(|(p, _)| p.clone()).collect();

@@ -7,7 +7,6 @@ use chrono::{Days, NaiveDate};
 use super::args::{AsOf, Audience};
 use crate::derive::due;
 use crate::model::expr::Evaluator;
-use crate::model::types::Classification;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,9 +32,10 @@ pub fn run(
     within_days: u64,
     today: NaiveDate,
     format: Format,
-    audience: Classification,
+    audience: &Audience,
 ) -> anyhow::Result<i32> {
     let (repo, _) = super::record::open_repository(dir)?;
+    let audience = audience.resolve(&repo.config.classifications)?;
     let as_of = &today.to_string();
     let until = today
         .checked_add_days(Days::new(within_days))
@@ -92,9 +92,10 @@ pub struct Args {
     /// How to print the list.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Only records classified at this level or below.
-    #[arg(long, value_enum, default_value = "confidential")]
-    pub audience: Audience,
+    /// Only records classified at this level (an id of clerk.yaml's `classifications`) or
+    /// below [default: the highest, `confidential`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
 }
 
 impl Args {
@@ -105,7 +106,7 @@ impl Args {
             self.within,
             today,
             self.format,
-            self.audience.into(),
+            &Audience::or(self.audience, Audience::Highest),
         )
     }
 }

@@ -13,7 +13,6 @@ use crate::derive::inbox::{self, Item};
 use crate::derive::registers::Visible;
 use crate::model::expr::Evaluator;
 use crate::model::repo::Repository;
-use crate::model::types::Classification;
 
 /// Who to list: one person, or everyone with something waiting.
 pub enum Whom {
@@ -28,11 +27,12 @@ pub struct Request<'a> {
     pub within_days: u64,
     pub today: NaiveDate,
     pub format: Format,
-    pub audience: Classification,
+    pub audience: Audience,
 }
 
 pub fn run(req: Request) -> anyhow::Result<i32> {
     let (repo, _) = super::record::open_repository(req.dir)?;
+    let audience = req.audience.resolve(&repo.config.classifications)?;
     let as_of = req.today.to_string();
     let until = req
         .today
@@ -40,7 +40,7 @@ pub fn run(req: Request) -> anyhow::Result<i32> {
         .unwrap_or(req.today)
         .to_string();
     let ev = Evaluator::for_repository(&repo, req.today);
-    let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
+    let visible = |r: &crate::model::record::Record| repo.classification(r) <= audience;
     let mut all = inbox::items(&Visible::new(&repo, &ev, &visible), &as_of, &until);
     since_from_history(req.dir, &mut all);
     let chosen: BTreeMap<String, Vec<Item>> = match req.whom {
@@ -208,9 +208,10 @@ pub struct Args {
     /// How to print it.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Only records classified at this level or below.
-    #[arg(long, value_enum, default_value = "confidential")]
-    pub audience: Audience,
+    /// Only records classified at this level (an id of clerk.yaml's `classifications`) or
+    /// below [default: the highest, `confidential`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
 }
 
 impl Args {
@@ -225,7 +226,7 @@ impl Args {
             within_days: self.within,
             today: self.as_of.day(),
             format: self.format,
-            audience: self.audience.into(),
+            audience: Audience::or(self.audience, Audience::Highest),
         })
     }
 }

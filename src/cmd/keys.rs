@@ -1,10 +1,12 @@
 //! `clerk keys --allowed-signers`: people's keys in OpenSSH's allowed_signers format, so that
-//! `ssh-keygen -Y verify` alone can re-check any approval.
+//! `ssh-keygen -Y verify` alone can re-check any approval; `clerk keys add PERSON FILE.pub`:
+//! a public key added to a person's record, every other byte of it kept.
 
 use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
-use chrono::Days;
+use anyhow::{anyhow, bail, Context};
+use chrono::{Days, NaiveDate};
+use ssh_key::{HashAlg, PublicKey};
 
 use crate::model::digest::NAMESPACE;
 use crate::model::keys::Keyring;
@@ -34,22 +36,124 @@ pub fn allowed_signers(root: &Path) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// `clerk keys add`: appends `key_file`'s public key to the `keys:` of person `person`, valid
+/// from `from`, and returns the record's path and the key's fingerprint. A private key, a file
+/// that is not one OpenSSH public key, and a key someone already lists are refused.
+pub fn add(
+    root: &Path,
+    person: &str,
+    key_file: &Path,
+    from: NaiveDate,
+) -> anyhow::Result<(PathBuf, String)> {
+    let text = std::fs::read_to_string(key_file)
+        .with_context(|| format!("cannot read the key `{}`", key_file.display()))?;
+    if text.contains("PRIVATE KEY-----") {
+        bail!(
+            "`{}` is a private key: give its public half (the `.pub` file ssh-keygen wrote \
+             beside it), and never commit the private key",
+            key_file.display()
+        );
+    }
+    let line = text.trim();
+    let key = PublicKey::from_openssh(line).map_err(|e| {
+        anyhow!(
+            "`{}` is not an OpenSSH public key ({e}); give the `.pub` file ssh-keygen wrote",
+            key_file.display()
+        )
+    })?;
+    let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
+    let (repo, _) = super::record::open_repository(root)?;
+    let record = repo
+        .record(person)
+        .filter(|r| r.type_name.as_deref() == Some(repo.config.people_type.as_str()))
+        .ok_or_else(|| {
+            anyhow!(
+                "there is no person `{person}`; add them with `clerk new {} --id {person}`",
+                repo.config.people_type
+            )
+        })?;
+    let (ring, _) = Keyring::load(&repo);
+    for (holder, keys) in ring.people() {
+        if keys.iter().any(|k| k.key.key_data() == key.key_data()) {
+            bail!("the key {fingerprint} is already listed for {holder}");
+        }
+    }
+    let path = root.join(&record.path);
+    let before =
+        std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", record.path))?;
+    let date = from.to_string();
+    let after = crate::edit::mark(
+        &before,
+        &crate::edit::Mark {
+            list: "keys",
+            key: "key",
+            who: line,
+            date_key: "from",
+            date: &date,
+        },
+    )
+    .map_err(|e| anyhow!("{}: {e}", record.path))?;
+    crate::fsio::write_atomic(&path, &after)?;
+    Ok((PathBuf::from(&record.path), fingerprint))
+}
+
 /// `clerk keys`'s arguments.
 #[derive(clap::Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
     /// The records repository.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
     /// Print the OpenSSH allowed_signers format.
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub allowed_signers: bool,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
 
+/// What `clerk keys` does besides printing them.
+#[derive(clap::Subcommand, Debug)]
+pub enum Action {
+    /// Add a public key to a person's record (`keys:`), valid from --date.
+    ///
+    /// Example:
+    ///   clerk keys add wang-fang ~/.ssh/id_ed25519.pub
+    #[command(verbatim_doc_comment)]
+    Add(AddArgs),
+}
+
+/// `clerk keys add`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct AddArgs {
+    /// The person's id (their record in people/).
+    #[arg(value_name = "PERSON")]
+    pub person: String,
+    /// Their SSH public key file (ssh-keygen's `.pub`).
+    #[arg(value_name = "FILE.pub")]
+    pub key: PathBuf,
+    #[command(flatten)]
+    pub repo: super::args::Repo,
+    #[command(flatten)]
+    pub date: super::args::OnDate,
+}
+
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
+        if let Some(Action::Add(a)) = self.action {
+            let (path, fingerprint) = add(&a.repo.root(), &a.person, &a.key, a.date.day())?;
+            println!(
+                "{}: added {fingerprint}, valid from {}",
+                path.display(),
+                a.date.day()
+            );
+            return Ok(0);
+        }
+        if !self.allowed_signers {
+            bail!("give --allowed-signers, or `clerk keys add PERSON FILE.pub`");
+        }
         let text = allowed_signers(&crate::cmd::record::repository_dir(&self.dir))?;
         match self.output {
             Some(path) => crate::fsio::write_atomic(&path, &text)?,

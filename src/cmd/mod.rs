@@ -13,6 +13,7 @@ pub mod due;
 mod fill;
 pub mod hooks;
 pub mod inbox;
+pub mod init;
 pub mod issue;
 pub mod keys;
 pub mod new;

@@ -1,5 +1,4 @@
-//! `clerk init` (a new records repository with the default rules) and `clerk new` (a record
-//! from its type, with the next free name and today's date).
+//! `clerk new`: a record from its type, with the next free name and today's date.
 
 use std::path::{Path, PathBuf};
 
@@ -14,133 +13,6 @@ use crate::model::refs::Target;
 use crate::model::repo::Repository;
 use crate::model::types::TypeDef;
 use crate::parse::yaml;
-
-/// The default configuration: the example association's, derived from the rules (管理制度).
-pub(crate) const CONFIG: &str = include_str!("../../records-example/clerk.yaml");
-
-/// The default record types, one file each.
-pub(crate) const TYPES: &[(&str, &str)] = &[
-    (
-        "activity",
-        include_str!("../../records-example/types/activity.yaml"),
-    ),
-    (
-        "amendment",
-        include_str!("../../records-example/types/amendment.yaml"),
-    ),
-    (
-        "assessment",
-        include_str!("../../records-example/types/assessment.yaml"),
-    ),
-    (
-        "asset",
-        include_str!("../../records-example/types/asset.yaml"),
-    ),
-    (
-        "attendance",
-        include_str!("../../records-example/types/attendance.yaml"),
-    ),
-    (
-        "audit",
-        include_str!("../../records-example/types/audit.yaml"),
-    ),
-    (
-        "budget",
-        include_str!("../../records-example/types/budget.yaml"),
-    ),
-    (
-        "commitment",
-        include_str!("../../records-example/types/commitment.yaml"),
-    ),
-    (
-        "document",
-        include_str!("../../records-example/types/document.yaml"),
-    ),
-    (
-        "expense",
-        include_str!("../../records-example/types/expense.yaml"),
-    ),
-    (
-        "income",
-        include_str!("../../records-example/types/income.yaml"),
-    ),
-    (
-        "leave",
-        include_str!("../../records-example/types/leave.yaml"),
-    ),
-    (
-        "meeting",
-        include_str!("../../records-example/types/meeting.yaml"),
-    ),
-    (
-        "member",
-        include_str!("../../records-example/types/member.yaml"),
-    ),
-    (
-        "person",
-        include_str!("../../records-example/types/person.yaml"),
-    ),
-    (
-        "policy",
-        include_str!("../../records-example/types/policy.yaml"),
-    ),
-    (
-        "publicity",
-        include_str!("../../records-example/types/publicity.yaml"),
-    ),
-];
-
-const README: &str = include_str!("init-README.md");
-const GITIGNORE: &str = "# The built archive site, a site being built or replaced, and clerk's temporary files.\npublic/\n.clerk-site-*/\n.clerk-old-*/\n.clerk-*.tmp\n";
-
-/// `clerk init DIR`: writes the default configuration, every type file, a README and a
-/// .gitignore into DIR (which must not hold a clerk.yaml yet), makes it a git repository if it
-/// is not inside one, and installs the hooks. Returns the files written.
-pub fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
-    if dir.join(config::FILE).exists() {
-        bail!(
-            "{} already holds a clerk.yaml; clerk init never overwrites a repository",
-            dir.display()
-        );
-    }
-    std::fs::create_dir_all(dir.join("types"))
-        .with_context(|| format!("cannot create {}", dir.display()))?;
-    let name = name.unwrap_or("（協會名稱）");
-    let config_text = CONFIG
-        .replacen("name: 青嵐文化交流協會", &format!("name: {name}"), 1)
-        .replacen("short_name: 青嵐協會", &format!("short_name: {name}"), 1)
-        .replacen(
-            "# 青嵐文化交流協會 — clerk configuration.",
-            &format!("# {name} — clerk configuration."),
-            1,
-        );
-    let mut files: Vec<(PathBuf, String)> = vec![
-        (dir.join(config::FILE), config_text),
-        (dir.join("README.md"), README.replace("{name}", name)),
-        (dir.join(".gitignore"), GITIGNORE.to_string()),
-    ];
-    for (type_name, text) in TYPES {
-        files.push((
-            dir.join("types").join(format!("{type_name}.yaml")),
-            (*text).to_string(),
-        ));
-    }
-    let mut written = Vec::new();
-    for (path, text) in files {
-        if path.exists() {
-            // A README or .gitignore of the user's own stays as it is.
-            continue;
-        }
-        create_new(&path, &text)?;
-        written.push(path);
-    }
-    if git2::Repository::discover(dir).is_err() {
-        git2::Repository::init(dir)
-            .with_context(|| format!("cannot make {} a git repository", dir.display()))?;
-    }
-    written.extend(super::hooks::install(dir, false)?);
-    Ok(written)
-}
 
 /// What `clerk new` was asked for.
 pub struct NewRequest {
@@ -377,29 +249,9 @@ fn hint(prop: Option<&Value>) -> String {
 }
 
 /// Writes a file that must not exist yet, atomically.
-fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
     crate::fsio::create_new(path, text.as_bytes())
         .map_err(|e| anyhow!("cannot create {}: {e}", path.display()))
-}
-
-/// `clerk init`'s arguments.
-#[derive(clap::Args, Debug)]
-pub struct InitArgs {
-    /// The folder to create or fill.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
-    /// The association's name.
-    #[arg(long)]
-    pub name: Option<String>,
-}
-
-impl InitArgs {
-    pub fn run(self) -> anyhow::Result<i32> {
-        for path in init(&self.dir, self.name.as_deref())? {
-            println!("wrote {}", path.display());
-        }
-        Ok(0)
-    }
 }
 
 /// `clerk new`'s arguments.

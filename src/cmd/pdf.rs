@@ -8,7 +8,7 @@ use anyhow::{anyhow, bail, Context};
 
 use crate::diag::Severity;
 use crate::model::repo::Repository;
-use crate::model::types::{Classification, LayoutKind};
+use crate::model::types::LayoutKind;
 use crate::read::relative;
 use crate::site::pages::document::Paper;
 use crate::site::pdf::Typesetter;
@@ -36,7 +36,7 @@ impl Args {
             &repo,
             &findings,
             &history,
-            Classification::Confidential,
+            repo.config.classifications.top(),
             today,
         );
         let theme = Theme::load(&repo.root, repo.config.association.locale)?;

@@ -8,7 +8,6 @@ use anyhow::bail;
 use super::args::{AsOf, Audience, Repo};
 use crate::derive::{export, registers};
 use crate::model::expr::Evaluator;
-use crate::model::types::Classification;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,12 +25,13 @@ pub struct Request {
     pub year: Option<i64>,
     pub format: Format,
     pub output: Option<PathBuf>,
-    pub audience: Classification,
+    pub audience: Audience,
     pub today: chrono::NaiveDate,
 }
 
 pub fn run(req: &Request) -> anyhow::Result<i32> {
     let (repo, _) = super::record::open_repository(&req.dir)?;
+    let audience = req.audience.resolve(&repo.config.classifications)?;
     let locale = repo.config.association.locale.tag();
     let all = registers::all(&repo);
     let Some(name) = &req.name else {
@@ -45,7 +45,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         bail!("no register `{name}`; registers: {}", names.join(", "));
     };
     let ev = Evaluator::for_repository(&repo, req.today);
-    let visible = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
+    let visible = |r: &crate::model::record::Record| repo.classification(r) <= audience;
     let table = registers::compute(
         &registers::Visible::new(&repo, &ev, &visible),
         register,
@@ -95,9 +95,10 @@ pub struct Args {
     /// Write to this file (CSV, XLSX).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Only records classified at this level or below.
-    #[arg(long, value_enum, default_value = "confidential")]
-    pub audience: Audience,
+    /// Only records classified at this level (an id of clerk.yaml's `classifications`) or
+    /// below [default: the highest, `confidential`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
     #[command(flatten)]
     pub as_of: AsOf,
 }
@@ -110,7 +111,7 @@ impl Args {
             year: self.year,
             format: self.format,
             output: self.output,
-            audience: self.audience.into(),
+            audience: Audience::or(self.audience, Audience::Highest),
             today: self.as_of.day(),
         })
     }

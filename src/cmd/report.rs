@@ -7,7 +7,6 @@ use anyhow::{anyhow, bail};
 use super::args::{AsOf, Audience, Repo};
 use crate::derive::reports;
 use crate::model::expr::Evaluator;
-use crate::model::types::Classification;
 
 /// What to print.
 pub struct Request {
@@ -16,12 +15,13 @@ pub struct Request {
     pub name: Option<String>,
     pub year: Option<i64>,
     pub output: Option<PathBuf>,
-    pub audience: Classification,
+    pub audience: Audience,
     pub today: chrono::NaiveDate,
 }
 
 pub fn run(req: &Request) -> anyhow::Result<i32> {
     let (repo, _) = super::record::open_repository(&req.dir)?;
+    let audience = req.audience.resolve(&repo.config.classifications)?;
     let locale = repo.config.association.locale.tag();
     let Some(name) = &req.name else {
         for r in &repo.config.reports {
@@ -33,7 +33,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         return Ok(0);
     };
     let ev = Evaluator::for_repository(&repo, req.today);
-    let test = |r: &crate::model::record::Record| repo.classification(r) <= req.audience;
+    let test = |r: &crate::model::record::Record| repo.classification(r) <= audience;
     let visible = crate::derive::registers::Visible::new(&repo, &ev, &test);
     let text = if name == "annual" {
         let year = req
@@ -80,9 +80,10 @@ pub struct Args {
     /// Write to this file.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Only records classified at this level or below.
-    #[arg(long, value_enum, default_value = "confidential")]
-    pub audience: Audience,
+    /// Only records classified at this level (an id of clerk.yaml's `classifications`) or
+    /// below [default: the highest, `confidential`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
     #[command(flatten)]
     pub as_of: AsOf,
 }
@@ -94,7 +95,7 @@ impl Args {
             name: self.name,
             year: self.year,
             output: self.output,
-            audience: self.audience.into(),
+            audience: Audience::or(self.audience, Audience::Highest),
             today: self.as_of.day(),
         })
     }

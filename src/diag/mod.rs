@@ -164,6 +164,8 @@ pub mod codes {
     /// A field clerk.yaml names for clerk to read (a council meeting's date, a resolution's
     /// votes, a record's department) is not declared by the type it is read from.
     pub const CONFIG_FIELD_UNDECLARED: Code = Code("E108");
+    /// A type file names a classification level clerk.yaml's `classifications` does not list.
+    pub const CLASSIFICATION_UNKNOWN: Code = Code("E135");
 
     /// An approval names a step the type does not have.
     pub const UNKNOWN_STEP: Code = Code("E030");

@@ -49,6 +49,10 @@ pub struct Config {
     /// What the archive site puts on its home page and in its feeds.
     #[serde(default)]
     pub site: Site,
+    /// Classification levels (密級), lowest first, each an id with its label: who may see a
+    /// record; a site, register or report is built for one of them.
+    #[serde(default)]
+    pub classifications: super::levels::Levels,
     /// Reports with charts, drawn from registers.
     #[serde(default)]
     pub reports: Vec<Report>,

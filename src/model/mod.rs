@@ -8,6 +8,7 @@ pub mod digest;
 pub mod expr;
 pub mod keys;
 pub mod labels;
+pub mod levels;
 mod load;
 mod names;
 pub mod parsed;

@@ -7,11 +7,17 @@ use super::config::Encryption;
 use super::repo::Repository;
 use super::types::Classification;
 
-/// Whether records of this type and classification must be stored encrypted.
-pub fn required(enc: &Encryption, type_name: &str, classification: Classification) -> bool {
-    enc.required
+/// Whether records of this type and classification level (its id) must be stored encrypted.
+pub fn required(enc: &Encryption, type_name: &str, level: &str) -> bool {
+    enc.required.iter().any(|r| r == type_name || r == level)
+}
+
+/// Whether some readers are named for records of this classification level (its id): such
+/// records are meant to be read by them only, so plain text of them is worth a warning.
+pub fn restricted(enc: &Encryption, level: &str) -> bool {
+    enc.readers
         .iter()
-        .any(|r| r == type_name || r == classification.as_str())
+        .any(|r| r.classification.as_deref() == Some(level))
 }
 
 /// The people allowed to read a record of this type and classification on `date`, with
@@ -26,15 +32,13 @@ pub fn readers(
     let Some(enc) = &repo.config.encryption else {
         return Vec::new();
     };
+    let level = repo.config.classifications.id(classification);
     let mut people: Vec<String> = Vec::new();
     for rule in &enc.readers {
         // Every selector an entry gives must match (a type, a classification, or both).
         let applies = (rule.type_name.is_some() || rule.classification.is_some())
             && rule.type_name.as_deref().is_none_or(|t| t == type_name)
-            && rule
-                .classification
-                .as_deref()
-                .is_none_or(|c| c == classification.as_str());
+            && rule.classification.as_deref().is_none_or(|c| c == level);
         if !applies {
             continue;
         }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
-use super::types::Classification;
+use super::levels::{Classification, Levels};
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::parse::frontmatter::{self, SplitError};
 use crate::parse::yaml::{self, Locations, YamlError};
@@ -135,14 +135,12 @@ impl Record {
         self.str_field("title")
     }
 
-    /// The record's own classification, or `default` (its type's) when it sets none.
-    pub fn classification(&self, default: Classification) -> Classification {
+    /// The record's own classification among `levels`, or `default` (its type's) when it
+    /// sets none.
+    pub fn classification(&self, levels: &Levels, default: Classification) -> Classification {
         match self.str_field("classification") {
-            Some("public") => Classification::Public,
-            Some("internal") => Classification::Internal,
-            Some("confidential") => Classification::Confidential,
-            // An invalid value is reported by the schema check; treat it as the strictest.
-            Some(_) => Classification::Confidential,
+            // An unknown level is reported by the schema check; treat it as the strictest.
+            Some(id) => levels.parse(id).unwrap_or_else(|| levels.top()),
             None => default,
         }
     }

@@ -89,7 +89,13 @@ impl Repository {
 
         let mut clock = crate::diag::Stopwatch::new();
         let env = Arc::new(Evaluator::env());
-        let (mut types, broken_types) = load_types(snapshot, &env, &mut sources, &mut diags);
+        let (mut types, broken_types) = load_types(
+            snapshot,
+            &env,
+            &config.classifications,
+            &mut sources,
+            &mut diags,
+        );
         clock.lap("load: configuration and types");
         check_lookups(&types, &broken_types, &sources, &mut diags);
         load::require_approvers(&mut types, &config.people_type);
@@ -273,10 +279,11 @@ impl Repository {
     /// type's `lowest_classification` unless a signed approval of its `declassified_by` step
     /// declassifies it (the signature and the approver's authority are the check's to judge).
     pub fn classification(&self, record: &Record) -> Classification {
+        let levels = &self.config.classifications;
         let Some(def) = self.type_of(record) else {
-            return record.classification(Classification::Confidential);
+            return record.classification(levels, levels.top());
         };
-        let own = record.classification(def.classification);
+        let own = record.classification(levels, def.classification);
         match def.lowest_classification {
             Some(floor) if own < floor && !declassified(def, record) => floor,
             _ => own,
@@ -286,10 +293,11 @@ impl Repository {
     /// The classification a record claims for itself, floors aside (for the check that
     /// reports a claim below its type's floor).
     pub fn claimed_classification(&self, record: &Record) -> Classification {
+        let levels = &self.config.classifications;
         let default = self
             .type_of(record)
-            .map_or(Classification::Confidential, |t| t.classification);
-        record.classification(default)
+            .map_or(levels.top(), |t| t.classification);
+        record.classification(levels, default)
     }
 
     /// Type files must only refer to types and configuration lists that exist.
@@ -398,6 +406,7 @@ fn check_lookups(
 fn load_types(
     snapshot: &dyn Snapshot,
     env: &cel::Env,
+    levels: &types::Levels,
     sources: &mut Vec<SourceFile>,
     diags: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<String, TypeDef>, BTreeSet<String>) {
@@ -421,7 +430,7 @@ fn load_types(
                 continue;
             }
         };
-        match types::load(&rel, &stem, &file.text, env) {
+        match types::load_with(&rel, &stem, &file.text, env, levels) {
             Ok(t) => {
                 if let Some(first) = types.get(&t.name) {
                     let first: &TypeDef = first;

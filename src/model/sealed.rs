@@ -70,9 +70,12 @@ impl Repository {
             .collect();
         envelope.insert("id".into(), id.to_string());
         if let Some(def) = def {
-            envelope
-                .entry("classification".into())
-                .or_insert_with(|| def.classification.as_str().to_string());
+            envelope.entry("classification".into()).or_insert_with(|| {
+                self.config
+                    .classifications
+                    .id(def.classification)
+                    .to_string()
+            });
         }
         envelope
     }

@@ -254,7 +254,10 @@ pub fn render(
                 .name("clerk-search".into())
                 .stack_size(16 << 20)
                 .spawn_scoped(scope, move || {
-                    let cache = search::PartCache::open(&repo.root, options.audience.as_str());
+                    let cache = search::PartCache::open(
+                        &repo.root,
+                        repo.config.classifications.id(options.audience),
+                    );
                     search::index(locale, entries, part, cache.as_ref(), out)?;
                     if let Some(cache) = cache {
                         cache.prune();

@@ -20,7 +20,6 @@ use http::{line, respond};
 use crate::check;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::repo::Repository;
-use crate::model::types::Classification;
 use crate::site;
 
 /// A rendered site: its files by path.
@@ -33,7 +32,7 @@ const DEBOUNCE: Duration = Duration::from_millis(20);
 pub struct Request {
     pub dir: PathBuf,
     pub port: u16,
-    pub audience: Classification,
+    pub audience: Audience,
     /// A fixed day for date-dependent rules; today when absent.
     pub today: Option<NaiveDate>,
 }
@@ -111,7 +110,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     let request = Request {
         dir: req.dir.clone(),
         port,
-        audience: req.audience,
+        audience: req.audience.clone(),
         today: req.today,
     };
     let watching = std::thread::Builder::new()
@@ -185,7 +184,7 @@ fn today(req: &Request) -> NaiveDate {
 /// Loads, checks and renders the repository, then swaps the result in.
 fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Option<Loaded>) {
     let started = Instant::now();
-    let outcome = build(root, req.audience, today(req));
+    let outcome = build(root, &req.audience, today(req));
     let mut state = shared.lock();
     state.version += 1;
     let mut search = None;
@@ -203,6 +202,15 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
                 rendered.search,
                 loaded.repo.config.association.locale,
                 loaded.repo.config.site.search_part,
+                loaded
+                    .repo
+                    .config
+                    .classifications
+                    .id(req
+                        .audience
+                        .resolve(&loaded.repo.config.classifications)
+                        .unwrap_or_default())
+                    .to_string(),
             ));
             kept = Some(loaded);
         }
@@ -213,14 +221,14 @@ fn rebuild(root: &Path, req: &Request, shared: &Arc<Shared>) -> (Duration, Optio
     let took = started.elapsed();
     // The search index follows on its own thread: pages show the edit without waiting for it,
     // and the next edit need not wait either.
-    if let Some((files, entries, locale, part)) = search {
+    if let Some((files, entries, locale, part, audience)) = search {
         let job = SearchJob {
             files,
             entries: Arc::new(entries),
             locale,
             part,
             root: root.to_path_buf(),
-            audience: req.audience,
+            audience,
         };
         // One indexer at a time: while it works, only the newest site waits for it.
         let start = {
@@ -249,7 +257,7 @@ struct SearchJob {
     part: usize,
     /// Where the cache of search parts is (the records' git folder), and for which audience.
     root: PathBuf,
-    audience: Classification,
+    audience: String,
 }
 
 /// Indexes the newest site waiting, then the next newest, until none waits; a site already
@@ -264,7 +272,7 @@ fn index_search(shared: &Shared) {
             }
         };
         let index = site::Output::memory();
-        let cache = site::search::PartCache::open(&job.root, job.audience.as_str());
+        let cache = site::search::PartCache::open(&job.root, &job.audience);
         let built =
             site::search::index(job.locale, &job.entries, job.part, cache.as_ref(), &index).is_ok();
         if let (true, Some(cache)) = (built, &cache) {
@@ -334,7 +342,8 @@ fn quick(
     loaded.findings.extend(check::records(repo, &options, &at));
     clock.lap("quick: check");
     let history = HashMap::new();
-    let site = site::Site::new(repo, &loaded.findings, &history, req.audience, today);
+    let audience = req.audience.resolve(&repo.config.classifications).ok()?;
+    let site = site::Site::new(repo, &loaded.findings, &history, audience, today);
     clock.lap("quick: site");
     let theme = site::templates::Theme::load(&repo.root, repo.config.association.locale).ok()?;
     clock.lap("quick: theme");
@@ -364,10 +373,11 @@ fn quick(
 
 fn build(
     root: &Path,
-    audience: Classification,
+    audience: &Audience,
     today: NaiveDate,
 ) -> anyhow::Result<(Files, site::Rendered, Loaded)> {
     let (repo, mut findings) = super::record::open_repository(root)?;
+    let audience = audience.resolve(&repo.config.classifications)?;
     findings.extend(check::run(&repo, &check::Options { today }));
     findings.extend(check::attachments::check(&repo));
     let options = site::Options {
@@ -396,9 +406,10 @@ pub struct Args {
     /// The port (0: any free port).
     #[arg(long, default_value = "8000")]
     pub port: u16,
-    /// Whose site to show: only records classified at this level or below.
-    #[arg(long, value_enum, default_value = "confidential")]
-    pub audience: Audience,
+    /// Whose site to show: only records classified at this level (an id of clerk.yaml's
+    /// `classifications`) or below [default: the highest, `confidential`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
     #[command(flatten)]
     pub as_of: AsOf,
 }
@@ -408,7 +419,7 @@ impl Args {
         run(&Request {
             dir: crate::cmd::record::repository_dir(&self.dir),
             port: self.port,
-            audience: self.audience.into(),
+            audience: Audience::or(self.audience, Audience::Highest),
             today: self.as_of.today,
         })
     }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::rules::{BudgetDef, BudgetLineUse, Period, RuleSeverity, Unique};
 use super::workflow::Workflow;
-use super::{Classification, UnknownFields};
+use super::UnknownFields;
 
 /// A type file as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -21,11 +21,12 @@ pub(super) struct TypeFile {
     /// The folder where `clerk new` puts records of this type.
     #[serde(default)]
     pub(super) folder: Option<String>,
-    pub(super) classification: Classification,
+    /// A level id of clerk.yaml's `classifications`, resolved when the type loads.
+    pub(super) classification: String,
     /// The lowest classification a record of this type may have (rules §6.1: member
     /// information, finance data): a lower one counts as this one unless declassified.
     #[serde(default)]
-    pub(super) lowest_classification: Option<Classification>,
+    pub(super) lowest_classification: Option<String>,
     /// The approval step that declassifies a record below `lowest_classification`.
     #[serde(default)]
     pub(super) declassified_by: Option<String>,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Classification;
+use super::{Classification, Levels};
 
 /// The paper layout of a type's records.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -79,36 +79,41 @@ pub struct Signer {
     pub values: Vec<String>,
 }
 
-/// The panels shown beside a document, each from the audience named up (default: `internal`,
-/// so the public edition shows the document only).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// The panels shown beside a document, each from the audience named up (a level id of
+/// clerk.yaml's `classifications`; default: the first above the lowest, `internal`, so the
+/// public edition shows the document only).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Panels {
-    #[serde(default = "internal")]
-    pub details: Classification,
-    #[serde(default = "internal")]
-    pub approvals: Classification,
-    #[serde(default = "internal")]
-    pub circulation: Classification,
-    #[serde(default = "internal")]
-    pub history: Classification,
-    #[serde(default = "internal")]
-    pub links: Classification,
+    #[serde(default)]
+    pub details: Option<String>,
+    #[serde(default)]
+    pub approvals: Option<String>,
+    #[serde(default)]
+    pub circulation: Option<String>,
+    #[serde(default)]
+    pub history: Option<String>,
+    #[serde(default)]
+    pub links: Option<String>,
 }
 
-fn internal() -> Classification {
-    Classification::Internal
-}
+impl Panels {
+    /// Each panel with the level it names, for the check that every one is configured.
+    pub fn named(&self) -> [(&'static str, Option<&str>); 5] {
+        [
+            ("details", self.details.as_deref()),
+            ("approvals", self.approvals.as_deref()),
+            ("circulation", self.circulation.as_deref()),
+            ("history", self.history.as_deref()),
+            ("links", self.links.as_deref()),
+        ]
+    }
 
-impl Default for Panels {
-    fn default() -> Panels {
-        Panels {
-            details: Classification::Internal,
-            approvals: Classification::Internal,
-            circulation: Classification::Internal,
-            history: Classification::Internal,
-            links: Classification::Internal,
-        }
+    /// The lowest audience that sees the panel set to `level`.
+    pub fn from(level: Option<&str>, levels: &Levels) -> Classification {
+        level
+            .and_then(|id| levels.parse(id))
+            .unwrap_or_else(|| levels.staff())
     }
 }
 

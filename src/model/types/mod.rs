@@ -4,6 +4,7 @@
 //! type file (`file`) and turn it into a schema (`schema`), a workflow (`workflow`) and
 //! compiled rules (`rules`, `compile`).
 
+mod classified;
 mod compile;
 mod file;
 mod layout;
@@ -28,26 +29,7 @@ pub use rules::{
 };
 pub use workflow::Workflow;
 
-/// Who may see a record: each level includes the ones before it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Classification {
-    Public,
-    Internal,
-    Confidential,
-}
-
-impl Classification {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Classification::Public => "public",
-            Classification::Internal => "internal",
-            Classification::Confidential => "confidential",
-        }
-    }
-}
+pub use super::levels::{Classification, Levels};
 
 /// What to do with a front-matter key the type does not declare.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -139,12 +121,25 @@ impl TypeDef {
     }
 }
 
-/// Loads one type file. `stem` is the file name without extension; `env` compiles expressions.
+/// Loads one type file under the default classification levels.
+#[cfg(test)]
 pub fn load(
     path: &str,
     stem: &str,
     text: &str,
     env: &cel::Env,
+) -> Result<TypeDef, Vec<Diagnostic>> {
+    load_with(path, stem, text, env, &Levels::default())
+}
+
+/// Loads one type file. `stem` is the file name without extension; `env` compiles expressions;
+/// `levels` are the classification levels its `classification`s must name.
+pub fn load_with(
+    path: &str,
+    stem: &str,
+    text: &str,
+    env: &cel::Env,
+    levels: &Levels,
 ) -> Result<TypeDef, Vec<Diagnostic>> {
     let (file, _raw): (file::TypeFile, Value) =
         super::deserialize_config(codes::TYPE_INVALID, path, text).map_err(|d| vec![d])?;
@@ -165,9 +160,11 @@ pub fn load(
         workflow::check_workflow(wf, path, &at, &mut diags);
     }
 
+    let classified = classified::resolve(&file, levels, path, &at, &mut diags);
     let (schema, properties, validator) = schema::merge(
         file.fields.clone(),
         file.workflow.as_ref(),
+        &levels.ids(),
         path,
         &at,
         &mut diags,
@@ -183,8 +180,8 @@ pub fn load(
     };
     let (registers, due) = compile_registers(&file, &declared, &mut diags);
 
-    match (validator, diags.is_empty()) {
-        (Some(validator), true) => Ok(type_def(
+    match (validator, classified, diags.is_empty()) {
+        (Some(validator), Some(classified), true) => Ok(type_def(
             name,
             path,
             file,
@@ -196,6 +193,7 @@ pub fn load(
                 rules,
                 registers,
                 due,
+                classified,
             },
         )),
         _ => Err(diags),
@@ -211,6 +209,7 @@ struct Compiled {
     rules: compile::Rules,
     registers: Vec<super::registers::Register>,
     due: Vec<super::registers::Due>,
+    classified: classified::Classified,
 }
 
 /// The type's registers and due lists, each compiled; one that does not compile is reported.
@@ -244,14 +243,15 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         rules,
         registers,
         due,
+        classified,
     } = compiled;
     TypeDef {
         name,
         path: path.to_string(),
         label: file.label,
         folder: file.folder,
-        classification: file.classification,
-        lowest_classification: file.lowest_classification,
+        classification: classified.default,
+        lowest_classification: classified.lowest,
         declassified_by: file.declassified_by.clone(),
         retention: file.retention,
         unknown_fields: file.unknown_fields,

@@ -9,7 +9,10 @@ use crate::diag::{codes, Diagnostic, Pos};
 use super::workflow::Workflow;
 
 /// Fields every record has, whatever its type (README, "The records format in five minutes").
-pub(super) fn common_properties(workflow: Option<&Workflow>) -> Map<String, Value> {
+pub(super) fn common_properties(
+    workflow: Option<&Workflow>,
+    levels: &[&str],
+) -> Map<String, Value> {
     let mut props = json!({
         "type": {"type": "string", "description": "the record type, a file in types/"},
         "id": {
@@ -18,7 +21,7 @@ pub(super) fn common_properties(workflow: Option<&Workflow>) -> Map<String, Valu
         },
         "title": {"type": "string", "minLength": 1, "description": "the record's title"},
         "classification": {
-            "enum": ["public", "internal", "confidential"],
+            "enum": levels,
             "description": "who may see the record",
         },
         "approvals": {
@@ -75,12 +78,13 @@ pub(super) fn common_properties(workflow: Option<&Workflow>) -> Map<String, Valu
 pub(super) fn merge(
     fields: Option<Value>,
     workflow: Option<&Workflow>,
+    levels: &[&str],
     path: &str,
     at: &dyn Fn(&str, bool) -> Pos,
     diags: &mut Vec<Diagnostic>,
 ) -> (Value, BTreeSet<String>, Option<jsonschema::Validator>) {
     let mut schema = own_schema(fields, path, at, diags);
-    let mut props = common_properties(workflow);
+    let mut props = common_properties(workflow, levels);
     match schema.remove("properties") {
         Some(Value::Object(own)) => props.extend(own),
         None => {}

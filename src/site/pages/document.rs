@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::record::Record;
-use crate::model::types::{Layout, LayoutKind, TypeDef};
+use crate::model::types::{Layout, LayoutKind, Panels, TypeDef};
 use crate::site::markdown::markdown;
 use crate::site::templates::Theme;
 use crate::site::Site;
@@ -152,12 +152,14 @@ pub(super) fn fill(
     r: &Record,
 ) {
     let p = &layout.panels;
+    let levels = &site.repo.config.classifications;
+    let sees = |level: &Option<String>| site.audience >= Panels::from(level.as_deref(), levels);
     let shown = PanelsShown {
-        details: site.audience >= p.details,
-        approvals: site.audience >= p.approvals,
-        circulation: site.audience >= p.circulation,
-        history: site.audience >= p.history,
-        links: site.audience >= p.links,
+        details: sees(&p.details),
+        approvals: sees(&p.approvals),
+        circulation: sees(&p.circulation),
+        history: sees(&p.history),
+        links: sees(&p.links),
     };
     let empty: [(); 0] = [];
     let hidden: [(&str, bool); 6] = [

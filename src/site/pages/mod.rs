@@ -285,11 +285,11 @@ pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) ->
             current: current == Some(t.name.as_str()),
         })
         .collect();
-    let edition = theme
-        .labels
-        .get(&format!("audience_{}", site.audience.as_str()))
-        .cloned()
-        .unwrap_or_default();
+    let edition = site
+        .repo
+        .config
+        .classifications
+        .edition(site.audience, locale);
     let mut ctx = tera::Context::new();
     ctx.insert("lang", locale);
     ctx.insert("root", root);

@@ -11,7 +11,6 @@ use super::fields::{FieldView, Fields};
 use super::{context, error_chain};
 use crate::model::record::Record;
 use crate::model::refs::Target;
-use crate::model::types::Classification;
 use crate::site::markdown::markdown;
 use crate::site::templates::Theme;
 use crate::site::{record_url, slug, Site};
@@ -34,7 +33,7 @@ struct RecordView<'a> {
     status: Option<&'a str>,
     /// The status as people read it (its label).
     status_label: Option<&'a str>,
-    classification_label: Option<&'a String>,
+    classification_label: Option<&'a str>,
     body: String,
     has_errors: bool,
 }
@@ -149,7 +148,7 @@ impl<'a> RecordPages<'a> {
             status_label: r
                 .str_field("status")
                 .map(|s| crate::model::labels::state(def, s, locale).unwrap_or(s)),
-            classification_label: self.theme.labels.get(classification.as_str()),
+            classification_label: Some(repo.config.classifications.label(classification, locale)),
             body: markdown(r.body(text)),
             has_errors: site.with_errors.contains(r.id.as_str()),
         };
@@ -189,7 +188,7 @@ impl<'a> RecordPages<'a> {
         from.dedup_by(|a, b| a.url == b.url);
         ctx.insert("links_from", &from);
         // History names people and quotes commit messages: internal builds only.
-        let mut history = if site.audience >= Classification::Internal {
+        let mut history = if site.audience >= site.repo.config.classifications.staff() {
             site.history.get(&r.path).cloned().unwrap_or_default()
         } else {
             Vec::new()

@@ -1,0 +1,474 @@
+//! `clerk init`: a clean start in the association's language (zh-Hant, zh-Hans, en), with a
+//! holiday calendar it picks and nothing of the example association in it.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use common::Repo;
+
+/// Runs `clerk init records ARGS…` in a new folder and returns it with the repository's path.
+fn init(args: &[&str]) -> (Repo, PathBuf) {
+    let tmp = Repo::empty();
+    let mut all = vec!["init", "records"];
+    all.extend_from_slice(args);
+    common::clerk(&all).dir(tmp.path()).run().success();
+    let dir = tmp.path().join("records");
+    (tmp, dir)
+}
+
+/// Every file init wrote (the git folder left out), with its text.
+fn written(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".git")
+    {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .display()
+                .to_string();
+            out.push((rel, std::fs::read_to_string(entry.path()).unwrap()));
+        }
+    }
+    assert!(out.len() > 15, "{out:?}");
+    out
+}
+
+/// The ids of the example association's people, and its name.
+fn example_names() -> Vec<String> {
+    let people = Path::new(env!("CARGO_MANIFEST_DIR")).join("records-example/people");
+    let mut names: Vec<String> = std::fs::read_dir(people)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().replace(".md", ""))
+        .collect();
+    assert!(names.contains(&"wang-fang".to_string()), "{names:?}");
+    names.extend(["青嵐".to_string(), "青岚".to_string(), "NT$".to_string()]);
+    names
+}
+
+fn check_clean(dir: &Path) {
+    let out = common::clerk(&["check", "--format", "json"])
+        .dir(dir)
+        .run_json();
+    let found: Vec<String> = out
+        .diagnostics()
+        .into_iter()
+        .map(|f| format!("{} {}:{} {}", f.code, f.path, f.line, f.message))
+        .collect();
+    assert_eq!(found, Vec::<String>::new());
+}
+
+/// `clerk init --locale zh-Hans` writes Simplified Chinese only — every character is one that
+/// the OpenCC/MediaWiki tables leave as it is — with no id of the example's people, and checks
+/// clean.
+#[test]
+fn init_zh_hans_is_simplified_neutral_and_clean() {
+    let (_tmp, dir) = init(&["--locale", "zh-Hans"]);
+    check_clean(&dir);
+    let examples = example_names();
+    for (file, text) in written(&dir) {
+        let simplified = zhconv::zhconv(&text, zhconv::Variant::ZhHans);
+        if simplified != text {
+            let (a, b) = text
+                .lines()
+                .zip(simplified.lines())
+                .find(|(a, b)| a != b)
+                .unwrap_or_default();
+            panic!("{file} is not all Simplified:\n{a}\n{b}");
+        }
+        for name in &examples {
+            assert!(!text.contains(name.as_str()), "{file} names {name}");
+        }
+    }
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    assert!(config.contains("locale: zh-Hans"), "{config}");
+    assert!(config.contains("name: 综合部"), "{config}");
+    let leave = std::fs::read_to_string(dir.join("types/leave.yaml")).unwrap();
+    assert!(
+        leave.contains("title: 请假天数") || leave.contains("请假"),
+        "{leave}"
+    );
+}
+
+/// zh-Hant (the default) and en check clean and name nobody of the example either; en writes
+/// its configuration and README in English.
+#[test]
+fn init_zh_hant_and_en_are_neutral_and_clean() {
+    let examples = example_names();
+    for locale in ["zh-Hant", "en"] {
+        let (_tmp, dir) = init(&["--locale", locale]);
+        check_clean(&dir);
+        for (file, text) in written(&dir) {
+            for name in &examples {
+                assert!(
+                    !text.contains(name.as_str()),
+                    "{locale}: {file} names {name}"
+                );
+            }
+        }
+        let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+        assert!(config.contains(&format!("locale: {locale}")), "{config}");
+    }
+    let (_tmp, dir) = init(&["--locale", "en", "--name", "Harbour Arts Society"]);
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    assert!(config.contains("name: Harbour Arts Society"), "{config}");
+    assert!(config.contains("name: General office"), "{config}");
+    assert!(config.contains("title: 1. Documents issued"), "{config}");
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(
+        readme.starts_with("# Harbour Arts Society — records"),
+        "{readme}"
+    );
+}
+
+/// The README's first step, in every language, is `clerk new person`.
+#[test]
+fn readme_first_step_is_clerk_new_person() {
+    for locale in ["zh-Hant", "zh-Hans", "en"] {
+        let (_tmp, dir) = init(&["--locale", locale]);
+        let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+        let first = readme
+            .lines()
+            .find(|l| l.trim_start().starts_with("clerk "))
+            .unwrap_or_default();
+        assert!(
+            first.trim_start().starts_with("clerk new person "),
+            "{locale}: {first}"
+        );
+    }
+}
+
+/// `--holidays NAME` copies a shipped calendar's holidays and make-up working days into
+/// clerk.yaml, under its source; an unknown name is refused with the names clerk ships.
+#[test]
+fn holidays_come_from_the_shipped_calendars() {
+    let (_tmp, dir) = init(&["--locale", "zh-Hans", "--holidays", "zh-CN-2026"]);
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    let calendar = config
+        .lines()
+        .skip_while(|l| !l.starts_with("calendar:"))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        calendar.contains("holidays: [2026-01-01, 2026-01-02, 2026-02-16"),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains("workdays: [2026-01-04, 2026-02-14"),
+        "{calendar}"
+    );
+    assert!(
+        config.contains("国务院办公厅关于2026年部分节假日安排的通知"),
+        "{config}"
+    );
+    check_clean(&dir);
+    // Without a calendar: empty lists, and how to fill them.
+    let (_tmp, dir) = init(&[]);
+    let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    assert!(
+        config.contains("  holidays: []\n  workdays: []"),
+        "{config}"
+    );
+    assert!(
+        config.contains("clerk init --holidays NAME (zh-CN-2026, zh-TW-2026)"),
+        "{config}"
+    );
+    let tmp = Repo::empty();
+    let out = common::clerk(&["init", "records", "--holidays", "zh-HK-2026"])
+        .dir(tmp.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.stderr.contains(
+            "clerk ships no holiday calendar `zh-HK-2026`; it ships: zh-CN-2026, zh-TW-2026"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!tmp.path().join("records").exists());
+}
+
+/// Runs ssh-keygen for a new ed25519 key `name` in `dir`; returns the private key's path.
+fn keygen(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let ok = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    path
+}
+
+/// `clerk keys add PERSON FILE.pub` appends the key, valid from --date, under the person's
+/// `keys:` and changes no other byte; it prints the fingerprint ssh-keygen prints.
+#[test]
+fn keys_add_appends_the_key_and_prints_its_fingerprint() {
+    let repo = Repo::example();
+    let key = keygen(repo.path(), "new-key");
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let before = repo.read("people/wang-fang.md");
+    let out = common::clerk(&[
+        "keys",
+        "add",
+        "wang-fang",
+        "new-key.pub",
+        "--date",
+        "2026-11-20",
+    ])
+    .dir(repo.path())
+    .run()
+    .success();
+    let fingerprint = std::process::Command::new("ssh-keygen")
+        .args(["-l", "-E", "sha256", "-f"])
+        .arg(key.with_extension("pub"))
+        .output()
+        .unwrap();
+    let fingerprint = String::from_utf8(fingerprint.stdout).unwrap();
+    let fingerprint = fingerprint.split_whitespace().nth(1).unwrap();
+    assert_eq!(
+        out.stdout,
+        format!("people/wang-fang.md: added {fingerprint}, valid from 2026-11-20\n")
+    );
+    let anchor = "    from: 2024-01-01\n";
+    let expected = before.replacen(
+        anchor,
+        &format!("{anchor}  - key: {}\n    from: 2026-11-20\n", public.trim()),
+        1,
+    );
+    assert_ne!(expected, before);
+    assert_eq!(repo.read("people/wang-fang.md"), expected);
+    let out = common::clerk(&["check", "--today", common::TODAY])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+}
+
+/// A private key, a file that is not a public key, a key already listed (by this person or
+/// another) and an unknown person are each refused with what to do, and nothing is written.
+#[test]
+fn keys_add_refuses_bad_keys_and_unknown_people() {
+    let repo = Repo::example();
+    keygen(repo.path(), "mine");
+    std::fs::write(
+        repo.path().join("bad.pub"),
+        "ssh-ed25519 AAAAnot-a-key me\n",
+    )
+    .unwrap();
+    let theirs =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("records-example/.example-keys/lin-wenhui.pub");
+    let theirs = theirs.display().to_string();
+    let before = repo.read("people/wang-fang.md");
+    let fingerprint_of = |path: &str| {
+        let out = std::process::Command::new("ssh-keygen")
+            .args(["-l", "-E", "sha256", "-f", path])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    let cases = [
+        (
+            vec!["wang-fang", "mine"],
+            "error: `mine` is a private key: give its public half (the `.pub` file \
+             ssh-keygen wrote beside it), and never commit the private key"
+                .to_string(),
+        ),
+        (
+            vec!["wang-fang", "bad.pub"],
+            "error: `bad.pub` is not an OpenSSH public key (Base64 encoding error: invalid \
+             Base64 encoding); give the `.pub` file ssh-keygen wrote"
+                .to_string(),
+        ),
+        (
+            vec!["wang-fang", theirs.as_str()],
+            format!(
+                "error: the key {} is already listed for lin-wenhui",
+                fingerprint_of(&theirs)
+            ),
+        ),
+        (
+            vec!["nobody", "mine.pub"],
+            "error: there is no person `nobody`; add them with `clerk new person --id nobody`"
+                .to_string(),
+        ),
+        (
+            vec!["2026-doc-001", "mine.pub"],
+            "error: there is no person `2026-doc-001`; add them with `clerk new person --id \
+             2026-doc-001`"
+                .to_string(),
+        ),
+    ];
+    for (args, said) in cases {
+        let mut all = vec!["keys", "add"];
+        all.extend(args.iter().copied());
+        let out = common::clerk(&all).dir(repo.path()).run();
+        assert_eq!(out.status, 2, "{args:?}: {}", out.said());
+        assert_eq!(out.stderr.trim(), said, "{args:?}");
+        assert_eq!(repo.read("people/wang-fang.md"), before, "{args:?}");
+    }
+    // The same key twice.
+    common::clerk(&["keys", "add", "wang-fang", "mine.pub"])
+        .dir(repo.path())
+        .run()
+        .success();
+    let out = common::clerk(&["keys", "add", "chen-jianguo", "mine.pub"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert_eq!(
+        out.stderr.trim(),
+        format!(
+            "error: the key {} is already listed for wang-fang",
+            fingerprint_of(&repo.path().join("mine.pub").display().to_string())
+        )
+    );
+}
+
+/// Four classification levels, as an association with 公開/內部/秘密/機密 writes them.
+const FOUR_LEVELS: &str = "
+classifications:
+  - {id: public, label: {zh-Hant: 公開, zh-Hans: 公开, en: Public}}
+  - {id: internal, label: {zh-Hant: 內部, zh-Hans: 内部, en: Internal}}
+  - {id: secret, label: {zh-Hant: 秘密, zh-Hans: 秘密, en: Secret}}
+  - {id: confidential, label: {zh-Hant: 機密, zh-Hans: 机密, en: Confidential}}
+";
+
+/// The example with four levels and a 秘密 (secret) document.
+fn four_levels() -> Repo {
+    let repo = Repo::example();
+    let config = repo.read("clerk.yaml");
+    repo.write("clerk.yaml", format!("{config}{FOUR_LEVELS}"));
+    let draft = repo.read("documents/2026-doc-006.md");
+    repo.write(
+        "documents/2026-doc-090.md",
+        draft
+            .replace("2027年度工作計劃（草稿）", "秘密級測試文件")
+            .replace("status: draft", "classification: secret\nstatus: draft"),
+    );
+    repo
+}
+
+/// Whether a built site holds `text` in any page.
+fn site_has(dir: &Path, text: &str) -> bool {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .any(|e| std::fs::read_to_string(e.path()).unwrap().contains(text))
+}
+
+/// The levels are data: with four configured, a 秘密 record reaches the 秘密 and 機密 builds
+/// only, each build named by its level's label, and `--audience` takes any configured id.
+#[test]
+fn four_classification_levels_build_four_audiences() {
+    let repo = four_levels();
+    let out = common::clerk(&["check", "--today", common::TODAY])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    for (audience, shown, edition) in [
+        ("public", false, "公開版"),
+        ("internal", false, "內部版"),
+        ("secret", true, "秘密版"),
+        ("confidential", true, "機密版"),
+    ] {
+        let site = repo.path().join(format!("site-{audience}"));
+        let out = common::clerk(&[
+            "build",
+            "--no-search",
+            "--no-pdf",
+            "--today",
+            common::TODAY,
+            "--audience",
+            audience,
+            "-o",
+        ])
+        .arg(&site)
+        .dir(repo.path())
+        .run();
+        assert_eq!(out.status, 0, "{audience}: {}", out.said());
+        assert!(
+            out.stdout.contains(&format!("built the {audience} site")),
+            "{}",
+            out.stdout
+        );
+        assert_eq!(site_has(&site, "秘密級測試文件"), shown, "{audience}");
+        assert!(site_has(&site, edition), "{audience}: {edition}");
+        // A confidential record (a member file) is in the confidential build only.
+        assert_eq!(
+            site_has(&site, "禾風茶藝文化有限公司"),
+            audience == "confidential",
+            "{audience}"
+        );
+    }
+    let out = common::clerk(&["build", "--audience", "top-secret"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert_eq!(
+        out.stderr.trim(),
+        "error: --audience: `top-secret` is not a classification level; the levels are: public, \
+         internal, secret, confidential"
+    );
+}
+
+/// A level nobody configured is an error where it is written: in a type file (E135, at the
+/// line), and in a record (E012, the allowed levels listed).
+#[test]
+fn an_unconfigured_level_is_an_error_at_its_line() {
+    let repo = four_levels();
+    repo.edit(
+        "types/member.yaml",
+        "lowest_classification: confidential",
+        "lowest_classification: top-secret",
+    );
+    repo.edit(
+        "documents/2026-doc-090.md",
+        "classification: secret",
+        "classification: 絕密",
+    );
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+    let found: Vec<(String, String, usize, String)> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.severity == "error")
+        .map(|f| (f.code, f.path, f.line, f.message))
+        .collect();
+    let line = repo
+        .read("types/member.yaml")
+        .lines()
+        .position(|l| l.starts_with("lowest_classification:"))
+        .unwrap()
+        + 1;
+    assert!(
+        found.contains(&(
+            "E135".into(),
+            "types/member.yaml".into(),
+            line,
+            "`top-secret` is not a classification level; the levels are: public, internal, \
+             secret, confidential"
+                .into()
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(c, p, l, m)| c == "E012"
+            && p == "documents/2026-doc-090.md"
+            && *l == 8
+            && m.contains("絕密")),
+        "{found:?}"
+    );
+}
