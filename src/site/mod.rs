@@ -6,6 +6,7 @@
 //! (already written in the visible record), never its title.
 
 pub mod feeds;
+pub mod fold;
 pub mod markdown;
 mod output;
 pub mod pages;
