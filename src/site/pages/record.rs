@@ -310,7 +310,7 @@ pub(super) fn search_text(
 
 /// The body's text on one line (runs of white space made one space): what a search result's
 /// excerpt is cut from.
-pub(super) fn body_line(body: &str) -> String {
+pub(in crate::site) fn body_line(body: &str) -> String {
     search_text("", None, &[], body)
         .split_whitespace()
         .collect::<Vec<_>>()
