@@ -56,3 +56,9 @@ transition-refused = status moved from `{ $was }` to `{ $is }`, which the workfl
 transition-repair = `{ $was }` is not a state of a { $type }; repair it to { $allowed }
 transition-final = a { $type } does not leave `{ $was }`
 transition-allowed = from `{ $was }` a { $type } moves to: { $allowed }
+
+## Feeds (search task, issue #19 item 8): W125
+feed-base-url-missing = the feeds are built without `site.base_url`: their links are relative, and feed readers cannot follow them
+feed-base-url-missing-hint = add where the site is published to clerk.yaml, e.g. `base_url: https://archive.example.org/` under `site:`
+feed-timezone-missing = the calendar reads events' times, but `association.timezone` is not set: its events last whole days
+feed-timezone-missing-hint = add the association's UTC offset to clerk.yaml, e.g. `timezone: "+08:00"` under `association:`

@@ -46,3 +46,9 @@ transition-refused = 状态由 { $was_label } 改为 { $is_label }，流程不�
 transition-repair = `{ $was }` 不是{ $type_label }的状态；请改为 { $allowed_labels }
 transition-final = { $type_label }到了 { $was_label } 便不再变动
 transition-allowed = { $type_label }由 { $was_label } 只能改为：{ $allowed_labels }
+
+## Feeds (search task, issue #19 item 8): W125
+feed-base-url-missing = 订阅源（Atom、iCalendar）构建时没有 `site.base_url`：链接是相对地址，订阅软件无法打开
+feed-base-url-missing-hint = 在 clerk.yaml 写上本站发布的网址，例如在 `site:` 下写 `base_url: https://archive.example.org/`
+feed-timezone-missing = 日历读取活动时间，但未设置 `association.timezone`：活动只能以全天显示
+feed-timezone-missing-hint = 在 clerk.yaml 的 `association:` 下写上与 UTC 的时差，例如 `timezone: "+08:00"`

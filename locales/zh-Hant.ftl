@@ -46,3 +46,9 @@ transition-refused = 狀態由 { $was_label } 改為 { $is_label }，流程不�
 transition-repair = `{ $was }` 不是{ $type_label }的狀態；請改為 { $allowed_labels }
 transition-final = { $type_label }到了 { $was_label } 便不再變動
 transition-allowed = { $type_label }由 { $was_label } 只能改為：{ $allowed_labels }
+
+## Feeds (search task, issue #19 item 8): W125
+feed-base-url-missing = 訂閱源（Atom、iCalendar）建置時沒有 `site.base_url`：連結是相對位址，訂閱軟體無法開啟
+feed-base-url-missing-hint = 在 clerk.yaml 寫上本站發布的網址，例如在 `site:` 下寫 `base_url: https://archive.example.org/`
+feed-timezone-missing = 行事曆讀取活動時間，但未設定 `association.timezone`：活動只能以全天顯示
+feed-timezone-missing-hint = 在 clerk.yaml 的 `association:` 下寫上與 UTC 的時差，例如 `timezone: "+08:00"`

@@ -245,6 +245,124 @@ fn search_reads_every_part_of_a_large_index() {
     assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
 }
 
+/// `tests/browser/search.mjs` on a built site: what each query shows, served and from file://.
+fn search_page(tools: &Path, site: &Path, queries: &[&str]) -> serde_json::Value {
+    let out = Command::new("node")
+        .arg(tools.join("search.mjs"))
+        .arg(site)
+        .args(queries)
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Search that answers, on the example's internal edition (Traditional Chinese): a Simplified
+/// query finds the Traditional records, the number of results is said, a query with no hit says
+/// so, more than 20 results come a page at a time with a "more" control, each result shows its
+/// type and date and an excerpt of its body (no fields, no key), served and from file://.
+#[test]
+fn search_answers_in_either_script_with_counts_and_more() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    let site = build(&repo, "internal");
+    let seen = search_page(
+        &tools,
+        &site,
+        &["会议", "zqxnothing", "2026", "王芳", "ssh-ed25519"],
+    );
+    assert_eq!(seen["errors"], serde_json::json!([]), "no script error");
+    for how in ["served", "file"] {
+        let by = |q: &str| &seen[how][q];
+        let hrefs = |q: &str| -> Vec<String> {
+            by(q)["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["href"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // 会议 (Simplified) finds the council meetings written 會議, and marks 會議 in them.
+        let found = hrefs("会议");
+        for meeting in [
+            "/meeting/2026-council-01.html",
+            "/meeting/2024-council-01.html",
+        ] {
+            assert!(
+                found.iter().any(|h| h == meeting),
+                "{how}: {meeting} in {found:?}"
+            );
+        }
+        let n = found.len();
+        assert_eq!(by("会议")["count"], format!("找到 {n} 筆結果"), "{how}");
+        let meeting = by("会议")["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["href"] == "/meeting/2024-council-01.html")
+            .unwrap();
+        assert_eq!(meeting["about"], "會議 · 2024-01-18", "{how}: {meeting}");
+        assert_eq!(
+            meeting["marks"],
+            serde_json::json!(["會議"]),
+            "{how}: {meeting}"
+        );
+        assert!(
+            meeting["excerpt"]
+                .as_str()
+                .unwrap()
+                .starts_with("會議紀要 理事七人全數出席"),
+            "{how}: the excerpt is the body's text: {meeting}"
+        );
+        // No hit: said in words, no list, no "more".
+        assert_eq!(
+            by("zqxnothing")["count"],
+            "沒有結果。請換個字詞再試。",
+            "{how}"
+        );
+        assert_eq!(by("zqxnothing")["results"], serde_json::json!([]), "{how}");
+        assert_eq!(by("zqxnothing")["more"], false, "{how}");
+        // More than a page: 20 shown, the count says all, "more" shows the rest.
+        let many = by("2026");
+        let total: usize = many["count"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("找到 ")
+            .trim_end_matches(" 筆結果")
+            .parse()
+            .unwrap_or_else(|_| panic!("{how}: {many}"));
+        assert!(total > 20, "{how}: {total}");
+        assert_eq!(many["results"].as_array().unwrap().len(), 20, "{how}");
+        assert_eq!(many["more"], true, "{how}");
+        let after = many["after"]["results"].as_array().unwrap();
+        assert_eq!(after.len(), total.min(40), "{how}");
+        let mut all: Vec<&str> = after.iter().map(|r| r["href"].as_str().unwrap()).collect();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), after.len(), "{how}: no result twice");
+        assert_eq!(many["after"]["more"], total > 40, "{how}");
+        // Every result has its type and date; no excerpt dumps fields or a key.
+        for q in ["会议", "2026", "王芳"] {
+            for r in by(q)["results"].as_array().unwrap() {
+                assert!(!r["about"].as_str().unwrap().is_empty(), "{how} {q}: {r}");
+                let excerpt = r["excerpt"].as_str().unwrap();
+                for dump in ["ssh-ed25519", "AAAA", "SHA256:", "\n"] {
+                    assert!(!excerpt.contains(dump), "{how} {q}: {dump} in {r}");
+                }
+            }
+        }
+        assert_eq!(by("ssh-ed25519")["results"], serde_json::json!([]), "{how}");
+        assert!(
+            !by("王芳")["text"].as_str().unwrap().contains("AAAA"),
+            "{how}"
+        );
+    }
+}
+
 #[test]
 fn every_page_is_valid_html() {
     let Some(tools) = tools() else { return };

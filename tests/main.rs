@@ -16,6 +16,7 @@ mod digest_props;
 mod document;
 mod due;
 mod encryption;
+mod feeds;
 mod fuzz;
 mod gentle_start;
 mod git;

@@ -403,13 +403,14 @@ fn feeds_parse_with_real_parsers_and_hold_only_visible_records() {
         "{public}"
     );
     assert!(lines[0].ends_with("document/2026-doc-003.html"), "{public}");
-    let ics = "import sys, icalendar\nc = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\nfor e in sorted(c.walk('VEVENT'), key=lambda e: e.decoded('DTSTART')): print(e.decoded('DTSTART'), e.get('SUMMARY'))";
+    let ics = "import sys, icalendar\nc = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\nfor e in sorted(c.walk('VEVENT'), key=lambda e: str(e.decoded('DTSTART'))): print(e.decoded('DTSTART'), e.get('SUMMARY'))";
     let public = python(ics, &out.path().join("public/feeds/calendar.ics"));
     let internal = python(ics, &out.path().join("internal/feeds/calendar.ics"));
-    // The public calendar has the public activity only; the internal one has the meetings.
+    // The public calendar has the public activity only; the internal one has the meetings, at
+    // their time (14:00 in Taipei is 06:00 UTC).
     assert_eq!(public.trim(), "2026-10-17 青嵐文化節2026", "{public}");
     assert!(
-        internal.contains("2026-12-18 2026年第三次理事會會議"),
+        internal.contains("2026-12-18 06:00:00+00:00 2026年第三次理事會會議"),
         "{internal}"
     );
     assert!(

@@ -56,6 +56,7 @@ pub fn run(
         pdf: include.pdf,
     };
     let report = site::build(&repo, &findings, &history, &options)?;
+    warn(dir, &report.warnings);
     if !repo.unreadable.is_empty() {
         eprintln!("{}", super::check::unreadable_note(repo.unreadable.len()));
     }
@@ -70,6 +71,29 @@ pub fn run(
         started.elapsed().as_secs_f64()
     );
     Ok(0)
+}
+
+/// Prints what the build found missing for its output, at its place in `clerk.yaml`.
+fn warn(dir: &Path, warnings: &[(crate::diag::Diagnostic, &str)]) {
+    use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+    if warnings.is_empty() {
+        return;
+    }
+    let text = std::fs::read_to_string(dir.join(crate::model::config::FILE)).unwrap_or_default();
+    let placed: Vec<crate::diag::Diagnostic> = warnings
+        .iter()
+        .map(|(d, pointer)| {
+            let mut d = d.clone();
+            if !text.is_empty() {
+                let at = crate::model::locate(&text, pointer, true);
+                (d.line, d.column, d.width) = (at.line, at.column, at.width);
+            }
+            d
+        })
+        .collect();
+    let mut err = StandardStream::stderr(ColorChoice::Never);
+    let source_of = |_: &crate::diag::Diagnostic| (!text.is_empty()).then_some(text.as_str());
+    let _ = crate::diag::render_text(&mut err, &placed, &source_of);
 }
 
 /// The repository and what `clerk check` finds in it.

@@ -238,6 +238,10 @@ pub mod codes {
     pub const BELOW_LOWEST_CLASSIFICATION: Code = Code("E078");
     /// An encrypted file's header was edited without its key.
     pub const HEADER_EDITED: Code = Code("E077");
+    /// Feeds are built without `site.base_url`: their links are relative, which readers fail.
+    pub const FEED_BASE_URL_MISSING: Code = Code("W125");
+    /// The calendar reads events' times, but `association.timezone` does not say where they are.
+    pub const FEED_TIMEZONE_MISSING: Code = Code("W126");
 }
 
 /// A finding about one place in one file.

@@ -1,22 +1,84 @@
 //! Feeds: Atom for issued documents and notices, iCalendar for meetings and activities.
+//!
+//! Feed readers fetch a feed on its own, so its links are absolute, under `site.base_url`;
+//! without one they stay relative to the feed and the build says so once (W125). Calendars
+//! receive a record's local time (`association.timezone`) in UTC, and every event is stamped
+//! with the time of the build (DTSTAMP), as RFC 5545 asks.
 
-use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text};
-use chrono::{NaiveDate, TimeZone, Utc};
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use super::{record_url, Output, Site};
+use crate::diag::{codes, Diagnostic, Pos};
+use crate::model::config::FILE;
 
-/// Adds `feeds/documents.atom` and `feeds/calendar.ics`.
-pub fn write(site: &Site, out: &Output) -> anyhow::Result<()> {
-    out.put("feeds/documents.atom", atom(site).into_bytes())?;
-    out.put("feeds/calendar.ics", ics(site).into_bytes())
+/// Adds `feeds/documents.atom` and `feeds/calendar.ics`; returns what they lack from
+/// `clerk.yaml` (W125, W126), each once, with where it belongs there (a JSON pointer).
+pub fn write(site: &Site, out: &Output) -> anyhow::Result<Vec<(Diagnostic, &'static str)>> {
+    let now = Utc::now();
+    out.put("feeds/documents.atom", atom(site, now).into_bytes())?;
+    out.put("feeds/calendar.ics", ics(site, now).into_bytes())?;
+    let config = &site.repo.config;
+    let warning = |code, id: &str, pointer| {
+        let d = Diagnostic::new(code, FILE, Pos::FILE, crate::i18n::t(id, &[]))
+            .hint(crate::i18n::t(&format!("{id}-hint"), &[]));
+        (d, pointer)
+    };
+    let mut warnings = Vec::new();
+    let feeds = !config.site.issued.is_empty() || !config.site.calendar.is_empty();
+    if feeds && config.site.base_url.is_none() {
+        warnings.push(warning(
+            codes::FEED_BASE_URL_MISSING,
+            "feed-base-url-missing",
+            "/site",
+        ));
+    }
+    let timed = config.site.calendar.iter().any(|d| d.time.is_some());
+    if timed && config.association.timezone.is_none() {
+        warnings.push(warning(
+            codes::FEED_TIMEZONE_MISSING,
+            "feed-timezone-missing",
+            "/association",
+        ));
+    }
+    Ok(warnings)
 }
 
 fn day(date: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
-fn atom(site: &Site) -> String {
+/// `path` in the site as a feed links to it: under `site.base_url`, or relative to `feeds/`.
+fn href(site: &Site, path: &str) -> String {
+    match &site.repo.config.site.base_url {
+        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
+        None => format!("../{path}"),
+    }
+}
+
+/// The body of a record on one line, cut to about 200 characters: an entry's summary.
+fn summary(site: &Site, r: &crate::model::record::Record) -> Option<String> {
+    let body = super::pages::record::body_line(r.body(site.repo.text_of(r)));
+    let mut chars = body.chars();
+    let cut: String = chars.by_ref().take(200).collect();
+    match (cut.is_empty(), chars.next().is_some()) {
+        (true, _) => None,
+        (false, true) => Some(format!("{cut}…")),
+        (false, false) => Some(cut),
+    }
+}
+
+/// The labels of the feed's types in the site's language, joined (發文、通知).
+fn type_labels<'a>(site: &Site, types: impl Iterator<Item = &'a str>) -> String {
+    let locale = site.repo.config.association.locale.tag();
+    let labels: Vec<&str> = types
+        .map(|t| site.repo.types.get(t).map_or(t, |d| d.label(locale)))
+        .collect();
+    labels.join("、")
+}
+
+fn atom(site: &Site, now: DateTime<Utc>) -> String {
     let config = &site.repo.config;
     let mut entries: Vec<(String, Entry)> = Vec::new();
     for d in &config.site.issued {
@@ -30,7 +92,6 @@ fn atom(site: &Site) -> String {
             let when: FixedDateTime = Utc
                 .from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default())
                 .fixed_offset();
-            let url = record_url(&d.type_name, &r.id);
             let mut title = r.title().unwrap_or(&r.id).to_string();
             if let Some(n) = r.str_field("number") {
                 title = format!("{n} {title}");
@@ -40,8 +101,9 @@ fn atom(site: &Site) -> String {
                 title: Text::plain(title),
                 updated: when,
                 published: Some(when),
+                summary: summary(site, r).map(Text::plain),
                 links: vec![Link {
-                    href: format!("../{url}"),
+                    href: href(site, &record_url(&d.type_name, &r.id)),
                     ..Default::default()
                 }],
                 ..Default::default()
@@ -53,25 +115,61 @@ fn atom(site: &Site) -> String {
     let updated = entries
         .first()
         .map(|(_, e)| e.updated)
-        .unwrap_or_else(|| Utc.timestamp_opt(0, 0).unwrap().fixed_offset());
+        .unwrap_or_else(|| now.fixed_offset());
+    let name = &config.association.name;
+    let kinds = type_labels(
+        site,
+        config.site.issued.iter().map(|d| d.type_name.as_str()),
+    );
     let feed = Feed {
-        id: format!("urn:clerk:{}:documents", config.association.name),
-        title: Text::plain(format!("{} — documents", config.association.name)),
+        id: format!("urn:clerk:{name}:documents"),
+        title: Text::plain(format!("{name} — {kinds}")),
         updated,
-        links: vec![Link {
-            href: "../index.html".into(),
+        authors: vec![Person {
+            name: name.clone(),
             ..Default::default()
         }],
+        links: vec![
+            Link {
+                href: href(site, "index.html"),
+                ..Default::default()
+            },
+            Link {
+                href: href(site, "feeds/documents.atom"),
+                rel: "self".into(),
+                ..Default::default()
+            },
+        ],
         entries: entries.into_iter().map(|(_, e)| e).collect(),
         ..Default::default()
     };
     feed.to_string()
 }
 
-fn ics(site: &Site) -> String {
+/// When a dated record starts: at its time in the association's zone, as UTC, when the feed
+/// names a time field and the record has one; otherwise on its day.
+fn start_time(
+    site: &Site,
+    d: &crate::model::config::Dated,
+    r: &crate::model::record::Record,
+    date: NaiveDate,
+) -> Option<DateTime<Utc>> {
+    let time = NaiveTime::parse_from_str(r.str_field(d.time.as_deref()?)?, "%H:%M").ok()?;
+    let zone = site.repo.config.association.timezone?;
+    zone.0
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn ics(site: &Site, now: DateTime<Utc>) -> String {
     let config = &site.repo.config;
     let mut calendar = Calendar::new();
-    calendar.name(&config.association.name);
+    let kinds = type_labels(
+        site,
+        config.site.calendar.iter().map(|d| d.type_name.as_str()),
+    );
+    calendar.name(&format!("{} — {kinds}", config.association.name));
     for d in &config.site.calendar {
         for r in site
             .records()
@@ -85,20 +183,24 @@ fn ics(site: &Site) -> String {
             let Some(start) = r.str_field(&d.date).and_then(day) else {
                 continue;
             };
-            let end = d
-                .end
-                .as_ref()
-                .and_then(|f| r.str_field(f))
-                .and_then(day)
-                .unwrap_or(start);
             let mut event = Event::new();
             event
                 .uid(&format!("{}@clerk", r.id))
                 .summary(r.title().unwrap_or(&r.id))
-                .all_day(start)
-                .ends(end.succ_opt().unwrap_or(end))
-                .timestamp(Utc.from_utc_datetime(&start.and_hms_opt(0, 0, 0).unwrap_or_default()))
-                .url(&record_url(&d.type_name, &r.id));
+                .timestamp(now)
+                .url(&href(site, &record_url(&d.type_name, &r.id)));
+            match start_time(site, d, r, start) {
+                Some(at) => event.starts(at),
+                None => {
+                    let end = d
+                        .end
+                        .as_ref()
+                        .and_then(|f| r.str_field(f))
+                        .and_then(day)
+                        .unwrap_or(start);
+                    event.all_day(start).ends(end.succ_opt().unwrap_or(end))
+                }
+            };
             if let Some(location) = d.location.as_ref().and_then(|f| r.str_field(f)) {
                 event.location(location);
             }
@@ -108,13 +210,14 @@ fn ics(site: &Site) -> String {
     calendar.done().to_string()
 }
 
-/// The deadlines as an iCalendar feed: one all-day event per item due.
-pub fn due_ics(
-    repo: &crate::model::repo::Repository,
-    items: &[crate::derive::due::Item],
-) -> String {
+/// The deadlines as an iCalendar feed, named `title` (the site's label): one all-day event per
+/// item due, ending the next day.
+pub fn due_ics(site: &Site, items: &[crate::derive::due::Item], title: Option<&String>) -> String {
+    let repo = site.repo;
+    let now = Utc::now();
     let mut calendar = Calendar::new();
-    calendar.name(&format!("{} — due", repo.config.association.name));
+    let title = title.map_or("due", String::as_str);
+    calendar.name(&format!("{} — {title}", repo.config.association.name));
     for (n, item) in items.iter().enumerate() {
         let Some(date) = day(&item.date) else {
             continue;
@@ -128,8 +231,9 @@ pub fn due_ics(
             .uid(&format!("{}-{n}-due@clerk", item.record))
             .summary(&format!("{}：{}", item.kind, item.what))
             .all_day(date)
-            .timestamp(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default()))
-            .url(&record_url(&type_name, &item.record));
+            .ends(date.succ_opt().unwrap_or(date))
+            .timestamp(now)
+            .url(&href(site, &record_url(&type_name, &item.record)));
         calendar.push(event.done());
     }
     calendar.done().to_string()

@@ -6,6 +6,7 @@
 //! (already written in the visible record), never its title.
 
 pub mod feeds;
+pub mod fold;
 pub mod markdown;
 mod output;
 pub mod pages;
@@ -63,6 +64,9 @@ pub struct Report {
     pub hidden: usize,
     pub pages: usize,
     pub files: usize,
+    /// What the build found missing for its output (W125), each with where it belongs in
+    /// `clerk.yaml` (a JSON pointer).
+    pub warnings: Vec<(Diagnostic, &'static str)>,
 }
 
 /// The records visible to a build, and what the site needs to know about them.
@@ -246,6 +250,7 @@ pub fn render(
     clock.lap("site: record and index pages");
     let locale = repo.config.association.locale;
     let part = repo.config.site.search_part;
+    let mut warnings = Vec::new();
     let (pages, entries) = std::thread::scope(|scope| -> anyhow::Result<_> {
         // Pagefind indexes mostly on one thread: the registers use the other core meanwhile.
         let indexing = search.then(|| {
@@ -270,7 +275,7 @@ pub fn render(
         for (name, text) in &theme.assets {
             out.put(name.clone(), text.clone().into_bytes())?;
         }
-        feeds::write(&site, out)?;
+        warnings.extend(feeds::write(&site, out)?);
         clock.lap("site: feeds");
         if let Some(indexing) = indexing {
             indexing
@@ -294,6 +299,7 @@ pub fn render(
         hidden: repo.records.len() - site.visible.len(),
         pages,
         files: out.count() + attachments.len(),
+        warnings,
     };
     Ok(Rendered {
         attachments,

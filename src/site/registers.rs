@@ -147,7 +147,7 @@ fn due_page(
     out.put("due.html", html.into_bytes())?;
     out.put(
         "feeds/due.ics",
-        super::feeds::due_ics(site.repo, &items).into_bytes(),
+        super::feeds::due_ics(site, &items, theme.labels.get("due")).into_bytes(),
     )
 }
 

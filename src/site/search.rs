@@ -14,6 +14,7 @@ use pagefind::api::PagefindIndex;
 #[cfg(feature = "search")]
 use pagefind::options::PagefindServiceConfig;
 
+use super::fold::Fold;
 use super::Output;
 use crate::model::config::Locale;
 
@@ -25,6 +26,13 @@ pub struct Entry {
     pub title: String,
     /// Plain text (not HTML): title, number, fields as shown, body.
     pub text: String,
+    /// The record's type by its label (公文), shown beside each result.
+    pub kind: String,
+    /// The record's date as shown in lists.
+    pub date: String,
+    /// The body as plain text on one line: where a result's excerpt is taken from, so that no
+    /// result shows a dump of fields.
+    pub body: String,
     /// From an encrypted record: its text is never written to the cache of search parts.
     pub sealed: bool,
 }
@@ -37,7 +45,8 @@ pub struct Entry {
 ///
 /// Entries come only from record pages rendered for this audience, so the index holds nothing
 /// the audience may not see. Pagefind is given the text, not the page's HTML: it does not parse
-/// 10,000 pages again.
+/// 10,000 pages again. Each text is indexed as written and folded to Simplified ([`Fold`]), and
+/// `pagefind/fold.js` gives the search page the table to fold the query with.
 pub fn index(
     locale: Locale,
     entries: &[Entry],
@@ -46,6 +55,12 @@ pub fn index(
     out: &Output,
 ) -> anyhow::Result<()> {
     let chunks = parts(entries, part);
+    let fold = Fold::of(
+        entries
+            .iter()
+            .flat_map(|e| [e.title.as_str(), e.text.as_str()]),
+    );
+    out.put("pagefind/fold.js", fold.script()?)?;
     let next = AtomicUsize::new(0);
     let work = || -> anyhow::Result<()> {
         loop {
@@ -65,7 +80,7 @@ pub fn index(
             {
                 Some(files) => files,
                 None => {
-                    let files = index_part(locale, chunk)?;
+                    let files = index_part(locale, chunk, &fold)?;
                     if let Some((cache, key)) = &cached {
                         cache.put(key, &files, n == 0);
                     }
@@ -107,12 +122,22 @@ pub fn index(
 
 /// The entries of a part as a script, for the search page opened from files (`file://`),
 /// where the browser fetches nothing and Pagefind cannot run: each part adds its
-/// `[url, title, text]` rows to `window.clerkSearch`, and the page matches the words in them.
-/// The rows are JSON, so no text can end the script or run; they hold what the index holds.
+/// `[url, title, text, kind, date, body]` rows to `window.clerkSearch`, and the page matches
+/// the words in them (folding them with `pagefind/fold.js` as it folds the query). The rows
+/// are JSON, so no text can end the script or run; they hold what the index holds.
 fn offline_part(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
-    let rows: Vec<[&str; 3]> = entries
+    let rows: Vec<[&str; 6]> = entries
         .iter()
-        .map(|e| [e.url.as_str(), e.title.as_str(), e.text.as_str()])
+        .map(|e| {
+            [
+                e.url.as_str(),
+                e.title.as_str(),
+                e.text.as_str(),
+                e.kind.as_str(),
+                e.date.as_str(),
+                e.body.as_str(),
+            ]
+        })
         .collect();
     let mut out = b"(window.clerkSearch = window.clerkSearch || []).push(".to_vec();
     serde_json::to_writer(&mut out, &rows).context("search rows")?;
@@ -151,7 +176,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// What a part's index is made from, as a cache key: clerk's version (which fixes Pagefind's),
-/// the language, and every entry's URL, title and text. `None` when an entry is from an
+/// the language, and every entry's URL, title, text, type, date and body. `None` when an entry is from an
 /// encrypted record, whose text is never written to the cache.
 fn part_key(locale: Locale, entries: &[Entry]) -> Option<String> {
     use sha2::{Digest, Sha256};
@@ -163,7 +188,14 @@ fn part_key(locale: Locale, entries: &[Entry]) -> Option<String> {
     h.update([0]);
     h.update(language(locale));
     for entry in entries {
-        for text in [&entry.url, &entry.title, &entry.text] {
+        for text in [
+            &entry.url,
+            &entry.title,
+            &entry.text,
+            &entry.kind,
+            &entry.date,
+            &entry.body,
+        ] {
             h.update((text.len() as u64).to_le_bytes());
             h.update(text);
         }
@@ -316,13 +348,19 @@ fn language(locale: Locale) -> &'static str {
 
 /// Without the `search` feature there is no indexer: builds leave the index out.
 #[cfg(not(feature = "search"))]
-fn index_part(_: Locale, _: &[Entry]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+fn index_part(_: Locale, _: &[Entry], _: &Fold) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     anyhow::bail!("this clerk was built without search (cargo feature `search`)")
 }
 
-/// One Pagefind bundle for `entries`: its files, by path inside the bundle.
+/// One Pagefind bundle for `entries`: its files, by path inside the bundle. The text indexed is
+/// the entry's, then its Simplified folding where that differs; the type, date and body go
+/// in the meta data, which the results show.
 #[cfg(feature = "search")]
-fn index_part(locale: Locale, entries: &[Entry]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+fn index_part(
+    locale: Locale,
+    entries: &[Entry],
+    fold: &Fold,
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let language = language(locale);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -336,11 +374,20 @@ fn index_part(locale: Locale, entries: &[Entry]) -> anyhow::Result<Vec<(String, 
         let mut index =
             PagefindIndex::new(Some(options)).map_err(|e| anyhow!("search index: {e}"))?;
         for entry in entries {
-            let meta = BTreeMap::from([("title".to_string(), entry.title.clone())]);
+            let meta = BTreeMap::from([
+                ("title".to_string(), entry.title.clone()),
+                ("kind".to_string(), entry.kind.clone()),
+                ("date".to_string(), entry.date.clone()),
+                ("body".to_string(), entry.body.clone()),
+            ]);
+            let text = match fold.fold(&entry.text) {
+                Some(folded) => format!("{}\n{folded}", entry.text),
+                None => entry.text.clone(),
+            };
             index
                 .add_custom_record(
                     format!("/{}", entry.url),
-                    entry.text.clone(),
+                    text,
                     language.to_string(),
                     Some(meta),
                     None,
@@ -374,6 +421,9 @@ mod tests {
             .map(|url| Entry {
                 title: format!("title of {url}"),
                 text: format!("text of {url}"),
+                kind: "公文".into(),
+                date: "2026-11-26".into(),
+                body: format!("body of {url}"),
                 url,
                 sealed: false,
             })
@@ -421,12 +471,15 @@ mod tests {
         let key = part_key(Locale::ZhHant, &all).unwrap();
         assert_eq!(part_key(Locale::ZhHant, &all), Some(key.clone()));
         assert_ne!(part_key(Locale::En, &all), Some(key.clone()));
-        for change in 0..3 {
+        for change in 0..6 {
             let mut changed = all.clone();
             match change {
                 0 => changed[1].url.push('x'),
                 1 => changed[1].title.push('x'),
-                _ => changed[1].text.push('x'),
+                2 => changed[1].text.push('x'),
+                3 => changed[1].kind.push('x'),
+                4 => changed[1].date.push('x'),
+                _ => changed[1].body.push('x'),
             }
             assert_ne!(part_key(Locale::ZhHant, &changed), Some(key.clone()));
         }

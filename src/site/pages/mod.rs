@@ -2,7 +2,7 @@
 
 pub mod document;
 mod fields;
-mod record;
+pub(super) mod record;
 mod votes;
 
 use rayon::prelude::*;

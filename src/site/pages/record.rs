@@ -165,6 +165,9 @@ impl<'a> RecordPages<'a> {
             url: url.clone(),
             title: title.to_string(),
             text: search_text(title, r.str_field("number"), &fields, r.body(text)),
+            kind: type_view.label.to_string(),
+            date: display_date(site, r),
+            body: body_line(r.body(text)),
             sealed: repo.sealed(&r.path).is_some(),
         };
         ctx.insert("fields", &fields);
@@ -302,6 +305,15 @@ pub(super) fn search_text(
         }
     }
     out
+}
+
+/// The body's text on one line (runs of white space made one space): what a search result's
+/// excerpt is cut from.
+pub(in crate::site) fn body_line(body: &str) -> String {
+    search_text("", None, &[], body)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text of an HTML fragment as the sanitised page shows it: no tags, no script or style,

@@ -1,0 +1,287 @@
+//! Feeds a reader subscribes to: Atom for issued documents with absolute links (from
+//! `site.base_url`), an author, summaries and titles in the site's language; iCalendar with
+//! meetings at their time in the association's time zone, DTSTAMP the build's time and an end
+//! for every deadline. And the search index, which holds no key material.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use common::Repo;
+
+const BASE: &str = "https://archive.qinglan.example.org/";
+
+/// Builds `repo` for `audience`; returns the site's folder and what clerk said.
+fn build(repo: &Repo, audience: &str) -> (PathBuf, common::Outcome) {
+    let out = repo.path().join(format!("site-{audience}"));
+    let said = common::clerk(&["build", ".", "--no-pdf", "-o"])
+        .arg(&out)
+        .args(["--audience", audience, "--today", common::TODAY])
+        .dir(repo.path())
+        .run()
+        .success();
+    (out, said)
+}
+
+fn read(site: &Path, file: &str) -> String {
+    std::fs::read_to_string(site.join(file)).unwrap()
+}
+
+/// The values of `<tag …>` attributes `attr` in `xml`.
+fn attrs<'a>(xml: &'a str, tag: &str, attr: &str) -> Vec<&'a str> {
+    xml.split(&format!("<{tag} "))
+        .skip(1)
+        .filter_map(|rest| rest.split(&format!("{attr}=\"")).nth(1))
+        .filter_map(|v| v.split('"').next())
+        .collect()
+}
+
+/// The example's `clerk.yaml` says where its site lives and its time zone.
+#[test]
+fn the_example_says_where_its_site_lives_and_its_time_zone() {
+    let config =
+        std::fs::read_to_string(common::crate_dir().join("records-example/clerk.yaml")).unwrap();
+    assert!(config.contains(&format!("base_url: {BASE}")), "{config}");
+    assert!(config.contains("timezone: \"+08:00\""), "{config}");
+}
+
+#[test]
+fn atom_links_are_absolute_with_an_author_summaries_and_labels() {
+    let repo = Repo::example();
+    let (site, said) = build(&repo, "public");
+    assert!(!said.stderr.contains("W125"), "{}", said.stderr);
+    let atom = read(&site, "feeds/documents.atom");
+    let links = attrs(&atom, "link", "href");
+    assert_eq!(
+        links.len(),
+        2 + 3,
+        "the feed's own two and one per document: {atom}"
+    );
+    assert!(links.iter().all(|l| l.starts_with(BASE)), "{links:?}");
+    assert!(
+        links.contains(&"https://archive.qinglan.example.org/document/2026-doc-003.html"),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"https://archive.qinglan.example.org/feeds/documents.atom"),
+        "the feed's self link: {links:?}"
+    );
+    assert!(
+        atom.contains("<author><name>青嵐文化交流協會</name></author>"),
+        "{atom}"
+    );
+    // Titled by the types' labels in the site's language, not `documents`.
+    assert!(
+        atom.contains("<title>青嵐文化交流協會 — 發文</title>"),
+        "{atom}"
+    );
+    assert!(!atom.contains("— documents"), "{atom}");
+    // Each entry summarises its body in words: no field, no markup.
+    assert_eq!(atom.matches("<summary").count(), 3, "{atom}");
+    assert!(
+        atom.contains("「青嵐文化節2026」將於"),
+        "the summary of 2026-doc-003: {atom}"
+    );
+}
+
+#[test]
+fn without_a_base_url_the_build_says_so_once_and_links_stay_relative() {
+    let repo = Repo::example();
+    repo.edit("clerk.yaml", "  base_url: https", "  # base_url: https");
+    let (site, said) = build(&repo, "internal");
+    assert_eq!(said.stderr.matches("W125").count(), 1, "{}", said.stderr);
+    assert!(said.stderr.contains("site.base_url"), "{}", said.stderr);
+    assert!(
+        said.stderr.contains("clerk.yaml:"),
+        "at the file: {}",
+        said.stderr
+    );
+    let atom = read(&site, "feeds/documents.atom");
+    assert!(
+        attrs(&atom, "link", "href")
+            .iter()
+            .all(|l| l.starts_with("../")),
+        "{atom}"
+    );
+}
+
+#[test]
+fn without_a_time_zone_timed_events_last_whole_days_and_the_build_says_so() {
+    let repo = Repo::example();
+    repo.edit("clerk.yaml", "  timezone: \"+08:00\"", "  # timezone");
+    let (site, said) = build(&repo, "internal");
+    assert_eq!(said.stderr.matches("W126").count(), 1, "{}", said.stderr);
+    assert!(
+        said.stderr.contains("association.timezone"),
+        "{}",
+        said.stderr
+    );
+    assert!(
+        said.stderr.contains("clerk.yaml:3:1"),
+        "at `association:`: {}",
+        said.stderr
+    );
+    assert!(!said.stderr.contains("W125"), "{}", said.stderr);
+    let ics = read(&site, "feeds/calendar.ics");
+    let first = event(&ics, "2026-council-01@clerk");
+    assert_eq!(
+        field(&first, "DTSTART"),
+        ["DTSTART;VALUE=DATE:20260115"],
+        "{first:?}"
+    );
+}
+
+/// The VEVENT whose UID is `uid`, unfolded, as its lines.
+fn event(ics: &str, uid: &str) -> Vec<String> {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n", "\n");
+    unfolded
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&format!("UID:{uid}\n")))
+        .unwrap_or_else(|| panic!("no event {uid}: {ics}"))
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn field<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
+    lines
+        .iter()
+        .filter(|l| l.starts_with(&format!("{name}:")) || l.starts_with(&format!("{name};")))
+        .map(String::as_str)
+        .collect()
+}
+
+/// `DTSTAMP:20261126T093012Z` as seconds since 1970, by the date's own arithmetic.
+fn stamp_seconds(line: &str) -> i64 {
+    let v = line.rsplit(':').next().unwrap();
+    assert_eq!(v.len(), 16, "a UTC date-time: {line}");
+    let n = |r: std::ops::Range<usize>| v[r].parse::<i64>().unwrap();
+    let date =
+        chrono::NaiveDate::from_ymd_opt(n(0..4) as i32, n(4..6) as u32, n(6..8) as u32).unwrap();
+    date.and_hms_opt(n(9..11) as u32, n(11..13) as u32, n(13..15) as u32)
+        .unwrap()
+        .and_utc()
+        .timestamp()
+}
+
+#[test]
+fn a_meeting_is_an_event_at_its_time_in_the_associations_zone() {
+    let repo = Repo::example();
+    let before = chrono::Utc::now().timestamp();
+    let (site, _) = build(&repo, "internal");
+    let after = chrono::Utc::now().timestamp();
+    let ics = read(&site, "feeds/calendar.ics");
+    // 14:00 at +08:00 is 06:00 UTC; 14:30 is 06:30.
+    let first = event(&ics, "2026-council-01@clerk");
+    assert_eq!(
+        field(&first, "DTSTART"),
+        ["DTSTART:20260115T060000Z"],
+        "{first:?}"
+    );
+    let second = event(&ics, "2026-council-02@clerk");
+    assert_eq!(
+        field(&second, "DTSTART"),
+        ["DTSTART:20260710T063000Z"],
+        "{second:?}"
+    );
+    // DTSTAMP is when the feed was built, not the event's date.
+    for e in [&first, &second] {
+        let stamp = field(e, "DTSTAMP");
+        assert_eq!(stamp.len(), 1, "{e:?}");
+        let at = stamp_seconds(stamp[0]);
+        assert!(
+            (before - 1..=after + 1).contains(&at),
+            "{stamp:?} not in {before}..{after}"
+        );
+    }
+    // An activity without a time spans its days: DTEND the day after its last.
+    let workshop = event(&ics, "2026-calligraphy-workshop@clerk");
+    assert_eq!(
+        field(&workshop, "DTSTART"),
+        ["DTSTART;VALUE=DATE:20261107"],
+        "{workshop:?}"
+    );
+    assert_eq!(field(&workshop, "DTEND").len(), 1, "{workshop:?}");
+}
+
+#[test]
+fn every_deadline_has_an_end_and_the_builds_stamp() {
+    let repo = Repo::example();
+    let before = chrono::Utc::now().timestamp();
+    let (site, _) = build(&repo, "internal");
+    let after = chrono::Utc::now().timestamp();
+    let ics = read(&site, "feeds/due.ics");
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n", "\n");
+    let events: Vec<Vec<String>> = unfolded
+        .split("BEGIN:VEVENT")
+        .skip(1)
+        .map(|e| e.lines().map(str::to_string).collect())
+        .collect();
+    assert!(events.len() >= 3, "{ics}");
+    for e in &events {
+        let start = field(e, "DTSTART");
+        let end = field(e, "DTEND");
+        assert_eq!((start.len(), end.len()), (1, 1), "{e:?}");
+        let day = |l: &str| {
+            chrono::NaiveDate::parse_from_str(l.rsplit(':').next().unwrap(), "%Y%m%d").unwrap()
+        };
+        assert!(start[0].starts_with("DTSTART;VALUE=DATE:"), "{e:?}");
+        assert_eq!(day(end[0]), day(start[0]).succ_opt().unwrap(), "{e:?}");
+        let at = stamp_seconds(field(e, "DTSTAMP")[0]);
+        assert!((before - 1..=after + 1).contains(&at), "{e:?}");
+    }
+}
+
+/// The text of every file of a site, the search index's compressed fragments opened.
+fn site_texts(site: &Path) -> Vec<(PathBuf, String)> {
+    use std::io::Read;
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let mut text = String::from_utf8_lossy(&bytes).into_owned();
+            if bytes.starts_with(&[0x1f, 0x8b]) {
+                let mut inflated = Vec::new();
+                if flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_end(&mut inflated)
+                    .is_ok()
+                {
+                    text = String::from_utf8_lossy(&inflated).into_owned();
+                }
+            }
+            (e.into_path(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn no_page_feed_or_search_entry_holds_key_material() {
+    let repo = Repo::example();
+    let (site, _) = build(&repo, "confidential");
+    let texts = site_texts(&site);
+    if cfg!(feature = "search") {
+        assert!(
+            texts
+                .iter()
+                .any(|(p, _)| p.to_string_lossy().ends_with(".pf_fragment")),
+            "the index's fragments are read too"
+        );
+        // The person pages are in the index, so the check below covers their entries.
+        let rows: String = texts
+            .iter()
+            .filter(|(p, _)| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with("offline-")
+            })
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert!(rows.contains("\"person/wang-fang.html\""), "{rows}");
+    }
+    for (path, text) in &texts {
+        for key in ["ssh-ed25519 AAAA", "AAAAC3NzaC1lZDI1NTE5"] {
+            assert!(!text.contains(key), "{key} in {}", path.display());
+        }
+    }
+}
