@@ -536,3 +536,51 @@ fn a_leave_request_approved_in_chromium_verifies_with_ssh_keygen() {
         String::from_utf8_lossy(&verified.stderr)
     );
 }
+
+/// The inbox as a page per person: in internal and confidential builds, linked from the person's
+/// page; never in the public build.
+#[test]
+fn the_inbox_is_a_page_per_person_in_internal_builds_only() {
+    let repo = Repo::example();
+    let build = |audience: &str| {
+        let out = repo.path().join(format!("site-{audience}"));
+        common::clerk(&["build", ".", "-o"])
+            .arg(&out)
+            .args(["--audience", audience, "--today", common::TODAY, "--no-pdf"])
+            .dir(repo.path())
+            .run()
+            .success();
+        out
+    };
+    let internal = build("internal");
+    let read = |p: &str| {
+        std::fs::read_to_string(internal.join(p))
+            .unwrap()
+            .replace("&#x2F;", "/")
+    };
+    let page = read("inbox/zhou-meiling.html");
+    assert!(page.contains("周美玲 的收件匣"), "{page}");
+    assert!(
+        page.contains("href=\"../leave/leave-2026-033.html\">黃俊豪事假一天</a>"),
+        "{page}"
+    );
+    assert!(page.contains("請假審批 → 已批准"), "{page}");
+    let person = read("person/zhou-meiling.html");
+    assert!(
+        person.contains("href=\"../inbox/zhou-meiling.html\""),
+        "{person}"
+    );
+    // Someone with nothing waiting has a page too, saying so.
+    let quiet = read("inbox/liu-jiahui.html");
+    assert!(quiet.contains("<p>（無）</p>"), "{quiet}");
+
+    let public = build("public");
+    assert!(
+        !public.join("inbox").exists(),
+        "no inbox in the public build"
+    );
+    let person = public.join("person/zhou-meiling.html");
+    if let Ok(page) = std::fs::read_to_string(person) {
+        assert!(!page.contains("inbox/"), "{page}");
+    }
+}

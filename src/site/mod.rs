@@ -6,6 +6,7 @@
 //! (already written in the visible record), never its title.
 
 pub mod feeds;
+pub mod inbox;
 pub mod markdown;
 mod output;
 pub mod pages;
@@ -262,7 +263,8 @@ pub fn render(
                     anyhow::Ok(())
                 })
         });
-        let pages = pages + registers::render(&site, &theme, out)?;
+        let pages =
+            pages + registers::render(&site, &theme, out)? + inbox::render(&site, &theme, out)?;
         clock.lap("site: registers, reports, due");
         for (name, text) in &theme.assets {
             out.put(name.clone(), text.clone().into_bytes())?;
