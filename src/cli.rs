@@ -87,6 +87,20 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     #[cfg(feature = "serve")]
     Serve(cmd::serve::Args),
+    /// Approve in the browser: your inbox, and each record to sign or return with a comment.
+    ///
+    /// Each record shows as it will be issued, with what changed since your last approval.
+    /// Listens on 127.0.0.1 only and prints an address with a random token; only a browser
+    /// that opened it may use the desk. Approving signs with your own key exactly as
+    /// `clerk sign` does and commits that one file (unless --no-commit).
+    ///
+    /// Examples:
+    ///   clerk desk                                   # your desk ($CLERK_PERSON or your key's owner)
+    ///   clerk desk --as lin-wenhui --key ~/.ssh/id_ed25519.pub   # key held by ssh-agent
+    ///   clerk desk records-example --port 8401 --no-commit
+    #[command(verbatim_doc_comment)]
+    #[cfg(feature = "serve")]
+    Desk(cmd::desk::Args),
     /// Print a register (登記簿): a table of records the type files declare.
     ///
     /// Registers respect audiences as the site does; the default here is confidential, since
@@ -321,6 +335,8 @@ impl Command {
             Command::Build(a) => &a.identity.keys,
             #[cfg(feature = "serve")]
             Command::Serve(a) => &a.identity.keys,
+            #[cfg(feature = "serve")]
+            Command::Desk(a) => &a.identity.keys,
             Command::Register(a) => &a.identity.keys,
             Command::Report(a) => &a.identity.keys,
             Command::Due(a) => &a.identity.keys,
@@ -391,6 +407,8 @@ impl Cli {
             Command::Build(args) => args.run(),
             #[cfg(feature = "serve")]
             Command::Serve(args) => args.run(),
+            #[cfg(feature = "serve")]
+            Command::Desk(args) => args.run(),
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
             Command::Due(args) => args.run(),

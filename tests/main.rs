@@ -12,6 +12,8 @@ mod check;
 mod ci_templates;
 mod cli;
 mod corpus;
+#[cfg(feature = "serve")]
+mod desk;
 mod digest_props;
 mod document;
 mod due;

@@ -31,6 +31,20 @@ struct Version {
 
 pub fn run(file: &Path, step: Option<&str>, by: Option<&str>) -> anyhow::Result<i32> {
     let (repo, index) = record::open(file)?;
+    for line in report(&repo, index, step, by)? {
+        println!("{line}");
+    }
+    Ok(0)
+}
+
+/// What changed in record `index` since each chosen approval (of `step`, by `by`, when given),
+/// as lines of text: what `clerk diff` prints and the desk shows.
+pub fn report(
+    repo: &Repository,
+    index: usize,
+    step: Option<&str>,
+    by: Option<&str>,
+) -> anyhow::Result<Vec<String>> {
     let rec = &repo.records[index];
     if repo.sealed(&rec.path).is_some() {
         bail!(
@@ -48,23 +62,23 @@ pub fn run(file: &Path, step: Option<&str>, by: Option<&str>) -> anyhow::Result<
         .filter(|s| s.digest != now && Some(&s.digest) != with_id.as_ref())
         .collect();
     if stale.is_empty() {
-        println!(
+        return Ok(vec![format!(
             "{}: the approvals chosen match the record as it is now; nothing changed since",
             rec.path
-        );
-        return Ok(0);
+        )]);
     }
+    let mut out = Vec::new();
     for signed in stale {
-        let Some(version) = signed_version(&repo, rec, def, &signed.digest)? else {
-            println!(
+        let Some(version) = signed_version(repo, rec, def, &signed.digest)? else {
+            out.push(format!(
                 "{}: no version in the git history has the content {}'s `{}` approval ({}) signed; it was never committed",
                 rec.path, signed.by, signed.step, signed.date
-            );
+            ));
             continue;
         };
-        print_changes(&repo, rec, def, signed, &version)?;
+        changes_since(repo, rec, def, signed, &version, &mut out)?;
     }
-    Ok(0)
+    Ok(out)
 }
 
 /// The approvals to compare: those of `step` and `by` when given, every one otherwise.
@@ -163,12 +177,13 @@ fn oid_short(commit: &git2::Commit) -> String {
     commit.id().to_string().chars().take(8).collect()
 }
 
-fn print_changes(
+fn changes_since(
     repo: &Repository,
     rec: &Record,
     def: Option<&TypeDef>,
     signed: &Signed,
     version: &Version,
+    out: &mut Vec<String>,
 ) -> anyhow::Result<()> {
     let source = SourceFile {
         path: rec.path.clone(),
@@ -176,10 +191,10 @@ fn print_changes(
         ..Default::default()
     };
     let old = Record::parse(0, &source).map_err(|d| anyhow!("{}", d.message))?;
-    println!(
+    out.push(format!(
         "{}: what changed since {}'s `{}` approval of {} (the version of commit {}, {})",
         rec.path, signed.by, signed.step, signed.date, version.commit, version.date
-    );
+    ));
     let mut skip: Vec<&str> = vec!["approvals", "id"];
     skip.extend(
         def.map(|d| d.managed.iter().map(String::as_str))
@@ -188,25 +203,27 @@ fn print_changes(
     );
     let fields = changes::fields(old.map(), rec.map(), &skip);
     if !fields.is_empty() {
-        println!("  fields:");
+        out.push("  fields:".into());
     }
     for f in &fields {
-        println!(
+        out.push(format!(
             "    {}: {} → {}",
             f.field,
             shown(&f.before),
             shown(&f.after)
-        );
+        ));
     }
     let body = changes::body(old.body(&version.text), rec.body(repo.text_of(rec)));
     if !body.is_empty() {
-        println!("  body ([-removed-] {{+added+}}):");
+        out.push("  body ([-removed-] {+added+}):".into());
     }
     for (line, text) in &body {
-        println!("    {line:>4} │ {text}");
+        out.push(format!("    {line:>4} │ {text}"));
     }
     if fields.is_empty() && body.is_empty() {
-        println!("  only line endings, layout or order changed (nothing an approval covers)");
+        out.push(
+            "  only line endings, layout or order changed (nothing an approval covers)".into(),
+        );
     }
     Ok(())
 }

@@ -70,7 +70,7 @@ pub fn run(req: Request) -> anyhow::Result<i32> {
 
 /// For an approval whose record has none yet: the day of the commit that moved the record to its
 /// present state, or that added it (when the repository is in git).
-fn since_from_history(dir: &Path, all: &mut BTreeMap<String, Vec<Item>>) {
+pub fn since_from_history(dir: &Path, all: &mut BTreeMap<String, Vec<Item>>) {
     let waiting = all
         .values()
         .flatten()
@@ -96,7 +96,7 @@ fn since_from_history(dir: &Path, all: &mut BTreeMap<String, Vec<Item>>) {
 }
 
 /// `--as`, else who is running clerk: CLERK_PERSON, or the owner of `~/.ssh/id_ed25519.pub`.
-fn whoami(repo: &Repository, given: Option<String>) -> anyhow::Result<String> {
+pub fn whoami(repo: &Repository, given: Option<String>) -> anyhow::Result<String> {
     let who = given.or_else(|| super::record::me(repo)).ok_or_else(|| {
         anyhow!("whose inbox? pass `--as PERSON-ID`, set CLERK_PERSON, or list your key (~/.ssh/id_ed25519.pub) in your person record")
     })?;
@@ -106,7 +106,7 @@ fn whoami(repo: &Repository, given: Option<String>) -> anyhow::Result<String> {
     Ok(who)
 }
 
-fn name(repo: &Repository, id: &str) -> String {
+pub fn name(repo: &Repository, id: &str) -> String {
     repo.person(id)
         .and_then(|p| p.str_field("name").or(p.title()))
         .unwrap_or(id)

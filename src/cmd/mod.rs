@@ -8,6 +8,8 @@ pub mod checked;
 mod complete;
 pub mod corpus;
 pub mod crypt;
+#[cfg(feature = "serve")]
+pub mod desk;
 pub mod diff;
 pub mod due;
 mod fill;

@@ -7,6 +7,7 @@
 
 pub mod feeds;
 pub mod fold;
+pub mod inbox;
 pub mod markdown;
 mod output;
 pub mod pages;
@@ -270,7 +271,8 @@ pub fn render(
                     anyhow::Ok(())
                 })
         });
-        let pages = pages + registers::render(&site, &theme, out)?;
+        let pages =
+            pages + registers::render(&site, &theme, out)? + inbox::render(&site, &theme, out)?;
         clock.lap("site: registers, reports, due");
         for (name, text) in &theme.assets {
             out.put(name.clone(), text.clone().into_bytes())?;

@@ -33,6 +33,12 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("due.html", include_str!("../../templates/due.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("reports.html", include_str!("../../templates/reports.html")),
+    ("inbox.html", include_str!("../../templates/inbox.html")),
+    ("desk.html", include_str!("../../templates/desk.html")),
+    (
+        "desk_record.html",
+        include_str!("../../templates/desk_record.html"),
+    ),
     ("labels.yaml", include_str!("../../templates/labels.yaml")),
     (
         "assets/style.css",

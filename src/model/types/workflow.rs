@@ -39,6 +39,38 @@ pub struct Workflow {
 }
 
 impl Workflow {
+    /// The states a record in `from` may be sent back to (退回): those it may move to from which
+    /// the workflow leads to `from` again (a document `reviewed` may go back to `draft`). None
+    /// when the workflow has no way back.
+    pub fn returns_to(&self, from: &str) -> Vec<String> {
+        let leads_back = |start: &str| {
+            let mut seen = std::collections::BTreeSet::new();
+            let mut todo = vec![start];
+            while let Some(s) = todo.pop() {
+                if s == from {
+                    return true;
+                }
+                if seen.insert(s) {
+                    todo.extend(
+                        self.transitions
+                            .get(s)
+                            .into_iter()
+                            .flatten()
+                            .map(String::as_str),
+                    );
+                }
+            }
+            false
+        };
+        self.transitions
+            .get(from)
+            .into_iter()
+            .flatten()
+            .filter(|to| to.as_str() != from && leads_back(to))
+            .cloned()
+            .collect()
+    }
+
     /// The state a new record starts in.
     pub fn initial(&self) -> Option<&str> {
         self.initial

@@ -209,6 +209,11 @@ impl<'a> RecordPages<'a> {
             label(&mut change.status_to);
         }
         ctx.insert("history", &history);
+        if r.type_name.as_deref() == Some(repo.config.people_type.as_str()) {
+            ctx.insert("inbox_url", &crate::site::inbox::url(site, &r.id));
+            let name = crate::model::labels::person_name(r).unwrap_or(&r.id);
+            ctx.insert("inbox_name", name);
+        }
         // A type with a paper layout (公文, 紀要, 制度) has its own template.
         let template = match &def.layout {
             Some(layout) => {
