@@ -21,6 +21,7 @@ mod gentle_start;
 mod git;
 mod labels;
 mod layers;
+mod messages;
 mod registers;
 mod reports;
 mod rules;

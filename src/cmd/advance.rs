@@ -168,7 +168,7 @@ fn what_it_takes(repo: &Repository, def: &TypeDef, path: &str, n: &Next) -> Stri
                 Some(by) => format!(" (again: {by}'s approval is stale, `clerk diff {path} --step {} --by {by}` shows what changed)", a.step),
                 None => String::new(),
             };
-            format!("{} ({}){stale} — {}", a.label, a.step, next::sign_hint(path, &a.step, &a.givers))
+            format!("{} ({}){stale} — {}", a.label, a.step, next::sign_hint(path, (&a.step, &a.label), &a.givers))
         })
         .collect();
     if n.approvals.is_empty() || !n.fields.is_empty() {
