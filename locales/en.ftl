@@ -106,6 +106,12 @@ rule-undecided = what `{ $state }` requires when `{ $when }` cannot be decided f
 rule-undecided-hint = give the fields the condition reads, or correct it in { $file }
 rule-undecided-value = it gives { $value }, not true or false
 
+# `clerk sign`: who may not give a step
+no-known-type = { $path } has no known type
+not-a-step = `{ $step }` is not an approval step of { $type } (steps: { $steps })
+may-not-give = `{ $by }` may not give `{ $step }` for this record on { $date }: it needs { $needed }; { $could }
+may-not-give-no-rule = a rule that covers it
+
 # E050–E056 signatures
 signature-malformed = the signature is not an SSH signature (-----BEGIN SSH SIGNATURE-----)
 signature-malformed-hint = sign again with `clerk sign`; do not edit the signature by hand
@@ -180,6 +186,57 @@ expr-undefined-hint = expressions can use: { $names }
 expr-undeclared = expression `{ $source }` reads `record.{ $field }`, which the type does not declare
 expr-undeclared-hint = declare the field under `fields.properties`, or correct its name
 
+# `clerk due`
+due-person = { $name } ({ $id })
+due-overdue = overdue
+due-due = { "due    " }
+due-line = { "  " }{ $date }  { $flag }  { $kind }: { $what }  ({ $path })
+due-summary = { $n } due by { $until }, { $overdue } of them overdue (as of { $as_of })
+
+# `clerk sign`
+role-named = { $role }
+not-a-person = `{ $by }` is not a person in people/
+sign-not-as = `{ $by }` may not give `{ $step }` as { $role } on { $date }; they may as: { $roles }
+sign-several-roles = `{ $by }` may give `{ $step }` in several roles ({ $roles }); choose one with --role
+signed = signed the `{ $step }` approval of { $path } as { $by } ({ $role }) on { $date }
+signed-in-place = , in place of the earlier one
+status-moved = status: { $from } → { $to }
+status-stays = it stays `{ $from }`: as `{ $to }` it would have:
+attachments-bound = { $path }: { $n } attachment(s) bound to their content (SHA-256), so the approval covers them
+
+# `clerk advance`, and what `clerk sign` says comes next
+state-named = `{ $state }`
+now-final = { $path } is now `{ $state }`: nothing further in its workflow
+now-next = { $path } is now `{ $state }`; next:
+next-state = { "  " }→ `{ $state }`: { $takes }
+next-approval = { $step_label } ({ $step }){ $stale } — { $hint }
+next-again = { " " }(again: { $by }'s approval is stale, `clerk diff { $path } --step { $step } --by { $by }` shows what changed)
+next-then = { "; then " }
+sets-dates = { " " }(sets { $fields } to the day)
+no-workflow = records of type `{ $type }` have no workflow ({ $file })
+advance-not-a-state = `{ $to }` is not a state of { $type } (states: { $list })
+advance-final = { $path } is `{ $state }`, a state it does not leave
+advance-only = { $path } is `{ $state }`; from there it can become only { $list }, not `{ $to }`
+advance-which = { $path } is `{ $state }`; say which state with --to: { $list }
+
+# `clerk inbox`
+inbox-whose = whose inbox? pass `--as PERSON-ID`, set CLERK_PERSON, or list your key (~/.ssh/id_ed25519.pub) in your person record
+inbox-person = { $name } ({ $id }): { $n } waiting, as of { $as_of }
+inbox-approvals = Approvals to give
+inbox-tasks = To do
+inbox-since = , waiting since { $date }
+inbox-again = , again: the record changed since your approval
+
+# `clerk read`, and every command that edits a record
+field-set = { $field }: { $value }
+list-fields = { ", " }
+fields-set = { $path }: { $fields }
+field-status = status
+not-changed = { $path } was not changed; after the change it would have:
+read-who = who read it? pass `--as PERSON-ID` or set CLERK_PERSON
+read-already = { $path } was already read by { $who } on { $date }
+read-done = { $path }: read by { $who } on { $date }
+
 # E100–E108 loading clerk.yaml and the type files
 yaml-invalid = invalid YAML: { $problem }
 yaml-invalid-hint = fix the YAML syntax at this position
@@ -244,6 +301,15 @@ bad-id = id `{ $id }` has characters an id cannot have
 bad-id-hint = use letters, digits, `-`, `_` and `.`, starting with a letter or digit (no spaces, `#` or `/`)
 bad-file-id = file name `{ $id }` is not a valid id
 bad-file-id-hint = rename the file using letters, digits, `-`, `_` and `.`, or set `id:` in the front matter
+
+# `clerk diff`
+diff-nothing = { $path }: the approvals chosen match the record as it is now; nothing changed since
+diff-never-committed = { $path }: no version in the git history has the content { $by }'s `{ $step }` approval ({ $date }) signed; it was never committed
+diff-since = { $path }: what changed since { $by }'s `{ $step }` approval of { $date } (the version of commit { $commit }, { $commit_date })
+diff-fields = fields:
+diff-field = { $field }
+diff-body = body ([-removed-] {"{"}+added+{"}"}):
+diff-layout-only = only line endings, layout or order changed (nothing an approval covers)
 
 # E041–E042, W043 numbers
 number-other-issuer = `{ $value }` is not one of this scheme's numbers: its issuer code is `{ $issuer }`, not `{ $found }`

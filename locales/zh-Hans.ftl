@@ -94,6 +94,12 @@ rule-undecided = 无法判定此记录在「{ $state_label }」状态的要求�
 rule-undecided-hint = 请填写该条件读取的字段，或在 { $file } 中更正条件
 rule-undecided-value = 结果为 { $value }，不是 true 或 false
 
+# `clerk sign`：谁不得给予审批
+no-known-type = { $path } 的记录类型不明
+not-a-step = `{ $step }` 不是{ $type_label }的审批步骤（审批步骤：{ $steps }）
+may-not-give = { $by_name }于 { $date } 不得给予此记录的「{ $step_label }」审批：须由{ $needed_labels }审批；{ $could }
+may-not-give-no-rule = 适用规则所指定的人
+
 # E050–E056 签章
 signature-malformed = 签章不是 SSH 签章（-----BEGIN SSH SIGNATURE-----）
 signature-malformed-hint = 请以 `clerk sign` 重新签署；不要手动修改签章
@@ -168,6 +174,57 @@ expr-undefined-hint = 表达式可使用：{ $names }
 expr-undeclared = 表达式 `{ $source }` 读取 `record.{ $field }`，但此记录类型没有声明这个字段
 expr-undeclared-hint = 请在 `fields.properties` 下声明该字段，或更正字段名称
 
+# `clerk due`
+due-person = { $name }
+due-overdue = 逾期
+due-due = 到期
+due-line = { "  " }{ $date }  { $flag }  { $kind }：{ $what }（{ $path }）
+due-summary = 至 { $until } 到期 { $n } 项，其中 { $overdue } 项已逾期（截至 { $as_of }）
+
+# `clerk sign`
+role-named = `{ $role }`（{ $role_label }）
+not-a-person = `{ $by }` 不是 people/ 中的人员
+sign-not-as = { $by_name }于 { $date } 不得以{ $role_label }身份给予「{ $step_label }」审批；可用的职务：{ $roles_labels }
+sign-several-roles = { $by_name }可以不同职务给予「{ $step_label }」审批（{ $roles_labels }）；请以 --role 选择其一
+signed = 已签署 { $path } 的「{ $step_label }」审批：{ $by_name }，{ $role_label }，{ $date }
+signed-in-place = ，取代先前的审批
+status-moved = 状态：{ $from_label } → { $to_label }
+status-stays = 状态仍为「{ $from_label }」：若改为「{ $to_label }」，会有以下问题：
+attachments-bound = { $path }：{ $n } 个附件已按内容（SHA-256）绑定，审批涵盖这些附件
+
+# `clerk advance`，以及 `clerk sign` 之后的下一步
+state-named = 「{ $state_label }」（`{ $state }`）
+now-final = { $path } 现在是「{ $state_label }」：流程已完成
+now-next = { $path } 现在是「{ $state_label }」；下一步：
+next-state = { "  " }→ 「{ $state_label }」：{ $takes }
+next-approval = 「{ $step_label }」审批{ $stale }——{ $hint }
+next-again = （须重新审批：{ $by_name }的审批已不涵盖现在的内容，`clerk diff { $path } --step { $step } --by { $by }` 显示改动之处）
+next-then = ；然后
+sets-dates = （{ $titles }填上当天日期）
+no-workflow = 记录类型「{ $type_label }」没有流程（{ $file }）
+advance-not-a-state = `{ $to }` 不是{ $type_label }的状态（状态：{ $list }）
+advance-final = { $path } 是「{ $state_label }」，此状态不再变动
+advance-only = { $path } 是「{ $state_label }」；只能改为 { $list }，不能改为 `{ $to }`
+advance-which = { $path } 是「{ $state_label }」；请以 --to 指定状态：{ $list }
+
+# `clerk inbox`
+inbox-whose = 要看谁的待办？请以 `--as 人员编号` 指定、设置 CLERK_PERSON，或把您的公钥（~/.ssh/id_ed25519.pub）列在您的人员记录中
+inbox-person = { $name }：{ $n } 项待办（截至 { $as_of }）
+inbox-approvals = 待审批
+inbox-tasks = 待办
+inbox-since = ，自 { $date } 起等候
+inbox-again = ，须重新审批：您审批后记录已有改动
+
+# `clerk read`，以及所有修改记录的命令
+field-set = { $title }：{ $value_label }
+list-fields = ，
+fields-set = { $path }：{ $fields }
+field-status = 状态
+not-changed = { $path } 未修改；修改后会有以下问题：
+read-who = 是谁阅读的？请以 `--as 人员编号` 指定，或设置 CLERK_PERSON
+read-already = { $name }已于 { $date } 阅读 { $path }
+read-done = { $path }：{ $name }已于 { $date } 阅读
+
 # E100–E108 加载 clerk.yaml 与记录类型文件
 yaml-invalid = YAML 语法错误：{ $problem }
 yaml-invalid-hint = 请修正此处的 YAML 语法
@@ -232,6 +289,15 @@ bad-id = id `{ $id }` 含有 id 不能使用的字符
 bad-id-hint = 请使用字母、数字、`-`、`_` 与 `.`，并以字母或数字开头（不可有空格、`#` 或 `/`）
 bad-file-id = 文件名 `{ $id }` 不是有效的 id
 bad-file-id-hint = 请以字母、数字、`-`、`_` 与 `.` 重新命名文件，或在前置字段写 `id:`
+
+# `clerk diff`
+diff-nothing = { $path }：所选的审批与记录现在的内容相符；之后没有改动
+diff-never-committed = { $path }：git 历史中没有任何版本是{ $by_name }于 { $date } 签署「{ $step_label }」审批时的内容；那个版本从未提交
+diff-since = { $path }：{ $by_name }于 { $date } 给予「{ $step_label }」审批之后的改动（提交 { $commit } 的版本，{ $commit_date }）
+diff-fields = 字段：
+diff-field = { $title }（{ $field }）
+diff-body = 正文（[-删除-] {"{"}+新增+{"}"}）：
+diff-layout-only = 只有换行、排版或次序改变（不影响审批涵盖的内容）
 
 # E041–E042、W043 编号
 number-other-issuer = `{ $value }` 不是此编号规则的编号：发文机关代字应为 `{ $issuer }`，不是 `{ $found }`

@@ -94,6 +94,12 @@ rule-undecided = 無法判定此記錄在「{ $state_label }」狀態的要求�
 rule-undecided-hint = 請填寫該條件讀取的欄位，或在 { $file } 中更正條件
 rule-undecided-value = 結果為 { $value }，不是 true 或 false
 
+# `clerk sign`：誰不得給予審批
+no-known-type = { $path } 的記錄類型不明
+not-a-step = `{ $step }` 不是{ $type_label }的審批步驟（審批步驟：{ $steps }）
+may-not-give = { $by_name }於 { $date } 不得給予此記錄的「{ $step_label }」審批：須由{ $needed_labels }審批；{ $could }
+may-not-give-no-rule = 適用規則所指定的人
+
 # E050–E056 簽章
 signature-malformed = 簽章不是 SSH 簽章（-----BEGIN SSH SIGNATURE-----）
 signature-malformed-hint = 請以 `clerk sign` 重新簽署；不要手動修改簽章
@@ -168,6 +174,57 @@ expr-undefined-hint = 運算式可使用：{ $names }
 expr-undeclared = 運算式 `{ $source }` 讀取 `record.{ $field }`，但此記錄類型沒有宣告這個欄位
 expr-undeclared-hint = 請在 `fields.properties` 下宣告該欄位，或更正欄位名稱
 
+# `clerk due`
+due-person = { $name }
+due-overdue = 逾期
+due-due = 到期
+due-line = { "  " }{ $date }  { $flag }  { $kind }：{ $what }（{ $path }）
+due-summary = 至 { $until } 到期 { $n } 項，其中 { $overdue } 項已逾期（截至 { $as_of }）
+
+# `clerk sign`
+role-named = `{ $role }`（{ $role_label }）
+not-a-person = `{ $by }` 不是 people/ 中的人員
+sign-not-as = { $by_name }於 { $date } 不得以{ $role_label }身分給予「{ $step_label }」審批；可用的職務：{ $roles_labels }
+sign-several-roles = { $by_name }可以不同職務給予「{ $step_label }」審批（{ $roles_labels }）；請以 --role 選擇其一
+signed = 已簽署 { $path } 的「{ $step_label }」審批：{ $by_name }，{ $role_label }，{ $date }
+signed-in-place = ，取代先前的審批
+status-moved = 狀態：{ $from_label } → { $to_label }
+status-stays = 狀態仍為「{ $from_label }」：若改為「{ $to_label }」，會有以下問題：
+attachments-bound = { $path }：{ $n } 個附件已按內容（SHA-256）綁定，審批涵蓋這些附件
+
+# `clerk advance`，以及 `clerk sign` 之後的下一步
+state-named = 「{ $state_label }」（`{ $state }`）
+now-final = { $path } 現在是「{ $state_label }」：流程已完成
+now-next = { $path } 現在是「{ $state_label }」；下一步：
+next-state = { "  " }→ 「{ $state_label }」：{ $takes }
+next-approval = 「{ $step_label }」審批{ $stale }——{ $hint }
+next-again = （須重新審批：{ $by_name }的審批已不涵蓋現在的內容，`clerk diff { $path } --step { $step } --by { $by }` 顯示更動之處）
+next-then = ；然後
+sets-dates = （{ $titles }填上當天日期）
+no-workflow = 記錄類型「{ $type_label }」沒有流程（{ $file }）
+advance-not-a-state = `{ $to }` 不是{ $type_label }的狀態（狀態：{ $list }）
+advance-final = { $path } 是「{ $state_label }」，此狀態不再變動
+advance-only = { $path } 是「{ $state_label }」；只能改為 { $list }，不能改為 `{ $to }`
+advance-which = { $path } 是「{ $state_label }」；請以 --to 指定狀態：{ $list }
+
+# `clerk inbox`
+inbox-whose = 要看誰的待辦？請以 `--as 人員編號` 指定、設定 CLERK_PERSON，或把您的公鑰（~/.ssh/id_ed25519.pub）列在您的人員記錄中
+inbox-person = { $name }：{ $n } 項待辦（截至 { $as_of }）
+inbox-approvals = 待審批
+inbox-tasks = 待辦
+inbox-since = ，自 { $date } 起等候
+inbox-again = ，須重新審批：您審批後記錄已有更動
+
+# `clerk read`，以及所有修改記錄的指令
+field-set = { $title }：{ $value_label }
+list-fields = ，
+fields-set = { $path }：{ $fields }
+field-status = 狀態
+not-changed = { $path } 未修改；修改後會有以下問題：
+read-who = 是誰閱讀的？請以 `--as 人員編號` 指定，或設定 CLERK_PERSON
+read-already = { $name }已於 { $date } 閱讀 { $path }
+read-done = { $path }：{ $name }已於 { $date } 閱讀
+
 # E100–E108 載入 clerk.yaml 與記錄類型檔
 yaml-invalid = YAML 語法錯誤：{ $problem }
 yaml-invalid-hint = 請修正此處的 YAML 語法
@@ -232,6 +289,15 @@ bad-id = id `{ $id }` 含有 id 不能使用的字元
 bad-id-hint = 請使用字母、數字、`-`、`_` 與 `.`，並以字母或數字開頭（不可有空格、`#` 或 `/`）
 bad-file-id = 檔名 `{ $id }` 不是有效的 id
 bad-file-id-hint = 請以字母、數字、`-`、`_` 與 `.` 重新命名檔案，或在前置欄位寫 `id:`
+
+# `clerk diff`
+diff-nothing = { $path }：所選的審批與記錄現在的內容相符；之後沒有更動
+diff-never-committed = { $path }：git 歷史中沒有任何版本是{ $by_name }於 { $date } 簽署「{ $step_label }」審批時的內容；那個版本從未提交
+diff-since = { $path }：{ $by_name }於 { $date } 給予「{ $step_label }」審批之後的更動（提交 { $commit } 的版本，{ $commit_date }）
+diff-fields = 欄位：
+diff-field = { $title }（{ $field }）
+diff-body = 正文（[-刪除-] {"{"}+新增+{"}"}）：
+diff-layout-only = 只有換行、排版或次序改變（不影響審批涵蓋的內容）
 
 # E041–E042、W043 編號
 number-other-issuer = `{ $value }` 不是此編號規則的編號：發文機關代字應為 `{ $issuer }`，不是 `{ $found }`

@@ -156,3 +156,25 @@ fn traditional_chinese_findings_name_no_id_where_a_label_exists() {
         bare.join("\n")
     );
 }
+
+/// `clerk due` in Traditional Chinese: each person by name, the kinds and the words in Chinese.
+#[test]
+fn due_in_traditional_chinese_names_people() {
+    let dir = common::crate_dir().join("records-example");
+    let text = clerk(&["due", "--lang", "zh-Hant"])
+        .arg(&dir)
+        .args(["--as-of", common::TODAY])
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        text.contains("\n王芳\n  2026-10-10  逾期  決議落實：秘書處2026年9月工作例會 A2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("至 2026-12-26 到期 9 項，其中 9 項已逾期（截至 2026-11-26）"),
+        "{text}"
+    );
+    assert!(!text.contains("wang-fang"), "{text}");
+    assert!(!text.contains("overdue"), "{text}");
+}

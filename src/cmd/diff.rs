@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::record;
 use crate::derive::changes;
+use crate::i18n::tv;
 use crate::model::digest::{content_digest, content_digest_with_id};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -48,17 +49,17 @@ pub fn run(file: &Path, step: Option<&str>, by: Option<&str>) -> anyhow::Result<
         .filter(|s| s.digest != now && Some(&s.digest) != with_id.as_ref())
         .collect();
     if stale.is_empty() {
-        println!(
-            "{}: the approvals chosen match the record as it is now; nothing changed since",
-            rec.path
-        );
+        println!("{}", tv("diff-nothing", &[("path", rec.path.clone())]));
         return Ok(0);
     }
     for signed in stale {
         let Some(version) = signed_version(&repo, rec, def, &signed.digest)? else {
             println!(
-                "{}: no version in the git history has the content {}'s `{}` approval ({}) signed; it was never committed",
-                rec.path, signed.by, signed.step, signed.date
+                "{}",
+                tv(
+                    "diff-never-committed",
+                    &signed_words(&repo, rec, def, signed)
+                )
             );
             continue;
         };
@@ -176,10 +177,12 @@ fn print_changes(
         ..Default::default()
     };
     let old = Record::parse(0, &source).map_err(|d| anyhow!("{}", d.message))?;
-    println!(
-        "{}: what changed since {}'s `{}` approval of {} (the version of commit {}, {})",
-        rec.path, signed.by, signed.step, signed.date, version.commit, version.date
-    );
+    let mut words = signed_words(repo, rec, def, signed);
+    words.extend([
+        ("commit", version.commit.to_string()),
+        ("commit_date", version.date.to_string()),
+    ]);
+    println!("{}", tv("diff-since", &words));
     let mut skip: Vec<&str> = vec!["approvals", "id"];
     skip.extend(
         def.map(|d| d.managed.iter().map(String::as_str))
@@ -188,25 +191,21 @@ fn print_changes(
     );
     let fields = changes::fields(old.map(), rec.map(), &skip);
     if !fields.is_empty() {
-        println!("  fields:");
+        println!("  {}", tv("diff-fields", &[]));
     }
     for f in &fields {
-        println!(
-            "    {}: {} → {}",
-            f.field,
-            shown(&f.before),
-            shown(&f.after)
-        );
+        let field = def.map_or_else(|| f.field.clone(), |d| field_shown(d, &f.field));
+        println!("    {field}: {} → {}", shown(&f.before), shown(&f.after));
     }
     let body = changes::body(old.body(&version.text), rec.body(repo.text_of(rec)));
     if !body.is_empty() {
-        println!("  body ([-removed-] {{+added+}}):");
+        println!("  {}", tv("diff-body", &[]));
     }
     for (line, text) in &body {
         println!("    {line:>4} │ {text}");
     }
     if fields.is_empty() && body.is_empty() {
-        println!("  only line endings, layout or order changed (nothing an approval covers)");
+        println!("  {}", tv("diff-layout-only", &[]));
     }
     Ok(())
 }
@@ -239,4 +238,35 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         run(&self.file, self.step.as_deref(), self.by.as_deref())
     }
+}
+
+/// The words of a message about `signed`, an approval of `rec`: ids, and the approver's name and
+/// the step's label in the run's language.
+fn signed_words(
+    repo: &Repository,
+    rec: &Record,
+    def: Option<&TypeDef>,
+    signed: &Signed,
+) -> Vec<(&'static str, String)> {
+    let say = crate::model::labels::Say::new(repo, def);
+    vec![
+        ("path", rec.path.clone()),
+        ("by", signed.by.to_string()),
+        ("by_name", say.person(&signed.by)),
+        ("step", signed.step.to_string()),
+        ("step_label", say.step(&signed.step)),
+        ("date", signed.date.to_string()),
+    ]
+}
+
+/// A field as `clerk diff` shows it: its name, with its title in Chinese (`kind（類別）`).
+fn field_shown(def: &TypeDef, field: &str) -> String {
+    let title = crate::model::labels::run_field_title(def, field);
+    if title == field {
+        return title;
+    }
+    tv(
+        "diff-field",
+        &[("field", field.to_string()), ("title", title)],
+    )
 }
