@@ -62,3 +62,276 @@ feed-base-url-missing = the feeds are built without `site.base_url`: their links
 feed-base-url-missing-hint = add where the site is published to clerk.yaml, e.g. `base_url: https://archive.example.org/` under `site:`
 feed-timezone-missing = the calendar reads events' times, but `association.timezone` is not set: its events last whole days
 feed-timezone-missing-hint = add the association's UTC offset to clerk.yaml, e.g. `timezone: "+08:00"` under `association:`
+
+## ── Messages in the staff's language (issue #20 item 6), grouped by code ──
+## Each English text keeps the ids; the Chinese ones name people, roles, steps, states and types
+## by their names and labels ($by_name, $role_label, $step_label, $state_label, $type_label).
+
+# Lists
+list-and = { ", " }
+list-or = { ", or " }
+list-semicolon = { "; " }
+role-for = { $role } for { $scope }
+step-named = { $step }
+
+# E030 unknown step, E031 no rule, E032 role not allowed, E033 role not held, E034 excluded
+unknown-step = `{ $step }` is not an approval step of { $type }
+unknown-step-none = type `{ $type }` declares no approval steps
+unknown-step-list = steps: { $steps }
+no-rule-applies = no rule of type `{ $type }` says who may give `{ $step }` for this record
+no-rule-applies-hint = add a rule under `approvals.{ $step }.by` in { $file } that covers it
+role-not-allowed = a { $role } may not give `{ $step }` for this record; it needs: { $allowed }
+role-not-held = `{ $by }` was not { $needed } on { $date }
+approver-excluded = `{ $by }` may not give the `{ $step }` approval of this record
+approver-excluded-hint = nobody approves their own request; someone else who holds the role must approve
+could-have = on { $date } it could have been approved by: { $names }
+could-have-one = { $name } ({ $id }, { $role })
+could-have-nobody = nobody held the needed role on { $date }
+
+# E036 who may give a missing approval
+sign-hint = run `clerk sign { $path } --step { $step } --by { $by }` ({ $name }, { $role })
+sign-hint-also = ; it may also be given by { $others }
+sign-hint-other = { $name } (--by { $by }, { $role })
+sign-hint-nobody = nobody holds a role that may give `{ $step }` for this record today
+add-approval = add it ({ $how })
+describe-step = by a { $roles }
+describe-step-none = no rule applies to this record
+
+# E049 an approval given twice
+approval-twice = `{ $by }` gives the `{ $step }` approval twice
+approval-twice-hint = keep one; `clerk sign { $path } --step { $step }` replaces { $by }'s earlier approval
+
+# E069 dates out of order
+approval-after-today = the `{ $step }` approval by `{ $by }` is dated { $date }, after today ({ $today })
+approval-after-today-hint = an approval is dated the day it is given; sign it on that day
+date-before-approval = `{ $field }` is { $day }, before the `{ $step }` approval it needs ({ $approved }, by `{ $by }`)
+date-before-approval-hint = `{ $field }` is the day the record reached `{ $state }`, on or after its approvals
+
+# E107 a state's requirement that cannot be decided
+rule-undecided = what `{ $state }` requires when `{ $when }` cannot be decided for this record: { $why }
+rule-undecided-hint = give the fields the condition reads, or correct it in { $file }
+rule-undecided-value = it gives { $value }, not true or false
+
+# `clerk sign`: who may not give a step
+no-known-type = { $path } has no known type
+not-a-step = `{ $step }` is not an approval step of { $type } (steps: { $steps })
+may-not-give = `{ $by }` may not give `{ $step }` for this record on { $date }: it needs { $needed }; { $could }
+may-not-give-no-rule = a rule that covers it
+
+# E050–E056 signatures
+signature-malformed = the signature is not an SSH signature (-----BEGIN SSH SIGNATURE-----)
+signature-malformed-hint = sign again with `clerk sign`; do not edit the signature by hand
+signature-missing = the `{ $step }` approval by `{ $by }` is not signed
+signature-missing-hint = { $by } signs it with `clerk sign { $path } --step { $step }`
+signer-own-key-hint = the approver signs with their own key, listed under `keys:` in their person record
+signed-by-another = signed with the key of `{ $owner }`, not of `{ $by }`
+signer-no-keys = `{ $by }` lists no SSH keys, so the signature cannot be checked
+signer-unknown = signed with a key that no one in people/ lists (not one of `{ $by }`'s)
+key-not-valid = `{ $by }`'s key was not valid on { $date } (valid { $window })
+key-not-valid-hint = sign with a key that was valid on the approval date; a key cannot approve outside its dates
+key-window = { $from } to { $until }
+signature-other-namespace = the signature is for `{ $namespace }`, not for clerk approvals
+signature-other-namespace-hint = sign with `clerk sign`
+signature-invalid = the signature does not match this record's `{ $step }` approval by `{ $by }` as `{ $role }` on { $date }
+signature-invalid-hint = it was made for another record, step, role or date, or the content changed; sign again with `clerk sign`
+
+# E044–E045 budgets, E047/W047 coverage
+budget-not-approved = `{ $budget }` is not an approved budget
+budget-not-approved-hint = book against the approved budget of the year
+budget-other-year = dated { $date }, but booked against the { $year } budget
+budget-other-year-hint = book it against a line of the { $year } budget
+over-budget = spending on `{ $line }` reaches { $total }, over the { $limit } approved
+over-budget-hint = reduce the amount, book it against another line, or have the council approve a budget adjustment
+coverage-missing = { $name } ({ $id }): { $message }
+coverage-missing-hint = add a { $type } record naming `{ $id }` in `{ $field }`
+coverage-period = { $message } for { $period }
+
+# E037–E040 council resolutions, E106 council settings
+council-missing = this { $type } is `{ $state }`, so it needs a council resolution in `{ $field }`
+council-missing-hint = cite the resolution as `{ $field }: MEETING-ID#RESOLUTION-ID`
+council-unset = council resolutions are required, but clerk.yaml has no `council:` settings
+council-unset-hint = add `council:` with `quorum:` and `majority:` to clerk.yaml
+not-council-meeting = `{ $meeting }` is not a council meeting ({ $field } is not `{ $kind }`)
+not-council-meeting-hint = cite a resolution of a council meeting (理事會)
+meeting-not-held = council meeting `{ $meeting }` is `{ $state }`, not held
+meeting-not-held-hint = a resolution counts once its meeting is { $held }
+council-too-late = council meeting `{ $meeting }` was on { $date }, after { $what } ({ $deadline })
+council-too-late-hint = the council must decide first; cite an earlier resolution, or approve again after the meeting
+deadline-approval = the `{ $step }` approval
+deadline-field = `{ $field }`
+inquorate = `{ $cited }` does not count: { $present } of { $members } council members were present, the quorum is { $quorum }
+inquorate-hint = a resolution of an inquorate meeting must be adopted again at a meeting with a quorum
+no-votes = `{ $cited }` records no votes, so it cannot be shown to have passed
+no-votes-hint = record `{ $votes }` on the resolution in { $path }
+not-passed = `{ $cited }` did not pass: { $yes } for of { $cast } votes cast, the majority is { $majority }
+not-passed-hint = cite a resolution that passed
+share-more-than = more than { $share }
+share-at-least = at least { $share }
+share-any = any share
+
+# E058–E063 over a change
+kept-deleted = this record ({ $type_label }: { $type }) is `{ $status }`, which is kept, and was deleted
+kept-deleted-hint = issued and archived records are kept; restore the file (`git restore --staged --worktree` it)
+keys-not-in-force = by the keys in force before this change: { $message }
+keys-not-in-force-hint = a key takes effect once the commit that adds it is in; approve with a key you held before, or add the key in a commit of its own first
+rules-not-in-force = by the rules in force before this change: { $message }
+signed-with-expired-key = this change adds a signature by `{ $by }` made with a key that is not valid today ({ $today }; valid { $window })
+signed-with-expired-key-hint = an approval is signed when it is given, with a key valid then and now; a key that has expired cannot add approvals
+final-changed = this { $type } is `{ $was }`, and a `{ $was }` record never changes
+final-changed-hint = revert the change; a correction is a new record that refers to this one
+immutable-changed = `{ $field }` was `{ $old }` and may not change
+immutable-changed-hint = put back `{ $field }: { $old }`
+
+# E105 expressions in a type file
+expr-too-deep-hint = write it as several simpler expressions
+expr-not-cel = expression `{ $source }` is not valid CEL: { $problem }
+expr-not-cel-hint = see https://github.com/google/cel-spec/blob/master/doc/langdef.md; text values need quotes, e.g. record.kind == 'council'
+expr-problem = expression `{ $source }`: { $problem }
+expr-undefined = expression `{ $source }` names `{ $name }`, which is not defined
+expr-undefined-hint = expressions can use: { $names }
+expr-undeclared = expression `{ $source }` reads `record.{ $field }`, which the type does not declare
+expr-undeclared-hint = declare the field under `fields.properties`, or correct its name
+
+# `clerk due`
+due-person = { $name } ({ $id })
+due-overdue = overdue
+due-due = { "due    " }
+due-line = { "  " }{ $date }  { $flag }  { $kind }: { $what }  ({ $path })
+due-summary = { $n } due by { $until }, { $overdue } of them overdue (as of { $as_of })
+
+# `clerk sign`
+role-named = { $role }
+not-a-person = `{ $by }` is not a person in people/
+sign-not-as = `{ $by }` may not give `{ $step }` as { $role } on { $date }; they may as: { $roles }
+sign-several-roles = `{ $by }` may give `{ $step }` in several roles ({ $roles }); choose one with --role
+signed = signed the `{ $step }` approval of { $path } as { $by } ({ $role }) on { $date }
+signed-in-place = , in place of the earlier one
+status-moved = status: { $from } → { $to }
+status-stays = it stays `{ $from }`: as `{ $to }` it would have:
+attachments-bound = { $path }: { $n } attachment(s) bound to their content (SHA-256), so the approval covers them
+
+# `clerk advance`, and what `clerk sign` says comes next
+state-named = `{ $state }`
+now-final = { $path } is now `{ $state }`: nothing further in its workflow
+now-next = { $path } is now `{ $state }`; next:
+next-state = { "  " }→ `{ $state }`: { $takes }
+next-approval = { $step_label } ({ $step }){ $stale } — { $hint }
+next-again = { " " }(again: { $by }'s approval is stale, `clerk diff { $path } --step { $step } --by { $by }` shows what changed)
+next-then = { "; then " }
+sets-dates = { " " }(sets { $fields } to the day)
+no-workflow = records of type `{ $type }` have no workflow ({ $file })
+advance-not-a-state = `{ $to }` is not a state of { $type } (states: { $list })
+advance-final = { $path } is `{ $state }`, a state it does not leave
+advance-only = { $path } is `{ $state }`; from there it can become only { $list }, not `{ $to }`
+advance-which = { $path } is `{ $state }`; say which state with --to: { $list }
+
+# `clerk inbox`
+inbox-whose = whose inbox? pass `--as PERSON-ID`, set CLERK_PERSON, or list your key (~/.ssh/id_ed25519.pub) in your person record
+inbox-person = { $name } ({ $id }): { $n } waiting, as of { $as_of }
+inbox-approvals = Approvals to give
+inbox-tasks = To do
+inbox-since = , waiting since { $date }
+inbox-again = , again: the record changed since your approval
+
+# `clerk read`, and every command that edits a record
+field-set = { $field }: { $value }
+list-fields = { ", " }
+fields-set = { $path }: { $fields }
+field-status = status
+not-changed = { $path } was not changed; after the change it would have:
+read-who = who read it? pass `--as PERSON-ID` or set CLERK_PERSON
+read-already = { $path } was already read by { $who } on { $date }
+read-done = { $path }: read by { $who } on { $date }
+
+# E100–E108 loading clerk.yaml and the type files
+yaml-invalid = invalid YAML: { $problem }
+yaml-invalid-hint = fix the YAML syntax at this position
+yaml-not-mapping = expected a mapping of settings, found { $found }
+config-unknown-key = unknown setting `{ $key }`
+config-department-twice = department `{ $id }` is listed twice
+config-department-twice-hint = each department needs its own id
+type-no-field = `{ $name }` is not a declared field
+type-no-state = `{ $state }` is not one of the workflow's states
+type-states-hint = declared states: { $states }
+type-no-states = a workflow needs at least one state
+type-declare-field-hint = declare it under `fields.properties`
+type-no-step = `{ $step }` is not an approval step of this type
+type-no-step-hint = declare it under `approvals:` with the roles that may give it
+type-before-unknown = `{ $step }` is neither an approval step nor a field of this type
+type-before-unknown-hint = name the approval step the resolution must precede, or a date field
+type-layout-field-hint = name a field of this type's `fields:` (or add it there)
+type-ref-unknown = `{ $field }` refers to type `{ $name }`, which has no file in types/
+type-ref-unknown-hint = known types: { $types }
+type-ref-no-list = `{ $field }` refers to `@{ $list }`, but clerk.yaml has no list `{ $list }`
+type-ref-no-list-hint = add `{ $list }:` with `id:` entries to clerk.yaml
+schema-not-object = `fields` must be a JSON Schema object
+schema-not-object-hint = write `fields:` with `properties:` and `required:` beneath it
+schema-required-undeclared = required field `{ $field }` is not declared under `fields.properties`
+schema-required-undeclared-hint = declare `{ $field }` with its schema, or remove it from `required`
+schema-invalid = the field schema is not valid JSON Schema: { $detail }
+schema-invalid-hint = see https://json-schema.org/understanding-json-schema/ for the keywords
+
+# E017–E018 references
+reference-broken = no record with id `{ $id }`
+reference-did-you-mean = did you mean `{ $best }`?
+reference-create = create the { $types } record, or correct the id
+reference-wrong-type = `{ $id }` is a { $type } ({ $path }), but a { $wanted } is expected here
+reference-wrong-type-hint = name a { $wanted } record
+
+# E004–E007, E020 a record's front matter
+file-empty = file is empty
+file-empty-hint = start the file with `---`, the record's fields, and `---`; or list it under `ignore` in clerk.yaml
+no-front-matter = file has no front matter
+no-front-matter-hint = a record starts with a line `---`, then `type:` and `title:`, then `---`; if this file is not a record, add it to `ignore` in clerk.yaml
+front-matter-open = front matter is opened here but never closed
+front-matter-open-hint = add a line `---` after the last field
+front-matter-yaml = front matter is not valid YAML: { $problem }
+front-matter-not-mapping = front matter must be `field: value` lines, but it is { $found }
+front-matter-not-mapping-hint = write each field on its own line as `name: value`
+unsupported-yaml-hint = use plain text, numbers, dates, lists and mappings
+yaml-hint-duplicate = each field may appear only once; remove or rename the repeated one
+yaml-hint-deep = the front matter nests or repeats too deeply; simplify it
+yaml-hint-colon = a value containing `: ` must be quoted, e.g. title: "會議: 第一次"
+yaml-hint-tab = indent with spaces, not tabs
+yaml-hint-other = check indentation and quoting on this line and the one before
+
+# E008–E009, E016 a record's type and id
+type-named = { $type }
+type-missing = record has no `type`
+type-missing-hint = add `type:` with one of: { $types }
+type-not-text = `type` must be text, but is { $kind }
+type-use-one = use one of: { $types }
+type-unknown = unknown record type `{ $type }`
+type-did-you-mean = did you mean `{ $best }`? (types are the files in types/)
+bad-id = id `{ $id }` has characters an id cannot have
+bad-id-hint = use letters, digits, `-`, `_` and `.`, starting with a letter or digit (no spaces, `#` or `/`)
+bad-file-id = file name `{ $id }` is not a valid id
+bad-file-id-hint = rename the file using letters, digits, `-`, `_` and `.`, or set `id:` in the front matter
+
+# `clerk diff`
+diff-nothing = { $path }: the approvals chosen match the record as it is now; nothing changed since
+diff-never-committed = { $path }: no version in the git history has the content { $by }'s `{ $step }` approval ({ $date }) signed; it was never committed
+diff-since = { $path }: what changed since { $by }'s `{ $step }` approval of { $date } (the version of commit { $commit }, { $commit_date })
+diff-fields = fields:
+diff-field = { $field }
+diff-body = body ([-removed-] {"{"}+added+{"}"}):
+diff-layout-only = only line endings, layout or order changed (nothing an approval covers)
+
+# E041–E042, W043 numbers
+number-other-issuer = `{ $value }` is not one of this scheme's numbers: its issuer code is `{ $issuer }`, not `{ $found }`
+number-other-issuer-hint = numbers of this scheme begin with `{ $issuer }`; `clerk issue` assigns the next one
+number-other-year = `{ $value }` is numbered for { $numbered }, but `{ $field }` is in { $year }
+number-other-year-hint = the year in brackets is the year of `{ $field }`; numbers start again at 1 each year
+number-format = `{ $value }` does not follow the numbering format
+number-format-hint = numbers look like `{ $example }` (format `{ $format }` in clerk.yaml)
+number-brackets-hint = ; the year goes in hexagonal brackets 〔〕 (U+3014, U+3015), not [] or ()
+not-unique = `{ $value }` is already used by { $path }
+not-unique-hint = each `{ $field }` is used once; assign the next free one
+number-gap = numbers of { $issuer } for { $year } skip { $missing }
+number-gap-hint = numbers are given in order without gaps; find the missing record, or note why the number was voided
+
+# E046/W046 and E107 the type file's rules
+rule-is = the rule is `{ $rule }` in { $file }:{ $line }
+rule-unevaluated = the rule `{ $rule }` ({ $file }:{ $line }) cannot be evaluated for this record: { $why }
+rule-when-unevaluated = the condition `{ $rule }` ({ $file }:{ $line }) cannot be evaluated for this record: { $why }
+rule-unevaluated-hint = give the fields it reads, or guard the rule with `when:` (e.g. `has(record.end)`) in the type file

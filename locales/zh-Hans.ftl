@@ -40,8 +40,8 @@ hint-type-other = 请写{ $expected }
 state-needs-field = 此{ $type_label }的状态为「{ $state_label }」，须填写 `{ $field }`（{ $field_title }）
 state-needs-field-hint = 请加上 `{ $field }:`，或把状态改回「{ $before_label }」之前的状态
 state-needs-approval = 此{ $type_label }的状态为「{ $state_label }」，须有「{ $step_label }」（`{ $step }`）审批
-approval-stale = `{ $by }` 于 { $date } 审批之后记录已有改动：这项「{ $step }」审批已不涵盖现在的内容
-approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 显示改动之处；请 { $by } 审批新内容（`clerk sign { $path } --step { $step } --by { $by }`），或还原改动
+approval-stale = { $by_name }于 { $date } 审批之后记录已有改动：这项「{ $step_label }」审批已不涵盖现在的内容
+approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 显示改动之处；请{ $by_name }审批新内容（`clerk sign { $path } --step { $step } --by { $by }`），或还原改动
 transition-refused = 状态由 { $was_label } 改为 { $is_label }，流程不允许这一步
 transition-repair = `{ $was }` 不是{ $type_label }的状态；请改为 { $allowed_labels }
 transition-final = { $type_label }到了 { $was_label } 便不再变动
@@ -52,3 +52,274 @@ feed-base-url-missing = 订阅源（Atom、iCalendar）构建时没有 `site.bas
 feed-base-url-missing-hint = 在 clerk.yaml 写上本站发布的网址，例如在 `site:` 下写 `base_url: https://archive.example.org/`
 feed-timezone-missing = 日历读取活动时间，但未设置 `association.timezone`：活动只能以全天显示
 feed-timezone-missing-hint = 在 clerk.yaml 的 `association:` 下写上与 UTC 的时差，例如 `timezone: "+08:00"`
+
+## ── 以员工的语言说话（issue #20 第 6 项），按代码分组 ──
+
+# 列表
+list-and = 、
+list-or = 或
+list-semicolon = ；
+role-for = { $role }（{ $scope }）
+step-named = `{ $step }`（{ $step_label }）
+
+# E030 未知审批步骤、E031 无规则、E032 职务不得审批、E033 未担任职务、E034 不得审批
+unknown-step = `{ $step }` 不是{ $type_label }的审批步骤
+unknown-step-none = 记录类型「{ $type_label }」没有审批步骤
+unknown-step-list = 审批步骤：{ $steps }
+no-rule-applies = 记录类型「{ $type_label }」没有规则说明此记录的「{ $step_label }」由谁审批
+no-rule-applies-hint = 请在 { $file } 的 `approvals.{ $step }.by` 下加一条涵盖此记录的规则
+role-not-allowed = { $role_label }不得给予此记录的「{ $step_label }」审批；须由{ $allowed_labels }审批
+role-not-held = { $by_name }于 { $date } 并未担任{ $needed_labels }
+approver-excluded = { $by_name }不得给予此记录的「{ $step_label }」审批
+approver-excluded-hint = 任何人不得审批自己的申请；须由担任该职务的其他人审批
+could-have = { $date } 当天可审批者：{ $names }
+could-have-one = { $name }（{ $role_label }）
+could-have-nobody = { $date } 当天没有人担任所需职务
+
+# E036 谁可给予缺少的审批
+sign-hint = 请{ $name }（{ $role_label }）执行 `clerk sign { $path } --step { $step } --by { $by }`
+sign-hint-also = ；也可由{ $others }审批
+sign-hint-other = { $name }（{ $role_label }，`--by { $by }`）
+sign-hint-nobody = 今天没有人担任可给予此记录「{ $step_label }」审批的职务
+add-approval = 请加上此审批（{ $how }）
+describe-step = 由{ $roles_labels }审批
+describe-step-none = 没有适用于此记录的规则
+
+# E049 重复审批
+approval-twice = { $by_name }重复给予「{ $step_label }」审批
+approval-twice-hint = 请只保留一项；`clerk sign { $path } --step { $step }` 会取代{ $by_name }先前的审批
+
+# E069 日期先后不符
+approval-after-today = { $by_name }的「{ $step_label }」审批日期为 { $date }，晚于今天（{ $today }）
+approval-after-today-hint = 审批日期即给予审批的那一天；请在当天签署
+date-before-approval = `{ $field }`（{ $field_title }）为 { $day }，早于所需的「{ $step_label }」审批（{ $approved }，{ $by_name }）
+date-before-approval-hint = `{ $field }` 是记录进入「{ $state_label }」的日期，应在各项审批当天或之后
+
+# E107 无法判定的状态要求
+rule-undecided = 无法判定此记录在「{ $state_label }」状态的要求条件 `{ $when }`：{ $why }
+rule-undecided-hint = 请填写该条件读取的字段，或在 { $file } 中更正条件
+rule-undecided-value = 结果为 { $value }，不是 true 或 false
+
+# `clerk sign`：谁不得给予审批
+no-known-type = { $path } 的记录类型不明
+not-a-step = `{ $step }` 不是{ $type_label }的审批步骤（审批步骤：{ $steps }）
+may-not-give = { $by_name }于 { $date } 不得给予此记录的「{ $step_label }」审批：须由{ $needed_labels }审批；{ $could }
+may-not-give-no-rule = 适用规则所指定的人
+
+# E050–E056 签章
+signature-malformed = 签章不是 SSH 签章（-----BEGIN SSH SIGNATURE-----）
+signature-malformed-hint = 请以 `clerk sign` 重新签署；不要手动修改签章
+signature-missing = { $by_name }的「{ $step_label }」审批尚未签章
+signature-missing-hint = 请{ $by_name }以 `clerk sign { $path } --step { $step }` 签署
+signer-own-key-hint = 审批人以自己的密钥签署，密钥列在其人员记录的 `keys:` 之下
+signed-by-another = 签章用的是{ $owner_name }的密钥，不是{ $by_name }的
+signer-no-keys = { $by_name }没有登记 SSH 密钥，无法核对签章
+signer-unknown = 签章所用的密钥没有登记在任何人员记录中（不是{ $by_name }的密钥）
+key-not-valid = { $by_name }的密钥于 { $date } 并非有效（有效期间 { $window_shown }）
+key-not-valid-hint = 请以审批当天有效的密钥签署；密钥不能在有效期间以外审批
+key-window = { $from } 至 { $until }
+signature-other-namespace = 这个签章是为 `{ $namespace }` 而签，不是 clerk 审批的签章
+signature-other-namespace-hint = 请以 `clerk sign` 签署
+signature-invalid = 签章与此记录中{ $by_name }以{ $role_label }身份于 { $date } 给予的「{ $step_label }」审批不符
+signature-invalid-hint = 签章是为另一笔记录、步骤、职务或日期而签，或内容已有更动；请以 `clerk sign` 重新签署
+
+# E044–E045 预算、E047/W047 应有的记录
+budget-not-approved = `{ $budget }` 不是已批准的预算
+budget-not-approved-hint = 请列支在当年度已批准的预算
+budget-other-year = 日期为 { $date }，却列支在 { $year } 年度的预算
+budget-other-year-hint = 请列支在 { $year } 年度预算的科目
+over-budget = 科目 `{ $line }` 的支出累计 { $total }，超过核定的 { $limit }
+over-budget-hint = 请减少金额、改列其他科目，或请理事会批准预算调整
+coverage-missing = { $name }：{ $message }
+coverage-missing-hint = 请新增一笔{ $type_label }记录，在 `{ $field }` 填上 `{ $id }`
+coverage-period = { $message }（{ $period }）
+
+# E037–E040 理事会决议、E106 理事会设置
+council-missing = 此{ $type_label }的状态为「{ $state_label }」，须在 `{ $field }`（{ $field_title }）引用理事会决议
+council-missing-hint = 请以 `{ $field }: 会议编号#决议编号` 引用决议
+council-unset = 需要理事会决议，但 clerk.yaml 没有 `council:` 设置
+council-unset-hint = 请在 clerk.yaml 加上 `council:`，并写明 `quorum:` 与 `majority:`
+not-council-meeting = 「{ $meeting_title }」不是理事会会议（`{ $field }` 不是 `{ $kind }`）
+not-council-meeting-hint = 请引用理事会会议的决议
+meeting-not-held = 理事会会议「{ $meeting_title }」的状态为「{ $state_label }」，尚未举行
+meeting-not-held-hint = 会议状态为「{ $held_labels }」后，其决议才算数
+council-too-late = 理事会会议「{ $meeting_title }」于 { $date } 举行，晚于{ $what }（{ $deadline }）
+council-too-late-hint = 须先经理事会决议；请引用较早的决议，或在会议之后重新审批
+deadline-approval = 「{ $step_label }」审批
+deadline-field = { $field_title }
+inquorate = `{ $cited }` 不算数：理事 { $members } 人中只有 { $present } 人出席，法定人数为{ $quorum }
+inquorate-hint = 出席不足法定人数的会议所作决议，须在达到法定人数的会议上重新通过
+no-votes = `{ $cited }` 没有记录表决票数，无法证明已通过
+no-votes-hint = 请在 { $path } 的该项决议记录 `{ $votes }`
+not-passed = `{ $cited }` 未获通过：投票 { $cast } 票中赞成 { $yes } 票，须{ $majority }
+not-passed-hint = 请引用已通过的决议
+share-more-than = 超过 { $share }
+share-at-least = 至少 { $share }
+share-any = 任何比例
+
+# E058–E063 变更的检查
+kept-deleted = 这笔{ $type_label }的状态为「{ $status_label }」，必须保存，却被删除了
+kept-deleted-hint = 已印发及已归档的记录必须保存；请还原该文件（`git restore --staged --worktree` 该文件）
+keys-not-in-force = 依本次变更之前有效的密钥：{ $message }
+keys-not-in-force-hint = 新增的密钥要在加入它的提交生效后才能使用；请以先前已有的密钥审批，或先单独提交新增密钥
+rules-not-in-force = 依本次变更之前有效的规则：{ $message }
+signed-with-expired-key = 本次变更加入了{ $by_name }的签章，所用密钥今天（{ $today }）已非有效（有效期间 { $window }）
+signed-with-expired-key-hint = 审批在给予时签署，所用密钥当时及现在都须有效；已过期的密钥不能再加入审批
+final-changed = 这笔{ $type_label }的状态为「{ $was_label }」，此状态的记录不得再修改
+final-changed-hint = 请还原修改；更正应另立一笔记录并引用本记录
+immutable-changed = `{ $field }`（{ $field_title }）原为 `{ $old }`，不得更改
+immutable-changed-hint = 请改回 `{ $field }: { $old }`
+
+# E105 记录类型文件中的表达式
+expr-too-deep-hint = 请拆成几个较简单的表达式
+expr-not-cel = 表达式 `{ $source }` 不是有效的 CEL：{ $problem }
+expr-not-cel-hint = 请参考 https://github.com/google/cel-spec/blob/master/doc/langdef.md；文本值须加引号，例如 record.kind == 'council'
+expr-problem = 表达式 `{ $source }`：{ $problem }
+expr-undefined = 表达式 `{ $source }` 用到未定义的 `{ $name }`
+expr-undefined-hint = 表达式可使用：{ $names }
+expr-undeclared = 表达式 `{ $source }` 读取 `record.{ $field }`，但此记录类型没有声明这个字段
+expr-undeclared-hint = 请在 `fields.properties` 下声明该字段，或更正字段名称
+
+# `clerk due`
+due-person = { $name }
+due-overdue = 逾期
+due-due = 到期
+due-line = { "  " }{ $date }  { $flag }  { $kind }：{ $what }（{ $path }）
+due-summary = 至 { $until } 到期 { $n } 项，其中 { $overdue } 项已逾期（截至 { $as_of }）
+
+# `clerk sign`
+role-named = `{ $role }`（{ $role_label }）
+not-a-person = `{ $by }` 不是 people/ 中的人员
+sign-not-as = { $by_name }于 { $date } 不得以{ $role_label }身份给予「{ $step_label }」审批；可用的职务：{ $roles_labels }
+sign-several-roles = { $by_name }可以不同职务给予「{ $step_label }」审批（{ $roles_labels }）；请以 --role 选择其一
+signed = 已签署 { $path } 的「{ $step_label }」审批：{ $by_name }，{ $role_label }，{ $date }
+signed-in-place = ，取代先前的审批
+status-moved = 状态：{ $from_label } → { $to_label }
+status-stays = 状态仍为「{ $from_label }」：若改为「{ $to_label }」，会有以下问题：
+attachments-bound = { $path }：{ $n } 个附件已按内容（SHA-256）绑定，审批涵盖这些附件
+
+# `clerk advance`，以及 `clerk sign` 之后的下一步
+state-named = 「{ $state_label }」（`{ $state }`）
+now-final = { $path } 现在是「{ $state_label }」：流程已完成
+now-next = { $path } 现在是「{ $state_label }」；下一步：
+next-state = { "  " }→ 「{ $state_label }」：{ $takes }
+next-approval = 「{ $step_label }」审批{ $stale }——{ $hint }
+next-again = （须重新审批：{ $by_name }的审批已不涵盖现在的内容，`clerk diff { $path } --step { $step } --by { $by }` 显示改动之处）
+next-then = ；然后
+sets-dates = （{ $titles }填上当天日期）
+no-workflow = 记录类型「{ $type_label }」没有流程（{ $file }）
+advance-not-a-state = `{ $to }` 不是{ $type_label }的状态（状态：{ $list }）
+advance-final = { $path } 是「{ $state_label }」，此状态不再变动
+advance-only = { $path } 是「{ $state_label }」；只能改为 { $list }，不能改为 `{ $to }`
+advance-which = { $path } 是「{ $state_label }」；请以 --to 指定状态：{ $list }
+
+# `clerk inbox`
+inbox-whose = 要看谁的待办？请以 `--as 人员编号` 指定、设置 CLERK_PERSON，或把您的公钥（~/.ssh/id_ed25519.pub）列在您的人员记录中
+inbox-person = { $name }：{ $n } 项待办（截至 { $as_of }）
+inbox-approvals = 待审批
+inbox-tasks = 待办
+inbox-since = ，自 { $date } 起等候
+inbox-again = ，须重新审批：您审批后记录已有改动
+
+# `clerk read`，以及所有修改记录的命令
+field-set = { $title }：{ $value_label }
+list-fields = ，
+fields-set = { $path }：{ $fields }
+field-status = 状态
+not-changed = { $path } 未修改；修改后会有以下问题：
+read-who = 是谁阅读的？请以 `--as 人员编号` 指定，或设置 CLERK_PERSON
+read-already = { $name }已于 { $date } 阅读 { $path }
+read-done = { $path }：{ $name }已于 { $date } 阅读
+
+# E100–E108 加载 clerk.yaml 与记录类型文件
+yaml-invalid = YAML 语法错误：{ $problem }
+yaml-invalid-hint = 请修正此处的 YAML 语法
+yaml-not-mapping = 应为「设置: 值」的映射，却是{ $found }
+config-unknown-key = 未知的设置 `{ $key }`
+config-department-twice = 部门 `{ $id }` 重复列出
+config-department-twice-hint = 每个部门须有自己的 id
+type-no-field = `{ $name }` 不是已声明的字段
+type-no-state = `{ $state }` 不是流程中的状态
+type-states-hint = 已声明的状态：{ $states }
+type-no-states = 流程至少须有一个状态
+type-declare-field-hint = 请在 `fields.properties` 下声明
+type-no-step = `{ $step }` 不是此记录类型的审批步骤
+type-no-step-hint = 请在 `approvals:` 下声明，并写明可审批的职务
+type-before-unknown = `{ $step }` 既不是此记录类型的审批步骤，也不是字段
+type-before-unknown-hint = 请写决议必须早于的审批步骤，或一个日期字段
+type-layout-field-hint = 请写此记录类型 `fields:` 中的字段（或在那里加上）
+type-ref-unknown = `{ $field }` 引用的记录类型 `{ $name }` 在 types/ 中没有文件
+type-ref-unknown-hint = 已有的记录类型：{ $types }
+type-ref-no-list = `{ $field }` 引用 `@{ $list }`，但 clerk.yaml 没有列表 `{ $list }`
+type-ref-no-list-hint = 请在 clerk.yaml 加上 `{ $list }:`，每项写明 `id:`
+schema-not-object = `fields` 必须是 JSON Schema 对象
+schema-not-object-hint = 请写 `fields:`，其下写 `properties:` 与 `required:`
+schema-required-undeclared = 必填字段 `{ $field }` 没有在 `fields.properties` 下声明
+schema-required-undeclared-hint = 请声明 `{ $field }` 及其结构，或从 `required` 中移除
+schema-invalid = 字段结构不是有效的 JSON Schema：{ $detail }
+schema-invalid-hint = 关键字请参考 https://json-schema.org/understanding-json-schema/
+
+# E017–E018 引用
+reference-broken = 没有 id 为 `{ $id }` 的记录
+reference-did-you-mean = 是否要写 `{ $best }`？
+reference-create = 请创建该{ $type_labels }记录，或更正 id
+reference-wrong-type = `{ $id }` 是{ $type_label }记录（{ $path }），此处应为{ $wanted_labels }记录
+reference-wrong-type-hint = 请写一笔{ $wanted_labels }记录的 id
+
+# E004–E007、E020 记录的前置字段（front matter）
+file-empty = 文件是空的
+file-empty-hint = 文件请以 `---`、记录的字段、`---` 开头；或在 clerk.yaml 的 `ignore` 中列出此文件
+no-front-matter = 文件没有前置字段（front matter）
+no-front-matter-hint = 记录以一行 `---` 开头，接着是 `type:` 与 `title:`，再一行 `---`；若此文件不是记录，请加到 clerk.yaml 的 `ignore`
+front-matter-open = 前置字段在此开始，却没有结束
+front-matter-open-hint = 请在最后一个字段之后加一行 `---`
+front-matter-yaml = 前置字段的 YAML 语法错误：{ $problem }
+front-matter-not-mapping = 前置字段应为 `字段: 值` 各行，却是{ $found }
+front-matter-not-mapping-hint = 每个字段各写一行，格式为 `名称: 值`
+unsupported-yaml-hint = 请使用文本、数字、日期、列表与映射
+yaml-hint-duplicate = 每个字段只能出现一次；请删除或更名重复的字段
+yaml-hint-deep = 前置字段嵌套或重复得太深；请简化
+yaml-hint-colon = 含有 `: ` 的值须加引号，例如 title: "会议: 第一次"
+yaml-hint-tab = 缩进请用空格，不要用 Tab
+yaml-hint-other = 请检查这一行及上一行的缩进与引号
+
+# E008–E009、E016 记录的类型与 id
+type-named = `{ $type }`（{ $type_label }）
+type-missing = 记录没有 `type`
+type-missing-hint = 请加上 `type:`，填下列之一：{ $types }
+type-not-text = `type` 必须是文本，却是{ $kind }
+type-use-one = 请填下列之一：{ $types }
+type-unknown = 未知的记录类型 `{ $type }`
+type-did-you-mean = 是否要写 `{ $best }`？（记录类型即 types/ 中的文件）
+bad-id = id `{ $id }` 含有 id 不能使用的字符
+bad-id-hint = 请使用字母、数字、`-`、`_` 与 `.`，并以字母或数字开头（不可有空格、`#` 或 `/`）
+bad-file-id = 文件名 `{ $id }` 不是有效的 id
+bad-file-id-hint = 请以字母、数字、`-`、`_` 与 `.` 重新命名文件，或在前置字段写 `id:`
+
+# `clerk diff`
+diff-nothing = { $path }：所选的审批与记录现在的内容相符；之后没有改动
+diff-never-committed = { $path }：git 历史中没有任何版本是{ $by_name }于 { $date } 签署「{ $step_label }」审批时的内容；那个版本从未提交
+diff-since = { $path }：{ $by_name }于 { $date } 给予「{ $step_label }」审批之后的改动（提交 { $commit } 的版本，{ $commit_date }）
+diff-fields = 字段：
+diff-field = { $title }（{ $field }）
+diff-body = 正文（[-删除-] {"{"}+新增+{"}"}）：
+diff-layout-only = 只有换行、排版或次序改变（不影响审批涵盖的内容）
+
+# E041–E042、W043 编号
+number-other-issuer = `{ $value }` 不是此编号规则的编号：发文机关代字应为 `{ $issuer }`，不是 `{ $found }`
+number-other-issuer-hint = 此规则的编号以 `{ $issuer }` 开头；`clerk issue` 会给下一个编号
+number-other-year = `{ $value }` 的年份是 { $numbered }，但 `{ $field }` 在 { $year } 年
+number-other-year-hint = 括号中的年份是 `{ $field }` 的年份；编号每年从 1 重新开始
+number-format = `{ $value }` 不符合编号格式
+number-format-hint = 编号应如 `{ $example }`（clerk.yaml 中的格式 `{ $format }`）
+number-brackets-hint = ；年份须用六角括号〔〕（U+3014、U+3015），不是 [] 或 ()
+not-unique = `{ $value }` 已被 { $path } 使用
+not-unique-hint = 每个 `{ $field }` 只能用一次；请给下一个未用的编号
+number-gap = { $issuer } { $year } 年的编号跳过了 { $missing }
+number-gap-hint = 编号须依序、不可跳号；请找出缺少的记录，或注明该编号作废的原因
+
+# E046/W046 与 E107 记录类型文件的规则
+rule-is = 规则为 { $file }:{ $line } 的 `{ $rule }`
+rule-unevaluated = 规则 `{ $rule }`（{ $file }:{ $line }）无法对此记录判定：{ $why }
+rule-when-unevaluated = 条件 `{ $rule }`（{ $file }:{ $line }）无法对此记录判定：{ $why }
+rule-unevaluated-hint = 请填写规则读取的字段，或在记录类型文件中以 `when:` 限定规则（例如 `has(record.end)`）

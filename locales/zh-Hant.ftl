@@ -40,8 +40,8 @@ hint-type-other = 請寫{ $expected }
 state-needs-field = 此{ $type_label }的狀態為「{ $state_label }」，須填寫 `{ $field }`（{ $field_title }）
 state-needs-field-hint = 請加上 `{ $field }:`，或把狀態改回「{ $before_label }」之前的狀態
 state-needs-approval = 此{ $type_label }的狀態為「{ $state_label }」，須有「{ $step_label }」（`{ $step }`）審批
-approval-stale = `{ $by }` 於 { $date } 審批之後記錄已有更動：這項「{ $step }」審批已不涵蓋現在的內容
-approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 顯示更動之處；請 { $by } 審批新內容（`clerk sign { $path } --step { $step } --by { $by }`），或還原更動
+approval-stale = { $by_name }於 { $date } 審批之後記錄已有更動：這項「{ $step_label }」審批已不涵蓋現在的內容
+approval-stale-hint = `clerk diff { $path } --step { $step } --by { $by }` 顯示更動之處；請{ $by_name }審批新內容（`clerk sign { $path } --step { $step } --by { $by }`），或還原更動
 transition-refused = 狀態由 { $was_label } 改為 { $is_label }，流程不允許這一步
 transition-repair = `{ $was }` 不是{ $type_label }的狀態；請改為 { $allowed_labels }
 transition-final = { $type_label }到了 { $was_label } 便不再變動
@@ -52,3 +52,274 @@ feed-base-url-missing = 訂閱源（Atom、iCalendar）建置時沒有 `site.bas
 feed-base-url-missing-hint = 在 clerk.yaml 寫上本站發布的網址，例如在 `site:` 下寫 `base_url: https://archive.example.org/`
 feed-timezone-missing = 行事曆讀取活動時間，但未設定 `association.timezone`：活動只能以全天顯示
 feed-timezone-missing-hint = 在 clerk.yaml 的 `association:` 下寫上與 UTC 的時差，例如 `timezone: "+08:00"`
+
+## ── 以員工的語言說話（issue #20 第 6 項），依代碼分組 ──
+
+# 清單
+list-and = 、
+list-or = 或
+list-semicolon = ；
+role-for = { $role }（{ $scope }）
+step-named = `{ $step }`（{ $step_label }）
+
+# E030 未知審批步驟、E031 無規則、E032 職務不得審批、E033 未擔任職務、E034 不得審批
+unknown-step = `{ $step }` 不是{ $type_label }的審批步驟
+unknown-step-none = 記錄類型「{ $type_label }」沒有審批步驟
+unknown-step-list = 審批步驟：{ $steps }
+no-rule-applies = 記錄類型「{ $type_label }」沒有規則說明此記錄的「{ $step_label }」由誰審批
+no-rule-applies-hint = 請在 { $file } 的 `approvals.{ $step }.by` 下加一條涵蓋此記錄的規則
+role-not-allowed = { $role_label }不得給予此記錄的「{ $step_label }」審批；須由{ $allowed_labels }審批
+role-not-held = { $by_name }於 { $date } 並未擔任{ $needed_labels }
+approver-excluded = { $by_name }不得給予此記錄的「{ $step_label }」審批
+approver-excluded-hint = 任何人不得審批自己的申請；須由擔任該職務的其他人審批
+could-have = { $date } 當天可審批者：{ $names }
+could-have-one = { $name }（{ $role_label }）
+could-have-nobody = { $date } 當天沒有人擔任所需職務
+
+# E036 誰可給予缺少的審批
+sign-hint = 請{ $name }（{ $role_label }）執行 `clerk sign { $path } --step { $step } --by { $by }`
+sign-hint-also = ；也可由{ $others }審批
+sign-hint-other = { $name }（{ $role_label }，`--by { $by }`）
+sign-hint-nobody = 今天沒有人擔任可給予此記錄「{ $step_label }」審批的職務
+add-approval = 請加上此審批（{ $how }）
+describe-step = 由{ $roles_labels }審批
+describe-step-none = 沒有適用於此記錄的規則
+
+# E049 重複審批
+approval-twice = { $by_name }重複給予「{ $step_label }」審批
+approval-twice-hint = 請只保留一項；`clerk sign { $path } --step { $step }` 會取代{ $by_name }先前的審批
+
+# E069 日期先後不符
+approval-after-today = { $by_name }的「{ $step_label }」審批日期為 { $date }，晚於今天（{ $today }）
+approval-after-today-hint = 審批日期即給予審批的那一天；請在當天簽署
+date-before-approval = `{ $field }`（{ $field_title }）為 { $day }，早於所需的「{ $step_label }」審批（{ $approved }，{ $by_name }）
+date-before-approval-hint = `{ $field }` 是記錄進入「{ $state_label }」的日期，應在各項審批當天或之後
+
+# E107 無法判定的狀態要求
+rule-undecided = 無法判定此記錄在「{ $state_label }」狀態的要求條件 `{ $when }`：{ $why }
+rule-undecided-hint = 請填寫該條件讀取的欄位，或在 { $file } 中更正條件
+rule-undecided-value = 結果為 { $value }，不是 true 或 false
+
+# `clerk sign`：誰不得給予審批
+no-known-type = { $path } 的記錄類型不明
+not-a-step = `{ $step }` 不是{ $type_label }的審批步驟（審批步驟：{ $steps }）
+may-not-give = { $by_name }於 { $date } 不得給予此記錄的「{ $step_label }」審批：須由{ $needed_labels }審批；{ $could }
+may-not-give-no-rule = 適用規則所指定的人
+
+# E050–E056 簽章
+signature-malformed = 簽章不是 SSH 簽章（-----BEGIN SSH SIGNATURE-----）
+signature-malformed-hint = 請以 `clerk sign` 重新簽署；不要手動修改簽章
+signature-missing = { $by_name }的「{ $step_label }」審批尚未簽章
+signature-missing-hint = 請{ $by_name }以 `clerk sign { $path } --step { $step }` 簽署
+signer-own-key-hint = 審批人以自己的金鑰簽署，金鑰列在其人員記錄的 `keys:` 之下
+signed-by-another = 簽章用的是{ $owner_name }的金鑰，不是{ $by_name }的
+signer-no-keys = { $by_name }沒有登記 SSH 金鑰，無法核對簽章
+signer-unknown = 簽章所用的金鑰沒有登記在任何人員記錄中（不是{ $by_name }的金鑰）
+key-not-valid = { $by_name }的金鑰於 { $date } 並非有效（有效期間 { $window_shown }）
+key-not-valid-hint = 請以審批當天有效的金鑰簽署；金鑰不能在有效期間以外審批
+key-window = { $from } 至 { $until }
+signature-other-namespace = 這個簽章是為 `{ $namespace }` 而簽，不是 clerk 審批的簽章
+signature-other-namespace-hint = 請以 `clerk sign` 簽署
+signature-invalid = 簽章與此記錄中{ $by_name }以{ $role_label }身分於 { $date } 給予的「{ $step_label }」審批不符
+signature-invalid-hint = 簽章是為另一筆記錄、步驟、職務或日期而簽，或內容已有更動；請以 `clerk sign` 重新簽署
+
+# E044–E045 預算、E047/W047 應有的記錄
+budget-not-approved = `{ $budget }` 不是已批准的預算
+budget-not-approved-hint = 請列支在當年度已批准的預算
+budget-other-year = 日期為 { $date }，卻列支在 { $year } 年度的預算
+budget-other-year-hint = 請列支在 { $year } 年度預算的科目
+over-budget = 科目 `{ $line }` 的支出累計 { $total }，超過核定的 { $limit }
+over-budget-hint = 請減少金額、改列其他科目，或請理事會批准預算調整
+coverage-missing = { $name }：{ $message }
+coverage-missing-hint = 請新增一筆{ $type_label }記錄，在 `{ $field }` 填上 `{ $id }`
+coverage-period = { $message }（{ $period }）
+
+# E037–E040 理事會決議、E106 理事會設定
+council-missing = 此{ $type_label }的狀態為「{ $state_label }」，須在 `{ $field }`（{ $field_title }）引用理事會決議
+council-missing-hint = 請以 `{ $field }: 會議編號#決議編號` 引用決議
+council-unset = 需要理事會決議，但 clerk.yaml 沒有 `council:` 設定
+council-unset-hint = 請在 clerk.yaml 加上 `council:`，並寫明 `quorum:` 與 `majority:`
+not-council-meeting = 「{ $meeting_title }」不是理事會會議（`{ $field }` 不是 `{ $kind }`）
+not-council-meeting-hint = 請引用理事會會議的決議
+meeting-not-held = 理事會會議「{ $meeting_title }」的狀態為「{ $state_label }」，尚未舉行
+meeting-not-held-hint = 會議狀態為「{ $held_labels }」後，其決議才算數
+council-too-late = 理事會會議「{ $meeting_title }」於 { $date } 舉行，晚於{ $what }（{ $deadline }）
+council-too-late-hint = 須先經理事會決議；請引用較早的決議，或在會議之後重新審批
+deadline-approval = 「{ $step_label }」審批
+deadline-field = { $field_title }
+inquorate = `{ $cited }` 不算數：理事 { $members } 人中只有 { $present } 人出席，法定人數為{ $quorum }
+inquorate-hint = 出席不足法定人數的會議所作決議，須在達到法定人數的會議上重新通過
+no-votes = `{ $cited }` 沒有記錄表決票數，無法證明已通過
+no-votes-hint = 請在 { $path } 的該項決議記錄 `{ $votes }`
+not-passed = `{ $cited }` 未獲通過：投票 { $cast } 票中贊成 { $yes } 票，須{ $majority }
+not-passed-hint = 請引用已通過的決議
+share-more-than = 超過 { $share }
+share-at-least = 至少 { $share }
+share-any = 任何比例
+
+# E058–E063 變更的檢查
+kept-deleted = 這筆{ $type_label }的狀態為「{ $status_label }」，必須保存，卻被刪除了
+kept-deleted-hint = 已印發及已歸檔的記錄必須保存；請還原該檔案（`git restore --staged --worktree` 該檔）
+keys-not-in-force = 依本次變更之前有效的金鑰：{ $message }
+keys-not-in-force-hint = 新增的金鑰要在加入它的提交生效後才能使用；請以先前已有的金鑰審批，或先單獨提交新增金鑰
+rules-not-in-force = 依本次變更之前有效的規則：{ $message }
+signed-with-expired-key = 本次變更加入了{ $by_name }的簽章，所用金鑰今天（{ $today }）已非有效（有效期間 { $window }）
+signed-with-expired-key-hint = 審批在給予時簽署，所用金鑰當時及現在都須有效；已過期的金鑰不能再加入審批
+final-changed = 這筆{ $type_label }的狀態為「{ $was_label }」，此狀態的記錄不得再修改
+final-changed-hint = 請還原修改；更正應另立一筆記錄並引用本記錄
+immutable-changed = `{ $field }`（{ $field_title }）原為 `{ $old }`，不得更改
+immutable-changed-hint = 請改回 `{ $field }: { $old }`
+
+# E105 記錄類型檔中的運算式
+expr-too-deep-hint = 請拆成幾個較簡單的運算式
+expr-not-cel = 運算式 `{ $source }` 不是有效的 CEL：{ $problem }
+expr-not-cel-hint = 請參考 https://github.com/google/cel-spec/blob/master/doc/langdef.md；文字值須加引號，例如 record.kind == 'council'
+expr-problem = 運算式 `{ $source }`：{ $problem }
+expr-undefined = 運算式 `{ $source }` 用到未定義的 `{ $name }`
+expr-undefined-hint = 運算式可使用：{ $names }
+expr-undeclared = 運算式 `{ $source }` 讀取 `record.{ $field }`，但此記錄類型沒有宣告這個欄位
+expr-undeclared-hint = 請在 `fields.properties` 下宣告該欄位，或更正欄位名稱
+
+# `clerk due`
+due-person = { $name }
+due-overdue = 逾期
+due-due = 到期
+due-line = { "  " }{ $date }  { $flag }  { $kind }：{ $what }（{ $path }）
+due-summary = 至 { $until } 到期 { $n } 項，其中 { $overdue } 項已逾期（截至 { $as_of }）
+
+# `clerk sign`
+role-named = `{ $role }`（{ $role_label }）
+not-a-person = `{ $by }` 不是 people/ 中的人員
+sign-not-as = { $by_name }於 { $date } 不得以{ $role_label }身分給予「{ $step_label }」審批；可用的職務：{ $roles_labels }
+sign-several-roles = { $by_name }可以不同職務給予「{ $step_label }」審批（{ $roles_labels }）；請以 --role 選擇其一
+signed = 已簽署 { $path } 的「{ $step_label }」審批：{ $by_name }，{ $role_label }，{ $date }
+signed-in-place = ，取代先前的審批
+status-moved = 狀態：{ $from_label } → { $to_label }
+status-stays = 狀態仍為「{ $from_label }」：若改為「{ $to_label }」，會有以下問題：
+attachments-bound = { $path }：{ $n } 個附件已按內容（SHA-256）綁定，審批涵蓋這些附件
+
+# `clerk advance`，以及 `clerk sign` 之後的下一步
+state-named = 「{ $state_label }」（`{ $state }`）
+now-final = { $path } 現在是「{ $state_label }」：流程已完成
+now-next = { $path } 現在是「{ $state_label }」；下一步：
+next-state = { "  " }→ 「{ $state_label }」：{ $takes }
+next-approval = 「{ $step_label }」審批{ $stale }——{ $hint }
+next-again = （須重新審批：{ $by_name }的審批已不涵蓋現在的內容，`clerk diff { $path } --step { $step } --by { $by }` 顯示更動之處）
+next-then = ；然後
+sets-dates = （{ $titles }填上當天日期）
+no-workflow = 記錄類型「{ $type_label }」沒有流程（{ $file }）
+advance-not-a-state = `{ $to }` 不是{ $type_label }的狀態（狀態：{ $list }）
+advance-final = { $path } 是「{ $state_label }」，此狀態不再變動
+advance-only = { $path } 是「{ $state_label }」；只能改為 { $list }，不能改為 `{ $to }`
+advance-which = { $path } 是「{ $state_label }」；請以 --to 指定狀態：{ $list }
+
+# `clerk inbox`
+inbox-whose = 要看誰的待辦？請以 `--as 人員編號` 指定、設定 CLERK_PERSON，或把您的公鑰（~/.ssh/id_ed25519.pub）列在您的人員記錄中
+inbox-person = { $name }：{ $n } 項待辦（截至 { $as_of }）
+inbox-approvals = 待審批
+inbox-tasks = 待辦
+inbox-since = ，自 { $date } 起等候
+inbox-again = ，須重新審批：您審批後記錄已有更動
+
+# `clerk read`，以及所有修改記錄的指令
+field-set = { $title }：{ $value_label }
+list-fields = ，
+fields-set = { $path }：{ $fields }
+field-status = 狀態
+not-changed = { $path } 未修改；修改後會有以下問題：
+read-who = 是誰閱讀的？請以 `--as 人員編號` 指定，或設定 CLERK_PERSON
+read-already = { $name }已於 { $date } 閱讀 { $path }
+read-done = { $path }：{ $name }已於 { $date } 閱讀
+
+# E100–E108 載入 clerk.yaml 與記錄類型檔
+yaml-invalid = YAML 語法錯誤：{ $problem }
+yaml-invalid-hint = 請修正此處的 YAML 語法
+yaml-not-mapping = 應為「設定: 值」的對照表，卻是{ $found }
+config-unknown-key = 未知的設定 `{ $key }`
+config-department-twice = 部門 `{ $id }` 重複列出
+config-department-twice-hint = 每個部門須有自己的 id
+type-no-field = `{ $name }` 不是已宣告的欄位
+type-no-state = `{ $state }` 不是流程中的狀態
+type-states-hint = 已宣告的狀態：{ $states }
+type-no-states = 流程至少須有一個狀態
+type-declare-field-hint = 請在 `fields.properties` 下宣告
+type-no-step = `{ $step }` 不是此記錄類型的審批步驟
+type-no-step-hint = 請在 `approvals:` 下宣告，並寫明可審批的職務
+type-before-unknown = `{ $step }` 既不是此記錄類型的審批步驟，也不是欄位
+type-before-unknown-hint = 請寫決議必須早於的審批步驟，或一個日期欄位
+type-layout-field-hint = 請寫此記錄類型 `fields:` 中的欄位（或在那裡加上）
+type-ref-unknown = `{ $field }` 引用的記錄類型 `{ $name }` 在 types/ 中沒有檔案
+type-ref-unknown-hint = 已有的記錄類型：{ $types }
+type-ref-no-list = `{ $field }` 引用 `@{ $list }`，但 clerk.yaml 沒有清單 `{ $list }`
+type-ref-no-list-hint = 請在 clerk.yaml 加上 `{ $list }:`，每項寫明 `id:`
+schema-not-object = `fields` 必須是 JSON Schema 物件
+schema-not-object-hint = 請寫 `fields:`，其下寫 `properties:` 與 `required:`
+schema-required-undeclared = 必填欄位 `{ $field }` 沒有在 `fields.properties` 下宣告
+schema-required-undeclared-hint = 請宣告 `{ $field }` 及其結構，或從 `required` 中移除
+schema-invalid = 欄位結構不是有效的 JSON Schema：{ $detail }
+schema-invalid-hint = 關鍵字請參考 https://json-schema.org/understanding-json-schema/
+
+# E017–E018 引用
+reference-broken = 沒有 id 為 `{ $id }` 的記錄
+reference-did-you-mean = 是否要寫 `{ $best }`？
+reference-create = 請建立該{ $type_labels }記錄，或更正 id
+reference-wrong-type = `{ $id }` 是{ $type_label }記錄（{ $path }），此處應為{ $wanted_labels }記錄
+reference-wrong-type-hint = 請寫一筆{ $wanted_labels }記錄的 id
+
+# E004–E007、E020 記錄的前置欄位（front matter）
+file-empty = 檔案是空的
+file-empty-hint = 檔案請以 `---`、記錄的欄位、`---` 開頭；或在 clerk.yaml 的 `ignore` 中列出此檔
+no-front-matter = 檔案沒有前置欄位（front matter）
+no-front-matter-hint = 記錄以一行 `---` 開頭，接著是 `type:` 與 `title:`，再一行 `---`；若此檔不是記錄，請加到 clerk.yaml 的 `ignore`
+front-matter-open = 前置欄位在此開始，卻沒有結束
+front-matter-open-hint = 請在最後一個欄位之後加一行 `---`
+front-matter-yaml = 前置欄位的 YAML 語法錯誤：{ $problem }
+front-matter-not-mapping = 前置欄位應為 `欄位: 值` 各行，卻是{ $found }
+front-matter-not-mapping-hint = 每個欄位各寫一行，格式為 `名稱: 值`
+unsupported-yaml-hint = 請使用文字、數字、日期、清單與對照表
+yaml-hint-duplicate = 每個欄位只能出現一次；請刪除或更名重複的欄位
+yaml-hint-deep = 前置欄位巢狀或重複得太深；請簡化
+yaml-hint-colon = 含有 `: ` 的值須加引號，例如 title: "會議: 第一次"
+yaml-hint-tab = 縮排請用空格，不要用 Tab
+yaml-hint-other = 請檢查這一行及上一行的縮排與引號
+
+# E008–E009、E016 記錄的類型與 id
+type-named = `{ $type }`（{ $type_label }）
+type-missing = 記錄沒有 `type`
+type-missing-hint = 請加上 `type:`，填下列之一：{ $types }
+type-not-text = `type` 必須是文字，卻是{ $kind }
+type-use-one = 請填下列之一：{ $types }
+type-unknown = 未知的記錄類型 `{ $type }`
+type-did-you-mean = 是否要寫 `{ $best }`？（記錄類型即 types/ 中的檔案）
+bad-id = id `{ $id }` 含有 id 不能使用的字元
+bad-id-hint = 請使用字母、數字、`-`、`_` 與 `.`，並以字母或數字開頭（不可有空格、`#` 或 `/`）
+bad-file-id = 檔名 `{ $id }` 不是有效的 id
+bad-file-id-hint = 請以字母、數字、`-`、`_` 與 `.` 重新命名檔案，或在前置欄位寫 `id:`
+
+# `clerk diff`
+diff-nothing = { $path }：所選的審批與記錄現在的內容相符；之後沒有更動
+diff-never-committed = { $path }：git 歷史中沒有任何版本是{ $by_name }於 { $date } 簽署「{ $step_label }」審批時的內容；那個版本從未提交
+diff-since = { $path }：{ $by_name }於 { $date } 給予「{ $step_label }」審批之後的更動（提交 { $commit } 的版本，{ $commit_date }）
+diff-fields = 欄位：
+diff-field = { $title }（{ $field }）
+diff-body = 正文（[-刪除-] {"{"}+新增+{"}"}）：
+diff-layout-only = 只有換行、排版或次序改變（不影響審批涵蓋的內容）
+
+# E041–E042、W043 編號
+number-other-issuer = `{ $value }` 不是此編號規則的編號：發文機關代字應為 `{ $issuer }`，不是 `{ $found }`
+number-other-issuer-hint = 此規則的編號以 `{ $issuer }` 開頭；`clerk issue` 會給下一個編號
+number-other-year = `{ $value }` 的年份是 { $numbered }，但 `{ $field }` 在 { $year } 年
+number-other-year-hint = 括號中的年份是 `{ $field }` 的年份；編號每年從 1 重新開始
+number-format = `{ $value }` 不符合編號格式
+number-format-hint = 編號應如 `{ $example }`（clerk.yaml 中的格式 `{ $format }`）
+number-brackets-hint = ；年份須用六角括號〔〕（U+3014、U+3015），不是 [] 或 ()
+not-unique = `{ $value }` 已被 { $path } 使用
+not-unique-hint = 每個 `{ $field }` 只能用一次；請給下一個未用的編號
+number-gap = { $issuer } { $year } 年的編號跳過了 { $missing }
+number-gap-hint = 編號須依序、不可跳號；請找出缺少的記錄，或註明該編號作廢的原因
+
+# E046/W046 與 E107 記錄類型檔的規則
+rule-is = 規則為 { $file }:{ $line } 的 `{ $rule }`
+rule-unevaluated = 規則 `{ $rule }`（{ $file }:{ $line }）無法對此記錄判定：{ $why }
+rule-when-unevaluated = 條件 `{ $rule }`（{ $file }:{ $line }）無法對此記錄判定：{ $why }
+rule-unevaluated-hint = 請填寫規則讀取的欄位，或在記錄類型檔中以 `when:` 限定規則（例如 `has(record.end)`）

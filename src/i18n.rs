@@ -119,6 +119,15 @@ pub fn t(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     in_lang(lang(), id, args)
 }
 
+/// [`t`] with owned values: `tv("id", &[("by", name)])`.
+pub fn tv(id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, &dyn std::fmt::Display)> = args
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+        .collect();
+    t(id, &args)
+}
+
 /// The message `id` in `lang`.
 pub fn in_lang(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut fluent_args = FluentArgs::new();

@@ -76,7 +76,7 @@ fn text_groups_by_person() {
         .stdout;
     assert!(
         text.contains(
-            "\n王芳 (wang-fang)\n  2026-10-10  overdue  決議落實：秘書處2026年9月工作例會 A2"
+            "\n王芳 (wang-fang)\n  2026-10-10  overdue  Resolution: 秘書處2026年9月工作例會 A2"
         ),
         "{text}"
     );

@@ -25,6 +25,7 @@ mod git;
 mod init;
 mod labels;
 mod layers;
+mod messages;
 mod registers;
 mod reports;
 mod rules;

@@ -182,3 +182,24 @@ fn findings_in_each_language() {
         out.stderr
     );
 }
+
+/// The findings staff meet most — a role that may not approve (E032), a missing approval (E036),
+/// a stale approval (E055), a missing commitment (W047), a type file's error (E105) and more — in
+/// each language: Chinese names people, roles, steps and states by the association's names and
+/// labels; the codes, places and exit status are the same in all three.
+#[test]
+fn approval_findings_in_each_language() {
+    let repo = crate::messages::broken_example();
+    for lang in ["zh-Hant", "zh-Hans", "en"] {
+        let out = clerk(&["check", "--lang", lang, "--today", common::TODAY])
+            .args(crate::messages::BROKEN)
+            .dir(repo.path())
+            .run();
+        assert_eq!(out.status, 1, "{}", out.said());
+        assert_shown(
+            &format!("approvals-{lang}"),
+            &shown(&out),
+            Some(repo.path()),
+        );
+    }
+}

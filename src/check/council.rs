@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::workflow::{Ctx, Entry};
 use crate::date;
 use crate::diag::{codes, Diagnostic};
+use crate::i18n::tv;
 use crate::model::config::Council;
 use crate::model::record::Record;
 use crate::model::types::CouncilRule;
@@ -42,14 +43,11 @@ pub(super) fn council(
             .at(
                 codes::COUNCIL_MISSING,
                 "/status",
-                format!(
-                    "this {} is `{state}`, so it needs a council resolution in `{}`",
-                    def.name, rule.field
-                ),
+                tv("council-missing", &council_words(ctx, state, &rule.field)),
             )
-            .hint(format!(
-                "cite the resolution as `{}: MEETING-ID#RESOLUTION-ID`",
-                rule.field
+            .hint(tv(
+                "council-missing-hint",
+                &council_words(ctx, state, &rule.field),
             ))];
     };
     let Some(council) = &repo.config.council else {
@@ -57,9 +55,9 @@ pub(super) fn council(
             codes::SETTING_MISSING,
             &def.path,
             crate::diag::Pos::line(1),
-            "council resolutions are required, but clerk.yaml has no `council:` settings",
+            tv("council-unset", &[]),
         )
-        .hint("add `council:` with `quorum:` and `majority:` to clerk.yaml")];
+        .hint(tv("council-unset-hint", &[]))];
     };
     let Some((meeting_id, resolution_id)) = cited.split_once('#') else {
         return Vec::new(); // reported by the reference check
@@ -101,12 +99,20 @@ fn not_held(ctx: &Ctx, council: &Council, cite: &Citation) -> Option<Diagnostic>
             ctx.at(
                 codes::NOT_A_COUNCIL_MEETING,
                 &cite.pointer,
-                format!(
-                    "`{meeting_id}` is not a council meeting ({} is not `{}`)",
-                    council.kind_field, council.kind
+                tv(
+                    "not-council-meeting",
+                    &[
+                        ("meeting", meeting_id.to_string()),
+                        (
+                            "meeting_title",
+                            meeting.title().unwrap_or(meeting_id).to_string(),
+                        ),
+                        ("field", council.kind_field.clone()),
+                        ("kind", council.kind.clone()),
+                    ],
                 ),
             )
-            .hint("cite a resolution of a council meeting (理事會)"),
+            .hint(tv("not-council-meeting-hint", &[])),
         );
     }
     let meeting_state = meeting.str_field("status").unwrap_or("");
@@ -115,11 +121,14 @@ fn not_held(ctx: &Ctx, council: &Council, cite: &Citation) -> Option<Diagnostic>
             ctx.at(
                 codes::NOT_A_COUNCIL_MEETING,
                 &cite.pointer,
-                format!("council meeting `{meeting_id}` is `{meeting_state}`, not held"),
+                tv(
+                    "meeting-not-held",
+                    &meeting_words(ctx, cite, meeting_state, council),
+                ),
             )
-            .hint(format!(
-                "a resolution counts once its meeting is {}",
-                council.held_states.join(", ")
+            .hint(tv(
+                "meeting-not-held-hint",
+                &meeting_words(ctx, cite, meeting_state, council),
             )),
         );
     }
@@ -140,8 +149,24 @@ fn too_late(
     }
     let meeting_id = cite.meeting_id;
     Some(
-        ctx.at(codes::COUNCIL_TOO_LATE, &cite.pointer, format!("council meeting `{meeting_id}` was on {meeting_date}, after {what} ({deadline})"))
-            .hint("the council must decide first; cite an earlier resolution, or approve again after the meeting"),
+        ctx.at(
+            codes::COUNCIL_TOO_LATE,
+            &cite.pointer,
+            tv(
+                "council-too-late",
+                &[
+                    ("meeting", meeting_id.to_string()),
+                    (
+                        "meeting_title",
+                        cite.meeting.title().unwrap_or(meeting_id).to_string(),
+                    ),
+                    ("date", meeting_date.to_string()),
+                    ("what", what),
+                    ("deadline", deadline.to_string()),
+                ],
+            ),
+        )
+        .hint(tv("council-too-late-hint", &[])),
     )
 }
 
@@ -155,10 +180,18 @@ fn deadline(ctx: &Ctx, rule: &CouncilRule, entries: &[Entry]) -> Option<(NaiveDa
             .filter(|e| e.step == before)
             .filter_map(|e| e.date)
             .min()?;
-        Some((date, format!("the `{before}` approval")))
+        let words = [
+            ("step", before.clone()),
+            ("step_label", ctx.say().step(before)),
+        ];
+        Some((date, tv("deadline-approval", &words)))
     } else {
         let date = ctx.record.str_field(before).and_then(date::parse)?;
-        Some((date, format!("`{before}`")))
+        let words = [
+            ("field", before.clone()),
+            ("field_title", ctx.say().field(before)),
+        ];
+        Some((date, tv("deadline-field", &words)))
     }
 }
 
@@ -189,8 +222,20 @@ fn inquorate(
     }
     let cited = cite.cited;
     Some(
-        ctx.at(codes::RESOLUTION_NOT_PASSED, &cite.pointer, format!("`{cited}` does not count: {present} of {} council members were present, the quorum is {}", members, quorum.describe()))
-            .hint("a resolution of an inquorate meeting must be adopted again at a meeting with a quorum"),
+        ctx.at(
+            codes::RESOLUTION_NOT_PASSED,
+            &cite.pointer,
+            tv(
+                "inquorate",
+                &[
+                    ("cited", cited.to_string()),
+                    ("present", present.to_string()),
+                    ("members", members.to_string()),
+                    ("quorum", quorum.describe()),
+                ],
+            ),
+        )
+        .hint(tv("inquorate-hint", &[])),
     )
 }
 
@@ -219,11 +264,20 @@ fn not_passed(
             ctx.at(
                 codes::RESOLUTION_NOT_PASSED,
                 &cite.pointer,
-                format!("`{cited}` records no votes, so it cannot be shown to have passed"),
+                tv("no-votes", &[("cited", cited.to_string())]),
             )
-            .hint(format!(
-                "record `{}: {{{}: N, {}: N, {}: N}}` on the resolution in {}",
-                names.votes, names.votes_for, names.against, names.abstain, cite.meeting.path
+            .hint(tv(
+                "no-votes-hint",
+                &[
+                    (
+                        "votes",
+                        format!(
+                            "{}: {{{}: N, {}: N, {}: N}}",
+                            names.votes, names.votes_for, names.against, names.abstain
+                        ),
+                    ),
+                    ("path", cite.meeting.path.clone()),
+                ],
             )),
         );
     };
@@ -242,11 +296,52 @@ fn not_passed(
         ctx.at(
             codes::RESOLUTION_NOT_PASSED,
             &cite.pointer,
-            format!(
-                "`{cited}` did not pass: {yes} for of {cast} votes cast, the majority is {}",
-                majority.describe()
+            tv(
+                "not-passed",
+                &[
+                    ("cited", cited.to_string()),
+                    ("yes", yes.to_string()),
+                    ("cast", cast.to_string()),
+                    ("majority", majority.describe()),
+                ],
             ),
         )
-        .hint("cite a resolution that passed"),
+        .hint(tv("not-passed-hint", &[])),
     )
+}
+
+/// The words of a message about the council resolution `field` a record in `state` needs.
+fn council_words(ctx: &Ctx, state: &str, field: &str) -> Vec<(&'static str, String)> {
+    let say = ctx.say();
+    vec![
+        ("type", ctx.def.name.clone()),
+        ("type_label", say.kind()),
+        ("state", state.to_string()),
+        ("state_label", say.state(state)),
+        ("field", field.to_string()),
+        ("field_title", say.field(field)),
+    ]
+}
+
+/// The words of a message about a cited meeting in `meeting_state` that is not held.
+fn meeting_words(
+    ctx: &Ctx,
+    cite: &Citation,
+    meeting_state: &str,
+    council: &Council,
+) -> Vec<(&'static str, String)> {
+    let meeting_def = ctx.repo.type_of(cite.meeting);
+    let say = crate::model::labels::Say::new(ctx.repo, meeting_def);
+    let held: Vec<String> = council.held_states.iter().map(|s| say.state(s)).collect();
+    vec![
+        ("meeting", cite.meeting_id.to_string()),
+        (
+            "meeting_title",
+            cite.meeting.title().unwrap_or(cite.meeting_id).to_string(),
+        ),
+        ("state", meeting_state.to_string()),
+        ("state_label", say.state(meeting_state)),
+        ("held", council.held_states.join(", ")),
+        ("held_labels", held.join(&tv("list-or", &[]))),
+    ]
 }

@@ -56,14 +56,28 @@ fn bad_id(record: &Record, text: &str) -> Option<Diagnostic> {
     if let Some(Value::String(id)) = record.fields.get("id") {
         if !valid_id(id) {
             return Some(
-                finding(record, text, codes::BAD_ID, "/id", false, format!("id `{id}` has characters an id cannot have"))
-                    .hint("use letters, digits, `-`, `_` and `.`, starting with a letter or digit (no spaces, `#` or `/`)"),
+                finding(
+                    record,
+                    text,
+                    codes::BAD_ID,
+                    "/id",
+                    false,
+                    t("bad-id", &[("id", id)]),
+                )
+                .hint(t("bad-id-hint", &[])),
             );
         }
     } else if !valid_id(&record.id) {
         return Some(
-            finding(record, text, codes::BAD_ID, "", false, format!("file name `{}` is not a valid id", record.id))
-                .hint("rename the file using letters, digits, `-`, `_` and `.`, or set `id:` in the front matter"),
+            finding(
+                record,
+                text,
+                codes::BAD_ID,
+                "",
+                false,
+                t("bad-file-id", &[("id", &record.id)]),
+            )
+            .hint(t("bad-file-id-hint", &[])),
         );
     }
     None
@@ -81,9 +95,9 @@ fn type_finding(repo: &Repository, record: &Record, text: &str) -> Option<Diagno
                     codes::MISSING_TYPE,
                     "",
                     false,
-                    "record has no `type`".into(),
+                    t("type-missing", &[]),
                 )
-                .hint(format!("add `type:` with one of: {}", type_list(repo))),
+                .hint(t("type-missing-hint", &[("types", &type_list(repo))])),
             );
         }
         Some(Value::String(t)) => t,
@@ -95,9 +109,9 @@ fn type_finding(repo: &Repository, record: &Record, text: &str) -> Option<Diagno
                     codes::WRONG_TYPE,
                     "/type",
                     false,
-                    format!("`type` must be text, but is {}", kind_name(other)),
+                    t("type-not-text", &[("kind", &kind_name(other))]),
                 )
-                .hint(format!("use one of: {}", type_list(repo))),
+                .hint(t("type-use-one", &[("types", &type_list(repo))])),
             );
         }
     };
@@ -110,14 +124,12 @@ fn type_finding(repo: &Repository, record: &Record, text: &str) -> Option<Diagno
         codes::UNKNOWN_TYPE,
         "/type",
         false,
-        format!("unknown record type `{type_name}`"),
+        t("type-unknown", &[("type", type_name)]),
     );
     Some(
         match closest(type_name, repo.types.keys().map(String::as_str)) {
-            Some(best) => d.hint(format!(
-                "did you mean `{best}`? (types are the files in types/)"
-            )),
-            None => d.hint(format!("known types: {}", type_list(repo))),
+            Some(best) => d.hint(t("type-did-you-mean", &[("best", &best)])),
+            None => d.hint(t("type-ref-unknown-hint", &[("types", &type_list(repo))])),
         },
     )
 }
@@ -145,7 +157,15 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 fn type_list(repo: &Repository) -> String {
-    repo.types.keys().cloned().collect::<Vec<_>>().join(", ")
+    let each: Vec<String> = repo
+        .types
+        .values()
+        .map(|d| {
+            let label = crate::model::labels::run_type_label(d);
+            t("type-named", &[("type", &d.name), ("type_label", &label)])
+        })
+        .collect();
+    each.join(&t("list-and", &[]))
 }
 
 fn unknown_field(

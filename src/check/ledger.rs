@@ -182,9 +182,12 @@ fn wrong_budget(repo: &Repository, record: &Record, booking: &Booking) -> Option
                 record,
                 field,
                 codes::WRONG_BUDGET,
-                format!("`{}` is not an approved budget", booking.budget_id),
+                crate::i18n::tv(
+                    "budget-not-approved",
+                    &[("budget", booking.budget_id.to_string())],
+                ),
             )
-            .hint("book against the approved budget of the year"),
+            .hint(crate::i18n::tv("budget-not-approved-hint", &[])),
         );
     }
     let (Some(date), Some(year)) = (booking.date, booking.year) else {
@@ -199,11 +202,14 @@ fn wrong_budget(repo: &Repository, record: &Record, booking: &Booking) -> Option
             record,
             field,
             codes::WRONG_BUDGET,
-            format!("dated {date}, but booked against the {year} budget"),
+            crate::i18n::tv(
+                "budget-other-year",
+                &[("date", date.to_string()), ("year", year.to_string())],
+            ),
         )
-        .hint(format!(
-            "book it against a line of the {} budget",
-            date.year()
+        .hint(crate::i18n::tv(
+            "budget-other-year-hint",
+            &[("year", date.year().to_string())],
         )),
     )
 }
@@ -226,8 +232,21 @@ fn over_budget(repo: &Repository, lines: &Lines, spending: Spending) -> Vec<Diag
                     .and_then(|d| d.budget_line.as_ref())
                     .map_or("budget_line", |u| u.line.as_str());
                 diags.push(
-                    at(repo, record, field, codes::OVER_BUDGET, format!("spending on `{line}` reaches {}, over the {} approved", crate::text::money(total), crate::text::money(limit)))
-                        .hint("reduce the amount, book it against another line, or have the council approve a budget adjustment"),
+                    at(
+                        repo,
+                        record,
+                        field,
+                        codes::OVER_BUDGET,
+                        crate::i18n::tv(
+                            "over-budget",
+                            &[
+                                ("line", line.clone()),
+                                ("total", crate::text::money(total)),
+                                ("limit", crate::text::money(limit)),
+                            ],
+                        ),
+                    )
+                    .hint(crate::i18n::tv("over-budget-hint", &[])),
                 );
                 break;
             }
@@ -317,7 +336,10 @@ fn cover(
             if since.is_some_and(|s| s > *end) {
                 continue; // not yet there in that period
             }
-            message = format!("{message} for {label}");
+            message = crate::i18n::tv(
+                "coverage-period",
+                &[("message", message), ("period", label.clone())],
+            );
         }
         diags.push(uncovered(repo, def, c, subject, &message));
     }
@@ -361,13 +383,23 @@ fn uncovered(
         code,
         &subject.path,
         subject.pos(repo.text_of(subject), "", false),
-        format!("{name} ({}): {message}", subject.id),
+        crate::i18n::tv(
+            "coverage-missing",
+            &[
+                ("name", name.to_string()),
+                ("id", subject.id.clone()),
+                ("message", message.to_string()),
+            ],
+        ),
     )
     .hint(c.hint.clone().unwrap_or_else(|| {
-        format!(
-            "add a {} record naming `{}` in `{}`",
-            def.name, subject.id, c.field
-        )
+        let words = [
+            ("type", def.name.clone()),
+            ("type_label", crate::model::labels::run_type_label(def)),
+            ("id", subject.id.clone()),
+            ("field", c.field.clone()),
+        ];
+        crate::i18n::tv("coverage-missing-hint", &words)
     }))
 }
 

@@ -138,12 +138,17 @@ fn resolve_record(
     };
     let target_type = target.type_name.as_deref().unwrap_or("?");
     if !types.iter().any(|t| t == target_type) {
+        let words = [
+            ("id", id.to_string()),
+            ("type", target_type.to_string()),
+            ("type_label", type_labels(repo, &[target_type.to_string()])),
+            ("path", target.path.clone()),
+            ("wanted", wanted.clone()),
+            ("wanted_labels", type_labels(repo, types)),
+        ];
         return Some((
-            format!(
-                "`{id}` is a {target_type} ({}), but a {wanted} is expected here",
-                target.path
-            ),
-            format!("name a {wanted} record"),
+            crate::i18n::tv("reference-wrong-type", &words),
+            crate::i18n::tv("reference-wrong-type-hint", &words),
             codes::REFERENCE_WRONG_TYPE,
         ));
     }
@@ -164,14 +169,17 @@ fn no_record(repo: &Repository, types: &[String], id: &str) -> Option<Broken> {
         .filter(|r| r.type_name.as_ref().is_some_and(|t| types.contains(t)))
         .map(|r| r.id.as_str());
     let hint = match closest(id, candidates) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!(
-            "create the {} record, or correct the id",
-            types.join(" or ")
+        Some(best) => crate::i18n::t("reference-did-you-mean", &[("best", &best)]),
+        None => crate::i18n::tv(
+            "reference-create",
+            &[
+                ("types", types.join(" or ")),
+                ("type_labels", type_labels(repo, types)),
+            ],
         ),
     };
     Some((
-        format!("no record with id `{id}`"),
+        crate::i18n::t("reference-broken", &[("id", &id)]),
         hint,
         codes::BROKEN_REFERENCE,
     ))
@@ -203,4 +211,17 @@ fn missing_item(
         hint,
         codes::REFERENCE_ANCHOR_MISSING,
     ))
+}
+
+/// The labels of `types` in the run's language, joined by "or".
+fn type_labels(repo: &Repository, types: &[String]) -> String {
+    let labels: Vec<String> = types
+        .iter()
+        .map(|t| {
+            repo.types
+                .get(t)
+                .map_or_else(|| t.clone(), crate::model::labels::run_type_label)
+        })
+        .collect();
+    labels.join(&crate::i18n::t("list-or", &[]))
 }

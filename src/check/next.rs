@@ -10,8 +10,10 @@ use serde_json::Value;
 
 use super::workflow::{applicable_rules, excluded};
 use crate::date;
+use crate::i18n::tv;
 use crate::model::digest::{content_digest, content_digest_with_id};
 use crate::model::expr::{Evaluator, Scope};
+use crate::model::labels::Say;
 use crate::model::people::RoleHeld;
 use crate::model::record::{record_value, Record};
 use crate::model::repo::Repository;
@@ -24,6 +26,9 @@ pub struct Giver {
     pub name: String,
     /// The role, with the departments it must cover (`deputy-secretary-general for events`).
     pub role: String,
+    /// The role by its label in the run's language (`副秘書長（活動部）`).
+    #[serde(skip)]
+    pub role_label: String,
 }
 
 /// An approval a next state needs that the record lacks, or holds only stale.
@@ -160,6 +165,7 @@ pub fn who_may_give(
     date: NaiveDate,
 ) -> Vec<Giver> {
     let mut out: Vec<Giver> = Vec::new();
+    let say = Say::new(repo, None);
     let named = step
         .rules
         .iter()
@@ -169,13 +175,17 @@ pub fn who_may_give(
         for id in ids {
             if let Some(p) = repo.person(&id) {
                 let name = p.str_field("name").or(p.title()).unwrap_or(&id);
-                out.push(giver(&id, name, role.clone()));
+                out.push(giver(&id, name, (role.clone(), say.role(&role))));
             }
         }
     }
     for (role, needed) in applicable_rules(step, scope) {
         for (id, name) in repo.holders(&role, &needed, date) {
-            out.push(giver(id, &name, RoleHeld::describe(&role, &needed)));
+            let role = (
+                RoleHeld::describe(&role, &needed),
+                say.role_in(&role, &needed),
+            );
+            out.push(giver(id, &name, role));
         }
     }
     let mut seen = BTreeSet::new();
@@ -183,30 +193,44 @@ pub fn who_may_give(
     out
 }
 
-fn giver(id: &str, name: &str, role: String) -> Giver {
+fn giver(id: &str, name: &str, (role, role_label): (String, String)) -> Giver {
     Giver {
         id: id.to_string(),
         name: name.to_string(),
         role,
+        role_label,
     }
 }
 
 /// The command that gives `step` of the record at `path`, and who may run it: the hint of a
 /// missing approval.
-pub fn sign_hint(path: &str, step: &str, givers: &[Giver]) -> String {
-    let Some(first) = givers.first() else {
-        return format!("nobody holds a role that may give `{step}` for this record today");
+/// `step_label` is the step's label in the run's language.
+pub fn sign_hint(path: &str, (step, step_label): (&str, &str), givers: &[Giver]) -> String {
+    let words = |g: &Giver| {
+        vec![
+            ("by", g.id.clone()),
+            ("name", g.name.clone()),
+            ("role", g.role.clone()),
+            ("role_label", g.role_label.clone()),
+        ]
     };
-    let mut hint = format!(
-        "run `clerk sign {path} --step {step} --by {}` ({}, {})",
-        first.id, first.name, first.role
-    );
+    let Some(first) = givers.first() else {
+        let words = [
+            ("step", step.to_string()),
+            ("step_label", step_label.into()),
+        ];
+        return tv("sign-hint-nobody", &words);
+    };
+    let mut words_first = words(first);
+    words_first.extend([("path", path.to_string()), ("step", step.to_string())]);
+    let mut hint = tv("sign-hint", &words_first);
     if givers.len() > 1 {
         let others: Vec<String> = givers[1..]
             .iter()
-            .map(|g| format!("{} (--by {}, {})", g.name, g.id, g.role))
+            .map(|g| tv("sign-hint-other", &words(g)))
             .collect();
-        hint.push_str(&format!("; it may also be given by {}", others.join(", ")));
+        let sep = tv("list-and", &[]);
+        hint.push_str(&tv("sign-hint-also", &[("others", others.join(&sep))]));
     }
     hint
 }
@@ -219,37 +243,125 @@ pub(super) fn could_have(
     date: NaiveDate,
     except: &dyn Fn(&str) -> bool,
 ) -> String {
+    let say = Say::new(repo, None);
     let mut names = Vec::new();
     for (role, scope) in rules {
         for (id, name) in repo.holders(role, scope, date) {
             if !except(id) {
-                names.push(format!(
-                    "{name} ({id}, {})",
-                    RoleHeld::describe(role, scope)
-                ));
+                let words = [
+                    ("name", name),
+                    ("id", id.to_string()),
+                    ("role", RoleHeld::describe(role, scope)),
+                    ("role_label", say.role_in(role, scope)),
+                ];
+                names.push(tv("could-have-one", &words));
             }
         }
     }
+    let date = date.to_string();
     if names.is_empty() {
-        format!("nobody held the needed role on {date}")
+        tv("could-have-nobody", &[("date", date)])
     } else {
-        format!(
-            "on {date} it could have been approved by: {}",
-            names.join("; ")
-        )
+        let names = names.join(&tv("list-semicolon", &[]));
+        tv("could-have", &[("date", date), ("names", names)])
     }
 }
 
 /// How a step may be given, for a hint: "by a department-head for general, or a …".
-pub(super) fn describe_step(step: &ApprovalStep, scope: &Scope) -> String {
+pub(super) fn describe_step(say: &Say, step: &ApprovalStep, scope: &Scope) -> String {
     let rules = super::workflow::applicable_rules(step, scope);
     let roles: Vec<String> = rules
         .iter()
         .map(|(r, s)| RoleHeld::describe(r, s))
         .collect();
     if roles.is_empty() {
-        "no rule applies to this record".into()
+        tv("describe-step-none", &[])
     } else {
-        format!("by a {}", roles.join(", or a "))
+        let words = [
+            ("roles", roles.join(", or a ")),
+            ("roles_labels", say.roles_in(&rules)),
+        ];
+        tv("describe-step", &words)
     }
+}
+
+/// The steps of type `def`, each as `` `id`（label） `` in the run's language.
+pub(super) fn steps_listed(say: &Say, def: &TypeDef) -> String {
+    let steps: Vec<String> = def
+        .steps
+        .keys()
+        .map(|id| {
+            tv(
+                "step-named",
+                &[("step", id.clone()), ("step_label", say.step(id))],
+            )
+        })
+        .collect();
+    steps.join(&tv("list-and", &[]))
+}
+
+/// The roles in which `by` may give `step` of `record` on `date`, by the type's rules; or why
+/// they may not (with who could).
+pub fn roles_allowed(
+    repo: &Repository,
+    ev: &Evaluator,
+    record: &Record,
+    step_name: &str,
+    by: &str,
+    date: NaiveDate,
+) -> Result<Vec<String>, String> {
+    let def = repo
+        .type_of(record)
+        .ok_or_else(|| tv("no-known-type", &[("path", record.path.clone())]))?;
+    let say = Say::new(repo, Some(def));
+    let mut words = vec![
+        ("by", by.to_string()),
+        ("by_name", say.person(by)),
+        ("step", step_name.to_string()),
+        ("step_label", say.step(step_name)),
+        ("type", def.name.clone()),
+        ("type_label", say.kind()),
+        ("date", date.to_string()),
+    ];
+    let Some(step) = def.steps.get(step_name) else {
+        words.push(("steps", steps_listed(&say, def)));
+        return Err(tv("not-a-step", &words));
+    };
+    let scope = ev.scope(&record_value(def, record), None);
+    if excluded(step, &scope, by) {
+        return Err(tv("approver-excluded", &words));
+    }
+    let rules = applicable_rules(step, &scope);
+    let mut roles: Vec<String> = super::workflow::by_person(step, &scope, by)
+        .map(str::to_string)
+        .collect();
+    roles.extend(
+        rules
+            .iter()
+            .filter(|(role, needed)| repo.held(by, role, needed, date))
+            .map(|(role, _)| role.clone()),
+    );
+    roles.dedup();
+    if roles.is_empty() {
+        let needed: Vec<String> = rules
+            .iter()
+            .map(|(r, s)| RoleHeld::describe(r, s))
+            .collect();
+        let (needed, needed_labels) = if needed.is_empty() {
+            let none = tv("may-not-give-no-rule", &[]);
+            (none.clone(), none)
+        } else {
+            (needed.join(", or "), say.roles_in(&rules))
+        };
+        let could = could_have(repo, &rules, date, &|id| {
+            id == by || excluded(step, &scope, id)
+        });
+        words.extend([
+            ("needed", needed),
+            ("needed_labels", needed_labels),
+            ("could", could),
+        ]);
+        return Err(tv("may-not-give", &words));
+    }
+    Ok(roles)
 }

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::ledger::at;
 use crate::diag::{codes, Diagnostic, Pos};
+use crate::i18n::tv;
 use crate::model::config::Numbering;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -158,9 +159,22 @@ fn against_scheme(
                 record,
                 field,
                 codes::NUMBER_FORMAT,
-                format!("`{}` is not one of this scheme's numbers: its issuer code is `{issuer}`, not `{}`", record.str_field(field).unwrap_or_default(), n.issuer),
+                tv(
+                    "number-other-issuer",
+                    &[
+                        (
+                            "value",
+                            record.str_field(field).unwrap_or_default().to_string(),
+                        ),
+                        ("issuer", issuer.to_string()),
+                        ("found", n.issuer.to_string()),
+                    ],
+                ),
             )
-            .hint(format!("numbers of this scheme begin with `{issuer}`; `clerk issue` assigns the next one")),
+            .hint(tv(
+                "number-other-issuer-hint",
+                &[("issuer", issuer.to_string())],
+            )),
         );
     }
     let date_field = numbering.date.as_deref()?;
@@ -171,13 +185,23 @@ fn against_scheme(
             record,
             field,
             codes::NUMBER_FORMAT,
-            format!(
-                "`{}` is numbered for {}, but `{date_field}` is in {year}",
-                record.str_field(field).unwrap_or_default(),
-                n.year
+            tv(
+                "number-other-year",
+                &[
+                    (
+                        "value",
+                        record.str_field(field).unwrap_or_default().to_string(),
+                    ),
+                    ("numbered", n.year.to_string()),
+                    ("field", date_field.to_string()),
+                    ("year", year.to_string()),
+                ],
             ),
         )
-        .hint(format!("the year in brackets is the year of `{date_field}`; numbers start again at 1 each year"))
+        .hint(tv(
+            "number-other-year-hint",
+            &[("field", date_field.to_string())],
+        ))
     })
 }
 
@@ -201,19 +225,19 @@ fn bad_number(
         2026,
         3,
     );
-    let mut hint = format!(
-        "numbers look like `{example}` (format `{}` in clerk.yaml)",
-        numbering.format
+    let mut hint = tv(
+        "number-format-hint",
+        &[("example", example), ("format", numbering.format.clone())],
     );
     if value.contains(['[', ']', '(', ')', '［', '］', '【', '】']) {
-        hint.push_str("; the year goes in hexagonal brackets 〔〕 (U+3014, U+3015), not [] or ()");
+        hint.push_str(&tv("number-brackets-hint", &[]));
     }
     at(
         repo,
         record,
         field,
         codes::NUMBER_FORMAT,
-        format!("`{value}` does not follow the numbering format"),
+        tv("number-format", &[("value", value.to_string())]),
     )
     .hint(hint)
 }
@@ -236,11 +260,15 @@ fn duplicates(repo: &Repository, seen: &BTreeMap<String, Holders>) -> Vec<Diagno
                         *record,
                         field,
                         codes::NOT_UNIQUE,
-                        format!("`{value}` is already used by {}", first.path()),
+                        tv(
+                            "not-unique",
+                            &[
+                                ("value", value.to_string()),
+                                ("path", first.path().to_string()),
+                            ],
+                        ),
                     )
-                    .hint(format!(
-                        "each `{field}` is used once; assign the next free one"
-                    )),
+                    .hint(tv("not-unique-hint", &[("field", field.to_string())])),
                 );
             }
         }
@@ -280,8 +308,21 @@ fn gaps(repo: &Repository, serials: &Serials) -> Vec<Diagnostic> {
                     .and_then(|d| d.unique.iter().find(|u| u.sequence.is_some()))
                     .map_or("", |u| u.field.as_str());
                 diags.push(
-                    holder_at(repo, *record, field, codes::NUMBER_GAP, format!("numbers of {issuer} for {year} skip {missing}"))
-                        .hint("numbers are given in order without gaps; find the missing record, or note why the number was voided"),
+                    holder_at(
+                        repo,
+                        *record,
+                        field,
+                        codes::NUMBER_GAP,
+                        tv(
+                            "number-gap",
+                            &[
+                                ("issuer", issuer.to_string()),
+                                ("year", year.to_string()),
+                                ("missing", missing),
+                            ],
+                        ),
+                    )
+                    .hint(tv("number-gap-hint", &[])),
                 );
             }
             expected = serial + 1;

@@ -57,9 +57,13 @@ pub fn check(
         });
         let pos = record.pos(text, &pointer, false);
         let hint = rule.hint.clone().unwrap_or_else(|| {
-            format!(
-                "the rule is `{}` in {}:{}",
-                rule.assert.source, def.path, rule.pos.line
+            crate::i18n::tv(
+                "rule-is",
+                &[
+                    ("rule", rule.assert.source.clone()),
+                    ("file", def.path.clone()),
+                    ("line", rule.pos.line.to_string()),
+                ],
             )
         });
         diags.push(Diagnostic::new(code, &record.path, pos, rule.message.clone()).hint(hint));
@@ -71,7 +75,10 @@ pub fn check(
 fn yes_or_no(scope: &crate::model::expr::Scope, expr: &Expr) -> Result<bool, String> {
     match scope.eval(expr)? {
         cel::Value::Bool(b) => Ok(b),
-        other => Err(format!("it gives {other:?}, not true or false")),
+        other => Err(crate::i18n::tv(
+            "rule-undecided-value",
+            &[("value", format!("{other:?}"))],
+        )),
     }
 }
 
@@ -93,10 +100,19 @@ fn unevaluated(
         codes::RULE_UNEVALUATED,
         &record.path,
         record.pos(text, &pointer, false),
-        format!(
-            "the {what} `{}` ({}:{}) cannot be evaluated for this record: {why}",
-            expr.source, def.path, rule.pos.line
+        crate::i18n::tv(
+            if what == "rule" {
+                "rule-unevaluated"
+            } else {
+                "rule-when-unevaluated"
+            },
+            &[
+                ("rule", expr.source.clone()),
+                ("file", def.path.clone()),
+                ("line", rule.pos.line.to_string()),
+                ("why", why.to_string()),
+            ],
         ),
     )
-    .hint("give the fields it reads, or guard the rule with `when:` (e.g. `has(record.end)`) in the type file")
+    .hint(crate::i18n::tv("rule-unevaluated-hint", &[]))
 }

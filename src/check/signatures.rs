@@ -8,8 +8,10 @@ use ssh_key::SshSig;
 
 use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
+use crate::i18n::tv;
 use crate::model::digest::{content_digest, content_digest_with_id, Payload, NAMESPACE};
 use crate::model::keys::{Key, Keyring, VerifiedCache};
+use crate::model::labels::Say;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
 
@@ -70,6 +72,8 @@ struct Approval<'a> {
     signature: Option<&'a str>,
     /// The content digest the entry recorded when it was signed.
     digest: Option<&'a str>,
+    /// The words of a message about it: ids, the approver's name, the step's and role's labels.
+    words: Vec<(&'static str, String)>,
 }
 
 impl<'a> Approval<'a> {
@@ -83,7 +87,15 @@ impl<'a> Approval<'a> {
             date: s("date")?,
             signature: s("signature"),
             digest: s("digest"),
+            words: Vec::new(),
         })
+    }
+
+    /// Its words for messages, named in the run's language, with `more`.
+    fn say(&self, more: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
+        let mut words = self.words.clone();
+        words.extend(more.iter().cloned());
+        words
     }
 
     /// What the approver signs for `record` with content digest `digest`.
@@ -110,20 +122,31 @@ pub fn verdict(
     digest: &mut Option<String>,
 ) -> Option<Problem> {
     let item = record.fields.pointer(&format!("/approvals/{i}"))?;
-    let approval = Approval::read(item)?;
+    let mut approval = Approval::read(item)?;
+    let say = Say::new(repo, repo.type_of(record));
+    approval.words = vec![
+        ("step", approval.step.to_string()),
+        ("step_label", say.step(approval.step)),
+        ("by", approval.by.to_string()),
+        ("by_name", say.person(approval.by)),
+        ("role", approval.role.to_string()),
+        ("role_label", say.role(approval.role)),
+        ("date", approval.date.to_string()),
+        ("path", record.path.clone()),
+    ];
     let Some(armored) = approval.signature else {
-        return unsigned(repo, record, &approval);
+        return unsigned(repo, &approval);
     };
     let Ok(sig) = SshSig::from_pem(armored.trim()) else {
         return Some(Problem::new(
             codes::SIGNATURE_MALFORMED,
             "signature",
-            "the signature is not an SSH signature (-----BEGIN SSH SIGNATURE-----)".into(),
-            "sign again with `clerk sign`; do not edit the signature by hand",
+            tv("signature-malformed", &[]),
+            tv("signature-malformed-hint", &[]),
         ));
     };
     let approval_date = date::parse(approval.date)?;
-    let key = match signer_key(keys, approval.by, &sig) {
+    let key = match signer_key((repo, keys), &approval, &sig) {
         Ok(key) => key,
         Err(problem) => return Some(problem),
     };
@@ -153,24 +176,25 @@ pub fn verdict(
 }
 
 /// Whether an unsigned approval is a problem: only where signatures are required.
-fn unsigned(repo: &Repository, record: &Record, approval: &Approval) -> Option<Problem> {
+fn unsigned(repo: &Repository, approval: &Approval) -> Option<Problem> {
     if !repo.config.signatures.required {
         return None;
     }
-    let (step, by) = (approval.step, approval.by);
     Some(Problem::new(
         codes::SIGNATURE_MISSING,
         "step",
-        format!("the `{step}` approval by `{by}` is not signed"),
-        format!(
-            "{by} signs it with `clerk sign {} --step {step}`",
-            record.path
-        ),
+        tv("signature-missing", &approval.words),
+        tv("signature-missing-hint", &approval.words),
     ))
 }
 
 /// The key of `by` that made `sig`; or, when none of theirs did, whose key it was.
-fn signer_key<'k>(keys: &'k Keyring, by: &str, sig: &SshSig) -> Result<&'k Key, Problem> {
+fn signer_key<'k>(
+    (repo, keys): (&Repository, &'k Keyring),
+    approval: &Approval,
+    sig: &SshSig,
+) -> Result<&'k Key, Problem> {
+    let by = approval.by;
     if let Some(key) = keys
         .of(by)
         .iter()
@@ -178,24 +202,30 @@ fn signer_key<'k>(keys: &'k Keyring, by: &str, sig: &SshSig) -> Result<&'k Key, 
     {
         return Ok(key);
     }
-    let own = "the approver signs with their own key, listed under `keys:` in their person record";
+    let own = tv("signer-own-key-hint", &[]);
     Err(match keys.owner(sig.public_key()) {
         Some(owner) => Problem::new(
             codes::KEY_OF_ANOTHER_PERSON,
             "signature",
-            format!("signed with the key of `{owner}`, not of `{by}`"),
+            tv(
+                "signed-by-another",
+                &approval.say(&[
+                    ("owner", owner.to_string()),
+                    ("owner_name", Say::new(repo, None).person(owner)),
+                ]),
+            ),
             own,
         ),
         None if keys.of(by).is_empty() => Problem::new(
             codes::SIGNER_UNKNOWN,
             "signature",
-            format!("`{by}` lists no SSH keys, so the signature cannot be checked"),
+            tv("signer-no-keys", &approval.words),
             own,
         ),
         None => Problem::new(
             codes::SIGNER_UNKNOWN,
             "signature",
-            format!("signed with a key that no one in people/ lists (not one of `{by}`'s)"),
+            tv("signer-unknown", &approval.words),
             own,
         ),
     })
@@ -209,24 +239,24 @@ fn unusable_key(
     approval: &Approval,
     approval_date: NaiveDate,
 ) -> Option<Problem> {
-    let (by, date) = (approval.by, approval.date);
     if !key.valid_on(approval_date) {
         return Some(Problem::new(
             codes::KEY_NOT_VALID,
             "signature",
-            format!("`{by}`'s key was not valid on {date} (valid {})", key.window()),
-            "sign with a key that was valid on the approval date; a key cannot approve outside its dates",
+            tv(
+                "key-not-valid",
+                &approval.say(&[("window", key.window()), ("window_shown", window(key))]),
+            ),
+            tv("key-not-valid-hint", &[]),
         ));
     }
     if sig.namespace() != NAMESPACE {
+        let words = [("namespace", sig.namespace().to_string())];
         return Some(Problem::new(
             codes::SIGNATURE_INVALID,
             "signature",
-            format!(
-                "the signature is for `{}`, not for clerk approvals",
-                sig.namespace()
-            ),
-            "sign with `clerk sign`",
+            tv("signature-other-namespace", &words),
+            tv("signature-other-namespace-hint", &[]),
         ));
     }
     None
@@ -262,7 +292,6 @@ fn mismatch(
     approval: &Approval,
     current: &str,
 ) -> Problem {
-    let (step, by, role, date) = (approval.step, approval.by, approval.role, approval.date);
     let signed = approval.digest.filter(|d| *d != current);
     let stale = signed.is_some_and(|d| {
         key.key
@@ -277,21 +306,24 @@ fn mismatch(
         Problem::new(
             codes::APPROVAL_STALE,
             "signature",
-            crate::i18n::t(
-                "approval-stale",
-                &[("by", &by), ("date", &date), ("step", &step)],
-            ),
-            crate::i18n::t(
-                "approval-stale-hint",
-                &[("path", &record.path), ("step", &step), ("by", &by)],
-            ),
+            tv("approval-stale", &approval.words),
+            tv("approval-stale-hint", &approval.words),
         )
     } else {
         Problem::new(
             codes::SIGNATURE_INVALID,
             "signature",
-            format!("the signature does not match this record's `{step}` approval by `{by}` as `{role}` on {date}"),
-            "it was made for another record, step, role or date, or the content changed; sign again with `clerk sign`",
+            tv("signature-invalid", &approval.words),
+            tv("signature-invalid-hint", &[]),
         )
     }
+}
+
+/// When a key is valid, in the run's language (`2024-01-01 至 …`).
+fn window(key: &Key) -> String {
+    let d = |x: Option<NaiveDate>| x.map_or_else(|| "…".to_string(), |d| d.to_string());
+    tv(
+        "key-window",
+        &[("from", d(key.from)), ("until", d(key.until))],
+    )
 }

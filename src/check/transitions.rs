@@ -92,7 +92,7 @@ pub fn check(
         let prev = old_path.and_then(|p| before.get(p));
         if let Some(today) = today {
             diags.extend(added_signatures(
-                &keys,
+                (new, &keys),
                 prev.map(|p| &p.record),
                 record,
                 text,
@@ -186,13 +186,20 @@ fn kept_deleted(
                     codes::KEPT_DELETED,
                     path,
                     Pos::FILE,
-                    format!(
-                        "this record ({}: {}) is `{status}`, which is kept, and was deleted",
-                        def.label(rules.config.association.locale.tag()),
-                        def.name
+                    crate::i18n::tv(
+                        "kept-deleted",
+                        &[
+                            ("type", def.name.clone()),
+                            ("type_label", crate::model::labels::run_type_label(def)),
+                            ("status", status.to_string()),
+                            (
+                                "status_label",
+                                crate::model::labels::run_state_label(def, status),
+                            ),
+                        ],
                     ),
                 )
-                    .hint("issued and archived records are kept; restore the file (`git restore --staged --worktree` it)"),
+                .hint(crate::i18n::tv("kept-deleted-hint", &[])),
             );
         }
     }
@@ -253,9 +260,9 @@ fn added_approvals(
                 codes::APPROVAL_NOT_IN_FORCE,
                 &record.path,
                 record.pos(text, &pointer, problem.field == "signature"),
-                format!("by the keys in force before this change: {}", problem.message),
+                crate::i18n::tv("keys-not-in-force", &[("message", problem.message)]),
             )
-            .hint("a key takes effect once the commit that adds it is in; approve with a key you held before, or add the key in a commit of its own first"),
+            .hint(crate::i18n::tv("keys-not-in-force-hint", &[])),
         );
     }
     // Roles and the type's approval rules as they were.
@@ -271,7 +278,7 @@ fn added_approvals(
             continue;
         }
         let mut d = d;
-        d.message = format!("by the rules in force before this change: {}", d.message);
+        d.message = crate::i18n::tv("rules-not-in-force", &[("message", d.message)]);
         d.code = codes::APPROVAL_NOT_IN_FORCE;
         d.severity = d.code.severity();
         diags.push(d);
@@ -282,7 +289,7 @@ fn added_approvals(
 /// A signature this change adds must be made with a key valid today, not only on the date the
 /// approval claims: otherwise someone whose key has expired could backdate an approval.
 fn added_signatures(
-    keys: &Keyring,
+    (keys_repo, keys): (&Repository, &Keyring),
     prev: Option<&Record>,
     record: &Record,
     text: &str,
@@ -332,9 +339,20 @@ fn added_signatures(
                     codes::SIGNED_WITH_EXPIRED_KEY,
                     &record.path,
                     record.pos(text, &format!("/approvals/{i}/signature"), true),
-                    format!("this change adds a signature by `{by}` made with a key that is not valid today ({today}; valid {})", key.window()),
+                    crate::i18n::tv(
+                        "signed-with-expired-key",
+                        &[
+                            ("by", by.to_string()),
+                            (
+                                "by_name",
+                                crate::model::labels::Say::new(keys_repo, None).person(by),
+                            ),
+                            ("today", today.to_string()),
+                            ("window", key.window()),
+                        ],
+                    ),
                 )
-                .hint("an approval is signed when it is given, with a key valid then and now; a key that has expired cannot add approvals"),
+                .hint(crate::i18n::tv("signed-with-expired-key-hint", &[])),
             );
         }
     }
@@ -360,12 +378,17 @@ fn compare(rules: &Repository, prev: &Before, record: &Record, text: &str) -> Ve
                     codes::FINAL_CHANGED,
                     &record.path,
                     at("/status"),
-                    format!(
-                        "this {} is `{was}`, and a `{was}` record never changes",
-                        def.name
+                    crate::i18n::tv(
+                        "final-changed",
+                        &[
+                            ("type", def.name.clone()),
+                            ("type_label", crate::model::labels::run_type_label(def)),
+                            ("was", was.to_string()),
+                            ("was_label", crate::model::labels::run_state_label(def, was)),
+                        ],
                     ),
                 )
-                .hint("revert the change; a correction is a new record that refers to this one"),
+                .hint(crate::i18n::tv("final-changed-hint", &[])),
             );
         } else if was != is {
             // Out of a state the workflow does not know (a typo that got in past the hook), a
@@ -470,17 +493,30 @@ fn compare(rules: &Repository, prev: &Before, record: &Record, text: &str) -> Ve
                     codes::IMMUTABLE_CHANGED,
                     &record.path,
                     at(&pointer),
-                    format!(
-                        "`{field}` was `{}` and may not change",
-                        crate::text::as_written(old)
-                    ),
+                    crate::i18n::tv("immutable-changed", &immutable_words(def, field, old)),
                 )
-                .hint(format!(
-                    "put back `{field}: {}`",
-                    crate::text::as_written(old)
+                .hint(crate::i18n::tv(
+                    "immutable-changed-hint",
+                    &immutable_words(def, field, old),
                 )),
             );
         }
     }
     diags
+}
+
+/// The words of a message about immutable `field`, which was `old`.
+fn immutable_words(
+    def: &crate::model::types::TypeDef,
+    field: &str,
+    old: &serde_json::Value,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("field", field.to_string()),
+        (
+            "field_title",
+            crate::model::labels::run_field_title(def, field),
+        ),
+        ("old", crate::text::as_written(old)),
+    ]
 }

@@ -6,9 +6,12 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+pub use super::next::roles_allowed;
 use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
+use crate::i18n::tv;
 use crate::model::expr::{Evaluator, Scope};
+use crate::model::labels::Say;
 use crate::model::people::RoleHeld;
 use crate::model::record::record_value;
 use crate::model::record::Record;
@@ -56,6 +59,23 @@ pub(super) struct Ctx<'a, 's> {
 }
 
 impl Ctx<'_, '_> {
+    /// Names for this record's messages.
+    pub(super) fn say(&self) -> Say<'_> {
+        Say::new(self.repo, Some(self.def))
+    }
+
+    /// The words of a message about entry `e`: who gave which step, by id and by name.
+    fn words(&self, e: &Entry) -> Vec<(&'static str, String)> {
+        let say = self.say();
+        vec![
+            ("by", e.by.to_string()),
+            ("by_name", say.person(e.by)),
+            ("step", e.step.to_string()),
+            ("step_label", say.step(e.step)),
+            ("path", self.record.path.clone()),
+        ]
+    }
+
     /// A finding at `pointer` in the record's front matter.
     pub(super) fn at(&self, code: Code, pointer: &str, message: String) -> Diagnostic {
         Diagnostic::new(
@@ -121,12 +141,9 @@ fn given_twice(ctx: &Ctx, entries: &[Entry]) -> Vec<Diagnostic> {
             ctx.at(
                 codes::APPROVAL_TWICE,
                 &format!("/approvals/{}/step", e.index),
-                format!("`{}` gives the `{}` approval twice", e.by, e.step),
+                tv("approval-twice", &ctx.words(e)),
             )
-            .hint(format!(
-                "keep one; `clerk sign {} --step {}` replaces {}'s earlier approval",
-                ctx.record.path, e.step, e.by
-            ))
+            .hint(tv("approval-twice-hint", &ctx.words(e)))
         })
         .collect()
 }
@@ -140,17 +157,15 @@ fn dated_after(ctx: &Ctx, entries: &[Entry], today: Option<NaiveDate>) -> Vec<Di
         .iter()
         .filter(|e| e.date.is_some_and(|d| d > today))
         .map(|e| {
+            let mut words = ctx.words(e);
+            words.push(("date", e.date.unwrap_or(today).to_string()));
+            words.push(("today", today.to_string()));
             ctx.at(
                 codes::DATE_OUT_OF_ORDER,
                 &format!("/approvals/{}/date", e.index),
-                format!(
-                    "the `{}` approval by `{}` is dated {}, after today ({today})",
-                    e.step,
-                    e.by,
-                    e.date.unwrap_or(today)
-                ),
+                tv("approval-after-today", &words),
             )
-            .hint("an approval is dated the day it is given; sign it on that day")
+            .hint(tv("approval-after-today-hint", &[]))
         })
         .collect()
 }
@@ -187,16 +202,22 @@ fn dates_before_approvals(ctx: &Ctx, state: &str, entries: &[Entry]) -> Vec<Diag
             continue;
         };
         if day < approved {
+            let mut words = ctx.words(last);
+            words.extend([
+                ("field", field.clone()),
+                ("field_title", ctx.say().field(field)),
+                ("day", day.to_string()),
+                ("approved", approved.to_string()),
+                ("state", state.to_string()),
+                ("state_label", ctx.say().state(state)),
+            ]);
             diags.push(
                 ctx.at(
                     codes::DATE_OUT_OF_ORDER,
                     &format!("/{field}"),
-                    format!(
-                        "`{field}` is {day}, before the `{}` approval it needs ({approved}, by `{}`)",
-                        last.step, last.by
-                    ),
+                    tv("date-before-approval", &words),
                 )
-                .hint(format!("`{field}` is the day the record reached `{state}`, on or after its approvals")),
+                .hint(tv("date-before-approval-hint", &words)),
             );
         }
     }
@@ -217,14 +238,9 @@ fn approval(ctx: &Ctx, e: &Entry) -> Option<Diagnostic> {
             ctx.at(
                 codes::APPROVER_EXCLUDED,
                 &format!("{base}/by"),
-                format!(
-                    "`{}` may not give the `{}` approval of this record",
-                    e.by, e.step
-                ),
+                tv("approver-excluded", &ctx.words(e)),
             )
-            .hint(
-                "nobody approves their own request; someone else who holds the role must approve",
-            ),
+            .hint(tv("approver-excluded-hint", &[])),
         );
     }
     if by_person(step, ctx.scope, e.by).any(|role| role == e.role) {
@@ -235,19 +251,19 @@ fn approval(ctx: &Ctx, e: &Entry) -> Option<Diagnostic> {
         if undetermined(step, ctx.scope) {
             return None; // a condition reads a field that is invalid or empty, reported elsewhere
         }
+        let mut words = ctx.words(e);
+        words.extend([
+            ("type", ctx.def.name.clone()),
+            ("type_label", ctx.say().kind()),
+            ("file", ctx.def.path.clone()),
+        ]);
         return Some(
             ctx.at(
                 codes::NO_RULE_APPLIES,
                 &format!("{base}/step"),
-                format!(
-                    "no rule of type `{}` says who may give `{}` for this record",
-                    ctx.def.name, e.step
-                ),
+                tv("no-rule-applies", &words),
             )
-            .hint(format!(
-                "add a rule under `approvals.{}.by` in {} that covers it",
-                e.step, ctx.def.path
-            )),
+            .hint(tv("no-rule-applies-hint", &words)),
         );
     }
     let not_by = |id: &str| excluded(step, ctx.scope, id);
@@ -257,16 +273,22 @@ fn approval(ctx: &Ctx, e: &Entry) -> Option<Diagnostic> {
 /// The finding for an approval that names a step the type does not declare.
 fn unknown_step(ctx: &Ctx, e: &Entry, base: &str) -> Diagnostic {
     let def = ctx.def;
-    let steps: Vec<&str> = def.steps.keys().map(String::as_str).collect();
+    let mut words = ctx.words(e);
+    let steps = super::next::steps_listed(&ctx.say(), def);
+    words.extend([
+        ("type", def.name.clone()),
+        ("type_label", ctx.say().kind()),
+        ("steps", steps.clone()),
+    ]);
     ctx.at(
         codes::UNKNOWN_STEP,
         &format!("{base}/step"),
-        format!("`{}` is not an approval step of {}", e.step, def.name),
+        tv("unknown-step", &words),
     )
     .hint(if steps.is_empty() {
-        format!("type `{}` declares no approval steps", def.name)
+        tv("unknown-step-none", &words)
     } else {
-        format!("steps: {}", steps.join(", "))
+        tv("unknown-step-list", &words)
     })
 }
 
@@ -299,16 +321,18 @@ fn role_finding(
             .iter()
             .map(|(r, s)| RoleHeld::describe(r, s))
             .collect();
+        let mut words = ctx.words(e);
+        words.extend([
+            ("role", e.role.to_string()),
+            ("role_label", ctx.say().role(e.role)),
+            ("allowed", allowed.join(", or ")),
+            ("allowed_labels", ctx.say().roles_in(applicable)),
+        ]);
         return Some(
             ctx.at(
                 codes::ROLE_NOT_ALLOWED,
                 &format!("{base}/role"),
-                format!(
-                    "a {} may not give `{}` for this record; it needs: {}",
-                    e.role,
-                    e.step,
-                    allowed.join(", or ")
-                ),
+                tv("role-not-allowed", &words),
             )
             .hint(could()),
         );
@@ -323,11 +347,18 @@ fn role_finding(
         .iter()
         .map(|(r, s)| RoleHeld::describe(r, s))
         .collect();
+    let in_role: Vec<(String, Vec<String>)> = in_role.into_iter().cloned().collect();
+    let mut words = ctx.words(e);
+    words.extend([
+        ("needed", needed.join(" or ")),
+        ("needed_labels", ctx.say().roles_in(&in_role)),
+        ("date", date.to_string()),
+    ]);
     Some(
         ctx.at(
             codes::ROLE_NOT_HELD,
             &format!("{base}/by"),
-            format!("`{}` was not {} on {date}", e.by, needed.join(" or ")),
+            tv("role-not-held", &words),
         )
         .hint(could()),
     )
@@ -371,22 +402,23 @@ fn applies(ctx: &Ctx, req: &Requirement) -> Result<bool, Diagnostic> {
         Ok(cel::Value::Bool(b)) => Ok(b),
         other => {
             let why = match other {
-                Ok(v) => format!("it gives {v:?}, not true or false"),
+                Ok(v) => tv("rule-undecided-value", &[("value", format!("{v:?}"))]),
                 Err(e) => e,
             };
+            let words = [
+                ("state", req.from_state.clone()),
+                ("state_label", ctx.say().state(&req.from_state)),
+                ("when", when.source.clone()),
+                ("why", why),
+                ("file", ctx.def.path.clone()),
+            ];
             Err(ctx
                 .at(
                     codes::RULE_UNEVALUATED,
                     "/status",
-                    format!(
-                        "what `{}` requires when `{}` cannot be decided for this record: {why}",
-                        req.from_state, when.source
-                    ),
+                    tv("rule-undecided", &words),
                 )
-                .hint(format!(
-                    "give the fields the condition reads, or correct it in {}",
-                    ctx.def.path
-                )))
+                .hint(tv("rule-undecided-hint", &words)))
         }
     }
 }
@@ -404,39 +436,38 @@ fn missing_fields(ctx: &Ctx, state: &str, req: &Requirement) -> Vec<Diagnostic> 
                 ctx.at(
                     codes::STATE_FIELD_MISSING,
                     "/status",
-                    crate::i18n::t(
-                        "state-needs-field",
-                        &[
-                            ("type", &ctx.def.name),
-                            ("type_label", &crate::model::labels::run_type_label(ctx.def)),
-                            ("state", &state),
-                            (
-                                "state_label",
-                                &crate::model::labels::run_state_label(ctx.def, state),
-                            ),
-                            ("field", &field),
-                            (
-                                "field_title",
-                                &crate::model::labels::run_field_title(ctx.def, field),
-                            ),
-                        ],
-                    ),
+                    tv("state-needs-field", &state_words(ctx, state, field, req)),
                 )
-                .hint(crate::i18n::t(
+                .hint(tv(
                     "state-needs-field-hint",
-                    &[
-                        ("field", &field),
-                        ("before", &req.from_state),
-                        (
-                            "before_label",
-                            &crate::model::labels::run_state_label(ctx.def, &req.from_state),
-                        ),
-                    ],
+                    &state_words(ctx, state, field, req),
                 )),
             );
         }
     }
     diags
+}
+
+/// The words of a message about what `state` requires (`what`, a field or a step).
+fn state_words(
+    ctx: &Ctx,
+    state: &str,
+    what: &str,
+    req: &Requirement,
+) -> Vec<(&'static str, String)> {
+    let say = ctx.say();
+    vec![
+        ("type", ctx.def.name.clone()),
+        ("type_label", say.kind()),
+        ("state", state.to_string()),
+        ("state_label", say.state(state)),
+        ("field", what.to_string()),
+        ("field_title", say.field(what)),
+        ("step", what.to_string()),
+        ("step_label", say.step(what)),
+        ("before", req.from_state.clone()),
+        ("before_label", say.state(&req.from_state)),
+    ]
 }
 
 /// The approvals `req` needs that no entry gives.
@@ -453,11 +484,12 @@ fn missing_approvals(
             let hint = match (def.steps.get(step), ctx.today) {
                 (Some(rule), Some(today)) => super::next::sign_hint(
                     &ctx.record.path,
-                    step,
+                    (step, &ctx.say().step(step)),
                     &super::next::who_may_give(ctx.repo, rule, ctx.scope, today),
                 ),
                 (Some(rule), None) => {
-                    format!("add it ({})", super::next::describe_step(rule, ctx.scope))
+                    let how = super::next::describe_step(&ctx.say(), rule, ctx.scope);
+                    tv("add-approval", &[("how", how)])
                 }
                 (None, _) => String::new(),
             };
@@ -465,23 +497,7 @@ fn missing_approvals(
                 ctx.at(
                     codes::APPROVAL_MISSING,
                     "/status",
-                    crate::i18n::t(
-                        "state-needs-approval",
-                        &[
-                            ("type", &def.name),
-                            ("type_label", &crate::model::labels::run_type_label(def)),
-                            ("state", &state),
-                            (
-                                "state_label",
-                                &crate::model::labels::run_state_label(def, state),
-                            ),
-                            ("step", &step),
-                            (
-                                "step_label",
-                                &crate::model::labels::run_step_label(def, step),
-                            ),
-                        ],
-                    ),
+                    tv("state-needs-approval", &state_words(ctx, state, step, req)),
                 )
                 .hint(hint),
             );
@@ -492,7 +508,7 @@ fn missing_approvals(
 
 /// The roles in which rules of `step` that apply to this record name `by` as a person who may
 /// give it (`person:` rules).
-fn by_person<'s>(
+pub(super) fn by_person<'s>(
     step: &'s ApprovalStep,
     scope: &'s Scope,
     by: &'s str,
@@ -533,59 +549,4 @@ fn undetermined(step: &ApprovalStep, scope: &Scope) -> bool {
     step.rules
         .iter()
         .any(|r| r.when.as_ref().is_some_and(|w| scope.truth(w).is_none()))
-}
-
-/// The roles in which `by` may give `step` of `record` on `date`, by the type's rules; or why
-/// they may not (with who could).
-pub fn roles_allowed(
-    repo: &Repository,
-    ev: &Evaluator,
-    record: &Record,
-    step_name: &str,
-    by: &str,
-    date: NaiveDate,
-) -> Result<Vec<String>, String> {
-    let def = repo
-        .type_of(record)
-        .ok_or_else(|| format!("{} has no known type", record.path))?;
-    let step = def.steps.get(step_name).ok_or_else(|| {
-        let steps: Vec<&str> = def.steps.keys().map(String::as_str).collect();
-        format!(
-            "`{step_name}` is not an approval step of {} (steps: {})",
-            def.name,
-            steps.join(", ")
-        )
-    })?;
-    let scope = ev.scope(&record_value(def, record), None);
-    if excluded(step, &scope, by) {
-        return Err(format!(
-            "`{by}` may not give the `{step_name}` approval of this record"
-        ));
-    }
-    let rules = applicable_rules(step, &scope);
-    let mut roles: Vec<String> = by_person(step, &scope, by).map(str::to_string).collect();
-    roles.extend(
-        rules
-            .iter()
-            .filter(|(role, needed)| repo.held(by, role, needed, date))
-            .map(|(role, _)| role.clone()),
-    );
-    roles.dedup();
-    if roles.is_empty() {
-        let needed: Vec<String> = rules
-            .iter()
-            .map(|(r, s)| RoleHeld::describe(r, s))
-            .collect();
-        return Err(format!(
-            "`{by}` may not give `{step_name}` for this record on {date}: it needs {}; {}",
-            if needed.is_empty() {
-                "a rule that covers it".to_string()
-            } else {
-                needed.join(", or ")
-            },
-            super::next::could_have(repo, &rules, date, &|id| id == by
-                || excluded(step, &scope, id))
-        ));
-    }
-    Ok(roles)
 }

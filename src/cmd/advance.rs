@@ -11,7 +11,9 @@ use serde_json::Value;
 use super::args::OnDate;
 use super::record;
 use crate::check::next::{self, Next};
+use crate::i18n::tv;
 use crate::model::expr::Evaluator;
+use crate::model::labels::{run_field_title, run_state_label, run_type_label};
 use crate::model::repo::Repository;
 use crate::model::types::TypeDef;
 use crate::parse::yaml;
@@ -57,45 +59,55 @@ fn target(
 ) -> anyhow::Result<String> {
     let rec = &repo.records[index];
     let Some(wf) = &def.workflow else {
-        bail!(
-            "records of type `{}` have no workflow ({})",
-            def.name,
-            def.path
-        );
+        bail!(tv(
+            "no-workflow",
+            &[
+                ("type", def.name.clone()),
+                ("type_label", run_type_label(def)),
+                ("file", def.path.clone())
+            ]
+        ));
     };
     let current = next::state(def, rec).unwrap_or_default();
     let allowed: Vec<&String> = wf.transitions.get(current).into_iter().flatten().collect();
     let list = |states: &[&String]| {
         states
             .iter()
-            .map(|s| format!("`{s}`"))
+            .map(|s| {
+                tv(
+                    "state-named",
+                    &[
+                        ("state", s.to_string()),
+                        ("state_label", run_state_label(def, s)),
+                    ],
+                )
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&tv("list-and", &[]))
+    };
+    let words = |to: &str, more: String| {
+        vec![
+            ("path", rec.path.clone()),
+            ("state", current.to_string()),
+            ("state_label", run_state_label(def, current)),
+            ("to", to.to_string()),
+            ("type", def.name.clone()),
+            ("type_label", run_type_label(def)),
+            ("list", more),
+        ]
     };
     match to {
         Some(to) if allowed.iter().any(|s| *s == to) => Ok(to.to_string()),
-        Some(to) if !wf.states.iter().any(|s| s == to) => bail!(
-            "`{to}` is not a state of {} (states: {})",
-            def.name,
-            wf.states.join(", ")
-        ),
-        Some(to) => bail!(
-            "{} is `{current}`; from there it can become only {}, not `{to}`",
-            rec.path,
-            if allowed.is_empty() {
-                "nothing else (a final state)".into()
-            } else {
-                list(&allowed)
-            }
-        ),
+        Some(to) if !wf.states.iter().any(|s| s == to) => {
+            let states: Vec<&String> = wf.states.iter().collect();
+            bail!(tv("advance-not-a-state", &words(to, list(&states))))
+        }
+        Some(to) if allowed.is_empty() => bail!(tv("advance-final", &words(to, String::new()))),
+        Some(to) => bail!(tv("advance-only", &words(to, list(&allowed)))),
         None => match allowed.as_slice() {
             [one] => Ok(one.to_string()),
-            [] => bail!("{} is `{current}`, a state it does not leave", rec.path),
-            several => bail!(
-                "{} is `{current}`; say which state with --to: {}",
-                rec.path,
-                list(several)
-            ),
+            [] => bail!(tv("advance-final", &words("", String::new()))),
+            several => bail!(tv("advance-which", &words("", list(several)))),
         },
     }
 }
@@ -140,20 +152,23 @@ pub fn print_next(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     let ev = Evaluator::for_repository(&repo, today);
     let current = next::state(def, rec).unwrap_or_default();
     let nexts = next::next_states(&repo, &ev, rec);
+    let state = |s: &str| {
+        vec![
+            ("state", s.to_string()),
+            ("state_label", run_state_label(def, s)),
+        ]
+    };
+    let mut words = state(current);
+    words.push(("path", rec.path.clone()));
     if nexts.is_empty() {
-        println!(
-            "{} is now `{current}`: nothing further in its workflow",
-            rec.path
-        );
+        println!("{}", tv("now-final", &words));
         return Ok(());
     }
-    println!("{} is now `{current}`; next:", rec.path);
+    println!("{}", tv("now-next", &words));
     for n in &nexts {
-        println!(
-            "  → `{}`: {}",
-            n.state,
-            what_it_takes(&repo, def, &rec.path, n)
-        );
+        let mut words = state(&n.state);
+        words.push(("takes", what_it_takes(&repo, def, &rec.path, n)));
+        println!("{}", tv("next-state", &words));
     }
     Ok(())
 }
@@ -164,17 +179,35 @@ fn what_it_takes(repo: &Repository, def: &TypeDef, path: &str, n: &Next) -> Stri
         .approvals
         .iter()
         .map(|a| {
+            let label = crate::model::labels::run_step_label(def, &a.step);
+            let mut words = vec![
+                ("path", path.to_string()),
+                ("step", a.step.clone()),
+                ("step_label", label.clone()),
+            ];
             let stale = match &a.stale_by {
-                Some(by) => format!(" (again: {by}'s approval is stale, `clerk diff {path} --step {} --by {by}` shows what changed)", a.step),
+                Some(by) => {
+                    let say = crate::model::labels::Say::new(repo, Some(def));
+                    let words = [
+                        words.clone(),
+                        vec![("by", by.clone()), ("by_name", say.person(by))],
+                    ]
+                    .concat();
+                    tv("next-again", &words)
+                }
                 None => String::new(),
             };
-            format!("{} ({}){stale} — {}", a.label, a.step, next::sign_hint(path, &a.step, &a.givers))
+            words.extend([
+                ("stale", stale),
+                ("hint", next::sign_hint(path, (&a.step, &label), &a.givers)),
+            ]);
+            tv("next-approval", &words)
         })
         .collect();
     if n.approvals.is_empty() || !n.fields.is_empty() {
         parts.push(command_for(repo, def, path, n));
     }
-    parts.join("; then ")
+    parts.join(&tv("next-then", &[]))
 }
 
 /// The command that moves a record whose approvals are complete to `n.state`: `issue` or
@@ -209,7 +242,12 @@ fn command_for(repo: &Repository, def: &TypeDef, path: &str, n: &Next) -> String
         .collect();
     let mut cmd = format!("`clerk advance {path} --to {}{}`", n.state, asked.concat());
     if !dates.is_empty() {
-        cmd.push_str(&format!(" (sets {} to the day)", dates.join(", ")));
+        let titles: Vec<String> = dates.iter().map(|f| run_field_title(def, f)).collect();
+        let words = [
+            ("fields", dates.join(", ")),
+            ("titles", titles.join(&tv("list-and", &[]))),
+        ];
+        cmd.push_str(&tv("sets-dates", &words));
     }
     cmd
 }

@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use crate::check::{self, Options};
 use crate::diag::{Diagnostic, Severity};
 use crate::edit;
+use crate::i18n::{lang, tv};
+use crate::model::labels;
 use crate::model::repo::Repository;
 use crate::read::{Folder, Snapshot, SourceFile};
 
@@ -43,7 +45,7 @@ pub fn describe(intro: String, errors: &[Diagnostic]) -> String {
             d.path, d.line, d.message, d.code
         ));
         if let Some(hint) = &d.hint {
-            message.push_str(&format!("\n    hint: {hint}"));
+            message.push_str(&format!("\n    {}: {hint}", crate::i18n::t("hint", &[])));
         }
     }
     message
@@ -65,8 +67,33 @@ pub fn write_fields(
     let edited =
         edit::set_fields(repo.text_of(rec), &pairs).map_err(|e| anyhow!("{}: {e}", rec.path))?;
     write_text(repo, index, &edited, date)?;
-    let summary: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    println!("{}: {}", rec.path, summary.join(", "));
+    let def = repo.type_of(rec);
+    let summary: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| {
+            let shown = def.and_then(|d| crate::model::labels::value(d, k, v, lang().tag()));
+            let title = match (k.as_str(), def) {
+                ("status", _) => tv("field-status", &[]),
+                (_, Some(d)) => labels::run_field_title(d, k),
+                (_, None) => k.clone(),
+            };
+            let words = [
+                ("field", k.clone()),
+                ("title", title),
+                ("value", v.clone()),
+                ("value_label", shown.unwrap_or(v.as_str()).to_string()),
+            ];
+            tv("field-set", &words)
+        })
+        .collect();
+    let summary = summary.join(&tv("list-fields", &[]));
+    println!(
+        "{}",
+        tv(
+            "fields-set",
+            &[("path", rec.path.clone()), ("fields", summary)]
+        )
+    );
     Ok(())
 }
 
@@ -82,10 +109,7 @@ pub fn write_text(
     let errors = errors_after(repo, index, edited, date)?;
     if !errors.is_empty() {
         bail!(describe(
-            format!(
-                "{} was not changed; after the change it would have:",
-                rec.path
-            ),
+            crate::i18n::tv("not-changed", &[("path", rec.path.clone())]),
             &errors
         ));
     }

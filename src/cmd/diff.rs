@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::record;
 use crate::derive::changes;
+use crate::i18n::tv;
 use crate::model::digest::{content_digest, content_digest_with_id};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -62,18 +63,12 @@ pub fn report(
         .filter(|s| s.digest != now && Some(&s.digest) != with_id.as_ref())
         .collect();
     if stale.is_empty() {
-        return Ok(vec![format!(
-            "{}: the approvals chosen match the record as it is now; nothing changed since",
-            rec.path
-        )]);
+        return Ok(vec![tv("diff-nothing", &[("path", rec.path.clone())])]);
     }
     let mut out = Vec::new();
     for signed in stale {
         let Some(version) = signed_version(repo, rec, def, &signed.digest)? else {
-            out.push(format!(
-                "{}: no version in the git history has the content {}'s `{}` approval ({}) signed; it was never committed",
-                rec.path, signed.by, signed.step, signed.date
-            ));
+            out.push(tv("diff-never-committed", &signed_words(repo, rec, def, signed)));
             continue;
         };
         changes_since(repo, rec, def, signed, &version, &mut out)?;
@@ -191,10 +186,12 @@ fn changes_since(
         ..Default::default()
     };
     let old = Record::parse(0, &source).map_err(|d| anyhow!("{}", d.message))?;
-    out.push(format!(
-        "{}: what changed since {}'s `{}` approval of {} (the version of commit {}, {})",
-        rec.path, signed.by, signed.step, signed.date, version.commit, version.date
-    ));
+    let mut words = signed_words(repo, rec, def, signed);
+    words.extend([
+        ("commit", version.commit.to_string()),
+        ("commit_date", version.date.to_string()),
+    ]);
+    out.push(tv("diff-since", &words));
     let mut skip: Vec<&str> = vec!["approvals", "id"];
     skip.extend(
         def.map(|d| d.managed.iter().map(String::as_str))
@@ -203,27 +200,21 @@ fn changes_since(
     );
     let fields = changes::fields(old.map(), rec.map(), &skip);
     if !fields.is_empty() {
-        out.push("  fields:".into());
+        out.push(format!("  {}", tv("diff-fields", &[])));
     }
     for f in &fields {
-        out.push(format!(
-            "    {}: {} → {}",
-            f.field,
-            shown(&f.before),
-            shown(&f.after)
-        ));
+        let field = def.map_or_else(|| f.field.clone(), |d| field_shown(d, &f.field));
+        out.push(format!("    {field}: {} → {}", shown(&f.before), shown(&f.after)));
     }
     let body = changes::body(old.body(&version.text), rec.body(repo.text_of(rec)));
     if !body.is_empty() {
-        out.push("  body ([-removed-] {+added+}):".into());
+        out.push(format!("  {}", tv("diff-body", &[])));
     }
     for (line, text) in &body {
         out.push(format!("    {line:>4} │ {text}"));
     }
     if fields.is_empty() && body.is_empty() {
-        out.push(
-            "  only line endings, layout or order changed (nothing an approval covers)".into(),
-        );
+        out.push(format!("  {}", tv("diff-layout-only", &[])));
     }
     Ok(())
 }
@@ -256,4 +247,35 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         run(&self.file, self.step.as_deref(), self.by.as_deref())
     }
+}
+
+/// The words of a message about `signed`, an approval of `rec`: ids, and the approver's name and
+/// the step's label in the run's language.
+fn signed_words(
+    repo: &Repository,
+    rec: &Record,
+    def: Option<&TypeDef>,
+    signed: &Signed,
+) -> Vec<(&'static str, String)> {
+    let say = crate::model::labels::Say::new(repo, def);
+    vec![
+        ("path", rec.path.clone()),
+        ("by", signed.by.to_string()),
+        ("by_name", say.person(&signed.by)),
+        ("step", signed.step.to_string()),
+        ("step_label", say.step(&signed.step)),
+        ("date", signed.date.to_string()),
+    ]
+}
+
+/// A field as `clerk diff` shows it: its name, with its title in Chinese (`kind（類別）`).
+fn field_shown(def: &TypeDef, field: &str) -> String {
+    let title = crate::model::labels::run_field_title(def, field);
+    if title == field {
+        return title;
+    }
+    tv(
+        "diff-field",
+        &[("field", field.to_string()), ("title", title)],
+    )
 }

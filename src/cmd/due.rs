@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use super::args::{AsOf, Audience};
 use crate::derive::due;
+use crate::i18n::{lang, tv};
 use crate::model::expr::Evaluator;
 
 /// Output formats.
@@ -55,25 +56,58 @@ pub fn run(
             for item in &items {
                 if who != Some(&item.who) {
                     who = Some(&item.who);
+                    let words = [
+                        ("id", item.who.clone()),
+                        ("name", item.name.clone().unwrap_or_default()),
+                    ];
                     match &item.name {
-                        Some(name) => println!("\n{name} ({})", item.who),
+                        Some(_) => println!("\n{}", tv("due-person", &words)),
                         None => println!("\n{}", item.who),
                     }
                 }
-                let flag = if item.overdue { "overdue" } else { "due    " };
-                println!(
-                    "  {}  {flag}  {}：{}  ({})",
-                    item.date, item.kind, item.what, item.path
+                let flag = tv(
+                    if item.overdue {
+                        "due-overdue"
+                    } else {
+                        "due-due"
+                    },
+                    &[],
                 );
+                let words = [
+                    ("date", item.date.clone()),
+                    ("flag", flag),
+                    ("kind", kind_shown(&repo, item)),
+                    ("what", item.what.clone()),
+                    ("path", item.path.clone()),
+                ];
+                println!("{}", tv("due-line", &words));
             }
             let overdue = items.iter().filter(|i| i.overdue).count();
-            println!(
-                "\n{} due by {until}, {overdue} of them overdue (as of {as_of})",
-                items.len()
-            );
+            let words = [
+                ("n", items.len().to_string()),
+                ("until", until.clone()),
+                ("overdue", overdue.to_string()),
+                ("as_of", as_of.clone()),
+            ];
+            println!("\n{}", tv("due-summary", &words));
         }
     }
     Ok(0)
+}
+
+/// The kind of `item` (its declaration's title) in the run's language: the items carry it in
+/// the association's.
+fn kind_shown(repo: &crate::model::repo::Repository, item: &due::Item) -> String {
+    let (assoc, run) = (repo.config.association.locale.tag(), lang().tag());
+    let def = repo
+        .records
+        .iter()
+        .find(|r| r.path == item.path)
+        .and_then(|r| repo.type_of(r));
+    def.into_iter()
+        .flat_map(|d| &d.due)
+        .find(|d| d.title.get(assoc) == item.kind)
+        .map_or_else(|| item.kind.clone(), |d| d.title.get(run).to_string())
 }
 
 /// `clerk due`'s arguments.

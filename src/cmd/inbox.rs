@@ -11,6 +11,7 @@ use super::args::{AsOf, Audience};
 use super::due::{parse_within, Format};
 use crate::derive::inbox::{self, Item};
 use crate::derive::registers::Visible;
+use crate::i18n::tv;
 use crate::model::expr::Evaluator;
 use crate::model::repo::Repository;
 
@@ -97,11 +98,11 @@ pub fn since_from_history(dir: &Path, all: &mut BTreeMap<String, Vec<Item>>) {
 
 /// `--as`, else who is running clerk: CLERK_PERSON, or the owner of `~/.ssh/id_ed25519.pub`.
 pub fn whoami(repo: &Repository, given: Option<String>) -> anyhow::Result<String> {
-    let who = given.or_else(|| super::record::me(repo)).ok_or_else(|| {
-        anyhow!("whose inbox? pass `--as PERSON-ID`, set CLERK_PERSON, or list your key (~/.ssh/id_ed25519.pub) in your person record")
-    })?;
+    let who = given
+        .or_else(|| super::record::me(repo))
+        .ok_or_else(|| anyhow!(tv("inbox-whose", &[])))?;
     if repo.person(&who).is_none() {
-        bail!("`{who}` is not a person in people/");
+        bail!(tv("not-a-person", &[("by", who)]));
     }
     Ok(who)
 }
@@ -113,41 +114,29 @@ pub fn name(repo: &Repository, id: &str) -> String {
         .to_string()
 }
 
-/// Headings in the association's language.
-fn heading(repo: &Repository, key: &str) -> &'static str {
-    let zh_hans = repo.config.association.locale.tag() == "zh-Hans";
-    let en = repo.config.association.locale.tag() == "en";
-    match (key, zh_hans, en) {
-        ("approve", _, true) => "Approvals to give",
-        ("approve", true, _) => "待审批",
-        ("approve", ..) => "待審批",
-        (_, _, true) => "To do",
-        (_, true, _) => "待办",
-        _ => "待辦",
-    }
-}
-
 fn print_person(repo: &Repository, id: &str, items: &[Item], as_of: &str) {
-    println!(
-        "{} ({id}): {} waiting, as of {as_of}",
-        name(repo, id),
-        items.len()
-    );
+    let words = [
+        ("name", name(repo, id)),
+        ("id", id.to_string()),
+        ("n", items.len().to_string()),
+        ("as_of", as_of.to_string()),
+    ];
+    println!("{}", tv("inbox-person", &words));
     let (approvals, rest): (Vec<&Item>, Vec<&Item>) =
         items.iter().partition(|i| i.kind == "approve");
     if !approvals.is_empty() {
-        println!("\n  {}", heading(repo, "approve"));
+        println!("\n  {}", tv("inbox-approvals", &[]));
     }
     for i in approvals {
         let since = i
             .since
             .as_deref()
-            .map(|s| format!(", waiting since {s}"))
+            .map(|s| tv("inbox-since", &[("date", s.to_string())]))
             .unwrap_or_default();
         let again = if i.again {
-            ", again: the record changed since your approval"
+            tv("inbox-again", &[])
         } else {
-            ""
+            String::new()
         };
         println!(
             "  · {} {}《{}》 {} ({}) → {}{since}{again}",
@@ -168,12 +157,12 @@ fn print_person(repo: &Repository, id: &str, items: &[Item], as_of: &str) {
         );
     }
     if !rest.is_empty() {
-        println!("\n  {}", heading(repo, "task"));
+        println!("\n  {}", tv("inbox-tasks", &[]));
     }
     for i in rest {
         let when = match (&i.date, i.overdue) {
-            (Some(d), true) => format!("{d} overdue  "),
-            (Some(d), false) => format!("{d} due  "),
+            (Some(d), true) => format!("{d} {}  ", tv("due-overdue", &[])),
+            (Some(d), false) => format!("{d} {}  ", tv("due-due", &[]).trim_end()),
             (None, _) => String::new(),
         };
         println!(

@@ -9,17 +9,18 @@ use serde_json::Value;
 use super::args::OnDate;
 use super::record;
 use crate::edit::{self, Mark};
+use crate::i18n::tv;
 
 /// Records that `who` read the record at `file` on `date`: their entry in the circulation list
 /// gets the date, or a new entry is added.
 pub fn read(file: &Path, who: Option<String>, date: NaiveDate) -> anyhow::Result<()> {
     let (repo, index) = record::open(file)?;
     let rec = &repo.records[index];
-    let who = record::person(who)
-        .map_err(|_| anyhow!("who read it? pass `--as PERSON-ID` or set CLERK_PERSON"))?;
+    let who = record::person(who).map_err(|_| anyhow!(tv("read-who", &[])))?;
     if repo.person(&who).is_none() {
-        bail!("`{who}` is not a person in people/");
+        bail!(tv("not-a-person", &[("by", who)]));
     }
+    let say = crate::model::labels::Say::new(&repo, None);
     let def = repo
         .type_of(rec)
         .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
@@ -40,7 +41,10 @@ pub fn read(file: &Path, who: Option<String>, date: NaiveDate) -> anyhow::Result
                 .find(|i| i.get(&c.person).and_then(Value::as_str) == Some(who.as_str()))
         });
     if let Some(on) = entry.and_then(|e| e.get(&c.date)).and_then(Value::as_str) {
-        bail!("{} was already read by {who} on {on}", rec.path);
+        bail!(tv(
+            "read-already",
+            &read_words(rec, &who, &say.person(&who), on)
+        ));
     }
     let day = date.to_string();
     let mark = Mark {
@@ -52,8 +56,26 @@ pub fn read(file: &Path, who: Option<String>, date: NaiveDate) -> anyhow::Result
     };
     let edited = edit::mark(repo.text_of(rec), &mark).map_err(|e| anyhow!("{}: {e}", rec.path))?;
     super::checked::write_text(&repo, index, &edited, super::args::today().max(date))?;
-    println!("{}: read by {who} on {day}", rec.path);
+    println!(
+        "{}",
+        tv("read-done", &read_words(rec, &who, &say.person(&who), &day))
+    );
     Ok(())
+}
+
+/// The words of a message about `who` (named `name`) reading `rec` on `on`.
+fn read_words(
+    rec: &crate::model::record::Record,
+    who: &str,
+    name: &str,
+    on: &str,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("path", rec.path.clone()),
+        ("who", who.to_string()),
+        ("name", name.to_string()),
+        ("date", on.to_string()),
+    ]
 }
 
 /// `clerk read`'s arguments.

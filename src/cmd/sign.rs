@@ -12,9 +12,11 @@ use super::args::OnDate;
 use super::record;
 use crate::check::workflow::roles_allowed;
 use crate::edit::{self, ApprovalEntry};
+use crate::i18n::tv;
 use crate::model::digest::{content_digest, Payload, NAMESPACE};
 use crate::model::expr::Evaluator;
 use crate::model::keys::Keyring;
+use crate::model::labels::Say;
 use crate::model::repo::Repository;
 
 /// What an approval is: step, person, role and date (role inferred when there is one choice).
@@ -36,7 +38,7 @@ fn resolve(req: &Request) -> anyhow::Result<Resolved> {
     let (repo, index) = record::open(&req.file)?;
     let by = record::person(req.by.clone())?;
     if repo.person(&by).is_none() {
-        bail!("`{by}` is not a person in people/");
+        bail!(tv("not-a-person", &[("by", by.clone())]));
     }
     let date = req
         .date
@@ -44,19 +46,26 @@ fn resolve(req: &Request) -> anyhow::Result<Resolved> {
     let rec = &repo.records[index];
     let ev = Evaluator::for_repository(&repo, date);
     let roles = roles_allowed(&repo, &ev, rec, &req.step, &by, date).map_err(|e| anyhow!(e))?;
+    let say = Say::new(&repo, repo.type_of(rec));
+    let words = |role: &str| {
+        let labels: Vec<String> = roles.iter().map(|r| say.role_named(r)).collect();
+        vec![
+            ("by", by.clone()),
+            ("by_name", say.person(&by)),
+            ("step", req.step.clone()),
+            ("step_label", say.step(&req.step)),
+            ("role", role.to_string()),
+            ("role_label", say.role(role)),
+            ("date", date.to_string()),
+            ("roles", roles.join(", ")),
+            ("roles_labels", labels.join(&tv("list-and", &[]))),
+        ]
+    };
     let role = match &req.role {
         Some(r) if roles.contains(r) => r.clone(),
-        Some(r) => bail!(
-            "`{by}` may not give `{}` as {r} on {date}; they may as: {}",
-            req.step,
-            roles.join(", ")
-        ),
+        Some(r) => bail!(tv("sign-not-as", &words(r))),
         None if roles.len() == 1 => roles[0].clone(),
-        None => bail!(
-            "`{by}` may give `{}` in several roles ({}); choose one with --role",
-            req.step,
-            roles.join(", ")
-        ),
+        None => bail!(tv("sign-several-roles", &words(""))),
     };
     let digest = content_digest(repo.type_of(rec), rec, repo.text_of(rec));
     let payload = Payload {
@@ -158,18 +167,22 @@ pub fn sign(req: &Request, key: Option<&Path>, advance: bool) -> anyhow::Result<
         false => (edited, None),
     };
     super::crypt::write_record(&r.repo, r.index, &edited)?;
-    println!(
-        "signed the `{}` approval of {} as {by} ({}) on {}{}",
-        r.payload.step,
-        rec.path,
-        r.payload.role,
-        r.payload.date,
-        if replace.is_some() {
-            ", in place of the earlier one"
-        } else {
-            ""
-        }
-    );
+    let say = Say::new(&r.repo, r.repo.type_of(rec));
+    let words = [
+        ("step", r.payload.step.clone()),
+        ("step_label", say.step(&r.payload.step)),
+        ("path", rec.path.clone()),
+        ("by", by.clone()),
+        ("by_name", say.person(by)),
+        ("role", r.payload.role.clone()),
+        ("role_label", say.role(&r.payload.role)),
+        ("date", r.payload.date.clone()),
+    ];
+    let signed = tv("signed", &words);
+    match replace {
+        Some(_) => println!("{signed}{}", tv("signed-in-place", &[])),
+        None => println!("{signed}"),
+    }
     if let Some(line) = moved {
         println!("{line}");
     }
@@ -208,14 +221,30 @@ fn moved_on(
             .map_err(|e| anyhow!("{}: {e}", rec.path))?;
         let errors = super::checked::errors_after(repo, index, &moved, today)?;
         if errors.is_empty() {
-            return Ok((moved, Some(format!("status: {current} → {target}"))));
+            let words = state_words(def, current, target);
+            return Ok((moved, Some(tv("status-moved", &words))));
         }
         why = Some(super::checked::describe(
-            format!("it stays `{current}`: as `{target}` it would have:"),
+            tv("status-stays", &state_words(def, current, target)),
             &errors,
         ));
     }
     Ok((signed, why))
+}
+
+/// The words of a message about a move from state `from` to `to`, by id and by label.
+fn state_words(
+    def: &crate::model::types::TypeDef,
+    from: &str,
+    to: &str,
+) -> Vec<(&'static str, String)> {
+    let label = |s| crate::model::labels::run_state_label(def, s);
+    vec![
+        ("from", from.to_string()),
+        ("from_label", label(from)),
+        ("to", to.to_string()),
+        ("to_label", label(to)),
+    ]
 }
 
 /// Before a record's first approval: writes the SHA-256 of each attachment into its entry, so
@@ -261,11 +290,8 @@ fn bind_attachments(file: &Path) -> anyhow::Result<()> {
     let edited = edit::bind_attachments(repo.text_of(rec), &hashes)
         .map_err(|e| anyhow!("{}: cannot write the attachments' SHA-256: {e}", rec.path))?;
     super::crypt::write_record(&repo, index, &edited)?;
-    println!(
-        "{}: {} attachment(s) bound to their content (SHA-256), so the approval covers them",
-        rec.path,
-        hashes.len()
-    );
+    let words = [("path", rec.path.clone()), ("n", hashes.len().to_string())];
+    println!("{}", tv("attachments-bound", &words));
     Ok(())
 }
 

@@ -481,7 +481,7 @@ impl Config {
                         codes::CONFIG_UNKNOWN_KEY,
                         FILE,
                         super::locate(text, &pointer, true),
-                        format!("unknown setting `{key}`"),
+                        crate::i18n::t("config-unknown-key", &[("key", &key)]),
                     )
                     .hint(format!(
                         "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, signatures, site, reports, annual_report, {}",
@@ -497,9 +497,9 @@ impl Config {
                     codes::CONFIG_INVALID,
                     FILE,
                     super::locate(text, &format!("/departments/{i}/id"), false),
-                    format!("department `{}` is listed twice", d.id),
+                    crate::i18n::t("config-department-twice", &[("id", &d.id)]),
                 )
-                .hint("each department needs its own id"));
+                .hint(crate::i18n::t("config-department-twice-hint", &[])));
             }
         }
         Ok(Loaded {

@@ -234,6 +234,98 @@ pub fn run_field_title(def: &TypeDef, field: &str) -> String {
     field_title(def, field).unwrap_or(field).to_string()
 }
 
+/// Names for a message in the run's language: a person's name, a role's, step's, state's and
+/// type's label, a department's name — each from the records repository, its id when it has none.
+pub struct Say<'a> {
+    repo: &'a Repository,
+    def: Option<&'a TypeDef>,
+    locale: &'static str,
+}
+
+impl<'a> Say<'a> {
+    /// Names for messages about records of type `def` (if known) in `repo`.
+    pub fn new(repo: &'a Repository, def: Option<&'a TypeDef>) -> Self {
+        Say {
+            repo,
+            def,
+            locale: crate::i18n::lang().tag(),
+        }
+    }
+
+    /// A person's name.
+    pub fn person(&self, id: &str) -> String {
+        self.repo
+            .person(id)
+            .and_then(person_name)
+            .unwrap_or(id)
+            .to_string()
+    }
+
+    /// A role's label.
+    pub fn role(&self, id: &str) -> String {
+        role(self.repo, id, self.locale).unwrap_or(id).to_string()
+    }
+
+    /// A role as the user types it, with its label (`` `department-head`（部門負責人） ``).
+    pub fn role_named(&self, id: &str) -> String {
+        let words = [
+            ("role", &id as &dyn std::fmt::Display),
+            ("role_label", &self.role(id)),
+        ];
+        crate::i18n::t("role-named", &words)
+    }
+
+    /// A role with the departments it must cover (`部門負責人（綜合部）`).
+    pub fn role_in(&self, role: &str, scope: &[String]) -> String {
+        if scope.is_empty() {
+            return self.role(role);
+        }
+        let people = self.repo.types.get(&self.repo.config.people_type);
+        let names: Vec<String> = scope
+            .iter()
+            .map(|s| {
+                people
+                    .and_then(|p| shown(self.repo, p, ("roles[].scope", s), self.locale, &|_| true))
+                    .unwrap_or_else(|| s.clone())
+            })
+            .collect();
+        let sep = crate::i18n::t("list-and", &[]);
+        crate::i18n::t(
+            "role-for",
+            &[("role", &self.role(role)), ("scope", &names.join(&sep))],
+        )
+    }
+
+    /// Roles with their scopes, joined by "or".
+    pub fn roles_in(&self, roles: &[(String, Vec<String>)]) -> String {
+        let each: Vec<String> = roles.iter().map(|(r, s)| self.role_in(r, s)).collect();
+        each.join(&crate::i18n::t("list-or", &[]))
+    }
+
+    /// An approval step's label.
+    pub fn step(&self, id: &str) -> String {
+        self.def
+            .map_or_else(|| id.to_string(), |d| run_step_label(d, id))
+    }
+
+    /// A workflow state's label.
+    pub fn state(&self, id: &str) -> String {
+        self.def
+            .map_or_else(|| id.to_string(), |d| run_state_label(d, id))
+    }
+
+    /// The type's label.
+    pub fn kind(&self) -> String {
+        self.def.map(run_type_label).unwrap_or_default()
+    }
+
+    /// A field's title.
+    pub fn field(&self, name: &str) -> String {
+        self.def
+            .map_or_else(|| name.to_string(), |d| run_field_title(d, name))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

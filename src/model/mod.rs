@@ -48,16 +48,16 @@ pub(crate) fn deserialize_config<T: DeserializeOwned>(
                 code,
                 path,
                 Pos::new(line, column, 1),
-                format!("invalid YAML: {message}"),
+                crate::i18n::t("yaml-invalid", &[("problem", &message)]),
             )
-            .hint("fix the YAML syntax at this position"))
+            .hint(crate::i18n::t("yaml-invalid-hint", &[])))
         }
         Err(YamlError::NotAMapping { found }) => {
             return Err(Diagnostic::new(
                 code,
                 path,
                 Pos::line(1),
-                format!("expected a mapping of settings, found {found}"),
+                crate::i18n::t("yaml-not-mapping", &[("found", &found)]),
             ))
         }
         Err(YamlError::Unsupported { pointer, message }) => {

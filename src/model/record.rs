@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::levels::{Classification, Levels};
 use crate::diag::{codes, Diagnostic, Pos};
+use crate::i18n::t;
 use crate::parse::frontmatter::{self, SplitError};
 use crate::parse::yaml::{self, Locations, YamlError};
 use crate::read::SourceFile;
@@ -38,12 +39,27 @@ impl Record {
     pub fn parse(source: usize, file: &SourceFile) -> Result<Record, Diagnostic> {
         let path = file.path.as_str();
         let split = frontmatter::split(&file.text).map_err(|e| match e {
-            SplitError::Empty => Diagnostic::new(codes::NO_FRONT_MATTER, path, Pos::FILE, "file is empty")
-                .hint("start the file with `---`, the record's fields, and `---`; or list it under `ignore` in clerk.yaml"),
-            SplitError::Missing => Diagnostic::new(codes::NO_FRONT_MATTER, path, Pos::line(1), "file has no front matter")
-                .hint("a record starts with a line `---`, then `type:` and `title:`, then `---`; if this file is not a record, add it to `ignore` in clerk.yaml"),
-            SplitError::Unterminated => Diagnostic::new(codes::UNTERMINATED_FRONT_MATTER, path, Pos::new(1, 1, 3), "front matter is opened here but never closed")
-                .hint("add a line `---` after the last field"),
+            SplitError::Empty => Diagnostic::new(
+                codes::NO_FRONT_MATTER,
+                path,
+                Pos::FILE,
+                t("file-empty", &[]),
+            )
+            .hint(t("file-empty-hint", &[])),
+            SplitError::Missing => Diagnostic::new(
+                codes::NO_FRONT_MATTER,
+                path,
+                Pos::line(1),
+                t("no-front-matter", &[]),
+            )
+            .hint(t("no-front-matter-hint", &[])),
+            SplitError::Unterminated => Diagnostic::new(
+                codes::UNTERMINATED_FRONT_MATTER,
+                path,
+                Pos::new(1, 1, 3),
+                t("front-matter-open", &[]),
+            )
+            .hint(t("front-matter-open-hint", &[])),
         })?;
         let at_yaml = |line: usize, column: usize| Pos::new(split.yaml_line + line - 1, column, 1);
         let fields = yaml::parse_mapping(split.yaml).map_err(|e| match e {
@@ -55,16 +71,16 @@ impl Record {
                 codes::YAML_SYNTAX,
                 path,
                 at_yaml(line, column),
-                format!("front matter is not valid YAML: {message}"),
+                t("front-matter-yaml", &[("problem", &message)]),
             )
             .hint(syntax_hint(&message)),
             YamlError::NotAMapping { found } => Diagnostic::new(
                 codes::NOT_A_MAPPING,
                 path,
                 Pos::line(split.yaml_line),
-                format!("front matter must be `field: value` lines, but it is {found}"),
+                t("front-matter-not-mapping", &[("found", &found)]),
             )
-            .hint("write each field on its own line as `name: value`"),
+            .hint(t("front-matter-not-mapping-hint", &[])),
             YamlError::Unsupported { pointer, message } => {
                 let locs = Locations::of(split.yaml);
                 let pos = locs
@@ -77,7 +93,7 @@ impl Record {
                         )
                     });
                 Diagnostic::new(codes::UNSUPPORTED_YAML, path, pos, message)
-                    .hint("use plain text, numbers, dates, lists and mappings")
+                    .hint(t("unsupported-yaml-hint", &[]))
             }
         })?;
         Ok(Record::from_parsed(
@@ -186,17 +202,18 @@ pub fn stem(path: &str) -> &str {
 
 /// A hint for the YAML mistakes staff make most.
 fn syntax_hint(message: &str) -> String {
-    if message.contains("duplicate") {
-        "each field may appear only once; remove or rename the repeated one".into()
+    let id = if message.contains("duplicate") {
+        "yaml-hint-duplicate"
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
-        "the front matter nests or repeats too deeply; simplify it".into()
+        "yaml-hint-deep"
     } else if message.contains("mapping values are not allowed") {
-        "a value containing `: ` must be quoted, e.g. title: \"會議: 第一次\"".into()
+        "yaml-hint-colon"
     } else if message.contains("tab") {
-        "indent with spaces, not tabs".into()
+        "yaml-hint-tab"
     } else {
-        "check indentation and quoting on this line and the one before".into()
-    }
+        "yaml-hint-other"
+    };
+    t(id, &[])
 }
 
 /// The record as expressions see it: declared fields it leaves out are null.

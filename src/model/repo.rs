@@ -314,14 +314,17 @@ impl Repository {
                                 codes::TYPE_UNKNOWN_REFERENCE,
                                 &t.path,
                                 super::locate(text, &pointer, false),
-                                format!(
-                                    "`{}` refers to type `{name}`, which has no file in types/",
-                                    rule.field
+                                crate::i18n::t(
+                                    "type-ref-unknown",
+                                    &[("field", &rule.field), ("name", &name)],
                                 ),
                             )
-                            .hint(format!(
-                                "known types: {}",
-                                self.types.keys().cloned().collect::<Vec<_>>().join(", ")
+                            .hint(crate::i18n::t(
+                                "type-ref-unknown-hint",
+                                &[(
+                                    "types",
+                                    &self.types.keys().cloned().collect::<Vec<_>>().join(", "),
+                                )],
                             )),
                         );
                     }
@@ -333,12 +336,12 @@ impl Repository {
                                 codes::TYPE_UNKNOWN_REFERENCE,
                                 &t.path,
                                 super::locate(text, &pointer, false),
-                                format!(
-                                    "`{}` refers to `@{list}`, but clerk.yaml has no list `{list}`",
-                                    rule.field
+                                crate::i18n::t(
+                                    "type-ref-no-list",
+                                    &[("field", &rule.field), ("list", &list)],
                                 ),
                             )
-                            .hint(format!("add `{list}:` with `id:` entries to clerk.yaml")),
+                            .hint(crate::i18n::t("type-ref-no-list-hint", &[("list", &list)])),
                         );
                     }
                 }

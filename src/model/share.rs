@@ -108,9 +108,9 @@ impl Share {
     /// As written, for messages: `more than 1/2`.
     pub fn describe(&self) -> String {
         match (self.more_than, self.at_least) {
-            (Some(t), _) => format!("more than {t}"),
-            (_, Some(t)) => format!("at least {t}"),
-            _ => "any share".into(),
+            (Some(t), _) => crate::i18n::t("share-more-than", &[("share", &t)]),
+            (_, Some(t)) => crate::i18n::t("share-at-least", &[("share", &t)]),
+            _ => crate::i18n::t("share-any", &[]),
         }
     }
 }

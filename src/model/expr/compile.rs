@@ -27,27 +27,43 @@ pub fn compile(
     if let Some(problem) = too_deep(source) {
         return Err(
             Diagnostic::new(codes::EXPRESSION_INVALID, path, pos, problem)
-                .hint("write it as several simpler expressions"),
+                .hint(crate::i18n::t("expr-too-deep-hint", &[])),
         );
     }
     let program = env.compile(source).map_err(|e| {
-        let (line_off, col) = e.errors.first().map_or((0, 0), |e| (e.pos.0.max(1) as usize - 1, e.pos.1.max(0) as usize));
-        let message = e.errors.first().map_or_else(|| e.to_string(), |e| e.msg.clone());
+        let (line_off, col) = e.errors.first().map_or((0, 0), |e| {
+            (e.pos.0.max(1) as usize - 1, e.pos.1.max(0) as usize)
+        });
+        let message = e
+            .errors
+            .first()
+            .map_or_else(|| e.to_string(), |e| e.msg.clone());
         // A one-line expression: point into it; otherwise at its start.
         let at = if line_off == 0 && !source.contains('\n') {
             Pos::new(pos.line, pos.column + col, 1)
         } else {
             pos
         };
-        Diagnostic::new(codes::EXPRESSION_INVALID, path, at, format!("expression `{source}` is not valid CEL: {message}"))
-            .hint("see https://github.com/google/cel-spec/blob/master/doc/langdef.md; text values need quotes, e.g. record.kind == 'council'")
+        Diagnostic::new(
+            codes::EXPRESSION_INVALID,
+            path,
+            at,
+            crate::i18n::t(
+                "expr-not-cel",
+                &[("source", &source), ("problem", &message)],
+            ),
+        )
+        .hint(crate::i18n::t("expr-not-cel-hint", &[]))
     })?;
     if let Some((problem, hint)) = super::calls::unknown_call(program.expression()) {
         return Err(Diagnostic::new(
             codes::EXPRESSION_INVALID,
             path,
             pos,
-            format!("expression `{source}`: {problem}"),
+            crate::i18n::t(
+                "expr-problem",
+                &[("source", &source), ("problem", &problem)],
+            ),
         )
         .hint(hint));
     }
@@ -58,9 +74,12 @@ pub fn compile(
                 codes::EXPRESSION_INVALID,
                 path,
                 pos,
-                format!("expression `{source}` names `{name}`, which is not defined"),
+                crate::i18n::t("expr-undefined", &[("source", &source), ("name", &name)]),
             )
-            .hint(format!("expressions can use: {}", VARIABLES.join(", "))));
+            .hint(crate::i18n::t(
+                "expr-undefined-hint",
+                &[("names", &VARIABLES.join(", "))],
+            )));
         }
     }
     if let Some(fields) = fields {
@@ -70,9 +89,9 @@ pub fn compile(
                     codes::EXPRESSION_INVALID,
                     path,
                     pos,
-                    format!("expression `{source}` reads `record.{field}`, which the type does not declare"),
+                    crate::i18n::t("expr-undeclared", &[("source", &source), ("field", &field)]),
                 )
-                .hint("declare the field under `fields.properties`, or correct its name"));
+                .hint(crate::i18n::t("expr-undeclared-hint", &[])));
             }
         }
     }

@@ -101,7 +101,7 @@ impl Compiler<'_> {
     /// `name` must be a declared field.
     fn field(&mut self, name: &str, pointer: &str, hint: Option<&str>) {
         if !self.properties.contains(name) {
-            let message = format!("`{name}` is not a declared field");
+            let message = crate::i18n::t("type-no-field", &[("name", &name)]);
             self.error(pointer, false, message, hint);
         }
     }
@@ -167,30 +167,38 @@ impl Compiler<'_> {
             .as_ref()
             .is_some_and(|w| w.states.iter().any(|s| s == state));
         if !known {
-            let message = format!("`{state}` is not one of the workflow's states");
+            let message = crate::i18n::t("type-no-state", &[("state", &state)]);
             let key = format!("/workflow/requires/{}", esc(state));
             self.error(&key, true, message, None);
         }
         for (i, f) in req.fields.iter().enumerate() {
-            let hint = Some("declare it under `fields.properties`");
-            self.field(f, &format!("{base}/fields/{i}"), hint);
+            let hint = crate::i18n::t("type-declare-field-hint", &[]);
+            self.field(f, &format!("{base}/fields/{i}"), Some(&hint));
         }
         for (i, a) in req.approvals.iter().enumerate() {
             if !file.approvals.contains_key(a) {
-                let message = format!("`{a}` is not an approval step of this type");
-                let hint = Some("declare it under `approvals:` with the roles that may give it");
-                self.error(&format!("{base}/approvals/{i}"), false, message, hint);
+                let message = crate::i18n::t("type-no-step", &[("step", &a)]);
+                let hint = crate::i18n::t("type-no-step-hint", &[]);
+                self.error(
+                    &format!("{base}/approvals/{i}"),
+                    false,
+                    message,
+                    Some(&hint),
+                );
             }
         }
         let council = req.council.as_ref().map(|c| {
             self.field(&c.field, &format!("{base}/council/field"), None);
             if let Some(step) = &c.before {
                 if !file.approvals.contains_key(step) && !self.properties.contains(step) {
-                    let message =
-                        format!("`{step}` is neither an approval step nor a field of this type");
-                    let hint =
-                        Some("name the approval step the resolution must precede, or a date field");
-                    self.error(&format!("{base}/council/before"), false, message, hint);
+                    let message = crate::i18n::t("type-before-unknown", &[("step", &step)]);
+                    let hint = crate::i18n::t("type-before-unknown-hint", &[]);
+                    self.error(
+                        &format!("{base}/council/before"),
+                        false,
+                        message,
+                        Some(&hint),
+                    );
                 }
             }
             CouncilRule {
@@ -244,13 +252,13 @@ impl Compiler<'_> {
         let Some(layout) = &self.file.layout else {
             return;
         };
-        let hint = Some("name a field of this type's `fields:` (or add it there)");
+        let hint = crate::i18n::t("type-layout-field-hint", &[]);
         for (pointer, field) in layout.fields() {
-            self.field(field, pointer, hint);
+            self.field(field, pointer, Some(&hint));
         }
         if let Some(signer) = &layout.signer {
             if !self.file.approvals.contains_key(&signer.step) {
-                let message = format!("`{}` is not an approval step of this type", signer.step);
+                let message = crate::i18n::t("type-no-step", &[("step", &signer.step)]);
                 self.error("/layout/signer/step", false, message, None);
             }
         }

@@ -121,9 +121,9 @@ fn own_schema(
                     codes::TYPE_SCHEMA_INVALID,
                     path,
                     at("/fields", false),
-                    "`fields` must be a JSON Schema object",
+                    crate::i18n::t("schema-not-object", &[]),
                 )
-                .hint("write `fields:` with `properties:` and `required:` beneath it"),
+                .hint(crate::i18n::t("schema-not-object-hint", &[])),
             );
             Map::new()
         }
@@ -164,10 +164,11 @@ fn merge_required(
                         codes::TYPE_SCHEMA_INVALID,
                         path,
                         at("/fields/required", false),
-                        format!("required field `{r}` is not declared under `fields.properties`"),
+                        crate::i18n::t("schema-required-undeclared", &[("field", &r)]),
                     )
-                    .hint(format!(
-                        "declare `{r}` with its schema, or remove it from `required`"
+                    .hint(crate::i18n::t(
+                        "schema-required-undeclared-hint",
+                        &[("field", &r)],
                     )),
                 );
             }
@@ -200,9 +201,9 @@ fn validator(
                     codes::TYPE_SCHEMA_INVALID,
                     path,
                     at(&pointer, false),
-                    format!("the field schema is not valid JSON Schema: {detail}"),
+                    crate::i18n::t("schema-invalid", &[("detail", &detail)]),
                 )
-                .hint("see https://json-schema.org/understanding-json-schema/ for the keywords"),
+                .hint(crate::i18n::t("schema-invalid-hint", &[])),
             );
             None
         }

@@ -108,9 +108,12 @@ pub(super) fn check_workflow(
                     codes::TYPE_INVALID,
                     path,
                     at(&pointer, false),
-                    format!("`{state}` is not one of the workflow's states"),
+                    crate::i18n::t("type-no-state", &[("state", &state)]),
                 )
-                .hint(format!("declared states: {}", wf.states.join(", "))),
+                .hint(crate::i18n::t(
+                    "type-states-hint",
+                    &[("states", &wf.states.join(", "))],
+                )),
             );
         }
     };
@@ -158,7 +161,7 @@ pub(super) fn check_workflow(
             codes::TYPE_INVALID,
             path,
             at("/workflow/states", false),
-            "a workflow needs at least one state",
+            crate::i18n::t("type-no-states", &[]),
         ));
     }
 }

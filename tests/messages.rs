@@ -1,0 +1,180 @@
+//! Messages in the staff's language: findings and command output name types, roles, steps,
+//! states and people by the labels and names the records repository gives them, with ids only
+//! in backticks, where the user must type them (a command to run, a field to edit).
+
+use std::collections::BTreeSet;
+
+use crate::common::{self, clerk, copy_dir, Repo};
+
+/// The records a broken example's findings are at.
+pub const BROKEN: &[&str] = &[
+    "leave/leave-2026-030.md",
+    "leave/leave-2026-014.md",
+    "leave/leave-2026-033.md",
+    "leave/leave-2026-021.md",
+    "documents/2026-doc-003.md",
+    "documents/2026-doc-004.md",
+    "people/cai-peiyu.md",
+    "types/income.yaml",
+];
+
+/// The example with the findings staff meet most: a role that may not approve (E032), a role not
+/// held (E033), an approver approving their own leave (E034), an unknown step (E030), a missing
+/// approval (E036), a stale approval (E055), a missing commitment (W047), and a type file whose
+/// rule reads an undeclared field (E105).
+pub fn broken_example() -> Repo {
+    let repo = Repo::example_with("leave-over-authority");
+    let overlays = common::crate_dir().join("tests/fixtures/example");
+    for name in [
+        "issued-without-approval",
+        "deputy-not-in-charge",
+        "leave-own-approval",
+        "unknown-approval-step",
+    ] {
+        copy_dir(&overlays.join(name), repo.path());
+    }
+    std::fs::remove_file(repo.path().join("commitments/commitment-cai-peiyu.md")).unwrap();
+    repo.edit(
+        "leave/leave-2026-021.md",
+        "reason: 急性腸胃炎，附醫師診斷證明\n",
+        "reason: 急性腸胃炎\n",
+    );
+    repo.edit(
+        "types/income.yaml",
+        "assert: \"record.kind != 'dues'",
+        "assert: \"record.kinds != 'dues'",
+    );
+    repo
+}
+
+/// Every id the example's type files and people give a label or a name: roles, approval steps,
+/// workflow states, people.
+fn labelled_ids(repo: &Repo) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for entry in std::fs::read_dir(repo.path().join("people")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        ids.insert(name.trim_end_matches(".md").to_string());
+    }
+    for entry in std::fs::read_dir(repo.path().join("types")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let file: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let keys = |v: Option<&serde_yaml::Value>| -> Vec<String> {
+            v.and_then(|v| v.as_mapping())
+                .into_iter()
+                .flat_map(|m| m.keys().filter_map(|k| k.as_str().map(str::to_string)))
+                .collect()
+        };
+        ids.extend(keys(file.get("approvals")));
+        ids.extend(keys(file.get("workflow").and_then(|w| w.get("labels"))));
+    }
+    for role in [
+        "secretary-general",
+        "deputy-secretary-general",
+        "department-head",
+        "accountant",
+        "council-chair",
+        "council-member",
+    ] {
+        ids.insert(role.to_string());
+    }
+    ids
+}
+
+/// The messages and hints the association wrote in its type files (its rules' and coverage's
+/// words, in its own language): not clerk's words, so not what this test judges.
+fn written_by_association(repo: &Repo) -> Vec<String> {
+    fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        match v {
+            serde_yaml::Value::Mapping(m) => {
+                for (k, v) in m {
+                    match (k.as_str(), v.as_str()) {
+                        (Some("message" | "hint"), Some(text)) => out.push(text.to_string()),
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            serde_yaml::Value::Sequence(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(repo.path().join("types")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        walk(&serde_yaml::from_str(&text).unwrap(), &mut out);
+    }
+    out
+}
+
+/// The words of `text` outside backticks: ASCII words such as `lin-wenhui` or `approve`.
+fn bare_words(text: &str) -> Vec<String> {
+    let outside: String = text
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join(" ");
+    regex::Regex::new(r"[A-Za-z][A-Za-z0-9_-]*")
+        .unwrap()
+        .find_iter(&outside)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+/// In Traditional Chinese, the findings staff meet most name roles, steps, states and people by
+/// their labels and names: an id outside backticks is a finding that speaks code, not Chinese.
+#[test]
+fn traditional_chinese_findings_name_no_id_where_a_label_exists() {
+    let repo = broken_example();
+    let ids = labelled_ids(&repo);
+    let out = clerk(&["check", "--format", "json", "--lang", "zh-Hant"])
+        .args(["--today", common::TODAY])
+        .args(BROKEN)
+        .dir(repo.path())
+        .run_json();
+    let found = out.diagnostics();
+    let codes: BTreeSet<&str> = found.iter().map(|f| f.code.as_str()).collect();
+    for code in [
+        "E030", "E032", "E033", "E034", "E036", "E055", "W047", "E105",
+    ] {
+        assert!(codes.contains(code), "no {code} in {}", out.stdout);
+    }
+    let theirs = written_by_association(&repo);
+    let mut bare = Vec::new();
+    for f in &found {
+        let mut text = format!("{} {}", f.message, f.hint.clone().unwrap_or_default());
+        for words in &theirs {
+            text = text.replace(words.as_str(), "");
+        }
+        for word in bare_words(&text).into_iter().filter(|w| ids.contains(w)) {
+            bare.push(format!("{} {}: `{word}` in {text}", f.code, f.path));
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "ids outside backticks:\n{}",
+        bare.join("\n")
+    );
+}
+
+/// `clerk due` in Traditional Chinese: each person by name, the kinds and the words in Chinese.
+#[test]
+fn due_in_traditional_chinese_names_people() {
+    let dir = common::crate_dir().join("records-example");
+    let text = clerk(&["due", "--lang", "zh-Hant"])
+        .arg(&dir)
+        .args(["--as-of", common::TODAY])
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        text.contains("\n王芳\n  2026-10-10  逾期  決議落實：秘書處2026年9月工作例會 A2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("至 2026-12-26 到期 9 項，其中 9 項已逾期（截至 2026-11-26）"),
+        "{text}"
+    );
+    assert!(!text.contains("wang-fang"), "{text}");
+    assert!(!text.contains("overdue"), "{text}");
+}
