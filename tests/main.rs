@@ -19,6 +19,7 @@ mod encryption;
 mod fuzz;
 mod gentle_start;
 mod git;
+mod home;
 mod labels;
 mod layers;
 mod registers;

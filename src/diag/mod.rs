@@ -236,6 +236,10 @@ pub mod codes {
     pub const BELOW_LOWEST_CLASSIFICATION: Code = Code("E078");
     /// An encrypted file's header was edited without its key.
     pub const HEADER_EDITED: Code = Code("E077");
+    /// `site.navigation` or `site.policies` in clerk.yaml names a type no type file declares.
+    pub const NAVIGATION_UNKNOWN_TYPE: Code = Code("E130");
+    /// A register's `subtotals:` names a column it does not have.
+    pub const SUBTOTALS_UNKNOWN_COLUMN: Code = Code("E131");
 }
 
 /// A finding about one place in one file.

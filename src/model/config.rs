@@ -109,6 +109,12 @@ pub struct Site {
     /// memory is bounded by a part, not by the whole archive; the search page reads them all.
     #[serde(default = "default_search_part")]
     pub search_part: usize,
+    /// The navigation's groups of types, in order (none: `model::navigation`'s default).
+    #[serde(default)]
+    pub navigation: Option<Vec<crate::model::navigation::Group>>,
+    /// Types whose records the public home page lists as the standing rules (制度).
+    #[serde(default)]
+    pub policies: Vec<String>,
 }
 
 impl Default for Site {
@@ -119,6 +125,8 @@ impl Default for Site {
             date_fields: default_date_fields(),
             recent: default_recent(),
             search_part: default_search_part(),
+            navigation: None,
+            policies: Vec::new(),
         }
     }
 }
@@ -175,6 +183,9 @@ pub struct Report {
     /// The columns drawn, one series each.
     pub values: Vec<String>,
     pub chart: Chart,
+    /// A column whose values part the rows into charts of their own (收入 and 支出 apart).
+    #[serde(default)]
+    pub split: Option<String>,
 }
 
 /// How a report is drawn.

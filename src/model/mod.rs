@@ -10,6 +10,7 @@ pub mod keys;
 pub mod labels;
 mod load;
 mod names;
+pub mod navigation;
 pub mod parsed;
 pub mod people;
 pub mod readers;
