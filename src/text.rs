@@ -11,8 +11,17 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, c)| c)
 }
 
-/// An amount with thousands separators, as on a finance officer's sheet.
+/// An amount with thousands separators, as on a finance officer's sheet: cents only when it
+/// has some.
 pub fn money(x: f64) -> String {
+    let cents = (x * 100.0).round() as i64;
+    money_with(x, cents % 100 != 0)
+}
+
+/// An amount with thousands separators, with two decimals when `cents` (so that a column of
+/// amounts lines up) and none otherwise.
+pub fn money_with(x: f64, cents: bool) -> String {
+    let cents_shown = cents;
     let cents = (x * 100.0).round() as i64;
     let (whole, frac) = (cents.abs() / 100, cents.abs() % 100);
     let digits = whole.to_string();
@@ -24,10 +33,10 @@ pub fn money(x: f64) -> String {
         out.push(c);
     }
     let sign = if cents < 0 { "-" } else { "" };
-    if frac == 0 {
-        format!("{sign}{out}")
-    } else {
+    if cents_shown {
         format!("{sign}{out}.{frac:02}")
+    } else {
+        format!("{sign}{out}")
     }
 }
 
@@ -50,7 +59,16 @@ pub fn plain(v: &Value) -> String {
             .map(|(k, v)| format!("{k}: {}", plain(v)))
             .collect::<Vec<_>>()
             .join(", "),
+        Value::Number(n) => number_text(n),
         other => other.to_string(),
+    }
+}
+
+/// A number as people write it: `9`, not `9.0`, for a whole number however it was computed.
+fn number_text(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        Some(x) if n.is_f64() && x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", x as i64),
+        _ => n.to_string(),
     }
 }
 
@@ -79,6 +97,8 @@ mod tests {
         assert_eq!(money(1234567.5), "1,234,567.50");
         assert_eq!(money(150000.0), "150,000");
         assert_eq!(money(-30000.0), "-30,000");
+        assert_eq!(money_with(150000.0, true), "150,000.00");
+        assert_eq!(money_with(-0.5, true), "-0.50");
     }
 
     #[test]
@@ -90,6 +110,8 @@ mod tests {
         );
         assert_eq!(plain(&json!(null)), "");
         assert_eq!(plain(&json!(9)), "9");
+        assert_eq!(plain(&json!(9.0)), "9");
+        assert_eq!(plain(&json!(2.5)), "2.5");
     }
 
     #[test]

@@ -581,3 +581,43 @@ fn a_document_page_prints_on_a4_as_gbt_9704_lays_it_out() {
         assert!(info.contains("pts (A4)"), "{info}");
     }
 }
+
+/// The example's internal and public editions on a 390 px phone and a 1280 px desktop: no
+/// page scrolls sideways (a wide table or chart scrolls in its own box), the navigation is one
+/// line on the desktop and a menu on the phone, and no two texts of a chart overlap.
+/// Screenshots of the confidential edition's home, budget register and report land in
+/// `target/home-screenshots/` (the README's come from there).
+#[test]
+fn pages_fit_a_phone_and_the_navigation_one_desktop_line() {
+    let Some(tools) = tools() else { return };
+    let repo = Repo::example();
+    let sites: Vec<PathBuf> = ["public", "internal", "confidential"]
+        .iter()
+        .map(|a| build_with(&repo, a, &["--no-pdf", "--no-search"]))
+        .collect();
+    let shots = common::crate_dir().join("target/home-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg(tools.join("home.mjs"))
+        .arg(&shots)
+        .args(&sites)
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for site in seen["sites"].as_array().unwrap() {
+        assert!(site["pages"].as_u64().unwrap() > 20, "{site}");
+        assert_eq!(site["overflow"], serde_json::json!([]), "{site}");
+        assert_eq!(site["nav"]["lines"], 1, "{site}");
+        assert_eq!(site["phoneMenu"]["closed"], "none", "{site}");
+        assert_eq!(site["phoneMenu"]["open"], "flex", "{site}");
+    }
+    assert_eq!(seen["sites"][2]["nav"]["items"], 16, "{seen}");
+    assert!(seen["labels"].as_u64().unwrap() > 20, "{seen}");
+    assert_eq!(seen["overlaps"], serde_json::json!([]), "{seen}");
+    assert_eq!(seen["axe"], serde_json::json!([]), "{seen}");
+}

@@ -23,6 +23,7 @@ mod fuzz;
 mod gentle_start;
 mod git;
 mod init;
+mod home;
 mod labels;
 mod layers;
 mod messages;

@@ -10,12 +10,16 @@ use super::registers::Table;
 use crate::text::plain;
 
 /// A table for the terminal: columns aligned by display width (a Chinese character is two
-/// columns), numbers to the right, a totals row.
+/// columns), numbers to the right, the sub-totals and the totals row.
 pub fn text(t: &Table) -> String {
     let mut rows = t.shown_rows();
-    let totals = t.shown_totals();
-    let has_totals = totals.is_some();
-    rows.extend(totals);
+    let foot: Vec<Vec<String>> = t
+        .shown_subtotals()
+        .into_iter()
+        .chain(t.shown_totals())
+        .collect();
+    let footed = foot.len();
+    rows.extend(foot);
     let heads: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
     let widths: Vec<usize> = (0..heads.len())
         .map(|i| {
@@ -50,7 +54,7 @@ pub fn text(t: &Table) -> String {
         .collect::<Vec<_>>()
         .join("  ");
     let mut out = format!("{}\n{}\n{}\n", t.title, line(&heads), rule);
-    let body = rows.len() - usize::from(has_totals);
+    let body = rows.len() - footed;
     for (n, r) in rows.iter().enumerate() {
         if n == body {
             out.push_str(&rule);
@@ -76,15 +80,19 @@ pub fn csv(t: &Table) -> anyhow::Result<Vec<u8>> {
         for row in &t.rows {
             w.write_record(row.iter().map(csv_cell))?;
         }
-        if t.totals.iter().any(Option::is_some) {
-            let mut total: Vec<String> = t
-                .totals
+        let grand = t
+            .totals
+            .iter()
+            .any(Option::is_some)
+            .then_some((&t.total_label, &t.totals));
+        for (label, totals) in t.subtotals.iter().map(|(l, x)| (l, x)).chain(grand) {
+            let mut total: Vec<String> = totals
                 .iter()
                 .zip(&t.columns)
                 .map(|(x, c)| x.map(|x| total_text(x, c.kind)).unwrap_or_default())
                 .collect();
             if let Some(first) = total.iter_mut().position(|s| s.is_empty()) {
-                total[first] = t.total_label.clone();
+                total[first] = label.clone();
             }
             w.write_record(total)?;
         }

@@ -27,6 +27,9 @@ pub struct Table {
     pub totals: Vec<Option<f64>>,
     /// The totals row's label (合計).
     pub total_label: String,
+    /// Per value of the `subtotals:` column (收入, 支出), in the order the values first come:
+    /// the row's label (收入小計) and its totals. The table then has no grand total.
+    pub subtotals: Vec<(String, Vec<Option<f64>>)>,
     /// Per row, the ids behind its labelled columns' labels, in column order.
     pub ids: Vec<Vec<Value>>,
     /// The heading of a labelled column's ids: its title and this (狀態代碼).
@@ -59,22 +62,33 @@ impl Table {
             return self.clone();
         }
         let mut columns = Vec::new();
-        let mut totals = Vec::new();
-        for (c, total) in self.columns.iter().zip(&self.totals) {
+        for c in &self.columns {
             columns.push(ColumnHead {
                 labelled: false,
                 ..c.clone()
             });
-            totals.push(*total);
             if c.labelled {
                 columns.push(ColumnHead {
                     title: format!("{}{}", c.title, self.id_suffix),
                     kind: Kind::Text,
                     labelled: false,
                 });
-                totals.push(None);
             }
         }
+        // A labelled column's ids are never totalled.
+        let widen = |totals: &[Option<f64>]| -> Vec<Option<f64>> {
+            totals
+                .iter()
+                .zip(&self.columns)
+                .flat_map(|(t, c)| std::iter::once(*t).chain(c.labelled.then_some(None)))
+                .collect()
+        };
+        let totals = widen(&self.totals);
+        let subtotals = self
+            .subtotals
+            .iter()
+            .map(|(label, t)| (label.clone(), widen(t)))
+            .collect();
         let rows = self
             .rows
             .iter()
@@ -95,41 +109,80 @@ impl Table {
             columns,
             rows,
             totals,
+            subtotals,
             ids: Vec::new(),
             ..self.clone()
         }
     }
 
-    /// The rows as shown to people.
+    /// The rows as shown to people; an amount column shows cents on every row, or on none.
     pub fn shown_rows(&self) -> Vec<Vec<String>> {
+        let cents = self.cents();
         self.rows
             .iter()
             .map(|row| {
                 row.iter()
                     .zip(&self.columns)
-                    .map(|(v, c)| Table::shown(v, c.kind))
+                    .zip(&cents)
+                    .map(|((v, c), &cents)| Table::shown_cell(v, c.kind, cents))
                     .collect()
             })
             .collect()
     }
 
+    /// A cell as shown in a column that has cents (`cents`) or not.
+    fn shown_cell(v: &Value, kind: Kind, cents: bool) -> String {
+        match kind {
+            Kind::Amount if !v.is_null() => crate::text::money_with(number(v), cents),
+            _ => Table::shown(v, kind),
+        }
+    }
+
+    /// Per column, whether any of its amounts (or their totals) has cents.
+    fn cents(&self) -> Vec<bool> {
+        let has = |x: f64| (x * 100.0).round() % 100.0 != 0.0;
+        (0..self.columns.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|v| has(number(v))))
+                    || self.totals.get(i).copied().flatten().is_some_and(has)
+            })
+            .collect()
+    }
+
+    /// A totals row as shown, labelled `label` in its first empty cell.
+    fn shown_total_row(&self, totals: &[Option<f64>], label: &str) -> Vec<String> {
+        let cents = self.cents();
+        let mut row: Vec<String> = totals
+            .iter()
+            .zip(&self.columns)
+            .zip(&cents)
+            .map(|((x, c), &cents)| {
+                x.map(|x| Table::shown_cell(&Value::from(x), c.kind, cents))
+                    .unwrap_or_default()
+            })
+            .collect();
+        if let Some(first) = row.iter_mut().position(|s| s.is_empty()) {
+            row[first] = label.to_string();
+        }
+        row
+    }
+
     /// The totals row as shown, labelled in its first empty cell; None when nothing is totalled.
     pub fn shown_totals(&self) -> Option<Vec<String>> {
-        self.totals.iter().any(Option::is_some).then(|| {
-            let mut row: Vec<String> = self
-                .totals
-                .iter()
-                .zip(&self.columns)
-                .map(|(x, c)| {
-                    x.map(|x| Table::shown(&Value::from(x), c.kind))
-                        .unwrap_or_default()
-                })
-                .collect();
-            if let Some(first) = row.iter_mut().position(|s| s.is_empty()) {
-                row[first] = self.total_label.clone();
-            }
-            row
-        })
+        self.totals
+            .iter()
+            .any(Option::is_some)
+            .then(|| self.shown_total_row(&self.totals, &self.total_label))
+    }
+
+    /// The subtotal rows as shown (收入小計, 支出小計), each labelled in its first empty cell.
+    pub fn shown_subtotals(&self) -> Vec<Vec<String>> {
+        self.subtotals
+            .iter()
+            .map(|(label, totals)| self.shown_total_row(totals, label))
+            .collect()
     }
 }
 
@@ -264,14 +317,20 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
     sort_rows(&mut rows, register);
     let kinds: Vec<Kind> = register.columns.iter().map(|c| c.kind).collect();
     let (merged, ids) = merge_groups(rows, &kinds);
-    let totals = kinds
-        .iter()
-        .enumerate()
-        .map(|(i, kind)| {
-            kind.is_totalled()
-                .then(|| merged.iter().map(|row| number(&row[i])).sum::<f64>() + 0.0)
-        })
-        .collect();
+    let sum = |rows: &[&Vec<Value>]| -> Vec<Option<f64>> {
+        kinds
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                kind.is_totalled()
+                    .then(|| rows.iter().map(|row| number(&row[i])).sum::<f64>() + 0.0)
+            })
+            .collect()
+    };
+    let (totals, subtotals) = match register.subtotals {
+        None => (sum(&merged.iter().collect::<Vec<_>>()), Vec::new()),
+        Some(c) => (vec![None; kinds.len()], subtotals(&merged, c, locale, &sum)),
+    };
     Table {
         name: register.name.clone(),
         title: register.title.get(locale).to_string(),
@@ -286,6 +345,7 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
             .collect(),
         rows: merged,
         totals,
+        subtotals,
         ids,
         id_suffix: match locale {
             "zh-Hant" => "代碼",
@@ -300,6 +360,32 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
         }
         .to_string(),
     }
+}
+
+/// The subtotals of `rows` per value of column `c`, in the order the values first come.
+fn subtotals(
+    rows: &[Vec<Value>],
+    c: usize,
+    locale: &str,
+    sum: &dyn Fn(&[&Vec<Value>]) -> Vec<Option<f64>>,
+) -> Vec<(String, Vec<Option<f64>>)> {
+    let mut parts: Vec<(String, Vec<&Vec<Value>>)> = Vec::new();
+    for row in rows {
+        let key = row.get(c).map(plain).unwrap_or_default();
+        match parts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, part)) => part.push(row),
+            None => parts.push((key, vec![row])),
+        }
+    }
+    let word = match locale {
+        "zh-Hant" => "小計",
+        "zh-Hans" => "小计",
+        _ => " subtotal",
+    };
+    parts
+        .into_iter()
+        .map(|(key, part)| (format!("{key}{word}"), sum(&part)))
+        .collect()
 }
 
 /// The rows record `r` (of type `def`) gives register `register`: one per item of `each` where

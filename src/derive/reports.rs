@@ -34,24 +34,57 @@ pub fn draw(visible: &Visible, report: &Report, year: Option<i64>) -> Result<Dra
             .ok_or_else(|| format!("register `{}` has no column `{title}`", table.name))
     };
     let label = column(&report.label)?;
-    let labels: Vec<String> = table.rows.iter().map(|r| plain(&r[label])).collect();
-    let mut series = Vec::new();
-    for v in &report.values {
-        let i = column(v)?;
-        series.push(Series {
-            name: v.clone(),
-            values: table.rows.iter().map(|r| number(&r[i])).collect(),
+    let values = report
+        .values
+        .iter()
+        .map(|v| column(v).map(|i| (v, i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let title = report.title.get(locale).to_string();
+    let parts: Vec<(Option<String>, Vec<&Vec<serde_json::Value>>)> = match &report.split {
+        None => vec![(None, table.rows.iter().collect())],
+        Some(by) => {
+            let by = column(by)?;
+            let mut parts: Vec<(Option<String>, Vec<&Vec<serde_json::Value>>)> = Vec::new();
+            for row in &table.rows {
+                let key = Some(plain(&row[by]));
+                match parts.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, rows)) => rows.push(row),
+                    None => parts.push((key, vec![row])),
+                }
+            }
+            parts
+        }
+    };
+    let mut svg = String::new();
+    for (n, (part, rows)) in parts.iter().enumerate() {
+        let labels: Vec<String> = rows.iter().map(|r| plain(&r[label])).collect();
+        let series: Vec<Series> = values
+            .iter()
+            .map(|(v, i)| Series {
+                name: (*v).clone(),
+                values: rows.iter().map(|r| number(&r[*i])).collect(),
+            })
+            .collect();
+        let part_title = match part {
+            Some(p) if locale.starts_with("zh") => format!("{title}：{p}"),
+            Some(p) => format!("{title}: {p}"),
+            None => title.clone(),
+        };
+        let head = charts::Head {
+            title: &part_title,
+            caption: part.as_deref(),
+            id: &format!("chart-{}-{n}", report.name),
+            locale,
+        };
+        svg.push_str(&match report.chart {
+            Chart::Bars => charts::bars(&head, &labels, &series),
+            Chart::Ring => charts::ring(
+                &head,
+                &labels,
+                series.first().map_or(&[][..], |s| &s.values),
+            ),
         });
     }
-    let title = report.title.get(locale).to_string();
-    let svg = match report.chart {
-        Chart::Bars => charts::bars(&title, &labels, &series),
-        Chart::Ring => charts::ring(
-            &title,
-            &labels,
-            series.first().map_or(&[][..], |s| &s.values),
-        ),
-    };
     Ok(Drawn { title, svg, table })
 }
 
@@ -68,9 +101,21 @@ pub fn markdown_table(t: &Table) -> String {
     );
     out.push_str(&format!(
         "|{}\n",
-        t.columns.iter().map(|_| " --- |").collect::<String>()
+        t.columns
+            .iter()
+            .map(|c| if c.kind.is_numeric() {
+                " ---: |"
+            } else {
+                " --- |"
+            })
+            .collect::<String>()
     ));
-    for row in t.shown_rows().into_iter().chain(t.shown_totals()) {
+    for row in t
+        .shown_rows()
+        .into_iter()
+        .chain(t.shown_subtotals())
+        .chain(t.shown_totals())
+    {
         out.push_str(&format!(
             "| {} |\n",
             row.iter()

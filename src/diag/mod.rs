@@ -242,6 +242,10 @@ pub mod codes {
     pub const FEED_BASE_URL_MISSING: Code = Code("W125");
     /// The calendar reads events' times, but `association.timezone` does not say where they are.
     pub const FEED_TIMEZONE_MISSING: Code = Code("W126");
+    /// `site.navigation` or `site.policies` in clerk.yaml names a type no type file declares.
+    pub const NAVIGATION_UNKNOWN_TYPE: Code = Code("E130");
+    /// A register's `subtotals:` names a column it does not have.
+    pub const SUBTOTALS_UNKNOWN_COLUMN: Code = Code("E131");
 }
 
 /// A finding about one place in one file.

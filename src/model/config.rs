@@ -117,6 +117,12 @@ pub struct Site {
     /// absolute addresses under it, as feed readers need.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// The navigation's groups of types, in order (none: `model::navigation`'s default).
+    #[serde(default)]
+    pub navigation: Option<Vec<crate::model::navigation::Group>>,
+    /// Types whose records the public home page lists as the standing rules (制度).
+    #[serde(default)]
+    pub policies: Vec<String>,
 }
 
 impl Default for Site {
@@ -128,6 +134,8 @@ impl Default for Site {
             recent: default_recent(),
             search_part: default_search_part(),
             base_url: None,
+            navigation: None,
+            policies: Vec::new(),
         }
     }
 }
@@ -188,6 +196,9 @@ pub struct Report {
     /// The columns drawn, one series each.
     pub values: Vec<String>,
     pub chart: Chart,
+    /// A column whose values part the rows into charts of their own (收入 and 支出 apart).
+    #[serde(default)]
+    pub split: Option<String>,
 }
 
 /// How a report is drawn.

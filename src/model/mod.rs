@@ -11,6 +11,7 @@ pub mod labels;
 pub mod levels;
 mod load;
 mod names;
+pub mod navigation;
 pub mod parsed;
 pub mod people;
 pub mod readers;

@@ -81,6 +81,10 @@ pub(crate) struct RegisterFile {
     /// The row's year, for `--year`.
     #[serde(default)]
     year: Option<String>,
+    /// The title of a column whose values part the totals (收入, 支出): a subtotal per value
+    /// instead of one total that would add them up.
+    #[serde(default)]
+    subtotals: Option<String>,
     columns: Vec<ColumnFile>,
 }
 
@@ -110,6 +114,8 @@ pub struct Register {
     pub sort: Vec<(Expr, bool)>,
     pub group: Option<Expr>,
     pub year: Option<Expr>,
+    /// The column whose values part the totals (`subtotals:`), by its place.
+    pub subtotals: Option<usize>,
     pub columns: Vec<Column>,
     /// What its expressions read of other records (building that is not free).
     pub reads: Reads,
@@ -159,6 +165,7 @@ impl Register {
         let year = c.optional(&file.year, format!("{base}/year"));
         let sort = c.sort(file, &base);
         let columns = c.columns(file, &base);
+        let subtotals = c.subtotals(file, &base);
         if !c.columns_valued(file, &base) || c.failed {
             return None;
         }
@@ -175,6 +182,7 @@ impl Register {
             sort,
             group,
             year,
+            subtotals,
             columns,
             reads: reads_of(file),
             path: declared.path.to_string(),
@@ -237,6 +245,34 @@ impl Compiler<'_, '_> {
                     .map(|e| (e, desc))
             })
             .collect()
+    }
+
+    /// The place of the column `subtotals:` names, by any of its titles (E131 when none).
+    fn subtotals(&mut self, file: &RegisterFile, base: &str) -> Option<usize> {
+        let name = file.subtotals.as_deref()?;
+        let titled = |c: &ColumnFile| match &c.title {
+            Label::One(t) => t == name,
+            Label::Many(m) => m.values().any(|t| t == name),
+        };
+        let found = file.columns.iter().position(titled);
+        if found.is_none() {
+            let titles = file.columns.iter().map(|c| c.title.get("en"));
+            let d = Diagnostic::new(
+                codes::SUBTOTALS_UNKNOWN_COLUMN,
+                self.declared.path,
+                (self.declared.at)(&format!("{base}/subtotals"), false),
+                format!(
+                    "`subtotals` names column `{name}`, which register `{}` does not have",
+                    file.name
+                ),
+            );
+            self.diags.push(match crate::text::closest(name, titles) {
+                Some(c) => d.hint(format!("did you mean `{c}`?")),
+                None => d.hint("name one of the register's column titles"),
+            });
+            self.failed = true;
+        }
+        found
     }
 
     /// Compiles the columns' values.

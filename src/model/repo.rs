@@ -156,6 +156,13 @@ impl Repository {
             &repo.sources[0].text,
             &repo.types,
         ));
+        diags.extend(super::navigation::check(
+            repo.config.site.navigation.as_deref(),
+            &repo.config.site.policies,
+            &repo.sources[0].text,
+            &repo.types,
+            &repo.broken_types,
+        ));
         Ok((repo, diags))
     }
 

@@ -8,11 +8,13 @@ use super::{Output, Site};
 use crate::derive::registers;
 use crate::model::expr::Evaluator;
 
-/// A column of a register page: its heading, and whether it holds numbers (aligned right).
+/// A column of a register page: its heading, and the class of its cells: `num` for numbers
+/// (aligned right, never broken), `date` for dates (never broken).
 #[derive(Serialize)]
 struct ColumnView<'a> {
     title: &'a str,
     numeric: bool,
+    class: &'static str,
 }
 
 /// A register as its page names it.
@@ -96,25 +98,8 @@ fn register_page(
     out: &Output,
     table: &registers::Table,
 ) -> anyhow::Result<Listed> {
-    let rows = table.shown_rows();
-    let totals = table.shown_totals();
-    let columns = table
-        .columns
-        .iter()
-        .map(|c| ColumnView {
-            title: &c.title,
-            numeric: c.kind.is_numeric(),
-        })
-        .collect();
-    let view = TableView {
-        name: &table.name,
-        title: &table.title,
-        columns,
-    };
     let mut page = super::pages::context(site, theme, "../", None);
-    page.insert("table", &view);
-    page.insert("rows", &rows);
-    page.insert("totals", &totals);
+    insert_table(&mut page, table);
     let html = render_template(theme, "register.html", &page)?;
     out.put(format!("registers/{}.html", table.name), html.into_bytes())?;
     out.put(
@@ -126,6 +111,34 @@ fn register_page(
         title: table.title.clone(),
         rows: Some(table.rows.len()),
     })
+}
+
+/// Puts a computed table into a page's context as `table.html` shows it.
+fn insert_table(page: &mut tera::Context, table: &registers::Table) {
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| ColumnView {
+            title: &c.title,
+            numeric: c.kind.is_numeric(),
+            class: if c.kind.is_numeric() {
+                "num"
+            } else if c.kind == crate::model::registers::Kind::Date {
+                "date"
+            } else {
+                ""
+            },
+        })
+        .collect();
+    let view = TableView {
+        name: &table.name,
+        title: &table.title,
+        columns,
+    };
+    page.insert("table", &view);
+    page.insert("rows", &table.shown_rows());
+    page.insert("subtotals", &table.shown_subtotals());
+    page.insert("totals", &table.shown_totals());
 }
 
 /// Writes what falls due in the coming year, on a page and as an iCalendar feed of deadlines.
@@ -189,10 +202,8 @@ fn report_pages(
         let mut page = super::pages::context(site, theme, "../", None);
         page.insert("title", &drawn.title);
         page.insert("svg", &drawn.svg);
-        page.insert(
-            "body",
-            &super::markdown::markdown(&crate::derive::reports::markdown_table(&drawn.table)),
-        );
+        insert_table(&mut page, &drawn.table);
+        page.insert("body", "");
         let html = render_template(theme, "report.html", &page)?;
         out.put(format!("reports/{}.html", report.name), html.into_bytes())?;
         reports.push(Listed {

@@ -30,6 +30,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "register.html",
         include_str!("../../templates/register.html"),
     ),
+    ("table.html", include_str!("../../templates/table.html")),
     ("due.html", include_str!("../../templates/due.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("reports.html", include_str!("../../templates/reports.html")),

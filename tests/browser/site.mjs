@@ -67,7 +67,7 @@ const out = { external, errors };
 // The home page, opened from the output folder as served.
 await page.goto(`${base}/index.html`);
 out.home = { title: await page.title(), h1: await page.textContent("h1"), axe: await axe() };
-const firstDocument = await page.$eval("section a[href*='document/']", (a) => a.getAttribute("href"));
+const firstDocument = await page.$eval("section[aria-labelledby=recent] a[href*='document/']", (a) => a.getAttribute("href"));
 // Follow a link to a record page.
 await page.click(`a[href='${firstDocument}']`);
 await page.waitForLoadState();

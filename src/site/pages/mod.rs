@@ -2,6 +2,7 @@
 
 pub mod document;
 mod fields;
+mod home;
 pub(super) mod record;
 mod votes;
 
@@ -14,7 +15,7 @@ use serde::Serialize;
 use super::templates::Theme;
 use super::{record_url, slug, Output, Site};
 use crate::model::types::TypeDef;
-use record::{display_date, link, Link};
+use record::display_date;
 
 pub use record::RecordPages;
 
@@ -55,6 +56,14 @@ struct NavItem<'a> {
     current: bool,
 }
 
+/// A group of the navigation: a link when it holds one type, a menu when more.
+#[derive(Serialize)]
+struct NavGroup<'a> {
+    label: String,
+    current: bool,
+    items: Vec<NavItem<'a>>,
+}
+
 /// The site as every page names it: the association and the edition.
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -80,7 +89,7 @@ pub fn render(
         type_index(site, theme, out, def)?;
         pages += 1;
     }
-    home(site, theme, out)?;
+    home::render(site, theme, out)?;
     let mut ctx = context(site, theme, "", None);
     ctx.insert("search_built", &site.search);
     out.put(
@@ -211,80 +220,11 @@ fn index_rows<'a>(site: &'a Site, def: &'a TypeDef) -> Vec<IndexRow<'a>> {
     rows
 }
 
-/// Renders the home page: recent issued documents, upcoming meetings and activities.
-fn home(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<()> {
-    let mut ctx = context(site, theme, "", None);
-    ctx.insert("recent", &recent(site));
-    ctx.insert("upcoming", &upcoming(site));
-    out.put(
-        "index.html",
-        render_template(theme, "home.html", &ctx)?.into_bytes(),
-    )
-}
-
-/// The most recent issued documents (`site.issued`), newest first.
-fn recent(site: &Site) -> Vec<Link> {
-    let repo = site.repo;
-    let mut recent: Vec<(String, Link)> = Vec::new();
-    for d in &repo.config.site.issued {
-        for r in site
-            .records()
-            .filter(|r| r.type_name.as_deref() == Some(d.type_name.as_str()))
-        {
-            if let Some(date) = r.str_field(&d.date) {
-                let mut l = link(site, r);
-                l.date = date.to_string();
-                recent.push((date.to_string(), l));
-            }
-        }
-    }
-    recent.sort_by(|a, b| b.0.cmp(&a.0));
-    recent.truncate(repo.config.site.recent);
-    recent.into_iter().map(|(_, l)| l).collect()
-}
-
-/// The calendar's records dated today or later (`site.calendar`), soonest first.
-fn upcoming(site: &Site) -> Vec<Link> {
-    let mut upcoming: Vec<(String, Link)> = Vec::new();
-    for d in &site.repo.config.site.calendar {
-        for r in site
-            .records()
-            .filter(|r| r.type_name.as_deref() == Some(d.type_name.as_str()))
-        {
-            if r.str_field("status")
-                .is_some_and(|s| d.except.iter().any(|e| e == s))
-            {
-                continue;
-            }
-            if let Some(date) = r
-                .str_field(&d.date)
-                .filter(|date| *date >= site.today.to_string().as_str())
-            {
-                let mut l = link(site, r);
-                l.date = date.to_string();
-                upcoming.push((date.to_string(), l));
-            }
-        }
-    }
-    upcoming.sort_by(|a, b| a.0.cmp(&b.0));
-    upcoming.into_iter().map(|(_, l)| l).collect()
-}
-
 /// What every page's template sees: language, root, labels, the site's name and edition, and
-/// the navigation (a link per type with records on the site; `current` marks one).
+/// the navigation (its groups of types with records on the site; `current` marks one).
 pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) -> tera::Context {
     let repo = site.repo;
     let locale = repo.config.association.locale.tag();
-    let nav: Vec<NavItem> = repo
-        .types
-        .values()
-        .filter(|t| site.types_shown.contains(t.name.as_str()))
-        .map(|t| NavItem {
-            url: format!("{}/index.html", slug(&t.name)),
-            label: t.label(locale),
-            current: current == Some(t.name.as_str()),
-        })
-        .collect();
     let edition = site
         .repo
         .config
@@ -299,8 +239,35 @@ pub fn context(site: &Site, theme: &Theme, root: &str, current: Option<&str>) ->
         edition,
     };
     ctx.insert("site", &view);
-    ctx.insert("nav", &nav);
+    ctx.insert("nav", &navigation(site, current));
     ctx
+}
+
+/// The navigation's groups with records on the site, in the configured order.
+fn navigation<'a>(site: &'a Site, current: Option<&str>) -> Vec<NavGroup<'a>> {
+    let repo = site.repo;
+    let locale = repo.config.association.locale.tag();
+    crate::model::navigation::groups(repo.config.site.navigation.as_deref(), &repo.types)
+        .into_iter()
+        .filter_map(|g| {
+            let items: Vec<NavItem> = g
+                .types
+                .iter()
+                .filter(|t| site.types_shown.contains(t.as_str()))
+                .filter_map(|t| repo.types.get(t))
+                .map(|t| NavItem {
+                    url: format!("{}/index.html", slug(&t.name)),
+                    label: t.label(locale),
+                    current: current == Some(t.name.as_str()),
+                })
+                .collect();
+            (!items.is_empty()).then(|| NavGroup {
+                label: g.label.get(locale).to_string(),
+                current: items.iter().any(|i| i.current),
+                items,
+            })
+        })
+        .collect()
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
