@@ -68,7 +68,10 @@ pub fn report(
     let mut out = Vec::new();
     for signed in stale {
         let Some(version) = signed_version(repo, rec, def, &signed.digest)? else {
-            out.push(tv("diff-never-committed", &signed_words(repo, rec, def, signed)));
+            out.push(tv(
+                "diff-never-committed",
+                &signed_words(repo, rec, def, signed),
+            ));
             continue;
         };
         changes_since(repo, rec, def, signed, &version, &mut out)?;
@@ -204,7 +207,11 @@ fn changes_since(
     }
     for f in &fields {
         let field = def.map_or_else(|| f.field.clone(), |d| field_shown(d, &f.field));
-        out.push(format!("    {field}: {} → {}", shown(&f.before), shown(&f.after)));
+        out.push(format!(
+            "    {field}: {} → {}",
+            shown(&f.before),
+            shown(&f.after)
+        ));
     }
     let body = changes::body(old.body(&version.text), rec.body(repo.text_of(rec)));
     if !body.is_empty() {

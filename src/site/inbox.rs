@@ -8,11 +8,11 @@ use super::{record_url, slug, Output, Site};
 use crate::derive::inbox::{self, Item};
 use crate::derive::registers::Visible;
 use crate::model::expr::Evaluator;
-use crate::model::types::Classification;
+use crate::model::levels::Classification;
 
 /// The site path of a person's inbox page, when the build has one.
 pub fn url(site: &Site, person: &str) -> Option<String> {
-    (site.audience >= Classification::Internal).then(|| format!("inbox/{}.html", slug(person)))
+    (site.audience > Classification::LOWEST).then(|| format!("inbox/{}.html", slug(person)))
 }
 
 /// Something waiting, as the page shows it.
@@ -32,7 +32,7 @@ struct ItemView<'a> {
 /// Writes `inbox/PERSON.html` for every person the build shows (none in a public build);
 /// returns the page count.
 pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize> {
-    if site.audience < Classification::Internal {
+    if site.audience == Classification::LOWEST {
         return Ok(0);
     }
     let repo = site.repo;

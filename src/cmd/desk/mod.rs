@@ -63,6 +63,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let (repo, _) = super::record::open_repository(&dir)?;
     let who = super::inbox::whoami(&repo, args.who)?;
     let name = super::inbox::name(&repo, &who);
+    let audience =
+        Audience::or(args.audience, Audience::Highest).resolve(&repo.config.classifications)?;
     drop(repo);
     let server = tiny_http::Server::http(("127.0.0.1", args.port))
         .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{}: {e}", args.port))?;
@@ -73,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         who: who.clone(),
         key: args.key,
         commit: !args.no_commit,
-        audience: args.audience.into(),
+        audience,
         today: args.as_of.day(),
         flash: std::sync::Mutex::new(None),
     };
@@ -252,9 +254,10 @@ pub struct Args {
     pub no_commit: bool,
     #[command(flatten)]
     pub as_of: AsOf,
-    /// Only records classified at this level or below.
-    #[arg(long, value_enum, default_value = "confidential")]
-    pub audience: Audience,
+    /// Only records classified at this level (an id of clerk.yaml's `classifications`) or
+    /// below [default: the highest, `confidential`].
+    #[arg(long, value_name = "LEVEL", add = crate::cmd::complete::audiences())]
+    pub audience: Option<String>,
 }
 
 impl Args {

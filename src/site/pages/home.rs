@@ -56,7 +56,7 @@ pub(super) fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result
     ctx.insert("recent", &recent(site));
     ctx.insert("upcoming", &dated(site, true));
     ctx.insert("policies", &policies(site));
-    let desk = site.audience > Classification::Public;
+    let desk = site.audience > Classification::LOWEST;
     ctx.insert("desk", &desk);
     if desk {
         let ev = Evaluator::for_repository(site.repo, site.today);
