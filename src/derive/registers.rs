@@ -362,12 +362,15 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
     }
 }
 
+/// Sums the amount columns of some rows.
+type Sum<'a> = dyn Fn(&[&Vec<Value>]) -> Vec<Option<f64>> + 'a;
+
 /// The subtotals of `rows` per value of column `c`, in the order the values first come.
 fn subtotals(
     rows: &[Vec<Value>],
     c: usize,
     locale: &str,
-    sum: &dyn Fn(&[&Vec<Value>]) -> Vec<Option<f64>>,
+    sum: &Sum,
 ) -> Vec<(String, Vec<Option<f64>>)> {
     let mut parts: Vec<(String, Vec<&Vec<Value>>)> = Vec::new();
     for row in rows {
