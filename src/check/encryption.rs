@@ -28,8 +28,7 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
             if must {
                 diags.push(must_be_encrypted(record, type_name, level));
             } else if enc.is_some_and(|e| {
-                classification == repo.config.classifications.top()
-                    || readers::restricted(e, level)
+                classification == repo.config.classifications.top() || readers::restricted(e, level)
             }) {
                 plain.push(record.path.as_str());
             }
