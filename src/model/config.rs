@@ -67,6 +67,9 @@ pub struct Config {
     /// How changes to the rules, roles and keys are approved.
     #[serde(default)]
     pub governance: Option<Governance>,
+    /// How many people may hold a role at once (rules §2.1 秘書長一名).
+    #[serde(default)]
+    pub role_limits: Vec<RoleLimit>,
     /// Settings the rules read (thresholds, calendar, …), kept as written.
     #[serde(flatten)]
     pub settings: BTreeMap<String, Value>,
@@ -259,6 +262,14 @@ pub struct Readers {
     pub people: Vec<String>,
 }
 
+/// At most `at_most` people hold `role` on any day; for a role with a scope, in each department.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleLimit {
+    pub role: String,
+    pub at_most: usize,
+}
+
 /// Archive numbering (檔號) per DA/T 22-2015: `{fonds}-{category}·{year}-{retention}-{department}-{item}`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -439,7 +450,7 @@ impl Config {
                         format!("unknown setting `{key}`"),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );
