@@ -335,3 +335,17 @@ rule-is = the rule is `{ $rule }` in { $file }:{ $line }
 rule-unevaluated = the rule `{ $rule }` ({ $file }:{ $line }) cannot be evaluated for this record: { $why }
 rule-when-unevaluated = the condition `{ $rule }` ({ $file }:{ $line }) cannot be evaluated for this record: { $why }
 rule-unevaluated-hint = give the fields it reads, or guard the rule with `when:` (e.g. `has(record.end)`) in the type file
+
+## The association's organisation and filing (clauses, issue #18)
+coverage-period-missing = { $message } for { $period }
+coverage-period-missing-hint = add a { $type_label } record with `{ $field }: { $period }`
+role-limit-exceeded = { $role } is held by { $count } people on { $date }: { $names }; clerk.yaml `role_limits` allows at most { $limit }
+role-limit-exceeded-hint = end one of these roles with `until:` the day before the other begins
+role-limit-always = every day (a role without `from:`)
+role-limit-unknown-role = `role_limits` names the role `{ $role }`, which no person holds and the people type does not list
+role-limit-unknown-role-hint = write a role as the people type lists it under `roles[].role`
+archive-number-layout = archive number `{ $number }` does not match this record: expected `{ $expected }` (N a digit of the item number, ? a part the record does not give)
+archive-number-layout-hint = the layout is clerk.yaml `archive.format` `{ $format }`, with this record's year, retention and department; `clerk archive` writes `{ $field }` for you
+filer-without-approver = on { $date }, { $count } of the people who file a { $type_label } ({ $case }) have nobody who may give its `{ $step_label }`: { $names }
+filer-without-approver-hint = add a rule under `approvals.{ $step }.by` that covers them (a role someone else holds), or give someone that role
+filer-case-unevaluated = this case cannot be computed for `{ $id }`: { $error }

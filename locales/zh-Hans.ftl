@@ -323,3 +323,17 @@ rule-is = 规则为 { $file }:{ $line } 的 `{ $rule }`
 rule-unevaluated = 规则 `{ $rule }`（{ $file }:{ $line }）无法对此记录判定：{ $why }
 rule-when-unevaluated = 条件 `{ $rule }`（{ $file }:{ $line }）无法对此记录判定：{ $why }
 rule-unevaluated-hint = 请填写规则读取的字段，或在记录类型文件中以 `when:` 限定规则（例如 `has(record.end)`）
+
+## 协会组织与归档（clauses，议题 #18）
+coverage-period-missing = { $message }：{ $period }
+coverage-period-missing-hint = 请新增一条{ $type_label }记录，写上 `{ $field }: { $period }`
+role-limit-exceeded = { $date } 同时有 { $count } 人担任{ $role }：{ $names }；clerk.yaml `role_limits` 至多 { $limit } 人
+role-limit-exceeded-hint = 请以 `until:` 结束其中一人的职务，日期为另一人就任的前一天
+role-limit-always = 每一天（职务未写 `from:`）
+role-limit-unknown-role = `role_limits` 所写的职务 `{ $role }` 无人担任，人员类型也未列出
+role-limit-unknown-role-hint = 职务请照人员类型 `roles[].role` 所列的写法
+archive-number-layout = 档号 `{ $number }` 与本记录不符：应为 `{ $expected }`（N 为件号的一位数字，? 为记录未载明的部分）
+archive-number-layout-hint = 档号格式为 clerk.yaml `archive.format` `{ $format }`，年度、保管期限与部门取自本记录；`clerk archive` 会代为写入 `{ $field }`
+filer-without-approver = { $date } 无人可为 { $count } 位可提交者给予{ $type_label }（{ $case }）的“{ $step_label }”：{ $names }
+filer-without-approver-hint = 请在 `approvals.{ $step }.by` 加上涵盖他们的规则（由他人担任的职务），或指派人担任该职务
+filer-case-unevaluated = 此情形无法为 `{ $id }` 计算：{ $error }

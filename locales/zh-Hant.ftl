@@ -323,3 +323,17 @@ rule-is = 規則為 { $file }:{ $line } 的 `{ $rule }`
 rule-unevaluated = 規則 `{ $rule }`（{ $file }:{ $line }）無法對此記錄判定：{ $why }
 rule-when-unevaluated = 條件 `{ $rule }`（{ $file }:{ $line }）無法對此記錄判定：{ $why }
 rule-unevaluated-hint = 請填寫規則讀取的欄位，或在記錄類型檔中以 `when:` 限定規則（例如 `has(record.end)`）
+
+## 協會組織與歸檔（clauses，議題 #18）
+coverage-period-missing = { $message }：{ $period }
+coverage-period-missing-hint = 請新增一筆{ $type_label }紀錄，寫上 `{ $field }: { $period }`
+role-limit-exceeded = { $date } 同時有 { $count } 人擔任{ $role }：{ $names }；clerk.yaml `role_limits` 至多 { $limit } 人
+role-limit-exceeded-hint = 請以 `until:` 結束其中一人的職務，日期為另一人就任的前一天
+role-limit-always = 每一天（職務未寫 `from:`）
+role-limit-unknown-role = `role_limits` 所寫的職務 `{ $role }` 無人擔任，人員類型也未列出
+role-limit-unknown-role-hint = 職務請照人員類型 `roles[].role` 所列的寫法
+archive-number-layout = 檔號 `{ $number }` 與本紀錄不符：應為 `{ $expected }`（N 為件號的一位數字，? 為紀錄未載明的部分）
+archive-number-layout-hint = 檔號格式為 clerk.yaml `archive.format` `{ $format }`，年度、保管期限與部門取自本紀錄；`clerk archive` 會代為寫入 `{ $field }`
+filer-without-approver = { $date } 無人可為 { $count } 位可提交者給予{ $type_label }（{ $case }）的「{ $step_label }」：{ $names }
+filer-without-approver-hint = 請在 `approvals.{ $step }.by` 加上涵蓋他們的規則（由他人擔任的職務），或指派人擔任該職務
+filer-case-unevaluated = 此情形無法為 `{ $id }` 計算：{ $error }

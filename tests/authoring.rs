@@ -92,6 +92,7 @@ fn init_then_new_for_every_type_checks_clean() {
         "chair=lin",
         "location=會議室",
         "attendees=[lin]",
+        "agenda=[委託審計, 通過預算]",
         "resolutions=[{id: R1, text: 委託審計, votes: {for: 1, against: 0, abstain: 0}}, {id: R2, text: 通過預算, votes: {for: 1, against: 0, abstain: 0}}]",
     ]);
     assert_eq!(meeting, "meetings/2026-meeting-001.md");

@@ -357,6 +357,7 @@ fn one_broken_file_never_hides_the_others() {
             ("E004", "notes.md", 1),
             // The edited records were signed: their approvals are now stale.
             ("E055", "finance/expenses/exp-2026-001.md", 18),
+            ("E055", "finance/expenses/exp-2026-001.md", 30),
             ("E055", "leave/leave-2026-030.md", 17),
         ],
     );

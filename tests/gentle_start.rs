@@ -141,8 +141,8 @@ fn check_given_files_reports_on_those_files() {
     );
 }
 
-/// Warnings of one kind (a missing quarterly assessment for each of ten people) are one
-/// finding with a count; `--verbose` lists them all, `--quiet` shows errors only, and JSON
+/// Warnings of one kind (a missing quarterly assessment for each of ten people, and the three
+/// months since October without an attendance record) are one finding with a count; `--verbose` lists them all, `--quiet` shows errors only, and JSON
 /// always holds every finding.
 #[test]
 fn repeated_warnings_are_counted_unless_verbose() {
@@ -154,19 +154,19 @@ fn repeated_warnings_are_counted_unless_verbose() {
         .run();
     assert_eq!(count(&normal), 1, "{}", normal.stdout);
     assert!(
-        normal.stdout.contains("and 9 more W047 like it"),
+        normal.stdout.contains("and 12 more W047 like it"),
         "{}",
         normal.stdout
     );
     assert!(
-        normal.stdout.contains("11 warnings"),
+        normal.stdout.contains("14 warnings"),
         "the summary counts every one: {}",
         normal.stdout
     );
     let verbose = common::clerk(&["check", "--verbose", "--today", day])
         .dir(repo.path())
         .run();
-    assert_eq!(count(&verbose), 10, "{}", verbose.stdout);
+    assert_eq!(count(&verbose), 13, "{}", verbose.stdout);
     repo.edit("leave/leave-2026-021.md", "days: 2", "days: 3");
     let quiet = common::clerk(&["check", "-q", "--today", day])
         .dir(repo.path())
@@ -182,7 +182,7 @@ fn repeated_warnings_are_counted_unless_verbose() {
         .into_iter()
         .filter(|f| f.code == "W047")
         .count();
-    assert_eq!(w047, 10);
+    assert_eq!(w047, 13);
 }
 
 /// A register without `-o` goes to standard output in every format — a workbook too when the
@@ -272,7 +272,7 @@ fn new_person_takes_roles_and_keys() {
         "department=events",
         "joined=2026-11-02",
         "--role",
-        "department-head:events",
+        "staff:events",
         "--key",
         "zhang.pub",
         "--date",
@@ -284,9 +284,7 @@ fn new_person_takes_roles_and_keys() {
     let text = repo.read("people/zhang-wei.md");
     let public = std::fs::read_to_string(&key).unwrap();
     assert!(
-        text.contains(
-            "roles:\n  - role: department-head\n    scope: [events]\n    from: 2026-11-02\n"
-        ),
+        text.contains("roles:\n  - role: staff\n    scope: [events]\n    from: 2026-11-02\n"),
         "{text}"
     );
     assert!(

@@ -104,6 +104,30 @@ rule_cases! {
     disposed_without_approval: [("E036", "assets/qlfa-003.md", 28)],
     // Rules §5.5(3): an audit is rectified only when every finding is.
     audit_rectified_with_open_finding: [("E046", "audits/audit-2025.md", 11)],
+    // Rules §5.5(3): the rectification is reported to the council, not to a secretariat meeting.
+    rectification_reported_to_secretariat: [("E038", "audits/audit-2025.md", 9)],
+    // Rules §3.2(3): a held meeting records its agenda (會議議程).
+    held_without_agenda: [("E035", "meetings/2026-sec-09.md", 35)],
+    // Rules §5.3(3): the accountant checks the vouchers (財務人員審核報銷憑證), before approval.
+    approved_without_accountant_check: [("E036", "finance/expenses/exp-2026-003.md", 38)],
+    approved_before_accountant_check: [("E046", "finance/expenses/exp-2026-003.md", 14)],
+    // Rules §4.1(3): one attendance record a month, compiled by 綜合部.
+    missing_attendance: [("W047", "types/attendance.yaml", 55)],
+    attendance_compiled_outside_general: [("E046", "attendance/2026-10.md", 5)],
+    // Rules §2.1: 秘書長一名 — a second secretary-general from 2026-06-01, at both person files.
+    two_secretaries_general: [
+        ("E110", "people/chen-jianguo.md", 13),
+        ("E110", "people/lin-wenhui.md", 17),
+    ],
+    // Rules §3.1(5): the archive number's year is the record's (a 2026 meeting, not 2025).
+    archive_number_layout: [("E112", "meetings/2026-council-02.md", 45)],
+    // Without the council chair's band, the secretary-general's own leave has no approver, at
+    // any length: one finding per case, each naming her alone.
+    leave_band_removed: [
+        ("W113", "types/leave.yaml", 72),
+        ("W113", "types/leave.yaml", 73),
+        ("W113", "types/leave.yaml", 74),
+    ],
 }
 
 #[test]
@@ -503,4 +527,128 @@ fn docs_rules_cite_tests_that_exist() {
     }
     assert!(rows > 20, "the enforced table was not found ({rows} rows)");
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The second association has its own 总干事, one at a time (`role_limits`): a second one from
+/// 2026-03-01 is reported at both person files, at the role, with both names.
+#[test]
+fn a_second_association_has_one_executive_director() {
+    let out = other(&[(
+        "成员/柯淑惠.md",
+        "  - {role: 组长, scope: [财务组], from: 2025-01-01}",
+        "  - {role: 组长, scope: [财务组], from: 2025-01-01}\n  - {role: 总干事, from: 2026-03-01}",
+    )]);
+    assert_findings(
+        &out,
+        &[("E110", "成员/柯淑惠.md", 8), ("E110", "成员/赖明哲.md", 7)],
+    );
+    let message = out.message("E110", "成员/赖明哲.md");
+    assert!(message.contains("2026-03-01"), "{message}");
+    assert!(
+        message.contains("赖明哲 (赖明哲)") && message.contains("柯淑惠 (柯淑惠)"),
+        "{message}"
+    );
+
+    // A limit on a role nobody holds and the people type does not list is refused, not passed.
+    let out = other(&[(
+        "clerk.yaml",
+        "{role: 总干事, at_most: 1}",
+        "{role: 总干事长, at_most: 1}",
+    )]);
+    assert_findings(&out, &[("E111", "clerk.yaml", 35)]);
+}
+
+/// The second association's `filers`: a 组员 of a group without a 组长 has nobody to approve
+/// two days of leave (reported once, at the case, naming them), though longer leave goes to the
+/// 总干事.
+#[test]
+fn a_second_association_finds_a_member_without_an_approver() {
+    let repo = Repo::standalone("other-association");
+    repo.write(
+        "成员/周组员.md",
+        "---\ntype: 成员\ntitle: 周组员\nname: 周立安\n小组: 联络组\nroles:\n  - {role: 组员, scope: [联络组], from: 2025-01-01}\n---\n",
+    );
+    let out = repo.check();
+    assert_findings(&out, &[("W113", "types/请假.yaml", 30)]);
+    let message = out.message("W113", "types/请假.yaml");
+    assert!(message.contains("周立安 (周组员)"), "{message}");
+    assert!(!message.contains("蔡志伟"), "{message}");
+}
+
+/// The findings of the organisation and filing rules name who and what: both secretaries-general
+/// and the day they overlap; the people a gap leaves without an approver; the month missing.
+#[test]
+fn organisation_findings_name_who_and_what() {
+    let out = Repo::example_with("two-secretaries-general").check();
+    let message = out.message("E110", "people/lin-wenhui.md");
+    assert!(message.contains("on 2026-06-01"), "{message}");
+    assert!(
+        message.contains("陳建國 (chen-jianguo), 林文慧 (lin-wenhui)"),
+        "{message}"
+    );
+
+    let out = Repo::example_with("leave-band-removed").check();
+    let message = out.message("W113", "types/leave.yaml");
+    assert!(message.contains("林文慧 (lin-wenhui)"), "{message}");
+    assert!(message.contains("1 of the people"), "{message}");
+
+    let out = Repo::example_with("missing-attendance").check();
+    let message = out.message("W047", "types/attendance.yaml");
+    assert!(
+        message.starts_with("no monthly attendance record for 2026-10 /"),
+        "{message}"
+    );
+
+    let out = Repo::example_with("archive-number-layout").check();
+    let message = out.message("E112", "meetings/2026-council-02.md");
+    assert!(
+        message.contains("expected `Z109-WS·2026-Y-ZHB-NNNN`"),
+        "{message}"
+    );
+}
+
+/// Heads of one department one at a time: the handover of 宣傳部 on 2026-04-01 passes, a day of
+/// overlap does not (reported at both); a month between two attendance records is reported.
+#[test]
+fn one_head_per_department_and_no_month_skipped() {
+    let repo = Repo::example();
+    repo.edit(
+        "people/huang-junhao.md",
+        "  - role: department-head\n    scope: [publicity]\n    from: 2026-04-01",
+        "  - role: department-head\n    scope: [publicity]\n    from: 2026-03-31",
+    );
+    let out = repo.check();
+    assert_findings(
+        &out,
+        &[
+            ("E110", "people/huang-junhao.md", 17),
+            ("E110", "people/song-yiting.md", 15),
+        ],
+    );
+    assert!(out
+        .message("E110", "people/song-yiting.md")
+        .contains("on 2026-03-31"));
+
+    let repo = Repo::example();
+    let october = repo.read("attendance/2026-10.md");
+    repo.write(
+        "attendance/2026-08.md",
+        october
+            .replace("month: 2026-10", "month: 2026-08")
+            .replace("2026年10月", "2026年8月"),
+    );
+    let out = repo.check();
+    let missing: Vec<(String, String)> = out
+        .findings()
+        .into_iter()
+        .filter(|f| f.path == "types/attendance.yaml")
+        .map(|f| (f.code, f.message))
+        .collect();
+    assert_eq!(
+        missing,
+        [(
+            "W047".to_string(),
+            "no monthly attendance record for 2026-09".to_string()
+        )]
+    );
 }

@@ -256,7 +256,7 @@ fn over_budget(repo: &Repository, lines: &Lines, spending: Spending) -> Vec<Diag
 }
 
 /// The latest period of `kind` that ended before `today`, as written in records, with its last day.
-fn latest_ended(kind: PeriodKind, today: NaiveDate) -> Option<(String, NaiveDate)> {
+pub(super) fn latest_ended(kind: PeriodKind, today: NaiveDate) -> Option<(String, NaiveDate)> {
     let (y, m) = (today.year(), today.month());
     match kind {
         PeriodKind::Quarter => {
@@ -299,6 +299,9 @@ fn cover(
     c: &Coverage,
     today: Option<NaiveDate>,
 ) -> Vec<Diagnostic> {
+    let Some(of) = &c.of else {
+        return super::periods::cover(repo, def, c, today);
+    };
     let period = match &c.period {
         Some(p) => match today.and_then(|t| latest_ended(p.every, t)) {
             Some(found) => Some((p, found)),
@@ -307,14 +310,14 @@ fn cover(
         None => None,
     };
     let covered = covered(repo, def, c, period.as_ref());
-    let Some(subject_type) = repo.types.get(&c.of) else {
+    let Some(subject_type) = repo.types.get(of) else {
         return Vec::new();
     };
     let mut diags = Vec::new();
     for subject in repo
         .records
         .iter()
-        .filter(|r| r.type_name.as_deref() == Some(c.of.as_str()))
+        .filter(|r| r.type_name.as_deref() == Some(of.as_str()))
     {
         if covered.contains(subject.id.as_str()) {
             continue;

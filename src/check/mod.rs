@@ -2,11 +2,13 @@
 //!
 //! Checks never print and never stop at the first finding: each returns what it found.
 
+pub mod archive_no;
 pub mod attachments;
 pub mod classification;
 pub mod council;
 pub mod encryption;
 pub mod fields;
+pub mod filers;
 pub mod gate;
 pub mod governance;
 pub mod labels;
@@ -14,6 +16,8 @@ pub mod ledger;
 pub mod links;
 pub mod next;
 pub mod numbers;
+mod periods;
+pub mod role_limits;
 pub mod rules;
 pub mod signatures;
 pub mod transitions;
@@ -96,6 +100,12 @@ pub fn run(repo: &Repository, options: &Options) -> Vec<Diagnostic> {
     diags.extend(links::check(repo));
     diags.extend(labels::check(repo));
     clock.lap("check: references, labels");
+    // The association's organisation and filing (issue #18): role limits, archive numbers,
+    // and an approver for everyone who files.
+    diags.extend(role_limits::check(repo));
+    diags.extend(archive_no::check(repo));
+    diags.extend(filers::check(repo, &ev));
+    clock.lap("check: role limits, archive numbers, filers");
     diags.extend(ledger::check(repo, &ev));
     clock.lap("check: ledger");
     diags.extend(encryption::check(repo, &keys, options.today));

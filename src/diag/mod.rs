@@ -167,6 +167,19 @@ pub mod codes {
     /// A type file names a classification level clerk.yaml's `classifications` does not list.
     pub const CLASSIFICATION_UNKNOWN: Code = Code("E135");
 
+    // The association's organisation and filing rules (issue #18).
+    /// More people hold a role on one day than clerk.yaml `role_limits` allows (秘書長一名).
+    pub const ROLE_LIMIT_EXCEEDED: Code = Code("E110");
+    /// A `role_limits` entry names a role the people type does not list.
+    pub const ROLE_LIMIT_UNKNOWN_ROLE: Code = Code("E111");
+    /// An archive number (檔號) does not match its layout and the record's year, retention
+    /// and department.
+    pub const ARCHIVE_NUMBER_LAYOUT: Code = Code("E112");
+    /// Someone who files records of a type has nobody who may give a step it requires (a gap
+    /// in the approval rules, found before a record runs into it). A warning: it is about who
+    /// holds which role, not a record, and must not block a small or changing secretariat.
+    pub const FILER_WITHOUT_APPROVER: Code = Code("W113");
+
     /// An approval names a step the type does not have.
     pub const UNKNOWN_STEP: Code = Code("E030");
     /// No approval rule of the step applies to this record (a gap in the type file's rules).

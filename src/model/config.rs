@@ -71,6 +71,9 @@ pub struct Config {
     /// How changes to the rules, roles and keys are approved.
     #[serde(default)]
     pub governance: Option<Governance>,
+    /// How many people may hold a role at once (rules §2.1 秘書長一名).
+    #[serde(default)]
+    pub role_limits: Vec<RoleLimit>,
     /// Settings the rules read (thresholds, calendar, …), kept as written.
     #[serde(flatten)]
     pub settings: BTreeMap<String, Value>,
@@ -281,6 +284,14 @@ pub struct Readers {
     pub roles: Vec<String>,
     #[serde(default)]
     pub people: Vec<String>,
+}
+
+/// At most `at_most` people hold `role` on any day; for a role with a scope, in each department.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleLimit {
+    pub role: String,
+    pub at_most: usize,
 }
 
 /// Archive numbering (檔號) per DA/T 22-2015: `{fonds}-{category}·{year}-{retention}-{department}-{item}`.
@@ -495,7 +506,7 @@ impl Config {
                         crate::i18n::t("config-unknown-key", &[("key", &key)]),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );

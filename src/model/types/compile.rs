@@ -18,6 +18,7 @@ pub(super) struct Rules {
     pub(super) budget_counts: Option<Expr>,
     pub(super) budget_line_counts: Option<Expr>,
     pub(super) coverage: Vec<Coverage>,
+    pub(super) filers: Option<super::filers::Filers>,
 }
 
 /// What compiling one type file needs, and the findings it collects.
@@ -62,6 +63,7 @@ impl Rules {
             .as_ref()
             .and_then(|b| c.expr(b.counts.as_deref(), "/budget_line/counts".into()));
         let coverage = c.coverage();
+        let filers = c.filers();
         diags.extend(c.diags);
         Rules {
             steps,
@@ -71,6 +73,7 @@ impl Rules {
             budget_counts,
             budget_line_counts,
             coverage,
+            filers,
         }
     }
 }
@@ -266,19 +269,77 @@ impl Compiler<'_> {
 
     fn coverage(&mut self) -> Vec<Coverage> {
         let file = self.file;
-        file.coverage
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Coverage {
+        let mut out = Vec::new();
+        for (i, c) in file.coverage.iter().enumerate() {
+            let pointer = format!("/coverage/{i}");
+            // Each record of `of` is named in `field`; without `of`, one record per period.
+            let field = match (&c.of, &c.field, &c.period) {
+                (Some(_), Some(field), _) => field.clone(),
+                (None, _, Some(period)) => period.field.clone(),
+                (Some(of), None, _) => {
+                    let message = format!(
+                        "coverage of `{of}` needs `field:`, the field naming each record of `{of}`"
+                    );
+                    self.error(&pointer, true, message, None);
+                    continue;
+                }
+                (None, _, None) => {
+                    let message =
+                        "coverage without `of:` needs `period:` (one record per period)".into();
+                    self.error(
+                        &pointer,
+                        true,
+                        message,
+                        Some("e.g. `period: {field: month, every: month}`"),
+                    );
+                    continue;
+                }
+            };
+            out.push(Coverage {
                 of: c.of.clone(),
-                where_: self.expr(c.where_.as_deref(), format!("/coverage/{i}/where")),
-                field: c.field.clone(),
+                where_: self.expr(c.where_.as_deref(), format!("{pointer}/where")),
+                field,
                 period: c.period.clone(),
                 message: c.message.clone(),
                 hint: c.hint.clone(),
                 severity: c.severity,
-            })
-            .collect()
+                pos: (self.at)(&pointer, true),
+            });
+        }
+        out
+    }
+
+    /// `filers:`: the filer's field and each case's fields are declared, their expressions compile.
+    fn filers(&mut self) -> Option<super::filers::Filers> {
+        let f = self.file.filers.as_ref()?;
+        self.field(&f.field, "/filers/field", None);
+        let who = self.expr(f.who.as_deref(), "/filers/who".into());
+        let mut cases = Vec::new();
+        for (i, case) in f.cases.iter().enumerate() {
+            let base = format!("/filers/cases/{i}");
+            let mut fields = Vec::new();
+            for (name, source) in case {
+                let pointer = format!("{base}/{}", esc(name));
+                self.field(name, &pointer, None);
+                fields.extend(self.expr(Some(source), pointer).map(|e| (name.clone(), e)));
+            }
+            cases.push(super::filers::Case {
+                fields,
+                pos: (self.at)(&base, false),
+            });
+        }
+        if f.cases.is_empty() {
+            let pos = (self.at)("/filers", true);
+            cases.push(super::filers::Case {
+                fields: Vec::new(),
+                pos,
+            });
+        }
+        Some(super::filers::Filers {
+            field: f.field.clone(),
+            who,
+            cases,
+        })
     }
 }
 

@@ -63,6 +63,9 @@ pub(super) struct TypeFile {
     pub(super) budget_line: Option<BudgetLineUse>,
     #[serde(default)]
     pub(super) coverage: Vec<CoverageFile>,
+    /// Who files records of this type, and the cases each must find an approver for.
+    #[serde(default)]
+    pub(super) filers: Option<super::filers::FilersFile>,
     /// Registers (登記簿) over records of this type.
     #[serde(default)]
     pub(super) registers: Vec<crate::model::registers::RegisterFile>,
@@ -225,10 +228,13 @@ pub(super) struct AssertFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CoverageFile {
-    pub(super) of: String,
+    /// The type whose records each need one; none: the association needs one per period.
+    #[serde(default)]
+    pub(super) of: Option<String>,
     #[serde(default, rename = "where")]
     pub(super) where_: Option<String>,
-    pub(super) field: String,
+    #[serde(default)]
+    pub(super) field: Option<String>,
     #[serde(default)]
     pub(super) period: Option<Period>,
     pub(super) message: String,

@@ -7,6 +7,7 @@
 mod classified;
 mod compile;
 mod file;
+mod filers;
 mod layout;
 mod rules;
 mod schema;
@@ -22,6 +23,7 @@ use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
 pub use file::{Circulation, NewDefault, NewRecord};
+pub use filers::{Case, Filers};
 pub use layout::{Layout, LayoutKind, Panels, Signer};
 pub use rules::{
     ApprovalRule, ApprovalStep, Assertion, BudgetDef, BudgetLineUse, CouncilRule, Coverage, Period,
@@ -80,6 +82,8 @@ pub struct TypeDef {
     pub budget_line: Option<BudgetLineUse>,
     pub budget_line_counts: Option<Expr>,
     pub coverage: Vec<Coverage>,
+    /// Who files records of this type, and the cases each must find an approver for.
+    pub filers: Option<Filers>,
     pub registers: Vec<super::registers::Register>,
     pub due: Vec<super::registers::Due>,
     pub new: NewRecord,
@@ -272,6 +276,7 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         budget_line: file.budget_line,
         budget_line_counts: rules.budget_line_counts,
         coverage: rules.coverage,
+        filers: rules.filers,
         registers,
         due,
         new: file.new.clone(),

@@ -146,11 +146,14 @@ pub struct Assertion {
 /// Coverage, compiled.
 #[derive(Debug)]
 pub struct Coverage {
-    pub of: String,
+    /// The type whose records each need one (none: one per period, for the association).
+    pub of: Option<String>,
     pub where_: Option<Expr>,
     pub field: String,
     pub period: Option<Period>,
     pub message: String,
     pub hint: Option<String>,
     pub severity: RuleSeverity,
+    /// Where the rule is written in the type file.
+    pub pos: crate::diag::Pos,
 }
