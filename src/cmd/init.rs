@@ -127,10 +127,10 @@ impl Locale {
     }
 
     /// Chinese text in this locale's script: Simplified for zh-Hans, as written otherwise.
-    fn script(self, text: &str) -> String {
+    fn script(self, text: &str) -> anyhow::Result<String> {
         match self {
-            Locale::ZhHans => zhconv::zhconv(text, zhconv::Variant::ZhHans),
-            _ => text.to_string(),
+            Locale::ZhHans => simplified(text),
+            _ => Ok(text.to_string()),
         }
     }
 
@@ -186,10 +186,10 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
         .replace("{currency}", locale.currency())
         .replace("{calendar}", &calendar);
     let mut files: Vec<(PathBuf, String)> = vec![
-        (dir.join(config::FILE), locale.script(&config_text)),
+        (dir.join(config::FILE), locale.script(&config_text)?),
         (
             dir.join("README.md"),
-            locale.script(&readme.replace("{name}", name)),
+            locale.script(&readme.replace("{name}", name))?,
         ),
         (dir.join(".gitignore"), GITIGNORE.to_string()),
     ];
@@ -197,7 +197,7 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
         let text = neutral(type_name, text, name, locale)?;
         files.push((
             dir.join("types").join(format!("{type_name}.yaml")),
-            locale.script(&text),
+            locale.script(&text)?,
         ));
     }
     let mut written = Vec::new();
@@ -215,6 +215,19 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
     }
     written.extend(super::hooks::install(dir, false)?);
     Ok(written)
+}
+
+/// `text` in Simplified characters, by OpenCC's Traditional-to-Simplified tables (phrases
+/// first, then characters).
+fn simplified(text: &str) -> anyhow::Result<String> {
+    use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+    static T2S: std::sync::OnceLock<Result<OpenCC, String>> = std::sync::OnceLock::new();
+    match T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).map_err(|e| e.to_string())) {
+        Ok(converter) => Ok(converter.convert(text)),
+        Err(e) => Err(anyhow!(
+            "cannot load the Traditional-to-Simplified tables: {e}"
+        )),
+    }
 }
 
 /// `text` as a YAML scalar: as written when it reads back the same, else quoted.
