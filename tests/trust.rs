@@ -349,12 +349,13 @@ fn amend(
     path
 }
 
-/// 王芳 made head of 會員部 too.
+/// 王芳 made accountant too (a second head of 會員部 would be E110, one head per department; a
+/// deputy would need the council).
 fn grant_a_role(repo: &Repo) {
     repo.edit(
         "people/wang-fang.md",
-        "    scope: [general]\n",
-        "    scope: [general, membership]\n",
+        "    from: 2024-01-01\n---",
+        "    from: 2024-01-01\n  - role: accountant\n    from: 2026-11-01\n---",
     );
 }
 
@@ -383,13 +384,8 @@ fn a_role_granted_by_the_secretary_general_passes() {
     grant_a_role(&repo);
     amend(
         &repo,
-        "2026-wang-fang-membership",
-        &[(
-            "people/wang-fang.md",
-            "roles",
-            "wang-fang",
-            "department-head",
-        )],
+        "2026-wang-fang-accountant",
+        &[("people/wang-fang.md", "roles", "wang-fang", "accountant")],
         "lin-wenhui",
         "secretary-general",
         "lin-wenhui",
@@ -397,7 +393,7 @@ fn a_role_granted_by_the_secretary_general_passes() {
     ok(repo.path(), &["add", "-A"]);
     let (success, said) = git(
         repo.path(),
-        &["commit", "-q", "-m", "王芳 heads 會員部 too"],
+        &["commit", "-q", "-m", "王芳 keeps the accounts too"],
     );
     assert!(success, "{said}");
     assert_eq!(since(&repo, "HEAD~1"), []);
@@ -411,7 +407,7 @@ fn a_role_granted_by_someone_without_the_authority_is_refused() {
     let path = "amendments/2026-self.md";
     repo.write(
         path,
-        format!("---\ntype: amendment\ntitle: 自任\ndate: {}\nchanges:\n  - file: people/wang-fang.md\n    digest: {}\n    part: roles\n    person: wang-fang\n    role: department-head\napprovals:\n  - step: approve\n    by: wang-fang\n    role: department-head\n    date: {}\nstatus: approved\n---\n修訂。\n", common::TODAY, digest_of(&repo, "people/wang-fang.md"), common::TODAY),
+        format!("---\ntype: amendment\ntitle: 自任\ndate: {}\nchanges:\n  - file: people/wang-fang.md\n    digest: {}\n    part: roles\n    person: wang-fang\n    role: accountant\napprovals:\n  - step: approve\n    by: wang-fang\n    role: department-head\n    date: {}\nstatus: approved\n---\n修訂。\n", common::TODAY, digest_of(&repo, "people/wang-fang.md"), common::TODAY),
     );
     ok(repo.path(), &["add", "-A"]);
     let (success, said) = git(repo.path(), &["commit", "-q", "-m", "自任"]);
@@ -609,19 +605,14 @@ fn governed_history() -> Repo {
     grant_a_role(&repo);
     amend(
         &repo,
-        "2026-wang-fang-membership",
-        &[(
-            "people/wang-fang.md",
-            "roles",
-            "wang-fang",
-            "department-head",
-        )],
+        "2026-wang-fang-accountant",
+        &[("people/wang-fang.md", "roles", "wang-fang", "accountant")],
         "lin-wenhui",
         "secretary-general",
         "lin-wenhui",
     );
     ok(dir, &["add", "-A"]);
-    ok(dir, &["commit", "-q", "-m", "王芳 heads 會員部 too"]);
+    ok(dir, &["commit", "-q", "-m", "王芳 keeps the accounts too"]);
     repo
 }
 
@@ -636,7 +627,7 @@ fn audit_shows_an_unbroken_chain_of_governance() {
         "changes people/chen-jianguo.md (keys)",
         "approved amendments/2026-chen-key.md: approve by chen-jianguo (owner) on 2026-11-26, key SHA256:",
         "changes people/wang-fang.md (roles)",
-        "approved amendments/2026-wang-fang-membership.md: approve by lin-wenhui (secretary-general) on 2026-11-26, key SHA256:",
+        "approved amendments/2026-wang-fang-accountant.md: approve by lin-wenhui (secretary-general) on 2026-11-26, key SHA256:",
     ] {
         assert!(said.contains(expected), "`{expected}` not in:\n{said}");
     }
