@@ -45,10 +45,31 @@ fn figures_match_the_records() {
         (Some(150000.0), Some(30000.0), Some(45000.0))
     );
     assert_eq!(row(&b, 0, "I1")[5].as_f64(), Some(27600.0));
-    // Totals: budgets 490,000 income + 590,000 expense; adjustments 50,000.
+    // No grand total of income and expenditure together; a sub-total of each: budgets 590,000
+    // expense and 490,000 income, adjustments 30,000 and 20,000, actual 157,500 and 291,100.
+    assert!(
+        b["totals"].as_array().unwrap().iter().all(Value::is_null),
+        "{b}"
+    );
+    let sub = |label: &str| -> Vec<Option<f64>> {
+        let found = b["subtotals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s[0] == label);
+        let sums = found.unwrap_or_else(|| panic!("no sub-total {label}: {b}"));
+        sums[1].as_array().unwrap()[3..]
+            .iter()
+            .map(Value::as_f64)
+            .collect()
+    };
     assert_eq!(
-        (b["totals"][3].as_f64(), b["totals"][4].as_f64()),
-        (Some(1_080_000.0), Some(50_000.0))
+        sub("支出小計"),
+        [Some(590000.0), Some(30000.0), Some(157500.0)]
+    );
+    assert_eq!(
+        sub("收入小計"),
+        [Some(490000.0), Some(20000.0), Some(291100.0)]
     );
 
     // Dues arrears for 2026: four admitted members paid nothing: 1,200 × 3 + 12,000.
@@ -187,7 +208,9 @@ e3 = [r for r in ws.iter_rows(values_only=True) if r[0] == "E3"][0]
 assert e3[3] == 150000 and isinstance(e3[3], (int, float)), e3
 assert e3[1] == "活動經費", e3
 last = [c.value for c in ws[ws.max_row]]
-assert last[0] == "合計" and last[3] == 1080000, last
+spent = [c.value for c in ws[ws.max_row - 1]]
+assert spent[0] == "支出小計" and spent[3] == 590000 and spent[5] == 157500, spent
+assert last[0] == "收入小計" and last[3] == 490000 and last[5] == 291100, last
 assert ws.cell(row=2, column=4).number_format == "#,##0.00"
 print("ok")
 "##;

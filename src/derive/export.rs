@@ -138,8 +138,8 @@ mod workbook {
     use crate::model::registers::Kind;
     use crate::text::{number, plain};
 
-    /// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, a bold
-    /// totals row.
+    /// An Excel workbook with typed cells: dates as dates, amounts and counts as numbers, bold
+    /// sub-total rows and the totals row.
     pub fn xlsx(t: &Table) -> anyhow::Result<Vec<u8>> {
         let t = &t.with_ids();
         use rust_xlsxwriter::{ExcelDateTime, Format as Style, Workbook};
@@ -189,10 +189,16 @@ mod workbook {
                 }
             }
         }
-        if t.totals.iter().any(Option::is_some) {
-            let r = t.rows.len() as u32 + 1;
+        let grand = t
+            .totals
+            .iter()
+            .any(Option::is_some)
+            .then_some((&t.total_label, &t.totals));
+        let sums = t.subtotals.iter().map(|(l, x)| (l, x)).chain(grand);
+        for (i, (label, totals)) in sums.enumerate() {
+            let r = (t.rows.len() + i) as u32 + 1;
             let mut labelled = false;
-            for (c, total) in t.totals.iter().enumerate() {
+            for (c, total) in totals.iter().enumerate() {
                 let c = c as u16;
                 match total {
                     Some(x) => {
@@ -204,7 +210,7 @@ mod workbook {
                         sheet.write_number_with_format(r, c, *x, &style)?;
                     }
                     None if !labelled => {
-                        sheet.write_string_with_format(r, c, &t.total_label, &bold)?;
+                        sheet.write_string_with_format(r, c, label, &bold)?;
                         labelled = true;
                     }
                     None => {}
