@@ -18,19 +18,19 @@ fn charts_are_svg_with_their_data_in_words() {
     assert!(md.starts_with("# 收入結構\n\n<svg "), "{md}");
     // Shares by hand: 68,500 + 80,000 + 27,600 + 100,000 + 15,000 = 291,100; grants 34.4%.
     // Each kind by its label (政府補助), not its id (grant).
-    assert!(md.contains("政府補助 — 100k (34.4%)"), "{md}");
+    assert!(md.contains("政府補助 — 100,000 (34.4%)"), "{md}");
     assert!(!md.contains("grant"), "{md}");
     assert!(md.contains("| 合計 | 9 | 291,100 |"), "{md}");
     let md = report(&["budget-vs-actual", "--year", "2026"]);
     assert!(
-        md.contains("<desc id=\"chart-desc\">人員經費: 預算 240k, 實際 0;"),
+        md.contains("<desc id=\"chart-budget-vs-actual-0-desc\">人員經費: 預算 240,000, 實際 0;"),
         "{md}"
     );
     let md = report(&["membership"]);
     // Admitted: 2024 five individuals and three organisations (by hand from members/).
     assert!(md.contains("| 2024 | 5 | 3 |"), "{md}");
     let md = report(&["leave-per-month", "--year", "2026"]);
-    assert!(md.contains("| 2026-11 | 1 | 5 |"), "{md}");
+    assert!(md.contains("| 2026-11 | 1 | 5.00 |"), "{md}");
 }
 
 #[test]
