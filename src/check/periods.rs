@@ -1,5 +1,6 @@
 //! Coverage without a subject: the association keeps one record of a type every period (a
-//! monthly attendance record, rules §4.1(3)), from the first period on record to the last ended.
+//! monthly attendance record, rules §4.1(3)), from the first period on record to the last ended;
+//! with none on record, the last ended period (none in a repository without any record yet).
 
 use std::collections::BTreeSet;
 
@@ -34,6 +35,10 @@ pub(super) fn cover(
         .filter_map(|r| r.str_field(&period.field))
         .collect();
     let first = named.first().copied();
+    // A repository with no records yet (just made by `clerk init`) owes no period so far.
+    if first.is_none() && repo.records.is_empty() {
+        return Vec::new();
+    }
     let mut missing = Vec::new();
     let mut step = super::ledger::latest_ended(period.every, today);
     for _ in 0..MAX_PERIODS {
