@@ -3,25 +3,14 @@
 
 use crate::common;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::Repo;
 
-/// The browser tooling, or None (and a note) where it is not installed; CI must have it.
 fn tools() -> Option<PathBuf> {
-    let dir = common::crate_dir().join("tests/browser");
-    let ready = dir.join("node_modules/playwright-core").is_dir()
-        && Path::new("/usr/bin/chromium").exists();
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium and run `npm ci --prefix tests/browser`"
-        );
-        eprintln!("skipped: chromium or tests/browser/node_modules is missing");
-        return None;
-    }
-    Some(dir)
+    common::browser_tools()
 }
 
 fn build(repo: &Repo, audience: &str) -> PathBuf {
@@ -46,18 +35,11 @@ fn build_with(repo: &Repo, audience: &str, extra: &[&str]) -> PathBuf {
 }
 
 fn browse(tools: &Path, site: &Path, queries: &[&str]) -> serde_json::Value {
-    let out = Command::new("node")
-        .arg(tools.join("site.mjs"))
-        .arg(site)
-        .args(queries)
-        .output()
-        .expect("node");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args = [site.as_os_str()].into_iter();
+    common::node_json(
+        &tools.join("site.mjs"),
+        args.chain(queries.iter().map(OsStr::new)),
+    )
 }
 
 #[test]
@@ -247,18 +229,11 @@ fn search_reads_every_part_of_a_large_index() {
 
 /// `tests/browser/search.mjs` on a built site: what each query shows, served and from file://.
 fn search_page(tools: &Path, site: &Path, queries: &[&str]) -> serde_json::Value {
-    let out = Command::new("node")
-        .arg(tools.join("search.mjs"))
-        .arg(site)
-        .args(queries)
-        .output()
-        .expect("node");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args = [site.as_os_str()].into_iter();
+    common::node_json(
+        &tools.join("search.mjs"),
+        args.chain(queries.iter().map(OsStr::new)),
+    )
 }
 
 /// Search that answers, on the example's internal edition (Traditional Chinese): a Simplified
@@ -460,20 +435,13 @@ fn pages_show_labels_and_structures_not_ids() {
     let shots = std::env::var_os("CLERK_SCREENSHOTS");
     for audience in ["public", "confidential"] {
         let site = build(&repo, audience);
-        let mut cmd = Command::new("node");
-        cmd.arg(tools.join("labels.mjs")).arg(&site).arg(&ids_file);
+        let mut args = vec![site.clone(), ids_file.clone()];
         if let Some(dir) = &shots {
             let dir = Path::new(dir).join(audience);
             std::fs::create_dir_all(&dir).unwrap();
-            cmd.arg(dir);
+            args.push(dir);
         }
-        let out = cmd.output().expect("node");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let seen = common::node_json(&tools.join("labels.mjs"), &args);
         assert!(seen["pages"].as_u64().unwrap() > 20, "{audience}: {seen}");
         assert_eq!(
             seen["shown"],
@@ -523,19 +491,11 @@ fn a_document_page_prints_on_a4_as_gbt_9704_lays_it_out() {
     let site = build_with(&repo, "internal", &["--no-pdf"]);
     let shots = common::crate_dir().join("target/document-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let out = Command::new("node")
-        .arg(tools.join("document.mjs"))
-        .arg(&site)
-        .arg("document/2026-doc-002.html")
-        .arg(&shots)
-        .output()
-        .expect("node");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let page = OsStr::new("document/2026-doc-002.html");
+    let seen = common::node_json(
+        &tools.join("document.mjs"),
+        [site.as_os_str(), page, shots.as_os_str()],
     );
-    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let n = |v: &serde_json::Value| v.as_f64().unwrap();
     assert_eq!(seen["axe"], serde_json::json!([]), "axe: {seen}");
     // Desktop: the panels to the right of the paper; phone: the paper fits the screen.
@@ -597,18 +557,11 @@ fn pages_fit_a_phone_and_the_navigation_one_desktop_line() {
         .collect();
     let shots = common::crate_dir().join("target/home-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let out = Command::new("node")
-        .arg(tools.join("home.mjs"))
-        .arg(&shots)
-        .args(&sites)
-        .output()
-        .expect("node");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let args = [shots.as_os_str()].into_iter();
+    let seen = common::node_json(
+        &tools.join("home.mjs"),
+        args.chain(sites.iter().map(|s| s.as_os_str())),
     );
-    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for site in seen["sites"].as_array().unwrap() {
         assert!(site["pages"].as_u64().unwrap() > 20, "{site}");
         assert_eq!(site["overflow"], serde_json::json!([]), "{site}");

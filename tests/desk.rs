@@ -415,44 +415,18 @@ fn returning_follows_the_types_workflow_and_needs_a_comment() {
     assert!(page.contains("此類紀錄的流程沒有退回的步驟"), "{page}");
 }
 
-/// Chromium and the tests' node modules, or None (and a note) where they are not installed; CI
-/// must have them.
-fn browser_tools() -> Option<std::path::PathBuf> {
-    let dir = common::crate_dir().join("tests/browser");
-    let ready = dir.join("node_modules/playwright-core").is_dir()
-        && std::path::Path::new("/usr/bin/chromium").exists();
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium and run `npm ci --prefix tests/browser`"
-        );
-        eprintln!("skipped: chromium or tests/browser/node_modules is missing");
-        return None;
-    }
-    Some(dir)
-}
-
 /// The issue's own test: in Chromium, open the desk with its token and approve the waiting
 /// leave request; the record then holds a signature that `clerk check` and `ssh-keygen -Y
 /// verify` accept.
 #[test]
 fn a_leave_request_approved_in_chromium_verifies_with_ssh_keygen() {
-    let Some(tools) = browser_tools() else { return };
+    let Some(tools) = common::browser_tools() else {
+        return;
+    };
     let repo = Repo::example_in_git();
     hand_over(&repo);
     let d = desk(&repo, APPROVER, &[]);
-    let out = std::process::Command::new("node")
-        .arg(tools.join("desk.mjs"))
-        .arg(&d.url)
-        .arg("黃俊豪事假一天")
-        .output()
-        .expect("node");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seen = common::node_json(&tools.join("desk.mjs"), [d.url.as_str(), "黃俊豪事假一天"]);
     assert_eq!(
         seen["address"],
         format!("http://127.0.0.1:{}/", d.port),

@@ -18,6 +18,43 @@ pub fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The browser tooling (`tests/browser` with its node modules, and Debian's Chromium), or None
+/// (and a note) where it is not installed; CI must have it.
+pub fn browser_tools() -> Option<PathBuf> {
+    let dir = crate_dir().join("tests/browser");
+    let ready = dir.join("node_modules/playwright-core").is_dir()
+        && Path::new("/usr/bin/chromium").exists();
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium and run `npm ci --prefix tests/browser`"
+        );
+        eprintln!("skipped: chromium or tests/browser/node_modules is missing");
+        return None;
+    }
+    Some(dir)
+}
+
+/// Runs a browser script of `tests/browser` with `args`; what it printed, as JSON. A script
+/// that fails fails the test with its error output.
+pub fn node_json<I, A>(script: &Path, args: I) -> serde_json::Value
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let out = Command::new("node")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// A records repository in a temporary folder.
 pub struct Repo {
     dir: tempfile::TempDir,
