@@ -20,6 +20,7 @@ pub fn crate_dir() -> PathBuf {
 
 /// The browser tooling (`tests/browser` with its node modules, and Debian's Chromium), or None
 /// (and a note) where it is not installed; CI must have it.
+#[cfg(any(feature = "search", feature = "serve"))]
 pub fn browser_tools() -> Option<PathBuf> {
     let dir = crate_dir().join("tests/browser");
     let ready = dir.join("node_modules/playwright-core").is_dir()
@@ -37,6 +38,7 @@ pub fn browser_tools() -> Option<PathBuf> {
 
 /// Runs a browser script of `tests/browser` with `args`; what it printed, as JSON. A script
 /// that fails fails the test with its error output.
+#[cfg(any(feature = "search", feature = "serve"))]
 pub fn node_json<I, A>(script: &Path, args: I) -> serde_json::Value
 where
     I: IntoIterator<Item = A>,
