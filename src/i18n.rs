@@ -162,6 +162,133 @@ pub fn count(id: &str, n: usize) -> String {
     format!("{n} {id}")
 }
 
+/// A label the association wrote (a role's, a state's, a type's title) in the script of this
+/// run's language: Simplified for zh-Hans, Traditional for zh-Hant, as written for English.
+/// Converted once per label by OpenCC's tables; never give it an id or a value a user types.
+pub fn script(label: &str) -> String {
+    in_script(lang(), label)
+}
+
+/// [`script`] for `lang`.
+pub fn in_script(lang: Lang, label: &str) -> String {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static DONE: OnceLock<Mutex<HashMap<(u8, String), String>>> = OnceLock::new();
+    if lang == Lang::En || label.is_ascii() {
+        return label.to_string();
+    }
+    let done = DONE.get_or_init(Default::default);
+    let key = (lang as u8, label.to_string());
+    if let Some(hit) = done.lock().ok().and_then(|d| d.get(&key).cloned()) {
+        return hit;
+    }
+    let converted = convert(lang, label);
+    if let Ok(mut d) = done.lock() {
+        d.insert(key, converted.clone());
+    }
+    converted
+}
+
+/// `text` in `lang`'s script. Traditional text is left alone for zh-Hant (a Simplified
+/// character such as 后 is also a Traditional one): only text with no Traditional-only
+/// character is converted to Traditional, in its Taiwan forms (秘書長, not 祕書長).
+fn convert(lang: Lang, text: &str) -> String {
+    use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
+    let t2s = T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+    let s2t = S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2tw).ok());
+    let (Some(t2s), Some(s2t)) = (t2s, s2t) else {
+        return text.to_string();
+    };
+    let simplified = t2s.convert(text);
+    match lang {
+        Lang::ZhHans => simplified,
+        Lang::ZhHant if simplified == text => s2t.convert(text),
+        _ => text.to_string(),
+    }
+}
+
+/// A text an association writes for staff to read (a rule's `message:` or `hint:`): one for
+/// every language, or one per language (`{zh-Hant: …, zh-Hans: …, en: …}`) in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    One(String),
+    Many(Vec<(String, String)>),
+}
+
+impl Written {
+    /// The text in this run's language: the one written for it, else the other Chinese
+    /// script's converted (for a Chinese run), else the first given; Chinese in the script of
+    /// a Chinese run.
+    pub fn get(&self) -> String {
+        self.in_lang(lang())
+    }
+
+    /// The text in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let many = match self {
+            Written::One(text) => return in_script(lang, text),
+            Written::Many(many) => many,
+        };
+        let by = |l: Lang| many.iter().find(|(k, _)| Lang::from_tag(k) == Some(l));
+        if let Some((_, text)) = by(lang) {
+            return text.clone();
+        }
+        let chinese = [Lang::ZhHant, Lang::ZhHans].into_iter().find_map(by);
+        match (lang, chinese) {
+            (Lang::ZhHant | Lang::ZhHans, Some((_, text))) => in_script(lang, text),
+            _ => many
+                .first()
+                .map_or_else(String::new, |(_, text)| in_script(lang, text)),
+        }
+    }
+
+    /// The languages written that clerk does not speak (`fr`, `zh-Hnat`).
+    pub fn unknown_languages(&self) -> Vec<&str> {
+        match self {
+            Written::One(_) => Vec::new(),
+            Written::Many(many) => many
+                .iter()
+                .filter(|(k, _)| !["zh-Hant", "zh-Hans", "en"].contains(&k.as_str()))
+                .map(|(k, _)| k.as_str())
+                .collect(),
+        }
+    }
+}
+
+impl From<&str> for Written {
+    fn from(text: &str) -> Self {
+        Written::One(text.to_string())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Written {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Written;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a text per language such as `{zh-Hant: …, en: …}`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Written, E> {
+                Ok(Written::One(v.to_string()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut m: M,
+            ) -> Result<Written, M::Error> {
+                let mut many = Vec::new();
+                while let Some(entry) = m.next_entry::<String, String>()? {
+                    many.push(entry);
+                }
+                Ok(Written::Many(many))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +329,39 @@ mod tests {
             in_lang(Lang::ZhHant, "no-such-message", &[]),
             "no-such-message"
         );
+    }
+
+    #[test]
+    fn labels_come_in_the_run_script() {
+        assert_eq!(in_script(Lang::ZhHans, "秘書長"), "秘书长");
+        assert_eq!(in_script(Lang::ZhHant, "秘书长"), "秘書長");
+        // Traditional text stays as written, even with characters both scripts share.
+        assert_eq!(in_script(Lang::ZhHant, "皇后與秘書長"), "皇后與秘書長");
+        assert_eq!(in_script(Lang::En, "秘書長"), "秘書長");
+    }
+
+    #[test]
+    fn written_texts_pick_the_run_language() {
+        let many = |pairs: &[(&str, &str)]| {
+            Written::Many(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            )
+        };
+        let both = many(&[("zh-Hant", "未簽署承諾書"), ("en", "no commitment")]);
+        assert_eq!(both.in_lang(Lang::En), "no commitment");
+        assert_eq!(both.in_lang(Lang::ZhHant), "未簽署承諾書");
+        assert_eq!(both.in_lang(Lang::ZhHans), "未签署承诺书");
+        let english = many(&[("en", "no commitment"), ("zh-Hans", "未签署")]);
+        assert_eq!(english.in_lang(Lang::ZhHant), "未簽署");
+        assert_eq!(many(&[("en", "x")]).in_lang(Lang::ZhHans), "x");
+        assert_eq!(
+            many(&[("fr", "x"), ("en", "y")]).unknown_languages(),
+            ["fr"]
+        );
+        let parsed: Written = serde_json::from_str(r#"{"en": "a", "zh-Hant": "b"}"#).unwrap();
+        assert_eq!(parsed, many(&[("en", "a"), ("zh-Hant", "b")]));
     }
 }

@@ -178,3 +178,31 @@ fn due_in_traditional_chinese_names_people() {
     assert!(!text.contains("wang-fang"), "{text}");
     assert!(!text.contains("overdue"), "{text}");
 }
+
+/// Labels are written once, in the association's script (the example's in Traditional): in
+/// Simplified output they are converted — roles, states, steps, departments — while ids in
+/// backticks stay as typed.
+#[test]
+fn simplified_findings_show_labels_in_simplified() {
+    let repo = broken_example();
+    let out = clerk(&["check", "--lang", "zh-Hans", "--today", common::TODAY])
+        .args(BROKEN)
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 1, "{}", out.said());
+    for label in [
+        "（秘书长）",
+        "「已印发」",
+        "副秘书长（综合部）",
+        "`--by zhou-meiling`",
+    ] {
+        assert!(out.stdout.contains(label), "no {label} in {}", out.stdout);
+    }
+    for traditional in ["秘書長", "已印發", "綜合部", "審批"] {
+        assert!(
+            !out.stdout.contains(traditional),
+            "{traditional} in {}",
+            out.stdout
+        );
+    }
+}

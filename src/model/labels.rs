@@ -209,16 +209,14 @@ fn untitled(path: &str, schema: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// A type's label in the run's language.
+/// A type's label in the run's language (and script: see [`crate::i18n::script`]).
 pub fn run_type_label(def: &TypeDef) -> String {
-    def.label(crate::i18n::lang().tag()).to_string()
+    crate::i18n::script(def.label(crate::i18n::lang().tag()))
 }
 
 /// A workflow state's label in the run's language (its id when it has none).
 pub fn run_state_label(def: &TypeDef, id: &str) -> String {
-    state(def, id, crate::i18n::lang().tag())
-        .unwrap_or(id)
-        .to_string()
+    state(def, id, crate::i18n::lang().tag()).map_or_else(|| id.to_string(), crate::i18n::script)
 }
 
 /// An approval step's label in the run's language (its id when it has none).
@@ -226,12 +224,12 @@ pub fn run_step_label(def: &TypeDef, step: &str) -> String {
     def.steps
         .get(step)
         .and_then(|s| s.label.get(crate::i18n::lang().tag()))
-        .map_or_else(|| step.to_string(), String::clone)
+        .map_or_else(|| step.to_string(), |l| crate::i18n::script(l))
 }
 
 /// A field's title (its name when it has none).
 pub fn run_field_title(def: &TypeDef, field: &str) -> String {
-    field_title(def, field).unwrap_or(field).to_string()
+    field_title(def, field).map_or_else(|| field.to_string(), crate::i18n::script)
 }
 
 /// Names for a message in the run's language: a person's name, a role's, step's, state's and
@@ -263,7 +261,7 @@ impl<'a> Say<'a> {
 
     /// A role's label.
     pub fn role(&self, id: &str) -> String {
-        role(self.repo, id, self.locale).unwrap_or(id).to_string()
+        role(self.repo, id, self.locale).map_or_else(|| id.to_string(), crate::i18n::script)
     }
 
     /// A role as the user types it, with its label (`` `department-head`（部門負責人） ``).
@@ -286,7 +284,7 @@ impl<'a> Say<'a> {
             .map(|s| {
                 people
                     .and_then(|p| shown(self.repo, p, ("roles[].scope", s), self.locale, &|_| true))
-                    .unwrap_or_else(|| s.clone())
+                    .map_or_else(|| s.clone(), |name| crate::i18n::script(&name))
             })
             .collect();
         let sep = crate::i18n::t("list-and", &[]);
