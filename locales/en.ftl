@@ -349,3 +349,9 @@ archive-number-layout-hint = the layout is clerk.yaml `archive.format` `{ $forma
 filer-without-approver = on { $date }, { $count } of the people who file a { $type_label } ({ $case }) have nobody who may give its `{ $step_label }`: { $names }
 filer-without-approver-hint = add a rule under `approvals.{ $step }.by` that covers them (a role someone else holds), or give someone that role
 filer-case-unevaluated = this case cannot be computed for `{ $id }`: { $error }
+
+## ── Session 8 (messages task, issue #20 item 6): the remaining findings and command output ──
+
+# E101 a text the association writes in a language clerk does not speak
+written-unknown-language = `{ $lang }` is not a language clerk speaks
+written-unknown-language-hint = write the text for `zh-Hant`, `zh-Hans` or `en`, or one text for every language

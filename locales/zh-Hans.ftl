@@ -337,3 +337,9 @@ archive-number-layout-hint = 档号格式为 clerk.yaml `archive.format` `{ $for
 filer-without-approver = { $date } 无人可为 { $count } 位可提交者给予{ $type_label }（{ $case }）的“{ $step_label }”：{ $names }
 filer-without-approver-hint = 请在 `approvals.{ $step }.by` 加上涵盖他们的规则（由他人担任的职务），或指派人担任该职务
 filer-case-unevaluated = 此情形无法为 `{ $id }` 计算：{ $error }
+
+## ── Session 8 (messages task, issue #20 item 6): the remaining findings and command output ──
+
+# E101 a text the association writes in a language clerk does not speak
+written-unknown-language = `{ $lang }` 不是 clerk 使用的语言
+written-unknown-language-hint = 请以 `zh-Hant`、`zh-Hans` 或 `en` 书写，或只写一段适用各语言的文字

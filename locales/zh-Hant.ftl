@@ -337,3 +337,9 @@ archive-number-layout-hint = 檔號格式為 clerk.yaml `archive.format` `{ $for
 filer-without-approver = { $date } 無人可為 { $count } 位可提交者給予{ $type_label }（{ $case }）的「{ $step_label }」：{ $names }
 filer-without-approver-hint = 請在 `approvals.{ $step }.by` 加上涵蓋他們的規則（由他人擔任的職務），或指派人擔任該職務
 filer-case-unevaluated = 此情形無法為 `{ $id }` 計算：{ $error }
+
+## ── Session 8 (messages task, issue #20 item 6): the remaining findings and command output ──
+
+# E101 a text the association writes in a language clerk does not speak
+written-unknown-language = `{ $lang }` 不是 clerk 使用的語言
+written-unknown-language-hint = 請以 `zh-Hant`、`zh-Hans` 或 `en` 書寫，或只寫一段適用各語言的文字

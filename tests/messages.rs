@@ -206,3 +206,72 @@ fn simplified_findings_show_labels_in_simplified() {
         );
     }
 }
+
+/// The example with a coverage rule whose message and hint are written per language, and a
+/// staff member without the record it asks for.
+fn commitment_written_per_language() -> Repo {
+    let repo = Repo::example();
+    std::fs::remove_file(repo.path().join("commitments/commitment-cai-peiyu.md")).unwrap();
+    repo.edit(
+        "types/commitment.yaml",
+        "    message: no signed confidentiality commitment (保密承諾書)\n    hint: add a commitment record for them\n",
+        "    message:\n      zh-Hant: 未簽署保密承諾書\n      en: no signed confidentiality commitment\n    hint: {en: add a commitment record for them, zh-Hans: 请为其新增承诺书记录}\n",
+    );
+    repo
+}
+
+/// A rule's `message:` and `hint:` may be written per language: each run shows the one in its
+/// language; a language without one shows the other Chinese script's, converted, else the first.
+#[test]
+fn texts_the_association_writes_per_language_follow_the_run() {
+    let repo = commitment_written_per_language();
+    let said = |lang: &str| {
+        let out = clerk(&[
+            "check",
+            "people/cai-peiyu.md",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ])
+        .args(["--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+        let found = out.diagnostics();
+        let w047 = found.iter().find(|f| f.code == "W047").expect(&out.stdout);
+        (w047.message.clone(), w047.hint.clone().unwrap_or_default())
+    };
+    let (message, hint) = said("en");
+    assert!(
+        message.ends_with(": no signed confidentiality commitment"),
+        "{message}"
+    );
+    assert_eq!(hint, "add a commitment record for them");
+    let (message, hint) = said("zh-Hant");
+    assert!(message.ends_with("：未簽署保密承諾書"), "{message}");
+    assert_eq!(hint, "請為其新增承諾書記錄");
+    let (message, hint) = said("zh-Hans");
+    assert!(message.ends_with("：未签署保密承诺书"), "{message}");
+    assert_eq!(hint, "请为其新增承诺书记录");
+}
+
+/// A text written for a language clerk does not speak is a type file error at that language.
+#[test]
+fn a_text_in_an_unknown_language_is_a_type_error_at_its_line() {
+    let repo = Repo::example();
+    repo.edit(
+        "types/commitment.yaml",
+        "    hint: add a commitment record for them\n",
+        "    hint:\n      en: add a commitment record for them\n      fr: ajoutez un engagement\n",
+    );
+    let out = clerk(&["check", "--format", "json"])
+        .dir(repo.path())
+        .run_json();
+    let found = out.diagnostics();
+    let e101 = found.iter().find(|f| f.code == "E101").expect(&out.stdout);
+    assert_eq!(
+        (e101.path.as_str(), e101.line, e101.column),
+        ("types/commitment.yaml", 45, 7)
+    );
+    assert_eq!(e101.message, "`fr` is not a language clerk speaks");
+}

@@ -329,7 +329,7 @@ fn cover(
         {
             continue;
         }
-        let mut message = c.message.clone();
+        let mut message = c.message.get();
         if let Some((p, (label, end))) = &period {
             let since = p
                 .since
@@ -395,7 +395,7 @@ fn uncovered(
             ],
         ),
     )
-    .hint(c.hint.clone().unwrap_or_else(|| {
+    .hint(c.hint.as_ref().map(|h| h.get()).unwrap_or_else(|| {
         let words = [
             ("type", def.name.clone()),
             ("type_label", crate::model::labels::run_type_label(def)),

@@ -63,9 +63,9 @@ pub(super) fn cover(
         .map(|label| {
             let message = t(
                 "coverage-period-missing",
-                &[("message", &c.message), ("period", &label)],
+                &[("message", &c.message.get()), ("period", &label)],
             );
-            let hint = c.hint.clone().unwrap_or_else(|| {
+            let hint = c.hint.as_ref().map(|h| h.get()).unwrap_or_else(|| {
                 t(
                     "coverage-period-missing-hint",
                     &[

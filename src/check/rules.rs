@@ -56,7 +56,7 @@ pub fn check(
             format!("/{}", crate::parse::yaml::escape_pointer(f))
         });
         let pos = record.pos(text, &pointer, false);
-        let hint = rule.hint.clone().unwrap_or_else(|| {
+        let hint = rule.hint.as_ref().map(|h| h.get()).unwrap_or_else(|| {
             crate::i18n::tv(
                 "rule-is",
                 &[
@@ -66,7 +66,7 @@ pub fn check(
                 ],
             )
         });
-        diags.push(Diagnostic::new(code, &record.path, pos, rule.message.clone()).hint(hint));
+        diags.push(Diagnostic::new(code, &record.path, pos, rule.message.get()).hint(hint));
     }
     diags
 }

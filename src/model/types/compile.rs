@@ -101,6 +101,22 @@ impl Compiler<'_> {
         });
     }
 
+    /// A text the association writes for staff (`message:`, `hint:`); a finding for each
+    /// language in it clerk does not speak, at that language's key.
+    fn written(&mut self, text: &crate::i18n::Written, pointer: &str) -> crate::i18n::Written {
+        for lang in text.unknown_languages() {
+            let message = crate::i18n::t("written-unknown-language", &[("lang", &lang)]);
+            let hint = crate::i18n::t("written-unknown-language-hint", &[]);
+            self.error(
+                &format!("{pointer}/{}", esc(lang)),
+                true,
+                message,
+                Some(&hint),
+            );
+        }
+        text.clone()
+    }
+
     /// `name` must be a declared field.
     fn field(&mut self, name: &str, pointer: &str, hint: Option<&str>) {
         if !self.properties.contains(name) {
@@ -235,8 +251,11 @@ impl Compiler<'_> {
                     assert: self.expr(Some(&r.assert), format!("{base}/assert"))?,
                     when: self.expr(r.when.as_deref(), format!("{base}/when")),
                     field: r.field.clone(),
-                    message: r.message.clone(),
-                    hint: r.hint.clone(),
+                    message: self.written(&r.message, &format!("{base}/message")),
+                    hint: r
+                        .hint
+                        .as_ref()
+                        .map(|h| self.written(h, &format!("{base}/hint"))),
                     severity: r.severity,
                     pos: (self.at)(&base, false),
                 })
@@ -300,8 +319,11 @@ impl Compiler<'_> {
                 where_: self.expr(c.where_.as_deref(), format!("{pointer}/where")),
                 field,
                 period: c.period.clone(),
-                message: c.message.clone(),
-                hint: c.hint.clone(),
+                message: self.written(&c.message, &format!("{pointer}/message")),
+                hint: c
+                    .hint
+                    .as_ref()
+                    .map(|h| self.written(h, &format!("{pointer}/hint"))),
                 severity: c.severity,
                 pos: (self.at)(&pointer, true),
             });

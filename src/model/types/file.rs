@@ -217,9 +217,9 @@ pub(super) struct AssertFile {
     pub(super) when: Option<String>,
     #[serde(default)]
     pub(super) field: Option<String>,
-    pub(super) message: String,
+    pub(super) message: crate::i18n::Written,
     #[serde(default)]
-    pub(super) hint: Option<String>,
+    pub(super) hint: Option<crate::i18n::Written>,
     #[serde(default)]
     pub(super) severity: RuleSeverity,
 }
@@ -237,9 +237,9 @@ pub(super) struct CoverageFile {
     pub(super) field: Option<String>,
     #[serde(default)]
     pub(super) period: Option<Period>,
-    pub(super) message: String,
+    pub(super) message: crate::i18n::Written,
     #[serde(default)]
-    pub(super) hint: Option<String>,
+    pub(super) hint: Option<crate::i18n::Written>,
     #[serde(default)]
     pub(super) severity: RuleSeverity,
 }

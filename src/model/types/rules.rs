@@ -136,8 +136,9 @@ pub struct Assertion {
     pub assert: Expr,
     pub when: Option<Expr>,
     pub field: Option<String>,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What staff read when it does not hold, in their language ([`crate::i18n::Written`]).
+    pub message: crate::i18n::Written,
+    pub hint: Option<crate::i18n::Written>,
     pub severity: RuleSeverity,
     /// Where the rule is written in the type file.
     pub pos: crate::diag::Pos,
@@ -151,8 +152,9 @@ pub struct Coverage {
     pub where_: Option<Expr>,
     pub field: String,
     pub period: Option<Period>,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What staff read when it does not hold, in their language ([`crate::i18n::Written`]).
+    pub message: crate::i18n::Written,
+    pub hint: Option<crate::i18n::Written>,
     pub severity: RuleSeverity,
     /// Where the rule is written in the type file.
     pub pos: crate::diag::Pos,
