@@ -355,3 +355,8 @@ filer-case-unevaluated = this case cannot be computed for `{ $id }`: { $error }
 # E101 a text the association writes in a language clerk does not speak
 written-unknown-language = `{ $lang }` is not a language clerk speaks
 written-unknown-language-hint = write the text for `zh-Hant`, `zh-Hans` or `en`, or one text for every language
+
+# Registers' own words (in the register's language, the association's)
+register-total = Total
+register-subtotal = { $key } subtotal
+register-id-suffix = { " id" }

@@ -343,3 +343,8 @@ filer-case-unevaluated = 此情形无法为 `{ $id }` 计算：{ $error }
 # E101 a text the association writes in a language clerk does not speak
 written-unknown-language = `{ $lang }` 不是 clerk 使用的语言
 written-unknown-language-hint = 请以 `zh-Hant`、`zh-Hans` 或 `en` 书写，或只写一段适用各语言的文字
+
+# Registers' own words (in the register's language, the association's)
+register-total = 合计
+register-subtotal = { $key }小计
+register-id-suffix = 代码

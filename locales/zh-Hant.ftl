@@ -343,3 +343,8 @@ filer-case-unevaluated = 此情形無法為 `{ $id }` 計算：{ $error }
 # E101 a text the association writes in a language clerk does not speak
 written-unknown-language = `{ $lang }` 不是 clerk 使用的語言
 written-unknown-language-hint = 請以 `zh-Hant`、`zh-Hans` 或 `en` 書寫，或只寫一段適用各語言的文字
+
+# Registers' own words (in the register's language, the association's)
+register-total = 合計
+register-subtotal = { $key }小計
+register-id-suffix = 代碼

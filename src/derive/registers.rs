@@ -347,19 +347,15 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
         totals,
         subtotals,
         ids,
-        id_suffix: match locale {
-            "zh-Hant" => "代碼",
-            "zh-Hans" => "代码",
-            _ => " id",
-        }
-        .to_string(),
-        total_label: match locale {
-            "zh-Hant" => "合計",
-            "zh-Hans" => "合计",
-            _ => "Total",
-        }
-        .to_string(),
+        id_suffix: word(locale, "register-id-suffix", &[]),
+        total_label: word(locale, "register-total", &[]),
     }
+}
+
+/// A word of a register (合計, 小計, 代碼) in the register's language, from the catalogs.
+fn word(locale: &str, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let lang = crate::i18n::Lang::from_tag(locale).unwrap_or(crate::i18n::Lang::En);
+    crate::i18n::in_lang(lang, id, args)
 }
 
 /// Sums the amount columns of some rows.
@@ -380,14 +376,14 @@ fn subtotals(
             None => parts.push((key, vec![row])),
         }
     }
-    let word = match locale {
-        "zh-Hant" => "小計",
-        "zh-Hans" => "小计",
-        _ => " subtotal",
-    };
     parts
         .into_iter()
-        .map(|(key, part)| (format!("{key}{word}"), sum(&part)))
+        .map(|(key, part)| {
+            (
+                word(locale, "register-subtotal", &[("key", &key)]),
+                sum(&part),
+            )
+        })
         .collect()
 }
 
