@@ -360,3 +360,98 @@ written-unknown-language-hint = write the text for `zh-Hant`, `zh-Hans` or `en`,
 register-total = Total
 register-subtotal = { $key } subtotal
 register-id-suffix = { " id" }
+
+# E065–E067, W068 changes to the rules, roles and keys (governance)
+governed-part-rules = the rules
+governed-part-person = a person
+governed-part-roles = the roles
+governed-part-keys = the keys
+governance-off = this change to { $part } needs no approval: clerk.yaml has no `governance:`
+governance-off-hint = name the amendment type under `governance:` in clerk.yaml, so that changes to the rules, roles and keys are approved like records
+governed-stale = the amendment approves `{ $path }` as { $listed }, but this change makes it { $digest }
+governed-stale-hint = the file changed after the amendment was approved: list the new digest and approve the amendment again
+governed-unsigned = unsigned
+governed-key = key { $key }
+governed-approval = { $path }: { $step } by { $by } ({ $role }) on { $date }, { $key }
+governed-no-status = without a status
+governed-draft = this change to { $part } of `{ $path }` is listed in { $amendment }, which is { $status }, not approved
+governed-unapproved = this change to { $part } of `{ $path }` needs an approved amendment, and none in this commit lists it
+governed-unapproved-hint = list it in an amendment (`clerk new { $type }`) as `{"{"}file: { $path }, digest: { $digest }{"}"}`, have it approved (`clerk sign`), and commit it with the change
+governed-unauthorized = by the rules in force before this change: { $message }
+governed-unauthorized-hint = an amendment is approved by people who held the authority, with keys they held, before the change it makes
+
+# E070–E078 encryption at rest
+and-more = { " " }and { $n } more
+must-be-encrypted = { $type } records ({ $level }) must be stored encrypted, but this one is plain text
+must-be-encrypted-hint = encrypt it: `clerk encrypt { $path }` (the plain file is replaced by { $path }.age)
+reader-not-allowed = { $n } key(s) that may no longer read this record can still open it
+reader-not-allowed-hint = someone left or changed role: run `clerk reencrypt` with your key
+reader-missing = allowed readers cannot open it: { $names }
+reader-missing-hint = run `clerk reencrypt` with your key so they can
+envelope-missing = encrypted without a plain envelope: without a key, its numbers are unseen by `check`, `issue` and `archive`
+envelope-missing-hint = run `clerk reencrypt` with your key once; it adds the envelope
+envelope-differs = `{ $field }` is `{ $record }` in the record but `{ $envelope }` in the envelope
+envelope-mismatch = the plain envelope does not match the record: { $differ }
+envelope-mismatch-hint = the file was not written by clerk; restore it from git, or run `clerk reencrypt` with your key to write the envelope from the record
+header-edited = the encrypted file's header was edited without its key: the same content under another envelope or other readers
+header-edited-hint = restore the file from the commit before (`git checkout HEAD~ -- FILE`); clerk writes encrypted files only through `encrypt`, `reencrypt` and the commands that edit records
+confidential-plaintext = { $n } confidential record(s) are stored in plain text: { $paths }{ $more }
+confidential-plaintext-hint = anyone with the repository can read them: `clerk encrypt FILE` each, or list their types under `encryption.required` to make it an error
+
+# E021–E023, W024 attachments
+refused-outside = leads outside the repository
+refused-hidden = lies in a hidden or skipped folder (such as .git or a folder of keys)
+refused-record = is a record or an encrypted file (name the attachment without `.age`), not an attachment
+refused-key = holds a private key
+refused-missing = does not exist
+attachment-refused = the attachment `{ $name }` { $why }
+attachment-refused-hint = attach a file inside the repository beside the record — a scan, a PDF, a picture; never a record, a key or anything under .git
+attachment-name-twice = two attachments of this record are named `{ $name }`: the site keeps one file per name
+attachment-name-twice-hint = rename one of the files
+attachment-plain = the attachment `{ $name }` of a record that must be stored encrypted is plain text
+attachment-plain-hint = `clerk encrypt { $path }` encrypts the record's plain attachments with it
+attachment-unbound = the approvals of this record do not cover the content of `{ $name }`: its entry has no SHA-256
+attachment-unbound-hint = write it as `{"{"}file: { $name }, sha256: { $sha256 }{"}"}` (`clerk sign` adds it for the first approval); approvals signed before then become stale
+attachment-unreadable = unreadable ({ $error })
+attachment-changed = the attachment `{ $name }` is not the file this entry names: its SHA-256 is { $found }
+attachment-changed-hint = put back the file the record was approved with (git shows earlier versions); a new file needs the approvals given again
+
+# `clerk issue` and `clerk archive`: refusals
+issue-not-numbered = records of type `{ $type }` are not numbered: { $file } has no `unique` entry with a `sequence`
+issue-already = { $path } already has { $field } `{ $number }`
+issue-no-numbering = { $file } names numbering `{ $scheme }`, which clerk.yaml does not define
+issue-no-issuer = numbering `{ $scheme }` in clerk.yaml has no `issuer` (e.g. `issuer: 協秘`)
+issue-unknown-type = { $path }: type `{ $type }` has no type file in types/
+issue-needs-field = { $state } also needs `{ $field }`; fill it in first
+issue-no-state = no state
+issue-wrong-state = { $path } is { $state }; it can become { $target } only from { $from }
+issue-blind = cannot give the next `{ $field }`: { $records } encrypted without a readable envelope, so their numbers cannot be seen without a key: { $paths }
+issue-blind-hint = someone who can read them runs `clerk reencrypt` once (it adds the envelope), or run this command with --identity KEY
+archive-no-settings = clerk.yaml has no `archive:` settings (fonds code, category, format); see 'Starting, writing, issuing, filing' in clerk's README
+archive-not-archived = records of type `{ $type }` are not archived: { $file } has no `{ $field }` field
+archive-no-retention = no retention period: set `{ $field }` in the record or `retention` in { $file }
+archive-bad-retention = retention `{ $retention }` is not one of { $allowed } (clerk.yaml `archive.retention`)
+archive-no-department = the record names no `department`, and clerk.yaml `archive.department` gives none to file it under
+archive-unknown-department = department `{ $id }` is not in clerk.yaml `departments`
+archive-department-no-code = department `{ $id }` has no `code` in clerk.yaml (the code used in archive numbers, e.g. ZHB)
+
+# `clerk new`: refusals
+new-no-type = there is no record type `{ $type }` (types/{ $type }.yaml); types: { $types }
+new-bad-id = `{ $id }` cannot be a file name
+new-exists = a record `{ $id }` already exists
+new-not-pair = `{ $pair }` is not field=value
+new-no-field = records of type `{ $type }` have no field `{ $field }`
+new-set-by-clerk = `{ $field }` is set by clerk, not by `clerk new`
+new-not-yaml = `{ $value }` is not a YAML value (quote it, e.g. { $field }="{ $value }")
+new-roles-not-person = --role and --key are for people (`clerk new { $people }`), not for a { $type }
+new-schema-invalid = { $file }: the schema of `{ $field }` is not valid: { $error }
+new-value-refused = `{ $field }={ $value }` is not allowed for a { $type }: { $error }
+new-value-not-one-of = `{ $field }={ $value }` is not allowed for a { $type }; `{ $field }` is one of: { $allowed }
+new-part-not-one-of = { $part } is not allowed in `{ $field }` of a { $type }; it is one of: { $allowed }
+new-not-a-key = `{ $path }` is not an OpenSSH public key ({ $error }); give the `.pub` file ssh-keygen wrote
+
+# `clerk register` and `clerk report`
+register-unknown = no register `{ $name }`; registers: { $names }
+register-xlsx-terminal = an Excel workbook is not for the terminal: write it to a file with `-o { $name }.xlsx`, or redirect the output (`> { $name }.xlsx`)
+report-unknown = no report `{ $name }`; reports: { $names }, annual
+wrote = wrote { $path }

@@ -348,3 +348,98 @@ written-unknown-language-hint = 请以 `zh-Hant`、`zh-Hans` 或 `en` 书写，�
 register-total = 合计
 register-subtotal = { $key }小计
 register-id-suffix = 代码
+
+# E065–E067, W068 changes to the rules, roles and keys (governance)
+governed-part-rules = 规则
+governed-part-person = 人员
+governed-part-roles = 职务
+governed-part-keys = 密钥
+governance-off = 这项{ $part }的变更无须核准：clerk.yaml 没有 `governance:`
+governance-off-hint = 请在 clerk.yaml 的 `governance:` 下写明修订记录的记录类型，让规则、职务与密钥的变更如记录一样经过核准
+governed-stale = 修订记录核准的 `{ $path }` 是 { $listed }，但这次变更后是 { $digest }
+governed-stale-hint = 文件在修订记录核准后又有改动：请写上新的摘要值，并重新核准修订记录
+governed-unsigned = 未签署
+governed-key = 密钥 { $key }
+governed-approval = { $path }：{ $by }（{ $role }）于 { $date } 给予 { $step }，{ $key }
+governed-no-status = 没有状态
+governed-draft = `{ $path }` 这项{ $part }的变更列在 { $amendment }，但其状态为 { $status }，尚未核准
+governed-unapproved = `{ $path }` 这项{ $part }的变更须有已核准的修订记录，但这次提交没有一份列出它
+governed-unapproved-hint = 请在修订记录（`clerk new { $type }`）中列为 `{"{"}file: { $path }, digest: { $digest }{"}"}`，经核准（`clerk sign`）后与变更一同提交
+governed-unauthorized = 依变更前施行的规则：{ $message }
+governed-unauthorized-hint = 修订记录须由变更前具有权限的人，以其当时持有的密钥核准
+
+# E070–E078 encryption at rest
+and-more = 等 { $n } 条
+must-be-encrypted = { $type }记录（{ $level }）须加密存储，但这条是明文
+must-be-encrypted-hint = 请加密：`clerk encrypt { $path }`（明文文件会换成 { $path }.age）
+reader-not-allowed = 有 { $n } 把已无权阅读此记录的密钥仍能打开它
+reader-not-allowed-hint = 有人离职或职务变动：请用您的密钥执行 `clerk reencrypt`
+reader-missing = 有权阅读者无法打开：{ $names }
+reader-missing-hint = 请用您的密钥执行 `clerk reencrypt`，让他们能打开
+envelope-missing = 加密时没有明文封套：没有密钥时，`check`、`issue` 与 `archive` 看不到它的编号
+envelope-missing-hint = 请用您的密钥执行一次 `clerk reencrypt`，它会加上封套
+envelope-differs = `{ $field }` 在记录中是 `{ $record }`，在封套中却是 `{ $envelope }`
+envelope-mismatch = 明文封套与记录不符：{ $differ }
+envelope-mismatch-hint = 这个文件不是 clerk 写的；请从 git 还原，或用您的密钥执行 `clerk reencrypt`，依记录重写封套
+header-edited = 加密文件的文件头在没有密钥的情况下被改动：同样的内容换了封套或阅读者
+header-edited-hint = 请从前一次提交还原文件（`git checkout HEAD~ -- FILE`）；clerk 只通过 `encrypt`、`reencrypt` 与编辑记录的命令写入加密文件
+confidential-plaintext = 有 { $n } 条机密记录以明文存储：{ $paths }{ $more }
+confidential-plaintext-hint = 任何取得仓库的人都能阅读：请逐一 `clerk encrypt FILE`，或将其类型列在 `encryption.required` 下，使之成为错误
+
+# E021–E023, W024 attachments
+refused-outside = 指向仓库之外
+refused-hidden = 位于隐藏或略过的文件夹（如 .git 或存放密钥的文件夹）
+refused-record = 是记录或加密文件（附件名称请不要加 `.age`），不是附件
+refused-key = 含有私钥
+refused-missing = 不存在
+attachment-refused = 附件 `{ $name }` { $why }
+attachment-refused-hint = 请附上仓库内、记录旁的文件——扫描件、PDF、图片；不可附上记录、密钥或 .git 下的任何东西
+attachment-name-twice = 此记录有两个附件都叫 `{ $name }`：网站每个名称只保留一个文件
+attachment-name-twice-hint = 请将其中一个文件改名
+attachment-plain = 须加密存储的记录，其附件 `{ $name }` 是明文
+attachment-plain-hint = `clerk encrypt { $path }` 会连同记录的明文附件一起加密
+attachment-unbound = 此记录的审批未涵盖 `{ $name }` 的内容：该项没有 SHA-256
+attachment-unbound-hint = 请写成 `{"{"}file: { $name }, sha256: { $sha256 }{"}"}`（第一次审批时 `clerk sign` 会自动加上）；之前签署的审批将随之失效
+attachment-unreadable = 无法读取（{ $error }）
+attachment-changed = 附件 `{ $name }` 不是此项所指的文件：其 SHA-256 为 { $found }
+attachment-changed-hint = 请放回记录核准时的文件（git 可查看先前版本）；换成新文件须重新审批
+
+# `clerk issue` and `clerk archive`: refusals
+issue-not-numbered = { $type_label }（`{ $type }`）记录不编号：{ $file } 没有带 `sequence` 的 `unique` 项目
+issue-already = { $path } 已有 { $field } `{ $number }`
+issue-no-numbering = { $file } 指定的编号规则 `{ $scheme }` 在 clerk.yaml 中没有定义
+issue-no-issuer = clerk.yaml 的编号规则 `{ $scheme }` 没有 `issuer`（例如 `issuer: 协秘`）
+issue-unknown-type = { $path }：类型 `{ $type }` 在 types/ 中没有记录类型文件
+issue-needs-field = { $state }还须填写 `{ $field }`（{ $field_label }）；请先填上
+issue-no-state = 任何状态都不行
+issue-wrong-state = { $path } 的状态为{ $state }；只有从{ $from }才能变为{ $target }
+issue-blind = 无法给出下一个 `{ $field }`：有 { $n } 条加密记录没有可读的封套，没有密钥就看不到其编号：{ $paths }
+issue-blind-hint = 请能阅读者执行一次 `clerk reencrypt`（会加上封套），或以 --identity KEY 执行此命令
+archive-no-settings = clerk.yaml 没有 `archive:` 设置（全宗号、类别、格式）；请参阅 clerk README 的“Starting, writing, issuing, filing”一节
+archive-not-archived = { $type_label }（`{ $type }`）记录不归档：{ $file } 没有 `{ $field }` 字段
+archive-no-retention = 没有保管期限：请在记录中填写 `{ $field }`，或在 { $file } 中设置 `retention`
+archive-bad-retention = 保管期限 `{ $retention }` 不在 { $allowed } 之中（clerk.yaml `archive.retention`）
+archive-no-department = 记录没有写 `department`，clerk.yaml `archive.department` 也没有指定归档部门
+archive-unknown-department = 部门 `{ $id }` 不在 clerk.yaml 的 `departments` 中
+archive-department-no-code = 部门 `{ $id }` 在 clerk.yaml 中没有 `code`（档号所用的代码，例如 ZHB）
+
+# `clerk new`: refusals
+new-no-type = 没有 `{ $type }` 这种记录类型（types/{ $type }.yaml）；现有类型：{ $types }
+new-bad-id = `{ $id }` 不能作为文件名
+new-exists = 记录 `{ $id }` 已经存在
+new-not-pair = `{ $pair }` 不是“字段=值”的写法
+new-no-field = { $type_label }（`{ $type }`）记录没有 `{ $field }` 字段
+new-set-by-clerk = `{ $field }` 由 clerk 填写，不能用 `clerk new` 指定
+new-not-yaml = `{ $value }` 不是 YAML 值（请加上引号，例如 { $field }="{ $value }"）
+new-roles-not-person = --role 与 --key 只用于人员（`clerk new { $people }`），不适用于{ $type_label }
+new-schema-invalid = { $file }：`{ $field }` 的结构定义无效：{ $error }
+new-value-refused = { $type_label }不接受 `{ $field }={ $value }`：{ $error }
+new-value-not-one-of = { $type_label }不接受 `{ $field }={ $value }`；`{ $field }` 须为下列之一：{ $allowed }
+new-part-not-one-of = { $type_label }的 `{ $field }` 不接受 { $part }；须为下列之一：{ $allowed }
+new-not-a-key = `{ $path }` 不是 OpenSSH 公钥（{ $error }）；请提供 ssh-keygen 生成的 `.pub` 文件
+
+# `clerk register` and `clerk report`
+register-unknown = 没有 `{ $name }` 这个登记簿；现有登记簿：{ $names }
+register-xlsx-terminal = Excel 工作簿不能输出到终端：请用 `-o { $name }.xlsx` 写入文件，或将输出重定向到文件（`> { $name }.xlsx`）
+report-unknown = 没有 `{ $name }` 这份报表；现有报表：{ $names }、annual
+wrote = 已写入 { $path }

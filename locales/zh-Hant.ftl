@@ -348,3 +348,98 @@ written-unknown-language-hint = 請以 `zh-Hant`、`zh-Hans` 或 `en` 書寫，�
 register-total = 合計
 register-subtotal = { $key }小計
 register-id-suffix = 代碼
+
+# E065–E067, W068 changes to the rules, roles and keys (governance)
+governed-part-rules = 規則
+governed-part-person = 人員
+governed-part-roles = 職務
+governed-part-keys = 金鑰
+governance-off = 這項{ $part }的變更無須核准：clerk.yaml 沒有 `governance:`
+governance-off-hint = 請在 clerk.yaml 的 `governance:` 下寫明修訂紀錄的記錄類型，讓規則、職務與金鑰的變更如記錄一樣經過核准
+governed-stale = 修訂紀錄核准的 `{ $path }` 是 { $listed }，但這次變更後是 { $digest }
+governed-stale-hint = 檔案在修訂紀錄核准後又有改動：請寫上新的摘要值，並重新核准修訂紀錄
+governed-unsigned = 未簽署
+governed-key = 金鑰 { $key }
+governed-approval = { $path }：{ $by }（{ $role }）於 { $date } 給予 { $step }，{ $key }
+governed-no-status = 沒有狀態
+governed-draft = `{ $path }` 這項{ $part }的變更列在 { $amendment }，但其狀態為 { $status }，尚未核准
+governed-unapproved = `{ $path }` 這項{ $part }的變更須有已核准的修訂紀錄，但這次提交沒有一份列出它
+governed-unapproved-hint = 請在修訂紀錄（`clerk new { $type }`）中列為 `{"{"}file: { $path }, digest: { $digest }{"}"}`，經核准（`clerk sign`）後與變更一同提交
+governed-unauthorized = 依變更前施行的規則：{ $message }
+governed-unauthorized-hint = 修訂紀錄須由變更前具有權限的人，以其當時持有的金鑰核准
+
+# E070–E078 encryption at rest
+and-more = 等 { $n } 筆
+must-be-encrypted = { $type }記錄（{ $level }）須加密儲存，但這筆是明文
+must-be-encrypted-hint = 請加密：`clerk encrypt { $path }`（明文檔會換成 { $path }.age）
+reader-not-allowed = 有 { $n } 把已無權閱讀此記錄的金鑰仍能打開它
+reader-not-allowed-hint = 有人離職或職務變動：請用您的金鑰執行 `clerk reencrypt`
+reader-missing = 有權閱讀者無法打開：{ $names }
+reader-missing-hint = 請用您的金鑰執行 `clerk reencrypt`，讓他們能打開
+envelope-missing = 加密時沒有明文封套：沒有金鑰時，`check`、`issue` 與 `archive` 看不到它的編號
+envelope-missing-hint = 請用您的金鑰執行一次 `clerk reencrypt`，它會加上封套
+envelope-differs = `{ $field }` 在記錄中是 `{ $record }`，在封套中卻是 `{ $envelope }`
+envelope-mismatch = 明文封套與記錄不符：{ $differ }
+envelope-mismatch-hint = 這個檔案不是 clerk 寫的；請從 git 還原，或用您的金鑰執行 `clerk reencrypt`，依記錄重寫封套
+header-edited = 加密檔的檔頭在沒有金鑰的情況下被改動：同樣的內容換了封套或閱讀者
+header-edited-hint = 請從前一次提交還原檔案（`git checkout HEAD~ -- FILE`）；clerk 只透過 `encrypt`、`reencrypt` 與編輯記錄的指令寫入加密檔
+confidential-plaintext = 有 { $n } 筆機密記錄以明文儲存：{ $paths }{ $more }
+confidential-plaintext-hint = 任何取得儲存庫的人都能閱讀：請逐一 `clerk encrypt FILE`，或將其類型列在 `encryption.required` 下，使之成為錯誤
+
+# E021–E023, W024 attachments
+refused-outside = 指向儲存庫之外
+refused-hidden = 位於隱藏或略過的資料夾（如 .git 或存放金鑰的資料夾）
+refused-record = 是記錄或加密檔（附件名稱請不要加 `.age`），不是附件
+refused-key = 含有私鑰
+refused-missing = 不存在
+attachment-refused = 附件 `{ $name }` { $why }
+attachment-refused-hint = 請附上儲存庫內、記錄旁的檔案——掃描檔、PDF、圖片；不可附上記錄、金鑰或 .git 下的任何東西
+attachment-name-twice = 此記錄有兩個附件都叫 `{ $name }`：網站每個名稱只保留一個檔案
+attachment-name-twice-hint = 請將其中一個檔案改名
+attachment-plain = 須加密儲存的記錄，其附件 `{ $name }` 是明文
+attachment-plain-hint = `clerk encrypt { $path }` 會連同記錄的明文附件一起加密
+attachment-unbound = 此記錄的審批未涵蓋 `{ $name }` 的內容：該項沒有 SHA-256
+attachment-unbound-hint = 請寫成 `{"{"}file: { $name }, sha256: { $sha256 }{"}"}`（第一次審批時 `clerk sign` 會自動加上）；之前簽署的審批將隨之失效
+attachment-unreadable = 無法讀取（{ $error }）
+attachment-changed = 附件 `{ $name }` 不是此項所指的檔案：其 SHA-256 為 { $found }
+attachment-changed-hint = 請放回記錄核准時的檔案（git 可查看先前版本）；換成新檔案須重新審批
+
+# `clerk issue` and `clerk archive`: refusals
+issue-not-numbered = { $type_label }（`{ $type }`）記錄不編號：{ $file } 沒有帶 `sequence` 的 `unique` 項目
+issue-already = { $path } 已有 { $field } `{ $number }`
+issue-no-numbering = { $file } 指定的編號規則 `{ $scheme }` 在 clerk.yaml 中沒有定義
+issue-no-issuer = clerk.yaml 的編號規則 `{ $scheme }` 沒有 `issuer`（例如 `issuer: 協秘`）
+issue-unknown-type = { $path }：類型 `{ $type }` 在 types/ 中沒有記錄類型檔
+issue-needs-field = { $state }還須填寫 `{ $field }`（{ $field_label }）；請先填上
+issue-no-state = 任何狀態都不行
+issue-wrong-state = { $path } 的狀態為{ $state }；只有從{ $from }才能變為{ $target }
+issue-blind = 無法給出下一個 `{ $field }`：有 { $n } 筆加密記錄沒有可讀的封套，沒有金鑰就看不到其編號：{ $paths }
+issue-blind-hint = 請能閱讀者執行一次 `clerk reencrypt`（會加上封套），或以 --identity KEY 執行此指令
+archive-no-settings = clerk.yaml 沒有 `archive:` 設定（全宗號、類別、格式）；請參閱 clerk README 的「Starting, writing, issuing, filing」一節
+archive-not-archived = { $type_label }（`{ $type }`）記錄不歸檔：{ $file } 沒有 `{ $field }` 欄位
+archive-no-retention = 沒有保管期限：請在記錄中填寫 `{ $field }`，或在 { $file } 中設定 `retention`
+archive-bad-retention = 保管期限 `{ $retention }` 不在 { $allowed } 之中（clerk.yaml `archive.retention`）
+archive-no-department = 記錄沒有寫 `department`，clerk.yaml `archive.department` 也沒有指定歸檔部門
+archive-unknown-department = 部門 `{ $id }` 不在 clerk.yaml 的 `departments` 中
+archive-department-no-code = 部門 `{ $id }` 在 clerk.yaml 中沒有 `code`（檔號所用的代碼，例如 ZHB）
+
+# `clerk new`: refusals
+new-no-type = 沒有 `{ $type }` 這種記錄類型（types/{ $type }.yaml）；現有類型：{ $types }
+new-bad-id = `{ $id }` 不能作為檔名
+new-exists = 記錄 `{ $id }` 已經存在
+new-not-pair = `{ $pair }` 不是「欄位=值」的寫法
+new-no-field = { $type_label }（`{ $type }`）記錄沒有 `{ $field }` 欄位
+new-set-by-clerk = `{ $field }` 由 clerk 填寫，不能用 `clerk new` 指定
+new-not-yaml = `{ $value }` 不是 YAML 值（請加上引號，例如 { $field }="{ $value }"）
+new-roles-not-person = --role 與 --key 只用於人員（`clerk new { $people }`），不適用於{ $type_label }
+new-schema-invalid = { $file }：`{ $field }` 的結構定義無效：{ $error }
+new-value-refused = { $type_label }不接受 `{ $field }={ $value }`：{ $error }
+new-value-not-one-of = { $type_label }不接受 `{ $field }={ $value }`；`{ $field }` 須為下列之一：{ $allowed }
+new-part-not-one-of = { $type_label }的 `{ $field }` 不接受 { $part }；須為下列之一：{ $allowed }
+new-not-a-key = `{ $path }` 不是 OpenSSH 公鑰（{ $error }）；請提供 ssh-keygen 產生的 `.pub` 檔
+
+# `clerk register` and `clerk report`
+register-unknown = 沒有 `{ $name }` 這個登記簿；現有登記簿：{ $names }
+register-xlsx-terminal = Excel 活頁簿不能輸出到終端機：請用 `-o { $name }.xlsx` 寫入檔案，或將輸出導向檔案（`> { $name }.xlsx`）
+report-unknown = 沒有 `{ $name }` 這份報表；現有報表：{ $names }、annual
+wrote = 已寫入 { $path }

@@ -203,3 +203,92 @@ fn approval_findings_in_each_language() {
         );
     }
 }
+
+/// `code path:line`, the message and the hint of each finding of `out` (JSON) with one of
+/// `codes`, in the order found.
+fn findings_of(out: &Outcome, codes: &[&str]) -> String {
+    let mut text = String::new();
+    for f in out
+        .diagnostics()
+        .iter()
+        .filter(|f| codes.contains(&f.code.as_str()))
+    {
+        let hint = f.hint.clone().unwrap_or_default();
+        text.push_str(&format!(
+            "{} {}:{}\n  {}\n  {hint}\n",
+            f.code, f.path, f.line, f.message
+        ));
+    }
+    text
+}
+
+/// What a refused command says: its exit status and standard error.
+fn refused(out: &Outcome) -> String {
+    format!(
+        "exit status {}: {}",
+        out.status,
+        out.stderr.replace("\r\n", "\n")
+    )
+}
+
+/// The findings and refusals of session 8's messages — a governed change whose amendment lists
+/// another digest (E066), confidential records in plain text (W071), an attachment that is not
+/// the file approved (E023), and `issue`, `new` and `register` refusing — in each language.
+#[test]
+fn more_findings_and_refusals_in_each_language() {
+    let governed = Repo::example_in_git();
+    governed.edit(
+        "types/document.yaml",
+        "label: {zh-Hant: 審批,",
+        "label: {zh-Hant: 批示,",
+    );
+    governed.write(
+        "amendments/2026-label.md",
+        format!("---\ntype: amendment\ntitle: 修訂\ndate: {}\nchanges:\n  - file: types/document.yaml\n    digest: sha256:{}\n    part: rules\nstatus: draft\n---\n修訂。\n", common::TODAY, "0".repeat(64)),
+    );
+    common::git::ok(governed.path(), &["add", "-A"]);
+    let plain = Repo::example();
+    let doc = "documents/2026-doc-006.md";
+    plain.edit(
+        doc,
+        "status: draft",
+        &format!(
+            "attachments:\n  - {{file: plan.pdf, sha256: {}}}\nstatus: draft",
+            "0".repeat(64)
+        ),
+    );
+    plain.write("documents/plan.pdf", "%PDF-1.4 another plan\n");
+    for lang in ["zh-Hant", "zh-Hans", "en"] {
+        let run = |args: &[&str], dir: &Path| clerk(args).args(["--lang", lang]).dir(dir).run();
+        let staged = clerk(&["check", "--staged", "--format", "json", "--lang", lang])
+            .args(["--today", common::TODAY])
+            .dir(governed.path())
+            .run_json();
+        let mut text = findings_of(&staged, &["E065", "E066"]);
+        let checked = clerk(&["check", "--format", "json", "--lang", lang])
+            .args(["--today", common::TODAY])
+            .dir(plain.path())
+            .run_json();
+        text.push_str(&findings_of(&checked, &["W071", "E023"]));
+        text.push_str(&refused(&run(&["issue", doc], plain.path())));
+        text.push_str(&refused(&run(&["new", "leave", "kind=病"], plain.path())));
+        text.push_str(&refused(&run(&["new", "leave", "nope=1"], plain.path())));
+        let xlsx = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!(
+                    "{} register documents --format xlsx --lang {lang}",
+                    env!("CARGO_BIN_EXE_clerk")
+                ),
+                "/dev/null",
+            ])
+            .current_dir(plain.path())
+            .output()
+            .unwrap();
+        text.push_str(&format!(
+            "on a terminal: {}",
+            String::from_utf8_lossy(&xlsx.stdout).replace("\r\n", "\n")
+        ));
+        assert_shown(&format!("more-{lang}"), &text, Some(plain.path()));
+    }
+}

@@ -63,24 +63,59 @@ fn check_records(
             let at = |code, message: String| Diagnostic::new(code, &record.path, pos, message);
             let source = match &a.source {
                 Err(why) => {
-                    diags.push(at(codes::ATTACHMENT_REFUSED, format!("the attachment `{}` {}", a.name, why.describe()))
-                        .hint("attach a file inside the repository beside the record — a scan, a PDF, a picture; never a record, a key or anything under .git"));
+                    diags.push(
+                        at(
+                            codes::ATTACHMENT_REFUSED,
+                            crate::i18n::t(
+                                "attachment-refused",
+                                &[("name", &a.name), ("why", &why.describe())],
+                            ),
+                        )
+                        .hint(crate::i18n::t("attachment-refused-hint", &[])),
+                    );
                     continue;
                 }
                 Ok(source) => source,
             };
             if !names.insert(a.file_name.clone()) {
-                diags.push(at(codes::ATTACHMENT_NAME_TWICE, format!("two attachments of this record are named `{}`: the site keeps one file per name", a.file_name))
-                    .hint("rename one of the files"));
+                diags.push(
+                    at(
+                        codes::ATTACHMENT_NAME_TWICE,
+                        crate::i18n::t("attachment-name-twice", &[("name", &a.file_name)]),
+                    )
+                    .hint(crate::i18n::t("attachment-name-twice-hint", &[])),
+                );
             }
             if must_seal && !source.sealed {
-                diags.push(at(codes::MUST_BE_ENCRYPTED, format!("the attachment `{}` of a record that must be stored encrypted is plain text", a.name))
-                    .hint(format!("`clerk encrypt {}` encrypts the record's plain attachments with it", record.path)));
+                diags.push(
+                    at(
+                        codes::MUST_BE_ENCRYPTED,
+                        crate::i18n::t("attachment-plain", &[("name", &a.name)]),
+                    )
+                    .hint(crate::i18n::t(
+                        "attachment-plain-hint",
+                        &[("path", &record.path)],
+                    )),
+                );
             }
             diags.extend(content(files, record, a, source, pos));
             if approved && a.sha256.is_none() {
-                diags.push(at(codes::ATTACHMENT_UNBOUND, format!("the approvals of this record do not cover the content of `{}`: its entry has no SHA-256", a.name))
-                    .hint(format!("write it as `{{file: {}, sha256: {}}}` (`clerk sign` adds it for the first approval); approvals signed before then become stale", a.name, source_hash(files, source).unwrap_or_else(|| "…".into()))));
+                diags.push(
+                    at(
+                        codes::ATTACHMENT_UNBOUND,
+                        crate::i18n::t("attachment-unbound", &[("name", &a.name)]),
+                    )
+                    .hint(crate::i18n::tv(
+                        "attachment-unbound-hint",
+                        &[
+                            ("name", a.name.clone()),
+                            (
+                                "sha256",
+                                source_hash(files, source).unwrap_or_else(|| "…".into()),
+                            ),
+                        ],
+                    )),
+                );
             }
         }
     }
@@ -99,16 +134,19 @@ fn content(
     let found = match source.content(files) {
         Ok(Some(bytes)) => attachments::sha256(&bytes),
         Ok(None) => return None,
-        Err(e) => format!("unreadable ({e})"),
+        Err(e) => crate::i18n::t("attachment-unreadable", &[("error", &e)]),
     };
     (!found.eq_ignore_ascii_case(wanted)).then(|| {
         Diagnostic::new(
             codes::ATTACHMENT_CHANGED,
             &record.path,
             pos,
-            format!("the attachment `{}` is not the file this entry names: its SHA-256 is {found}", a.name),
+            crate::i18n::t(
+                "attachment-changed",
+                &[("name", &a.name), ("found", &found)],
+            ),
         )
-        .hint("put back the file the record was approved with (git shows earlier versions); a new file needs the approvals given again")
+        .hint(crate::i18n::t("attachment-changed-hint", &[]))
     })
 }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::crypt;
 use crate::diag::{codes, Diagnostic, Pos};
+use crate::i18n::{t, tv};
 use crate::model::keys::Keyring;
 use crate::model::readers;
 use crate::model::record::Record;
@@ -26,7 +27,17 @@ pub fn check(repo: &Repository, keys: &Keyring, today: NaiveDate) -> Vec<Diagnos
         let must = enc.is_some_and(|e| readers::required(e, type_name, level));
         if !encrypted {
             if must {
-                diags.push(must_be_encrypted(record, type_name, level));
+                let lang = crate::i18n::lang().tag();
+                let kind = repo.types.get(type_name).map_or_else(
+                    || type_name.to_string(),
+                    crate::model::labels::run_type_label,
+                );
+                let level = repo.config.classifications.label(classification, lang);
+                diags.push(must_be_encrypted(
+                    record,
+                    &kind,
+                    &crate::i18n::script(level),
+                ));
             } else if enc.is_some_and(|e| {
                 classification == repo.config.classifications.top() || readers::restricted(e, level)
             }) {
@@ -51,14 +62,12 @@ fn must_be_encrypted(record: &Record, type_name: &str, level: &str) -> Diagnosti
         codes::MUST_BE_ENCRYPTED,
         &record.path,
         Pos::FILE,
-        format!(
-            "{type_name} records ({level}) must be stored encrypted, but this one is plain text"
+        t(
+            "must-be-encrypted",
+            &[("type", &type_name), ("level", &level)],
         ),
     )
-    .hint(format!(
-        "encrypt it: `clerk encrypt {}` (the plain file is replaced by {}.age)",
-        record.path, record.path
-    ))
+    .hint(t("must-be-encrypted-hint", &[("path", &record.path)]))
 }
 
 /// Whether an encrypted record opens for keys that may no longer read it, or not for readers
@@ -89,9 +98,9 @@ fn wrong_readers(
                 codes::READER_NOT_ALLOWED,
                 &record.path,
                 Pos::FILE,
-                format!("{extra} key(s) that may no longer read this record can still open it"),
+                t("reader-not-allowed", &[("n", &extra)]),
             )
-            .hint("someone left or changed role: run `clerk reencrypt` with your key"),
+            .hint(t("reader-not-allowed-hint", &[])),
         );
     }
     if !missing.is_empty() {
@@ -100,9 +109,12 @@ fn wrong_readers(
                 codes::READER_MISSING,
                 &record.path,
                 Pos::FILE,
-                format!("allowed readers cannot open it: {}", missing.join(", ")),
+                t(
+                    "reader-missing",
+                    &[("names", &missing.join(&t("list-and", &[])))],
+                ),
             )
-            .hint("run `clerk reencrypt` with your key so they can"),
+            .hint(t("reader-missing-hint", &[])),
         );
     }
     diags
@@ -118,9 +130,9 @@ fn envelope(repo: &Repository, record: &Record) -> Option<Diagnostic> {
                 codes::ENVELOPE_MISSING,
                 &record.path,
                 Pos::FILE,
-                "encrypted without a plain envelope: without a key, its numbers are unseen by `check`, `issue` and `archive`",
+                t("envelope-missing", &[]),
             )
-            .hint("run `clerk reencrypt` with your key once; it adds the envelope"),
+            .hint(t("envelope-missing-hint", &[])),
         );
     };
     if *found == wanted {
@@ -133,11 +145,15 @@ fn envelope(repo: &Repository, record: &Record) -> Option<Diagnostic> {
         .into_iter()
         .filter(|k| wanted.get(*k) != found.get(*k))
         .map(|k| {
-            format!(
-                "`{k}` is `{}` in the record but `{}` in the envelope",
-                wanted.get(k).map_or("—", String::as_str),
-                found.get(k).map_or("—", String::as_str)
-            )
+            let value = |m: &std::collections::BTreeMap<String, String>| {
+                m.get(k).map_or("—", String::as_str).to_string()
+            };
+            let words = [
+                ("field", k.clone()),
+                ("record", value(&wanted)),
+                ("envelope", value(found)),
+            ];
+            tv("envelope-differs", &words)
         })
         .collect();
     Some(
@@ -145,9 +161,12 @@ fn envelope(repo: &Repository, record: &Record) -> Option<Diagnostic> {
             codes::ENVELOPE_MISMATCH,
             &record.path,
             Pos::FILE,
-            format!("the plain envelope does not match the record: {}", differ.join("; ")),
+            t(
+                "envelope-mismatch",
+                &[("differ", &differ.join(&t("list-semicolon", &[])))],
+            ),
         )
-        .hint("the file was not written by clerk; restore it from git, or run `clerk reencrypt` with your key to write the envelope from the record"),
+        .hint(t("envelope-mismatch-hint", &[])),
     )
 }
 
@@ -173,9 +192,9 @@ pub fn edited_headers(
                 codes::HEADER_EDITED,
                 p,
                 Pos::FILE,
-                "the encrypted file's header was edited without its key: the same content under another envelope or other readers",
+                t("header-edited", &[]),
             )
-            .hint("restore the file from the commit before (`git checkout HEAD~ -- FILE`); clerk writes encrypted files only through `encrypt`, `reencrypt` and the commands that edit records")
+            .hint(t("header-edited-hint", &[]))
         })
         .collect()
 }
@@ -189,7 +208,7 @@ fn confidential_plaintext(repo: &Repository, plain: &[&str]) -> Option<Diagnosti
     let text = repo.source(crate::model::config::FILE).unwrap_or_default();
     let shown: Vec<&str> = plain.iter().take(5).copied().collect();
     let more = if plain.len() > shown.len() {
-        format!(" and {} more", plain.len() - shown.len())
+        t("and-more", &[("n", &(plain.len() - shown.len()))])
     } else {
         String::new()
     };
@@ -198,12 +217,15 @@ fn confidential_plaintext(repo: &Repository, plain: &[&str]) -> Option<Diagnosti
             codes::CONFIDENTIAL_PLAINTEXT,
             crate::model::config::FILE,
             crate::model::locate(text, "/encryption", true),
-            format!(
-                "{} confidential record(s) are stored in plain text: {}{more}",
-                plain.len(),
-                shown.join(", ")
+            tv(
+                "confidential-plaintext",
+                &[
+                    ("n", plain.len().to_string()),
+                    ("paths", shown.join(&t("list-and", &[]))),
+                    ("more", more),
+                ],
             ),
         )
-        .hint("anyone with the repository can read them: `clerk encrypt FILE` each, or list their types under `encryption.required` to make it an error"),
+        .hint(t("confidential-plaintext-hint", &[])),
     )
 }

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diag::{codes, Diagnostic, Pos};
 use crate::git::{Change, GitTree};
+use crate::i18n::{t, tv};
 use crate::model::expr::Evaluator;
 use crate::model::keys::Keyring;
 use crate::model::record::Record;
@@ -115,9 +116,14 @@ fn ungoverned(g: &Governed) -> Diagnostic {
         codes::GOVERNANCE_OFF,
         &g.path,
         g.pos,
-        format!("this change to {} needs no approval: clerk.yaml has no `governance:`", g.part),
+        t("governance-off", &[("part", &part(g))]),
     )
-    .hint("name the amendment type under `governance:` in clerk.yaml, so that changes to the rules, roles and keys are approved like records")
+    .hint(t("governance-off-hint", &[]))
+}
+
+/// What part of the rules a governed change changes, in words (the rules, a person, roles, keys).
+fn part(g: &Governed) -> String {
+    t(&format!("governed-part-{}", g.part), &[])
 }
 
 /// The amendment entry lists `g` with another digest than its new content: it changed after
@@ -128,9 +134,16 @@ fn stale(g: &Governed, new: &Repository, amendment: &Record, i: usize, listed: &
         codes::GOVERNED_CHANGE_STALE,
         &amendment.path,
         amendment.pos(text, &format!("/changes/{i}/digest"), false),
-        format!("the amendment approves `{}` as {listed}, but this change makes it {}", g.path, g.digest),
+        tv(
+            "governed-stale",
+            &[
+                ("path", g.path.clone()),
+                ("listed", listed.into()),
+                ("digest", g.digest.clone()),
+            ],
+        ),
     )
-    .hint("the file changed after the amendment was approved: list the new digest and approve the amendment again")
+    .hint(t("governed-stale-hint", &[]))
 }
 
 /// Each signed approval of `amendment`, as the chain of governance shows it.
@@ -150,16 +163,25 @@ fn approvals(amendment: &Record) -> Vec<String> {
                 .and_then(Value::as_str)
                 .and_then(|sig| ssh_key::SshSig::from_pem(sig.trim()).ok())
                 .map(|sig| ssh_key::PublicKey::from(sig.public_key().clone()))
-                .map_or("unsigned".to_string(), |k| {
-                    format!("key {}", k.fingerprint(ssh_key::HashAlg::Sha256))
-                });
-            format!(
-                "{}: {} by {} ({}) on {}, {key}",
-                amendment.path,
-                s("step"),
-                s("by"),
-                s("role"),
-                s("date")
+                .map_or_else(
+                    || t("governed-unsigned", &[]),
+                    |k| {
+                        t(
+                            "governed-key",
+                            &[("key", &k.fingerprint(ssh_key::HashAlg::Sha256))],
+                        )
+                    },
+                );
+            let words = [("path", amendment.path.clone()), ("step", s("step").into())];
+            let more = [
+                ("by", s("by").into()),
+                ("role", s("role").into()),
+                ("date", s("date").into()),
+            ];
+            let key = [("key", key)];
+            tv(
+                "governed-approval",
+                &[&words[..], &more[..], &key[..]].concat(),
             )
         })
         .collect()
@@ -254,23 +276,30 @@ fn listing<'a>(amendments: &[&'a Record], path: &str) -> Option<(&'a Record, usi
 
 /// A governed change no approved amendment of this change lists.
 fn unapproved(g: &Governed, type_name: &str, draft: Option<&Record>) -> Diagnostic {
+    let words = [("part", part(g)), ("path", g.path.clone())];
     let message = match draft {
-        Some(a) => format!(
-            "this change to {} of `{}` is listed in {}, which is `{}`, not approved",
-            g.part,
-            g.path,
-            a.path,
-            a.str_field("status").unwrap_or("without a status")
-        ),
-        None => format!(
-            "this change to {} of `{}` needs an approved amendment, and none in this commit lists it",
-            g.part, g.path
-        ),
+        Some(a) => {
+            let status = a
+                .str_field("status")
+                .map_or_else(|| t("governed-no-status", &[]), |s| format!("`{s}`"));
+            tv(
+                "governed-draft",
+                &[
+                    &words[..],
+                    &[("amendment", a.path.clone()), ("status", status)],
+                ]
+                .concat(),
+            )
+        }
+        None => tv("governed-unapproved", &words),
     };
-    Diagnostic::new(codes::GOVERNED_CHANGE_UNAPPROVED, &g.path, g.pos, message).hint(format!(
-        "list it in an amendment (`clerk new {type_name}`) as `{{file: {}, digest: {}}}`, have it approved (`clerk sign`), and commit it with the change",
-        g.path, g.digest
-    ))
+    let how = [
+        ("type", type_name.to_string()),
+        ("path", g.path.clone()),
+        ("digest", g.digest.clone()),
+    ];
+    Diagnostic::new(codes::GOVERNED_CHANGE_UNAPPROVED, &g.path, g.pos, message)
+        .hint(tv("governed-unapproved-hint", &how))
 }
 
 /// The amendment's approvals, judged by the rules in force before the change: who held which
@@ -305,10 +334,10 @@ fn authority(
     found
         .into_iter()
         .map(|mut d| {
-            d.message = format!("by the rules in force before this change: {}", d.message);
+            d.message = t("governed-unauthorized", &[("message", &d.message)]);
             d.code = codes::GOVERNED_CHANGE_UNAUTHORIZED;
             d.severity = d.code.severity();
-            d.hint = Some("an amendment is approved by people who held the authority, with keys they held, before the change it makes".into());
+            d.hint = Some(t("governed-unauthorized-hint", &[]));
             d
         })
         .collect()

@@ -19,8 +19,12 @@ pub fn check_value(def: &TypeDef, key: &str, value: &str) -> anyhow::Result<()> 
     else {
         return Ok(());
     };
-    let parsed = yaml::parse_value(value)
-        .map_err(|_| anyhow!("`{value}` is not a YAML value (quote it, e.g. {key}=\"{value}\")"))?;
+    let parsed = yaml::parse_value(value).map_err(|_| {
+        anyhow!(crate::i18n::t(
+            "new-not-yaml",
+            &[("field", &key), ("value", &value)]
+        ))
+    })?;
     let mut schema = prop.clone();
     if let (Some(defs), Some(obj)) = (def.schema.get("$defs"), schema.as_object_mut()) {
         obj.insert("$defs".into(), defs.clone());
@@ -29,7 +33,12 @@ pub fn check_value(def: &TypeDef, key: &str, value: &str) -> anyhow::Result<()> 
         .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
         .build(&schema)
-        .map_err(|e| anyhow!("{}: the schema of `{key}` is not valid: {e}", def.path))?;
+        .map_err(|e| {
+            anyhow!(crate::i18n::t(
+                "new-schema-invalid",
+                &[("file", &def.path), ("field", &key), ("error", &e)]
+            ))
+        })?;
     let Some(error) = validator.iter_errors(&parsed).next() else {
         return Ok(());
     };
@@ -42,20 +51,21 @@ pub fn check_value(def: &TypeDef, key: &str, value: &str) -> anyhow::Result<()> 
         .map_or("", |(parent, _)| parent)
         .to_string();
     let allowed = schema.pointer(&node).map(choices).unwrap_or_default();
-    match (allowed.is_empty(), node.is_empty()) {
-        (true, _) => bail!("`{key}={value}` is not allowed for a {}: {error}", def.name),
-        (false, true) => bail!(
-            "`{key}={value}` is not allowed for a {}; `{key}` is one of: {}",
-            def.name,
-            allowed.join(", ")
-        ),
-        (false, false) => bail!(
-            "{} is not allowed in `{key}` of a {}; it is one of: {}",
-            error.instance(),
-            def.name,
-            allowed.join(", ")
-        ),
-    }
+    let words = [
+        ("field", key.to_string()),
+        ("value", value.to_string()),
+        ("type", def.name.clone()),
+        ("type_label", crate::model::labels::run_type_label(def)),
+        ("allowed", allowed.join(&crate::i18n::t("list-and", &[]))),
+        ("part", error.instance().to_string()),
+        ("error", error.to_string()),
+    ];
+    let id = match (allowed.is_empty(), node.is_empty()) {
+        (true, _) => "new-value-refused",
+        (false, true) => "new-value-not-one-of",
+        (false, false) => "new-part-not-one-of",
+    };
+    bail!(crate::i18n::tv(id, &words))
 }
 
 /// The values a property allows, when it lists them (`enum`, or `oneOf` of `const`s).
@@ -110,10 +120,11 @@ pub fn people_fields(
                 .with_context(|| format!("cannot read the key `{}`", path.display()))?;
             let line = text.trim();
             ssh_key::PublicKey::from_openssh(line).map_err(|e| {
-                anyhow!(
-                    "`{}` is not an OpenSSH public key ({e}); give the `.pub` file ssh-keygen wrote",
-                    path.display()
-                )
+                let words = [
+                    ("path", path.display().to_string()),
+                    ("error", e.to_string()),
+                ];
+                anyhow!(crate::i18n::tv("new-not-a-key", &words))
             })?;
             list.push(serde_json::json!({ "key": line, "from": date.to_string() }));
         }

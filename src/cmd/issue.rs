@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::args::OnDate;
 use super::record;
 use crate::check::numbers::NumberFormat;
+use crate::i18n::{t, tv};
 use crate::model::config::Archive;
 use crate::model::repo::Repository;
 use crate::model::types::TypeDef;
@@ -25,24 +26,29 @@ pub fn issue(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
         .iter()
         .find_map(|u| u.sequence.as_ref().map(|s| (u.field.as_str(), s.as_str())))
         .ok_or_else(|| {
-            anyhow!(
-                "records of type `{}` are not numbered: {} has no `unique` entry with a `sequence`",
-                def.name,
-                def.path
-            )
+            let words = [
+                ("type", def.name.clone()),
+                ("type_label", crate::model::labels::run_type_label(def)),
+                ("file", def.path.clone()),
+            ];
+            anyhow!(tv("issue-not-numbered", &words))
         })?;
     if let Some(number) = rec.str_field(field) {
-        bail!("{} already has {field} `{number}`", rec.path);
+        bail!(t(
+            "issue-already",
+            &[("path", &rec.path), ("field", &field), ("number", &number)]
+        ));
     }
     let numbering = repo.config.numbering.get(scheme).ok_or_else(|| {
-        anyhow!(
-            "{} names numbering `{scheme}`, which clerk.yaml does not define",
-            def.path
-        )
+        anyhow!(t(
+            "issue-no-numbering",
+            &[("file", &def.path), ("scheme", &scheme)]
+        ))
     })?;
-    let issuer = numbering.issuer.as_deref().ok_or_else(|| {
-        anyhow!("numbering `{scheme}` in clerk.yaml has no `issuer` (e.g. `issuer: 協秘`)")
-    })?;
+    let issuer = numbering
+        .issuer
+        .as_deref()
+        .ok_or_else(|| anyhow!(t("issue-no-issuer", &[("scheme", &scheme)])))?;
     let format = NumberFormat::new(&numbering.format);
     let year = date.year();
     refuse_blind(&repo, field)?;
@@ -75,35 +81,48 @@ pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     let rec = &repo.records[index];
     let def = type_of(&repo, index)?;
     let Some(cfg) = &repo.config.archive else {
-        bail!("clerk.yaml has no `archive:` settings (fonds code, category, format); see 'Starting, writing, issuing, filing' in clerk's README");
+        bail!(t("archive-no-settings", &[]));
     };
     if !def.properties.contains(&cfg.field) {
-        bail!(
-            "records of type `{}` are not archived: {} has no `{}` field",
-            def.name,
-            def.path,
-            cfg.field
-        );
+        let words = [
+            ("type", def.name.clone()),
+            ("type_label", crate::model::labels::run_type_label(def)),
+        ];
+        bail!(tv(
+            "archive-not-archived",
+            &[
+                &words[..],
+                &[("file", def.path.clone()), ("field", cfg.field.clone())]
+            ]
+            .concat()
+        ));
     }
     if let Some(existing) = rec.str_field(&cfg.field) {
-        bail!("{} already has {} `{existing}`", rec.path, cfg.field);
+        bail!(t(
+            "issue-already",
+            &[
+                ("path", &rec.path),
+                ("field", &cfg.field),
+                ("number", &existing)
+            ]
+        ));
     }
     let retention = rec
         .str_field(&cfg.retention_field)
         .map(str::to_string)
         .or_else(|| def.retention.clone())
         .ok_or_else(|| {
-            anyhow!(
-                "no retention period: set `{}` in the record or `retention` in {}",
-                cfg.retention_field,
-                def.path
-            )
+            anyhow!(t(
+                "archive-no-retention",
+                &[("field", &cfg.retention_field), ("file", &def.path)]
+            ))
         })?;
     if !cfg.retention.contains(&retention) {
-        bail!(
-            "retention `{retention}` is not one of {} (clerk.yaml `archive.retention`)",
-            cfg.retention.join(", ")
-        );
+        let allowed = cfg.retention.join(&t("list-and", &[]));
+        bail!(t(
+            "archive-bad-retention",
+            &[("retention", &retention), ("allowed", &allowed)]
+        ));
     }
     let year = cfg
         .year_from
@@ -150,10 +169,16 @@ fn refuse_blind(repo: &Repository, field: &str) -> anyhow::Result<()> {
     if blind.is_empty() {
         return Ok(());
     }
+    let words = [
+        ("field", field.to_string()),
+        ("n", blind.len().to_string()),
+        ("records", crate::i18n::count("count-records", blind.len())),
+        ("paths", blind.join(&t("list-and", &[]))),
+    ];
     bail!(
-        "cannot give the next `{field}`: {} encrypted without a readable envelope, so its numbers cannot be seen without a key: {}\nsomeone who can read it runs `clerk reencrypt` once (it adds the envelope), or run this command with --identity KEY",
-        if blind.len() == 1 { "a record is" } else { "records are" },
-        blind.join(", ")
+        "{}\n{}",
+        tv("issue-blind", &words),
+        t("issue-blind-hint", &[])
     )
 }
 
@@ -181,28 +206,26 @@ fn department_code(
 ) -> anyhow::Result<String> {
     let id = department
         .or(cfg.department.as_deref())
-        .ok_or_else(|| anyhow!("the record names no `department`, and clerk.yaml `archive.department` gives none to file it under"))?;
+        .ok_or_else(|| anyhow!(t("archive-no-department", &[])))?;
     let dept = repo
         .config
         .departments
         .iter()
         .find(|d| d.id == id)
-        .ok_or_else(|| anyhow!("department `{id}` is not in clerk.yaml `departments`"))?;
-    dept.code.clone().ok_or_else(|| {
-        anyhow!(
-            "department `{id}` has no `code` in clerk.yaml (the code used in archive numbers, e.g. ZHB)"
-        )
-    })
+        .ok_or_else(|| anyhow!(t("archive-unknown-department", &[("id", &id)])))?;
+    dept.code
+        .clone()
+        .ok_or_else(|| anyhow!(t("archive-department-no-code", &[("id", &id)])))
 }
 
 fn type_of(repo: &Repository, index: usize) -> anyhow::Result<&TypeDef> {
     let rec = &repo.records[index];
     repo.type_of(rec).ok_or_else(|| {
-        anyhow!(
-            "{}: type `{}` has no type file in types/",
-            rec.path,
-            rec.type_name.as_deref().unwrap_or("?")
-        )
+        let kind = rec.type_name.as_deref().unwrap_or("?");
+        anyhow!(t(
+            "issue-unknown-type",
+            &[("path", &rec.path), ("type", &kind)]
+        ))
     })
 }
 
@@ -236,7 +259,12 @@ fn state_move(
             .and_then(Value::as_str)
             == Some("date");
         if !is_date {
-            bail!("`{target}` also needs `{f}`; fill it in first");
+            let words = [
+                ("state", state_named(def, target)),
+                ("field", f.clone()),
+                ("field_label", crate::model::labels::run_field_title(def, f)),
+            ];
+            bail!(tv("issue-needs-field", &words));
         }
         out.push((f.clone(), date.to_string()));
     }
@@ -253,23 +281,30 @@ fn state_move(
                     .filter(|(_, next)| next.contains(target))
                     .map(|(s, _)| s.as_str())
                     .collect();
-                bail!(
-                    "{} is `{current}`; it can become `{target}` only from {}",
-                    rec.path,
-                    if from.is_empty() {
-                        "no state".to_string()
-                    } else {
-                        from.iter()
-                            .map(|s| format!("`{s}`"))
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    }
-                );
+                let from = if from.is_empty() {
+                    t("issue-no-state", &[])
+                } else {
+                    let each: Vec<String> = from.iter().map(|s| state_named(def, s)).collect();
+                    each.join(&t("list-or", &[]))
+                };
+                let words = [
+                    ("path", rec.path.clone()),
+                    ("state", state_named(def, current)),
+                    ("target", state_named(def, target)),
+                    ("from", from),
+                ];
+                bail!(tv("issue-wrong-state", &words));
             }
         }
         out.push(("status".into(), target.clone()));
     }
     Ok(out)
+}
+
+/// A workflow state as the user reads it: its label, with its id to type.
+fn state_named(def: &TypeDef, id: &str) -> String {
+    let label = crate::model::labels::run_state_label(def, id);
+    t("state-named", &[("state", &id), ("state_label", &label)])
 }
 
 /// `clerk issue` and `clerk archive`: the record, and the date to write.

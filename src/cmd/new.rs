@@ -39,18 +39,14 @@ pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
             strsim::jaro_winkler(b, &req.type_name)
                 .total_cmp(&strsim::jaro_winkler(a, &req.type_name))
         });
-        anyhow!(
-            "there is no record type `{}` (types/{}.yaml); types: {}",
-            req.type_name,
-            req.type_name,
-            names.join(", ")
-        )
+        let words = [("type", req.type_name.clone()), ("types", names.join(", "))];
+        anyhow!(crate::i18n::tv("new-no-type", &words))
     })?;
     let folder = root.join(def.folder.as_deref().unwrap_or(&def.name));
     let id = match &req.id {
         Some(id) => {
             if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
-                bail!("`{id}` cannot be a file name");
+                bail!(crate::i18n::t("new-bad-id", &[("id", &id)]));
             }
             id.clone()
         }
@@ -63,7 +59,7 @@ pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
         .unwrap_or(path);
     let sealed = folder.join(format!("{id}{}", crate::crypt::SUFFIX));
     if path.exists() || sealed.exists() || repo.record(&id).is_some() || repo.is_unreadable(&id) {
-        bail!("a record `{id}` already exists");
+        bail!(crate::i18n::t("new-exists", &[("id", &id)]));
     }
     let text = render(&repo, def, req)?;
     std::fs::create_dir_all(&folder)
@@ -116,16 +112,24 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
     for pair in &req.fields {
         let (key, value) = pair
             .split_once('=')
-            .ok_or_else(|| anyhow!("`{pair}` is not field=value"))?;
+            .ok_or_else(|| anyhow!(crate::i18n::t("new-not-pair", &[("pair", &pair)])))?;
         let key = key.trim();
         if !def.properties.contains(key) {
-            bail!("records of type `{}` have no field `{key}`", def.name);
+            let words = [
+                ("type", def.name.clone()),
+                ("type_label", type_label(def)),
+                ("field", key.to_string()),
+            ];
+            bail!(crate::i18n::tv("new-no-field", &words));
         }
         if matches!(key, "type" | "status" | "approvals") {
-            bail!("`{key}` is set by clerk, not by `clerk new`");
+            bail!(crate::i18n::t("new-set-by-clerk", &[("field", &key)]));
         }
         if yaml::parse_value(&format!("{key}: {value}")).is_err() {
-            bail!("`{value}` is not a YAML value (quote it, e.g. {key}=\"{value}\")");
+            bail!(crate::i18n::t(
+                "new-not-yaml",
+                &[("field", &key), ("value", &value)]
+            ));
         }
         super::fill::check_value(def, key, value)?;
         given.push((key.to_string(), value.to_string()));
@@ -133,11 +137,12 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
     let mut lists = Vec::new();
     if !req.roles.is_empty() || !req.keys.is_empty() {
         if def.name != repo.config.people_type {
-            bail!(
-                "--role and --key are for people (`clerk new {}`), not for a {}",
-                repo.config.people_type,
-                def.name
-            );
+            let words = [
+                ("people", repo.config.people_type.clone()),
+                ("type", def.name.clone()),
+                ("type_label", type_label(def)),
+            ];
+            bail!(crate::i18n::tv("new-roles-not-person", &words));
         }
         for (key, value) in super::fill::people_fields(&req.roles, &req.keys, req.date)? {
             super::fill::check_value(def, &key, &value.to_string())?;
@@ -246,6 +251,11 @@ fn hint(prop: Option<&Value>) -> String {
     } else {
         format!("   # {}", text.trim())
     }
+}
+
+/// A type's label in the run's language.
+fn type_label(def: &TypeDef) -> String {
+    crate::model::labels::run_type_label(def)
 }
 
 /// Writes a file that must not exist yet, atomically.

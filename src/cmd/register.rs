@@ -42,7 +42,10 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     };
     let Some((_, register)) = all.iter().find(|(_, r)| &r.name == name) else {
         let names: Vec<&str> = all.iter().map(|(_, r)| r.name.as_str()).collect();
-        bail!("no register `{name}`; registers: {}", names.join(", "));
+        bail!(crate::i18n::t(
+            "register-unknown",
+            &[("name", &name), ("names", &names.join(", "))]
+        ));
     };
     let ev = Evaluator::for_repository(&repo, req.today);
     let visible = |r: &crate::model::record::Record| repo.classification(r) <= audience;
@@ -55,7 +58,10 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
         && req.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        bail!("an Excel workbook is not for the terminal: write it to a file with `-o {}.xlsx`, or redirect the output (`> {}.xlsx`)", table.name, table.name);
+        bail!(crate::i18n::t(
+            "register-xlsx-terminal",
+            &[("name", &table.name)]
+        ));
     }
     let bytes = match req.format {
         Format::Table => export::text(&table).into_bytes(),
@@ -66,7 +72,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     match &req.output {
         Some(path) => {
             crate::fsio::write_bytes_atomic(path, &bytes)?;
-            eprintln!("wrote {}", path.display());
+            eprintln!("{}", crate::i18n::t("wrote", &[("path", &path.display())]));
         }
         None => std::io::stdout().write_all(&bytes)?,
     }

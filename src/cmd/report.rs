@@ -48,7 +48,10 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
                 .iter()
                 .map(|r| r.name.as_str())
                 .collect();
-            bail!("no report `{name}`; reports: {}, annual", names.join(", "));
+            bail!(crate::i18n::t(
+                "report-unknown",
+                &[("name", &name), ("names", &names.join(", "))]
+            ));
         };
         let drawn = reports::draw(&visible, report, req.year).map_err(|e| anyhow!(e))?;
         format!(

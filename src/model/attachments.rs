@@ -33,16 +33,15 @@ pub enum Refused {
 
 impl Refused {
     /// What is wrong, in the user's words.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Refused::Outside => "leads outside the repository",
-            Refused::Hidden => {
-                "lies in a hidden or skipped folder (such as .git or a folder of keys)"
-            }
-            Refused::Record => "is a record or an encrypted file (name the attachment without `.age`), not an attachment",
-            Refused::Key => "holds a private key",
-            Refused::Missing => "does not exist",
-        }
+    pub fn describe(self) -> String {
+        let id = match self {
+            Refused::Outside => "refused-outside",
+            Refused::Hidden => "refused-hidden",
+            Refused::Record => "refused-record",
+            Refused::Key => "refused-key",
+            Refused::Missing => "refused-missing",
+        };
+        crate::i18n::t(id, &[])
     }
 }
 
