@@ -455,3 +455,59 @@ register-unknown = no register `{ $name }`; registers: { $names }
 register-xlsx-terminal = an Excel workbook is not for the terminal: write it to a file with `-o { $name }.xlsx`, or redirect the output (`> { $name }.xlsx`)
 report-unknown = no report `{ $name }`; reports: { $names }, annual
 wrote = wrote { $path }
+
+# E078 a classification below the type's lowest
+level-named = `{ $level }`
+none-listed = (none)
+below-lowest = a { $type } may not be { $claimed }: the lowest classification of its records is { $floor } (rules §6.1), so it stays { $floor }
+below-lowest-declassify-hint = remove the line, or have it declassified: an approval of the `{ $step }` step (`clerk sign { $path } --step { $step }`) by whom { $file } allows
+below-lowest-hint = remove the line: { $file } allows no declassification of its records
+declassified-by-unknown = `declassified_by: { $step }` names no approval step of this type
+declassified-by-unknown-hint = declare the step under `approvals:` (who may declassify), or name one of: { $steps }
+
+# E015 an id used twice, E017/E019 references into clerk.yaml and to a part of a record
+duplicate-id = id `{ $id }` is already used by { $path }
+duplicate-id-hint = give this record its own `id:` (or rename the file); references would be ambiguous
+anchor-needed = `{ $value }` must name an item of a { $types }'s `{ $list }`
+anchor-needed-hint = write it as `{ $value }#ID`, with the id of the item in `{ $list }`
+config-item-did-you-mean = did you mean `{ $best }`? ({ $list } are listed in clerk.yaml)
+config-item-list = clerk.yaml lists { $list }: { $ids }
+config-item-missing = no `{ $value }` in `{ $list }` of clerk.yaml
+anchor-none = { $path } has no `{ $list }`
+anchor-list = { $path } has { $list }: { $ids }
+anchor-missing = `{ $id }` has no item `{ $anchor }` in its `{ $list }`
+
+# E013, E014/W014 fields against the type's schema (the rest)
+did-you-mean = did you mean `{ $best }`?
+type-declares = type `{ $type }` declares: { $fields }
+unknown-field-hint = remove it, or declare it in the type's schema
+field-not-constant = `{ $field }` is { $value }, but must be { $expected }
+field-bad-format = `{ $field }` is { $value }, which is not a valid { $format }
+front-matter = front matter
+format-date = date (YYYY-MM-DD)
+format-date-time = date and time (YYYY-MM-DDTHH:MM:SS+08:00)
+format-time = time (HH:MM:SS+08:00)
+format-email = e-mail address
+format-date-hint = write dates as YYYY-MM-DD with a real month and day, e.g. 2026-03-02
+format-email-hint = write an address like name@example.org
+format-other-hint = write a valid { $format }
+
+# W090 labels missing, E106 a numbering clerk.yaml does not define
+label-missing = { $n } fields, values or workflow states without a label: { $listed }
+label-missing-hint = give each field a `title:`, each allowed value `oneOf: [{"{"}const: VALUE, title: LABEL{"}"}]`, each state a `workflow.labels` entry
+numbering-undefined = `unique` names numbering `{ $seq }`, which clerk.yaml does not define
+numbering-undefined-hint = add `numbering: {"{"}{ $seq }: {"{"}format: "{"{"}issuer{"}"}〔{"{"}year{"}"}〕{"{"}serial{"}"}號"{"}"}{"}"}` to clerk.yaml
+
+# `clerk check`: refusals, notes and the chain of governance (`clerk audit`)
+check-config-invalid = error: clerk.yaml is invalid, so nothing was checked
+check-files-and-scope = give files only to check them as they are; --staged and --since check a repository (DIR)
+check-not-a-file = `{ $path }` is not a record file (give one repository, or files)
+check-other-repository = `{ $path }` is not in the repository at `{ $root }`
+check-null-revision = note: `--since { $rev }` names no commit (git's null revision: a first push or a new branch), so the whole history is checked, from the first commit
+chain-heading = chain of governance ({ $n } change(s) to the rules, roles and keys):
+chain-changes = changes { $change }
+chain-approved = approved { $approval }
+chain-unapproved = approved by no amendment
+gate-no-commit = `{ $rev }` names no commit
+gate-not-ancestor = `{ $rev }` is not an ancestor of HEAD, so the commits after it are not the history of this branch; give the commit the branch grew from (`git merge-base { $rev } HEAD`)
+gate-root-mismatch = this history starts at commit { $found }, not at { $pinned }, the root the association pinned: it is not the association's history

@@ -443,3 +443,59 @@ register-unknown = 没有 `{ $name }` 这个登记簿；现有登记簿：{ $nam
 register-xlsx-terminal = Excel 工作簿不能输出到终端：请用 `-o { $name }.xlsx` 写入文件，或将输出重定向到文件（`> { $name }.xlsx`）
 report-unknown = 没有 `{ $name }` 这份报表；现有报表：{ $names }、annual
 wrote = 已写入 { $path }
+
+# E078 a classification below the type's lowest
+level-named = 「{ $level_label }」（`{ $level }`）
+none-listed = （无）
+below-lowest = { $type_label }不得为{ $claimed }：此类记录的最低密级是{ $floor }（规则 §6.1），所以仍为{ $floor }
+below-lowest-declassify-hint = 请删除这一行，或办理解密：由 { $file } 允许的人给予「{ $step_label }」审批（`clerk sign { $path } --step { $step }`）
+below-lowest-hint = 请删除这一行：{ $file } 不允许此类记录解密
+declassified-by-unknown = `declassified_by: { $step }` 不是此记录类型的审批步骤
+declassified-by-unknown-hint = 请在 `approvals:` 下声明此步骤（谁可解密），或改用下列之一：{ $steps }
+
+# E015 an id used twice, E017/E019 references into clerk.yaml and to a part of a record
+duplicate-id = id `{ $id }` 已被 { $path } 使用
+duplicate-id-hint = 请给此记录自己的 `id:`（或将文件改名）；否则引用会混淆
+anchor-needed = `{ $value }` 须指向{ $types }的 `{ $list }` 中的一项
+anchor-needed-hint = 请写成 `{ $value }#ID`，ID 为 `{ $list }` 中该项的 id
+config-item-did-you-mean = 您是指 `{ $best }` 吗？（{ $list } 列在 clerk.yaml 中）
+config-item-list = clerk.yaml 所列的 { $list }：{ $ids }
+config-item-missing = clerk.yaml 的 `{ $list }` 中没有 `{ $value }`
+anchor-none = { $path } 没有 `{ $list }`
+anchor-list = { $path } 的 { $list }：{ $ids }
+anchor-missing = `{ $id }` 的 `{ $list }` 中没有 `{ $anchor }` 这一项
+
+# E013, E014/W014 fields against the type's schema (the rest)
+did-you-mean = 您是指 `{ $best }` 吗？
+type-declares = 记录类型 `{ $type }` 声明的字段：{ $fields }
+unknown-field-hint = 请删除，或在记录类型的字段定义中声明
+field-not-constant = `{ $field }` 是 { $value }，但必须是 { $expected }
+field-bad-format = `{ $field }` 是 { $value }，不是有效的{ $format }
+front-matter = 前置数据
+format-date = 日期（YYYY-MM-DD）
+format-date-time = 日期时间（YYYY-MM-DDTHH:MM:SS+08:00）
+format-time = 时间（HH:MM:SS+08:00）
+format-email = 电子邮件地址
+format-date-hint = 日期请写成 YYYY-MM-DD，月与日须真实存在，例如 2026-03-02
+format-email-hint = 请写成 name@example.org 这样的地址
+format-other-hint = 请写成有效的 { $format }
+
+# W090 labels missing, E106 a numbering clerk.yaml does not define
+label-missing = 有 { $n } 个字段、值或流程状态没有标签：{ $listed }
+label-missing-hint = 请为每个字段写 `title:`，每个允许值写 `oneOf: [{"{"}const: VALUE, title: LABEL{"}"}]`，每个状态在 `workflow.labels` 写一项
+numbering-undefined = `unique` 指定的编号规则 `{ $seq }` 在 clerk.yaml 中没有定义
+numbering-undefined-hint = 请在 clerk.yaml 加上 `numbering: {"{"}{ $seq }: {"{"}format: "{"{"}issuer{"}"}〔{"{"}year{"}"}〕{"{"}serial{"}"}號"{"}"}{"}"}`
+
+# `clerk check`: refusals, notes and the chain of governance (`clerk audit`)
+check-config-invalid = error: clerk.yaml 无效，因此没有检查任何记录
+check-files-and-scope = 只有检查文件现状时才能指定文件；--staged 与 --since 检查的是整个仓库（DIR）
+check-not-a-file = `{ $path }` 不是记录文件（请给一个仓库，或若干文件）
+check-other-repository = `{ $path }` 不在 `{ $root }` 的仓库中
+check-null-revision = 说明：`--since { $rev }` 不指向任何提交（git 的空版本：首次推送或新分支），因此从第一次提交起检查全部历史
+chain-heading = 治理记录（规则、职务与密钥共变更 { $n } 次）：
+chain-changes = 变更 { $change }
+chain-approved = 核准 { $approval }
+chain-unapproved = 没有修订记录核准
+gate-no-commit = `{ $rev }` 不指向任何提交
+gate-not-ancestor = `{ $rev }` 不是 HEAD 的祖先，之后的提交不是这个分支的历史；请给出分支的起点（`git merge-base { $rev } HEAD`）
+gate-root-mismatch = 这段历史从提交 { $found } 开始，不是协会所固定的起点 { $pinned }：这不是协会的历史

@@ -443,3 +443,59 @@ register-unknown = 沒有 `{ $name }` 這個登記簿；現有登記簿：{ $nam
 register-xlsx-terminal = Excel 活頁簿不能輸出到終端機：請用 `-o { $name }.xlsx` 寫入檔案，或將輸出導向檔案（`> { $name }.xlsx`）
 report-unknown = 沒有 `{ $name }` 這份報表；現有報表：{ $names }、annual
 wrote = 已寫入 { $path }
+
+# E078 a classification below the type's lowest
+level-named = 「{ $level_label }」（`{ $level }`）
+none-listed = （無）
+below-lowest = { $type_label }不得為{ $claimed }：此類記錄的最低密級是{ $floor }（規則 §6.1），所以仍為{ $floor }
+below-lowest-declassify-hint = 請刪除這一行，或辦理解密：由 { $file } 允許的人給予「{ $step_label }」審批（`clerk sign { $path } --step { $step }`）
+below-lowest-hint = 請刪除這一行：{ $file } 不允許此類記錄解密
+declassified-by-unknown = `declassified_by: { $step }` 不是此記錄類型的審批步驟
+declassified-by-unknown-hint = 請在 `approvals:` 下宣告此步驟（誰可解密），或改用下列之一：{ $steps }
+
+# E015 an id used twice, E017/E019 references into clerk.yaml and to a part of a record
+duplicate-id = id `{ $id }` 已被 { $path } 使用
+duplicate-id-hint = 請給此記錄自己的 `id:`（或將檔案改名）；否則引用會混淆
+anchor-needed = `{ $value }` 須指向{ $types }的 `{ $list }` 中的一項
+anchor-needed-hint = 請寫成 `{ $value }#ID`，ID 為 `{ $list }` 中該項的 id
+config-item-did-you-mean = 您是指 `{ $best }` 嗎？（{ $list } 列在 clerk.yaml 中）
+config-item-list = clerk.yaml 所列的 { $list }：{ $ids }
+config-item-missing = clerk.yaml 的 `{ $list }` 中沒有 `{ $value }`
+anchor-none = { $path } 沒有 `{ $list }`
+anchor-list = { $path } 的 { $list }：{ $ids }
+anchor-missing = `{ $id }` 的 `{ $list }` 中沒有 `{ $anchor }` 這一項
+
+# E013, E014/W014 fields against the type's schema (the rest)
+did-you-mean = 您是指 `{ $best }` 嗎？
+type-declares = 記錄類型 `{ $type }` 宣告的欄位：{ $fields }
+unknown-field-hint = 請刪除，或在記錄類型的欄位定義中宣告
+field-not-constant = `{ $field }` 是 { $value }，但必須是 { $expected }
+field-bad-format = `{ $field }` 是 { $value }，不是有效的{ $format }
+front-matter = 前置資料
+format-date = 日期（YYYY-MM-DD）
+format-date-time = 日期時間（YYYY-MM-DDTHH:MM:SS+08:00）
+format-time = 時間（HH:MM:SS+08:00）
+format-email = 電子郵件地址
+format-date-hint = 日期請寫成 YYYY-MM-DD，月與日須真實存在，例如 2026-03-02
+format-email-hint = 請寫成 name@example.org 這樣的地址
+format-other-hint = 請寫成有效的 { $format }
+
+# W090 labels missing, E106 a numbering clerk.yaml does not define
+label-missing = 有 { $n } 個欄位、值或流程狀態沒有標籤：{ $listed }
+label-missing-hint = 請為每個欄位寫 `title:`，每個允許值寫 `oneOf: [{"{"}const: VALUE, title: LABEL{"}"}]`，每個狀態在 `workflow.labels` 寫一項
+numbering-undefined = `unique` 指定的編號規則 `{ $seq }` 在 clerk.yaml 中沒有定義
+numbering-undefined-hint = 請在 clerk.yaml 加上 `numbering: {"{"}{ $seq }: {"{"}format: "{"{"}issuer{"}"}〔{"{"}year{"}"}〕{"{"}serial{"}"}號"{"}"}{"}"}`
+
+# `clerk check`: refusals, notes and the chain of governance (`clerk audit`)
+check-config-invalid = error: clerk.yaml 無效，因此沒有檢查任何記錄
+check-files-and-scope = 只有檢查檔案現況時才能指定檔案；--staged 與 --since 檢查的是整個儲存庫（DIR）
+check-not-a-file = `{ $path }` 不是記錄檔（請給一個儲存庫，或若干檔案）
+check-other-repository = `{ $path }` 不在 `{ $root }` 的儲存庫中
+check-null-revision = 說明：`--since { $rev }` 不指向任何提交（git 的空版本：首次推送或新分支），因此從第一次提交起檢查全部歷史
+chain-heading = 治理紀錄（規則、職務與金鑰共變更 { $n } 次）：
+chain-changes = 變更 { $change }
+chain-approved = 核准 { $approval }
+chain-unapproved = 沒有修訂紀錄核准
+gate-no-commit = `{ $rev }` 不指向任何提交
+gate-not-ancestor = `{ $rev }` 不是 HEAD 的祖先，之後的提交不是這個分支的歷史；請給出分支的起點（`git merge-base { $rev } HEAD`）
+gate-root-mismatch = 這段歷史從提交 { $found } 開始，不是協會所固定的起點 { $pinned }：這不是協會的歷史

@@ -4,6 +4,7 @@
 //! approval of the type's declassification step lowers it.
 
 use crate::diag::{codes, Diagnostic, Pos};
+use crate::i18n::{t, tv};
 use crate::model::record::Record;
 use crate::model::repo::{declassified, Repository};
 
@@ -22,27 +23,38 @@ pub fn check(repo: &Repository, record: &Record) -> Option<Diagnostic> {
         None => Pos::FILE,
     };
     let hint = match &def.declassified_by {
-        Some(step) => format!(
-            "remove the line, or have it declassified: an approval of the `{step}` step (`clerk sign {} --step {step}`) by whom {} allows",
-            record.path, def.path
-        ),
-        None => format!(
-            "remove the line: {} allows no declassification of its records",
-            def.path
-        ),
+        Some(step) => {
+            let label = crate::model::labels::run_step_label(def, step);
+            let words = [
+                ("step", step.clone()),
+                ("step_label", label),
+                ("path", record.path.clone()),
+                ("file", def.path.clone()),
+            ];
+            tv("below-lowest-declassify-hint", &words)
+        }
+        None => t("below-lowest-hint", &[("file", &def.path)]),
     };
+    let lang = crate::i18n::lang().tag();
+    let level = |c| {
+        let label = crate::i18n::script(levels.label(c, lang));
+        t(
+            "level-named",
+            &[("level", &levels.id(c)), ("level_label", &label)],
+        )
+    };
+    let words = [
+        ("type", def.name.clone()),
+        ("type_label", crate::model::labels::run_type_label(def)),
+        ("claimed", level(claimed)),
+        ("floor", level(floor)),
+    ];
     Some(
         Diagnostic::new(
             codes::BELOW_LOWEST_CLASSIFICATION,
             &record.path,
             pos,
-            format!(
-                "a {} may not be `{}`: the lowest classification of its records is `{}` (rules §6.1), so it stays `{}`",
-                def.name,
-                levels.id(claimed),
-                levels.id(floor),
-                levels.id(floor)
-            ),
+            tv("below-lowest", &words),
         )
         .hint(hint),
     )
@@ -65,15 +77,18 @@ pub fn types(repo: &Repository) -> Vec<Diagnostic> {
                     codes::BELOW_LOWEST_CLASSIFICATION,
                     &def.path,
                     crate::model::locate(text, "/declassified_by", false),
-                    format!("`declassified_by: {step}` names no approval step of this type"),
+                    t("declassified-by-unknown", &[("step", step)]),
                 )
-                .hint(format!(
-                    "declare the step under `approvals:` (who may declassify), or name one of: {}",
-                    if steps.is_empty() {
-                        "(none)".to_string()
-                    } else {
-                        steps.join(", ")
-                    }
+                .hint(t(
+                    "declassified-by-unknown-hint",
+                    &[(
+                        "steps",
+                        &if steps.is_empty() {
+                            t("none-listed", &[])
+                        } else {
+                            steps.join(", ")
+                        },
+                    )],
                 )),
             )
         })

@@ -184,15 +184,18 @@ fn unknown_field(
         Vec::new()
     };
     let hint = match closest(key, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if parent.is_empty() => format!("type `{}` declares: {}", def.name, known.join(", ")),
-        None => "remove it, or declare it in the type's schema".into(),
+        Some(best) => t("did-you-mean", &[("best", &best)]),
+        None if parent.is_empty() => t(
+            "type-declares",
+            &[("type", &def.name), ("fields", &known.join(", "))],
+        ),
+        None => t("unknown-field-hint", &[]),
     };
     Diagnostic::new(
         code,
         &record.path,
         record.pos(text, &pointer, true),
-        format!("unknown field `{field}` for type `{}`", def.name),
+        t("field-unknown", &[("field", &field), ("type", &def.name)]),
     )
     .hint(hint)
 }
@@ -242,13 +245,24 @@ fn schema_finding(
         }
         K::Constant { expected_value } => at(
             codes::NOT_ALLOWED,
-            format!("`{field}` is {shown}, but must be {}", show(expected_value)),
+            t(
+                "field-not-constant",
+                &[
+                    ("field", &field),
+                    ("value", &shown),
+                    ("expected", &show(expected_value)),
+                ],
+            ),
         ),
         K::Format { format } => at(
             codes::BAD_VALUE,
-            format!(
-                "`{field}` is {shown}, which is not a valid {}",
-                format_words(format)
+            t(
+                "field-bad-format",
+                &[
+                    ("field", &field),
+                    ("value", &shown),
+                    ("format", &format_words(format)),
+                ],
             ),
         )
         .hint(format_hint(format)),
@@ -265,7 +279,7 @@ fn schema_finding(
         _ => {
             let message = error.to_string();
             let subject = if field.is_empty() {
-                "front matter".to_string()
+                t("front-matter", &[])
             } else {
                 format!("`{field}`")
             };
@@ -457,19 +471,15 @@ fn type_hint(kind: &jsonschema::error::TypeKind) -> String {
 
 fn format_words(format: &str) -> String {
     match format {
-        "date" => "date (YYYY-MM-DD)".into(),
-        "date-time" => "date and time (YYYY-MM-DDTHH:MM:SS+08:00)".into(),
-        "time" => "time (HH:MM:SS+08:00)".into(),
-        "email" => "e-mail address".into(),
+        "date" | "date-time" | "time" | "email" => t(&format!("format-{format}"), &[]),
         other => other.to_string(),
     }
 }
 
 fn format_hint(format: &str) -> String {
     match format {
-        "date" => "write dates as YYYY-MM-DD with a real month and day, e.g. 2026-03-02".into(),
-        "email" => "write an address like name@example.org".into(),
-        other => format!("write a valid {other}"),
+        "date" | "email" => t(&format!("format-{format}-hint"), &[]),
+        other => t("format-other-hint", &[("format", &other)]),
     }
 }
 

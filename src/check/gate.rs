@@ -46,12 +46,21 @@ pub enum GateError {
     Git2(#[from] git2::Error),
     #[error("{0}")]
     Load(#[from] LoadError),
-    #[error("`{0}` names no commit")]
+    #[error("{}", said("gate-no-commit", &[("rev", .0)]))]
     NoSuchRevision(String),
-    #[error("`{0}` is not an ancestor of HEAD, so the commits after it are not the history of this branch; give the commit the branch grew from (`git merge-base {0} HEAD`)")]
+    #[error("{}", said("gate-not-ancestor", &[("rev", .0)]))]
     NotAnAncestor(String),
-    #[error("this history starts at commit {found}, not at {pinned}, the root the association pinned: it is not the association's history")]
+    #[error("{}", said("gate-root-mismatch", &[("found", found), ("pinned", pinned)]))]
     RootMismatch { pinned: String, found: String },
+}
+
+/// A gate error's words in the run's language.
+fn said(id: &str, words: &[(&str, &String)]) -> String {
+    let args: Vec<(&str, &dyn std::fmt::Display)> = words
+        .iter()
+        .map(|(k, v)| (*k, *v as &dyn std::fmt::Display))
+        .collect();
+    crate::i18n::t(id, &args)
 }
 
 /// Opens the git repository: as git's hooks see it when run from a hook (GIT_DIR,

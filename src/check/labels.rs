@@ -33,19 +33,22 @@ fn finding(repo: &Repository, def: &TypeDef) -> Option<Diagnostic> {
         .collect::<Vec<_>>()
         .join(", ");
     if missing.len() > LISTED {
-        listed.push_str(&format!(" and {} more", missing.len() - LISTED));
+        listed.push_str(&crate::i18n::t(
+            "and-more",
+            &[("n", &(missing.len() - LISTED))],
+        ));
     }
     Some(
         Diagnostic::new(
             codes::LABEL_MISSING,
             &def.path,
             pos,
-            format!(
-                "{} fields, values or workflow states without a label: {listed}",
-                missing.len()
+            crate::i18n::t(
+                "label-missing",
+                &[("n", &missing.len()), ("listed", &listed)],
             ),
         )
-        .hint("give each field a `title:`, each allowed value `oneOf: [{const: VALUE, title: LABEL}]`, each state a `workflow.labels` entry"),
+        .hint(crate::i18n::t("label-missing-hint", &[])),
     )
 }
 

@@ -41,9 +41,9 @@ fn duplicate_ids(repo: &Repository) -> Vec<Diagnostic> {
                     codes::DUPLICATE_ID,
                     &r.path,
                     r.pos(repo.text_of(r), pointer, false),
-                    format!("id `{id}` is already used by {}", first.path),
+                    crate::i18n::t("duplicate-id", &[("id", &id), ("path", &first.path)]),
                 )
-                .hint("give this record its own `id:` (or rename the file); references would be ambiguous"),
+                .hint(crate::i18n::t("duplicate-id-hint", &[])),
             );
         }
     }
@@ -86,11 +86,15 @@ fn resolve(repo: &Repository, rule: &RefRule, value: &str) -> Option<Broken> {
         Target::Anchored { types, list } => match value.split_once('#') {
             Some((id, anchor)) => resolve_record(repo, types, id, Some((list, anchor))),
             None => Some((
-                format!(
-                    "`{value}` must name an item of a {}'s `{list}`",
-                    types.join(" or ")
+                crate::i18n::t(
+                    "anchor-needed",
+                    &[
+                        ("value", &value),
+                        ("types", &type_labels(repo, types)),
+                        ("list", &list),
+                    ],
                 ),
-                format!("write it as `{value}#ID`, with the id of the item in `{list}`"),
+                crate::i18n::t("anchor-needed-hint", &[("value", &value), ("list", &list)]),
                 codes::REFERENCE_ANCHOR_MISSING,
             )),
         },
@@ -109,11 +113,17 @@ fn resolve_config(repo: &Repository, list: &str, value: &str) -> Option<Broken> 
         return None;
     }
     let hint = match closest(value, ids.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`? ({list} are listed in clerk.yaml)"),
-        None => format!("clerk.yaml lists {list}: {}", ids.join(", ")),
+        Some(best) => crate::i18n::t(
+            "config-item-did-you-mean",
+            &[("best", &best), ("list", &list)],
+        ),
+        None => crate::i18n::t(
+            "config-item-list",
+            &[("list", &list), ("ids", &ids.join(", "))],
+        ),
     };
     Some((
-        format!("no `{value}` in `{list}` of clerk.yaml"),
+        crate::i18n::t("config-item-missing", &[("value", &value), ("list", &list)]),
         hint,
         codes::BROKEN_REFERENCE,
     ))
@@ -202,12 +212,20 @@ fn missing_item(
         return None;
     }
     let hint = if ids.is_empty() {
-        format!("{} has no `{list}`", target.path)
+        crate::i18n::t("anchor-none", &[("path", &target.path), ("list", &list)])
     } else {
-        format!("{} has {list}: {}", target.path, ids.join(", "))
+        let words = [
+            ("path", target.path.clone()),
+            ("list", list.to_string()),
+            ("ids", ids.join(", ")),
+        ];
+        crate::i18n::tv("anchor-list", &words)
     };
     Some((
-        format!("`{id}` has no item `{anchor}` in its `{list}`"),
+        crate::i18n::t(
+            "anchor-missing",
+            &[("id", &id), ("anchor", &anchor), ("list", &list)],
+        ),
         hint,
         codes::REFERENCE_ANCHOR_MISSING,
     ))

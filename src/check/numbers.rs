@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::ledger::at;
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::i18n::tv;
+use crate::i18n::{t, tv};
 use crate::model::config::Numbering;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -207,8 +207,9 @@ fn against_scheme(
 
 /// The finding for a type whose `unique` names a numbering clerk.yaml does not define.
 fn numbering_missing(def: &TypeDef, seq: &str) -> Diagnostic {
-    Diagnostic::new(codes::SETTING_MISSING, &def.path, Pos::line(1), format!("`unique` names numbering `{seq}`, which clerk.yaml does not define"))
-        .hint(format!("add `numbering: {{{seq}: {{format: \"{{issuer}}〔{{year}}〕{{serial}}號\"}}}}` to clerk.yaml"))
+    let message = t("numbering-undefined", &[("seq", &seq)]);
+    Diagnostic::new(codes::SETTING_MISSING, &def.path, Pos::line(1), message)
+        .hint(t("numbering-undefined-hint", &[("seq", &seq)]))
 }
 
 /// The finding for a number that does not follow its numbering's format, with an example.

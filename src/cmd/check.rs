@@ -81,7 +81,7 @@ pub fn run(
                 (d.path == crate::model::config::FILE && !text.is_empty()).then_some(text.as_str())
             };
             print(format, root, &[*diagnostic], None, &source_of)?;
-            eprintln!("error: clerk.yaml is invalid, so nothing was checked");
+            eprintln!("{}", crate::i18n::t("check-config-invalid", &[]));
             return Ok(2);
         }
         Err(e) => {
@@ -130,21 +130,22 @@ enum ScopeKind {
 /// The chain of governance: each commit that changed the rules, roles or keys, what it
 /// changed, and who approved it with which key; a break is marked.
 fn print_chain(governed: &[gate::Governed]) {
-    println!(
-        "chain of governance ({} change(s) to the rules, roles and keys):",
-        governed.len()
-    );
+    use crate::i18n::t;
+    println!("{}", t("chain-heading", &[("n", &governed.len())]));
     for g in governed {
         let mark = if g.errors == 0 { "ok" } else { "BROKEN" };
         println!("  {mark:6} {}", g.commit);
         for change in &g.changes {
-            println!("           changes {change}");
+            println!("           {}", t("chain-changes", &[("change", change)]));
         }
         for approval in &g.approvals {
-            println!("           approved {approval}");
+            println!(
+                "           {}",
+                t("chain-approved", &[("approval", approval)])
+            );
         }
         if g.approvals.is_empty() {
-            println!("           approved by no amendment");
+            println!("           {}", t("chain-unapproved", &[]));
         }
     }
     println!();
@@ -299,7 +300,7 @@ impl Args {
             (false, None) => Scope::Folder,
         };
         if files.is_some() && !matches!(scope, Scope::Folder) {
-            anyhow::bail!("give files only to check them as they are; --staged and --since check a repository (DIR)");
+            anyhow::bail!(crate::i18n::t("check-files-and-scope", &[]));
         }
         let options = check::Options {
             today: self.as_of.day(),
@@ -332,18 +333,16 @@ fn targets(paths: &[PathBuf]) -> anyhow::Result<(PathBuf, Option<HashSet<String>
             let mut rels = HashSet::new();
             for file in files {
                 if !file.is_file() {
-                    anyhow::bail!(
-                        "`{}` is not a record file (give one repository, or files)",
-                        file.display()
-                    );
+                    let path = file.display();
+                    anyhow::bail!(crate::i18n::t("check-not-a-file", &[("path", &path)]));
                 }
                 let abs = real(file)?;
                 if real(&super::record::find_root(&abs)?)? != root {
-                    anyhow::bail!(
-                        "`{}` is not in the repository at `{}`",
-                        file.display(),
-                        root.display()
-                    );
+                    let words = [
+                        ("path", file.display().to_string()),
+                        ("root", root.display().to_string()),
+                    ];
+                    anyhow::bail!(crate::i18n::tv("check-other-repository", &words));
                 }
                 rels.insert(crate::read::relative(&root, &abs));
             }
@@ -365,7 +364,10 @@ fn base(rev: String) -> Option<String> {
     if !git::is_null_revision(&rev) {
         return Some(rev);
     }
-    eprintln!("note: `--since {rev}` names no commit (git's null revision: a first push or a new branch), so the whole history is checked, from the first commit");
+    eprintln!(
+        "{}",
+        crate::i18n::t("check-null-revision", &[("rev", &rev)])
+    );
     None
 }
 
