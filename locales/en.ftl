@@ -511,3 +511,40 @@ chain-unapproved = approved by no amendment
 gate-no-commit = `{ $rev }` names no commit
 gate-not-ancestor = `{ $rev }` is not an ancestor of HEAD, so the commits after it are not the history of this branch; give the commit the branch grew from (`git merge-base { $rev } HEAD`)
 gate-root-mismatch = this history starts at commit { $found }, not at { $pinned }, the root the association pinned: it is not the association's history
+
+# Commands that open one record: refusals
+not-in-repository = `{ $path }` is not inside a clerk records repository (no clerk.yaml above it)
+config-invalid-nothing-done = { $file } is invalid, so nothing was done
+not-a-file = `{ $path }` is not a file
+fix-first = { $path }:{ $line }: { $message } [{ $code }]; fix it first (`clerk check`)
+not-a-record = `{ $path }` is not a record (is it listed under `ignore` in clerk.yaml?)
+who-approves = who is approving? pass `--by PERSON-ID` or set CLERK_PERSON
+
+# `clerk keys`
+key-unreadable = cannot read the key `{ $path }`
+key-private = `{ $path }` is a private key: give its public half (the `.pub` file ssh-keygen wrote beside it), and never commit the private key
+key-no-person = there is no person `{ $person }`; add them with `clerk new { $people } --id { $person }`
+key-listed = the key { $key } is already listed for { $holder }
+key-added = { $path }: added { $key }, valid from { $date }
+keys-what = give --allowed-signers, or `clerk keys add PERSON FILE.pub`
+
+# `clerk encrypt`, `decrypt`, `reencrypt`
+no-readers = nobody may read { $type } records ({ $level }) on { $date }: list readers under `encryption.readers` in clerk.yaml (by role or person), and make sure they have keys
+already-encrypted = { $path } is already encrypted
+encrypted-to = { $path } → { $target } (readable by { $ids })
+not-encrypted = { $path } is not an encrypted record (NAME.md.age)
+cannot-decrypt = cannot decrypt { $path }: { $error }
+reencrypted-one = { $path }: readable by { $ids }
+reencrypted = { $n } encrypted record(s) re-encrypted
+reencrypt-unopened = error: { $n } encrypted record(s) could not be opened with your key, so they keep their old readers: { $paths }
+
+# `clerk pdf`
+pdf-not-a-document = `{ $path }` is a { $type } record, not an official document: its type file ({ $file }) has no `layout: {"{"}kind: document{"}"}`
+pdf-not-issued = `{ $path }` is not issued yet: it has no document number (`{ $field }`); `clerk issue { $path }` gives it one
+
+# `clerk build` and `clerk init`
+build-errors = { $n } error(s) in the records; run `clerk check { $dir }` to see them
+build-refused = error: nothing was built (use --allow-errors to build anyway, marking the affected records)
+built = built the { $level } site of { $records } records ({ $hidden } left out) into { $out }: { $pages } pages, { $files } files ({ $seconds } s)
+init-exists = { $dir } already holds a clerk.yaml; clerk init never overwrites a repository
+init-next = next: clerk new person --id YOUR-ID --title "YOUR NAME" --role ROLE --key ~/.ssh/id_ed25519.pub

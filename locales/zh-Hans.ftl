@@ -499,3 +499,40 @@ chain-unapproved = 没有修订记录核准
 gate-no-commit = `{ $rev }` 不指向任何提交
 gate-not-ancestor = `{ $rev }` 不是 HEAD 的祖先，之后的提交不是这个分支的历史；请给出分支的起点（`git merge-base { $rev } HEAD`）
 gate-root-mismatch = 这段历史从提交 { $found } 开始，不是协会所固定的起点 { $pinned }：这不是协会的历史
+
+# Commands that open one record: refusals
+not-in-repository = `{ $path }` 不在 clerk 记录仓库中（上层文件夹没有 clerk.yaml）
+config-invalid-nothing-done = { $file } 无效，因此没有做任何事
+not-a-file = `{ $path }` 不是文件
+fix-first = { $path }:{ $line }：{ $message } [{ $code }]；请先修正（`clerk check`）
+not-a-record = `{ $path }` 不是记录（是否列在 clerk.yaml 的 `ignore` 中？）
+who-approves = 由谁审批？请加上 `--by PERSON-ID`，或设置 CLERK_PERSON
+
+# `clerk keys`
+key-unreadable = 无法读取密钥 `{ $path }`
+key-private = `{ $path }` 是私钥：请提供其公钥（ssh-keygen 在旁边生成的 `.pub` 文件），并且绝不要提交私钥
+key-no-person = 没有 `{ $person }` 这个人；请以 `clerk new { $people } --id { $person }` 新增
+key-listed = 密钥 { $key } 已列在{ $name }（`{ $holder }`）名下
+key-added = { $path }：已加入 { $key }，自 { $date } 起有效
+keys-what = 请加上 --allowed-signers，或使用 `clerk keys add PERSON FILE.pub`
+
+# `clerk encrypt`, `decrypt`, `reencrypt`
+no-readers = { $date } 没有人可阅读{ $type }记录（{ $level }）：请在 clerk.yaml 的 `encryption.readers` 下列出阅读者（依职务或人员），并确认他们有密钥
+already-encrypted = { $path } 已经加密
+encrypted-to = { $path } → { $target }（可阅读者：{ $readers }）
+not-encrypted = { $path } 不是加密记录（NAME.md.age）
+cannot-decrypt = 无法解密 { $path }：{ $error }
+reencrypted-one = { $path }：可阅读者为 { $readers }
+reencrypted = 已重新加密 { $n } 条加密记录
+reencrypt-unopened = error: 有 { $n } 条加密记录无法用您的密钥打开，因此维持原来的阅读者：{ $paths }
+
+# `clerk pdf`
+pdf-not-a-document = `{ $path }` 是{ $type_label }记录，不是公文：其记录类型文件（{ $file }）没有 `layout: {"{"}kind: document{"}"}`
+pdf-not-issued = `{ $path }` 尚未发文：没有文号（`{ $field }`）；`clerk issue { $path }` 会给它一个
+
+# `clerk build` and `clerk init`
+build-errors = 记录中有 { $n } 个错误；执行 `clerk check { $dir }` 查看
+build-refused = error: 没有构建任何内容（加上 --allow-errors 仍可构建，并标示受影响的记录）
+built = 已构建{ $level_label }网站，含 { $records } 条记录（略去 { $hidden } 条），输出至 { $out }：{ $pages } 页，{ $files } 个文件（{ $seconds } 秒）
+init-exists = { $dir } 已有 clerk.yaml；clerk init 绝不覆盖既有的仓库
+init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub

@@ -499,3 +499,40 @@ chain-unapproved = 沒有修訂紀錄核准
 gate-no-commit = `{ $rev }` 不指向任何提交
 gate-not-ancestor = `{ $rev }` 不是 HEAD 的祖先，之後的提交不是這個分支的歷史；請給出分支的起點（`git merge-base { $rev } HEAD`）
 gate-root-mismatch = 這段歷史從提交 { $found } 開始，不是協會所固定的起點 { $pinned }：這不是協會的歷史
+
+# Commands that open one record: refusals
+not-in-repository = `{ $path }` 不在 clerk 記錄儲存庫中（上層資料夾沒有 clerk.yaml）
+config-invalid-nothing-done = { $file } 無效，因此沒有做任何事
+not-a-file = `{ $path }` 不是檔案
+fix-first = { $path }:{ $line }：{ $message } [{ $code }]；請先修正（`clerk check`）
+not-a-record = `{ $path }` 不是記錄（是否列在 clerk.yaml 的 `ignore` 中？）
+who-approves = 由誰審批？請加上 `--by PERSON-ID`，或設定 CLERK_PERSON
+
+# `clerk keys`
+key-unreadable = 無法讀取金鑰 `{ $path }`
+key-private = `{ $path }` 是私鑰：請提供其公鑰（ssh-keygen 在旁邊產生的 `.pub` 檔），並且絕不要提交私鑰
+key-no-person = 沒有 `{ $person }` 這個人；請以 `clerk new { $people } --id { $person }` 新增
+key-listed = 金鑰 { $key } 已列在{ $name }（`{ $holder }`）名下
+key-added = { $path }：已加入 { $key }，自 { $date } 起有效
+keys-what = 請加上 --allowed-signers，或使用 `clerk keys add PERSON FILE.pub`
+
+# `clerk encrypt`, `decrypt`, `reencrypt`
+no-readers = { $date } 沒有人可閱讀{ $type }記錄（{ $level }）：請在 clerk.yaml 的 `encryption.readers` 下列出閱讀者（依職務或人員），並確認他們有金鑰
+already-encrypted = { $path } 已經加密
+encrypted-to = { $path } → { $target }（可閱讀者：{ $readers }）
+not-encrypted = { $path } 不是加密記錄（NAME.md.age）
+cannot-decrypt = 無法解密 { $path }：{ $error }
+reencrypted-one = { $path }：可閱讀者為 { $readers }
+reencrypted = 已重新加密 { $n } 筆加密記錄
+reencrypt-unopened = error: 有 { $n } 筆加密記錄無法用您的金鑰打開，因此維持原來的閱讀者：{ $paths }
+
+# `clerk pdf`
+pdf-not-a-document = `{ $path }` 是{ $type_label }記錄，不是公文：其記錄類型檔（{ $file }）沒有 `layout: {"{"}kind: document{"}"}`
+pdf-not-issued = `{ $path }` 尚未發文：沒有文號（`{ $field }`）；`clerk issue { $path }` 會給它一個
+
+# `clerk build` and `clerk init`
+build-errors = 記錄中有 { $n } 個錯誤；執行 `clerk check { $dir }` 查看
+build-refused = error: 沒有建置任何內容（加上 --allow-errors 仍可建置，並標示受影響的記錄）
+built = 已建置{ $level_label }網站，含 { $records } 筆記錄（略去 { $hidden } 筆），輸出至 { $out }：{ $pages } 頁，{ $files } 個檔案（{ $seconds } 秒）
+init-exists = { $dir } 已有 clerk.yaml；clerk init 絕不覆寫既有的儲存庫
+init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub

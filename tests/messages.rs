@@ -275,3 +275,59 @@ fn a_text_in_an_unknown_language_is_a_type_error_at_its_line() {
     );
     assert_eq!(e101.message, "`fr` is not a language clerk speaks");
 }
+
+/// Commands speak the run's language too: `keys add` refusing a key someone holds names them,
+/// `new` and `issue` refuse in Chinese, and `build` says what it built with the level's label.
+#[test]
+fn command_output_in_chinese() {
+    let repo = Repo::example();
+    let theirs = common::crate_dir().join("records-example/.example-keys/lin-wenhui.pub");
+    let out = clerk(&["keys", "add", "wang-fang", "--lang", "zh-Hant"])
+        .arg(&theirs)
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.stderr.contains("已列在林文慧（`lin-wenhui`）名下"),
+        "{}",
+        out.stderr
+    );
+    let out = clerk(&["new", "nope", "--lang", "zh-Hans"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.stderr.starts_with("error: 没有 `nope` 这种记录类型"),
+        "{}",
+        out.stderr
+    );
+    let out = clerk(&["issue", "documents/2026-doc-001.md", "--lang", "zh-Hant"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.stderr
+            .contains("documents/2026-doc-001.md 已有 number `"),
+        "{}",
+        out.stderr
+    );
+    let site = Repo::empty();
+    let out = clerk(&[
+        "build",
+        "--lang",
+        "zh-Hans",
+        "--no-search",
+        "--no-pdf",
+        "-o",
+    ])
+    .arg(site.path().join("public"))
+    .args(["--today", common::TODAY])
+    .dir(repo.path())
+    .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    assert!(
+        out.stdout.starts_with("已构建公开网站，含 "),
+        "{}",
+        out.stdout
+    );
+}

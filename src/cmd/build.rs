@@ -36,12 +36,13 @@ pub fn run(
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 {
-        eprintln!(
-            "{errors} error(s) in the records; run `clerk check {}` to see them",
-            dir.display()
-        );
+        let words = [
+            ("n", errors.to_string()),
+            ("dir", dir.display().to_string()),
+        ];
+        eprintln!("{}", crate::i18n::tv("build-errors", &words));
         if !allow_errors {
-            eprintln!("error: nothing was built (use --allow-errors to build anyway, marking the affected records)");
+            eprintln!("{}", crate::i18n::t("build-refused", &[]));
             return Ok(1);
         }
     }
@@ -60,16 +61,24 @@ pub fn run(
     if !repo.unreadable.is_empty() {
         eprintln!("{}", super::check::unreadable_note(repo.unreadable.len()));
     }
-    println!(
-        "built the {} site of {} records ({} left out) into {}: {} pages, {} files ({:.2} s)",
-        repo.config.classifications.id(audience),
-        report.records,
-        report.hidden,
-        out.display(),
-        report.pages,
-        report.files,
-        started.elapsed().as_secs_f64()
-    );
+    let lang = crate::i18n::lang();
+    let words = [
+        (
+            "level",
+            repo.config.classifications.id(audience).to_string(),
+        ),
+        (
+            "level_label",
+            crate::i18n::script(repo.config.classifications.label(audience, lang.tag())),
+        ),
+        ("records", report.records.to_string()),
+        ("hidden", report.hidden.to_string()),
+        ("out", out.display().to_string()),
+        ("pages", report.pages.to_string()),
+        ("files", report.files.to_string()),
+        ("seconds", format!("{:.2}", started.elapsed().as_secs_f64())),
+    ];
+    println!("{}", crate::i18n::tv("built", &words));
     Ok(0)
 }
 

@@ -25,11 +25,18 @@ fn recipients(
     let (keys, _) = crate::model::keys::Keyring::load(repo);
     let readers = readers::readers(repo, &keys, type_name, classification, today);
     if readers.is_empty() {
-        bail!(
-            "nobody may read {} records ({}) on {today}: list readers under `encryption.readers` in clerk.yaml (by role or person), and make sure they have keys",
-            type_name,
-            repo.config.classifications.id(classification)
+        let lang = crate::i18n::lang().tag();
+        let kind = repo.types.get(type_name).map_or_else(
+            || type_name.to_string(),
+            crate::model::labels::run_type_label,
         );
+        let level = crate::i18n::script(repo.config.classifications.label(classification, lang));
+        let words = [
+            ("type", kind),
+            ("level", level),
+            ("date", today.to_string()),
+        ];
+        bail!(crate::i18n::tv("no-readers", &words));
     }
     let mut people: Vec<String> = readers.iter().map(|(p, _)| p.clone()).collect();
     people.dedup();
@@ -43,7 +50,7 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     let (repo, index) = record::open(file)?;
     let (people, keys) = recipients(&repo, index, today)?;
     let rec = &repo.records[index];
-    let readers = people.join(", ");
+    let readers = (people.join(", "), names(&repo, &people));
     let mut plain_files = Vec::new();
     for a in crate::model::attachments::of(
         crate::model::attachments::Files::Folder(&repo.root),
@@ -57,18 +64,17 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     }
     let already = file.to_string_lossy().ends_with(crypt::SUFFIX);
     if already && plain_files.is_empty() {
-        bail!("{} is already encrypted", file.display());
+        bail!(crate::i18n::t(
+            "already-encrypted",
+            &[("path", &file.display())]
+        ));
     }
     for path in plain_files {
         let bytes =
             std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         let target = PathBuf::from(format!("{}.age", path.display()));
         replace_file(&path, &target, &crypt::seal(&bytes, &keys, None)?)?;
-        println!(
-            "{} → {} (readable by {readers})",
-            path.display(),
-            target.display()
-        );
+        println!("{}", sealed_to(&path, &target, &readers));
     }
     if already {
         return Ok(());
@@ -80,11 +86,7 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
     )?;
     let target = PathBuf::from(format!("{}.age", file.display()));
     replace_file(file, &target, &sealed)?;
-    println!(
-        "{} → {} (readable by {readers})",
-        file.display(),
-        target.display()
-    );
+    println!("{}", sealed_to(file, &target, &readers));
     Ok(())
 }
 
@@ -95,14 +97,18 @@ pub fn decrypt(file: &Path) -> anyhow::Result<()> {
         .strip_suffix(".age")
         .filter(|_| name.ends_with(crypt::SUFFIX))
     else {
-        bail!(
-            "{} is not an encrypted record (NAME.md.age)",
-            file.display()
-        );
+        bail!(crate::i18n::t(
+            "not-encrypted",
+            &[("path", &file.display())]
+        ));
     };
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let text =
-        crypt::open(&bytes).map_err(|e| anyhow!("cannot decrypt {}: {e}", file.display()))?;
+    let text = crypt::open(&bytes).map_err(|e| {
+        anyhow!(crate::i18n::t(
+            "cannot-decrypt",
+            &[("path", &file.display()), ("error", &e)]
+        ))
+    })?;
     let target = PathBuf::from(plain);
     replace_file(file, &target, &text)?;
     println!("{} → {}", file.display(), target.display());
@@ -131,23 +137,43 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
         let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, Some(&envelope))?;
         crate::fsio::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
             .with_context(|| format!("cannot write {}", rec.path))?;
-        println!("{}: readable by {}", rec.path, people.join(", "));
+        let words = [
+            ("path", rec.path.clone()),
+            ("ids", people.join(", ")),
+            ("readers", names(&repo, &people)),
+        ];
+        println!("{}", crate::i18n::tv("reencrypted-one", &words));
         changed += 1;
     }
-    println!("{changed} encrypted record(s) re-encrypted");
+    println!("{}", crate::i18n::t("reencrypted", &[("n", &changed)]));
     if !repo.unreadable.is_empty() {
-        eprintln!(
-            "error: {} encrypted record(s) could not be opened with your key, so they keep their old readers: {}",
-            repo.unreadable.len(),
-            repo.unreadable
-                .iter()
-                .map(|u| u.path.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let paths: Vec<&str> = repo.unreadable.iter().map(|u| u.path.as_str()).collect();
+        let words = [
+            ("n", repo.unreadable.len().to_string()),
+            ("paths", paths.join(", ")),
+        ];
+        eprintln!("{}", crate::i18n::tv("reencrypt-unopened", &words));
         return Ok(1);
     }
     Ok(0)
+}
+
+/// People by their names, joined.
+fn names(repo: &Repository, ids: &[String]) -> String {
+    let say = crate::model::labels::Say::new(repo, None);
+    let each: Vec<String> = ids.iter().map(|id| say.person(id)).collect();
+    each.join(&crate::i18n::t("list-and", &[]))
+}
+
+/// What `encrypt` says it did with one file.
+fn sealed_to(file: &Path, target: &Path, (ids, names): &(String, String)) -> String {
+    let words = [
+        ("path", file.display().to_string()),
+        ("target", target.display().to_string()),
+        ("ids", ids.clone()),
+        ("readers", names.clone()),
+    ];
+    crate::i18n::tv("encrypted-to", &words)
 }
 
 /// Creates `target` with `bytes`, then removes `file`: only once the new file is complete does

@@ -165,10 +165,7 @@ pub struct InitRequest<'a> {
 pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
     let dir = req.dir;
     if dir.join(config::FILE).exists() {
-        bail!(
-            "{} already holds a clerk.yaml; clerk init never overwrites a repository",
-            dir.display()
-        );
+        bail!(crate::i18n::t("init-exists", &[("dir", &dir.display())]));
     }
     let locale = req.locale;
     let name = req.name.unwrap_or(locale.default_name());
@@ -357,9 +354,9 @@ impl InitArgs {
             holidays: &self.holidays,
         })?;
         for path in written {
-            println!("wrote {}", path.display());
+            println!("{}", crate::i18n::t("wrote", &[("path", &path.display())]));
         }
-        println!("next: clerk new person --id YOUR-ID --title \"YOUR NAME\" --role ROLE --key ~/.ssh/id_ed25519.pub");
+        println!("{}", crate::i18n::t("init-next", &[]));
         Ok(0)
     }
 }

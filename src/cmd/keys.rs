@@ -46,20 +46,20 @@ pub fn add(
     from: NaiveDate,
 ) -> anyhow::Result<(PathBuf, String)> {
     let text = std::fs::read_to_string(key_file)
-        .with_context(|| format!("cannot read the key `{}`", key_file.display()))?;
+        .with_context(|| crate::i18n::t("key-unreadable", &[("path", &key_file.display())]))?;
     if text.contains("PRIVATE KEY-----") {
-        bail!(
-            "`{}` is a private key: give its public half (the `.pub` file ssh-keygen wrote \
-             beside it), and never commit the private key",
-            key_file.display()
-        );
+        bail!(crate::i18n::t(
+            "key-private",
+            &[("path", &key_file.display())]
+        ));
     }
     let line = text.trim();
     let key = PublicKey::from_openssh(line).map_err(|e| {
-        anyhow!(
-            "`{}` is not an OpenSSH public key ({e}); give the `.pub` file ssh-keygen wrote",
-            key_file.display()
-        )
+        let words = [
+            ("path", key_file.display().to_string()),
+            ("error", e.to_string()),
+        ];
+        anyhow!(crate::i18n::tv("new-not-a-key", &words))
     })?;
     let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
     let (repo, _) = super::record::open_repository(root)?;
@@ -67,15 +67,25 @@ pub fn add(
         .record(person)
         .filter(|r| r.type_name.as_deref() == Some(repo.config.people_type.as_str()))
         .ok_or_else(|| {
-            anyhow!(
-                "there is no person `{person}`; add them with `clerk new {} --id {person}`",
-                repo.config.people_type
-            )
+            let words = [
+                ("person", person.to_string()),
+                ("people", repo.config.people_type.clone()),
+            ];
+            anyhow!(crate::i18n::tv("key-no-person", &words))
         })?;
     let (ring, _) = Keyring::load(&repo);
     for (holder, keys) in ring.people() {
         if keys.iter().any(|k| k.key.key_data() == key.key_data()) {
-            bail!("the key {fingerprint} is already listed for {holder}");
+            let name = repo
+                .person(holder)
+                .and_then(crate::model::labels::person_name)
+                .unwrap_or(holder);
+            let words = [
+                ("key", fingerprint.clone()),
+                ("holder", holder.to_string()),
+                ("name", name.to_string()),
+            ];
+            bail!(crate::i18n::tv("key-listed", &words));
         }
     }
     let path = root.join(&record.path);
@@ -144,15 +154,16 @@ impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         if let Some(Action::Add(a)) = self.action {
             let (path, fingerprint) = add(&a.repo.root(), &a.person, &a.key, a.date.day())?;
-            println!(
-                "{}: added {fingerprint}, valid from {}",
-                path.display(),
-                a.date.day()
-            );
+            let words = [
+                ("path", path.display().to_string()),
+                ("key", fingerprint),
+                ("date", a.date.day().to_string()),
+            ];
+            println!("{}", crate::i18n::tv("key-added", &words));
             return Ok(0);
         }
         if !self.allowed_signers {
-            bail!("give --allowed-signers, or `clerk keys add PERSON FILE.pub`");
+            bail!(crate::i18n::t("keys-what", &[]));
         }
         let text = allowed_signers(&crate::cmd::record::repository_dir(&self.dir))?;
         match self.output {

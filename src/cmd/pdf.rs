@@ -80,50 +80,56 @@ fn paper(
         .with_context(|| format!("cannot resolve `{}`", file.display()))?;
     let rel = relative(root, &abs);
     if !abs.is_file() {
-        bail!("`{}` is not a file", file.display());
+        bail!(crate::i18n::t("not-a-file", &[("path", &file.display())]));
     }
     if !abs.starts_with(root) {
-        bail!(
-            "`{}` is not in the repository at `{}`",
-            file.display(),
-            root.display()
-        );
+        let words = [
+            ("path", file.display().to_string()),
+            ("root", root.display().to_string()),
+        ];
+        bail!(crate::i18n::tv("check-other-repository", &words));
     }
-    let r = repo.records.iter().find(|r| r.path == rel).ok_or_else(|| {
-        anyhow!("`{rel}` is not a record (is it listed under `ignore` in clerk.yaml?)")
-    })?;
+    let r = repo
+        .records
+        .iter()
+        .find(|r| r.path == rel)
+        .ok_or_else(|| anyhow!(crate::i18n::t("not-a-record", &[("path", &rel)])))?;
     if let Some(d) = findings
         .iter()
         .find(|d| d.path == rel && d.severity == Severity::Error)
     {
-        bail!(
-            "{rel}:{}: {} [{}]; fix it first (`clerk check`)",
-            d.line,
-            d.message,
-            d.code
-        );
+        let words = [
+            ("path", rel.clone()),
+            ("line", d.line.to_string()),
+            ("message", d.message.clone()),
+            ("code", d.code.to_string()),
+        ];
+        bail!(crate::i18n::tv("fix-first", &words));
     }
-    let def = repo
-        .type_of(r)
-        .ok_or_else(|| anyhow!("`{rel}` has no known type"))?;
+    let def = repo.type_of(r).ok_or_else(|| {
+        anyhow!(crate::i18n::t(
+            "no-known-type",
+            &[("path", &format!("`{rel}`"))]
+        ))
+    })?;
     let layout = def
         .layout
         .as_ref()
         .filter(|l| l.kind == LayoutKind::Document)
         .ok_or_else(|| {
-            anyhow!(
-                "`{rel}` is a {} record, not an official document: its type file ({}) has no \
-                 `layout: {{kind: document}}`",
-                def.name,
-                def.path
-            )
+            let words = [
+                ("path", rel.clone()),
+                ("type", def.name.clone()),
+                ("type_label", crate::model::labels::run_type_label(def)),
+                ("file", def.path.clone()),
+            ];
+            anyhow!(crate::i18n::tv("pdf-not-a-document", &words))
         })?;
     if r.str_field(&layout.number).is_none() {
-        bail!(
-            "`{rel}` is not issued yet: it has no document number (`{}`); `clerk issue {rel}` \
-             gives it one",
-            layout.number
-        );
+        bail!(crate::i18n::t(
+            "pdf-not-issued",
+            &[("path", &rel), ("field", &layout.number)]
+        ));
     }
     Ok((r.id.clone(), Paper::of(site, theme, layout, r)))
 }

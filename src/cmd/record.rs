@@ -24,10 +24,10 @@ pub fn find_root(file: &Path) -> anyhow::Result<PathBuf> {
         }
         dir = d.parent();
     }
-    bail!(
-        "`{}` is not inside a clerk records repository (no clerk.yaml above it)",
-        file.display()
-    )
+    bail!(crate::i18n::t(
+        "not-in-repository",
+        &[("path", &file.display())]
+    ))
 }
 
 /// The records repository a command was pointed at: `dir` when it holds a clerk.yaml, else the
@@ -72,7 +72,10 @@ pub fn load_error(e: LoadError) -> anyhow::Error {
                 (d.path == config::FILE && !text.is_empty()).then_some(text.as_str())
             };
             let _ = crate::diag::render_text(&mut err, &[*diagnostic], &source_of);
-            anyhow!("{} is invalid, so nothing was done", config::FILE)
+            anyhow!(crate::i18n::t(
+                "config-invalid-nothing-done",
+                &[("file", &config::FILE)]
+            ))
         }
         other => anyhow!("{other}"),
     }
@@ -81,7 +84,7 @@ pub fn load_error(e: LoadError) -> anyhow::Error {
 /// Loads the repository around `file`; returns it and the record's index.
 pub fn open(file: &Path) -> anyhow::Result<(Repository, usize)> {
     if !file.is_file() {
-        bail!("`{}` is not a file", file.display());
+        bail!(crate::i18n::t("not-a-file", &[("path", &file.display())]));
     }
     let root = find_root(file)?;
     let (repo, diags) = open_repository(&root)?;
@@ -91,20 +94,19 @@ pub fn open(file: &Path) -> anyhow::Result<(Repository, usize)> {
         .iter()
         .find(|d| d.path == rel && d.severity == Severity::Error)
     {
-        bail!(
-            "{rel}:{}: {} [{}]; fix it first (`clerk check`)",
-            d.line,
-            d.message,
-            d.code
-        );
+        let words = [
+            ("path", rel.clone()),
+            ("line", d.line.to_string()),
+            ("message", d.message.clone()),
+            ("code", d.code.to_string()),
+        ];
+        bail!(crate::i18n::tv("fix-first", &words));
     }
     let index = repo
         .records
         .iter()
         .position(|r| r.path == rel)
-        .ok_or_else(|| {
-            anyhow!("`{rel}` is not a record (is it listed under `ignore` in clerk.yaml?)")
-        })?;
+        .ok_or_else(|| anyhow!(crate::i18n::t("not-a-record", &[("path", &rel)])))?;
     Ok((repo, index))
 }
 
@@ -129,5 +131,5 @@ pub fn me(repo: &Repository) -> Option<String> {
 
 pub fn person(by: Option<String>) -> anyhow::Result<String> {
     by.or_else(|| std::env::var("CLERK_PERSON").ok().filter(|s| !s.is_empty()))
-        .ok_or_else(|| anyhow!("who is approving? pass `--by PERSON-ID` or set CLERK_PERSON"))
+        .ok_or_else(|| anyhow!(crate::i18n::t("who-approves", &[])))
 }
