@@ -548,3 +548,60 @@ build-refused = error: nothing was built (use --allow-errors to build anyway, ma
 built = built the { $level } site of { $records } records ({ $hidden } left out) into { $out }: { $pages } pages, { $files } files ({ $seconds } s)
 init-exists = { $dir } already holds a clerk.yaml; clerk init never overwrites a repository
 init-next = next: clerk new person --id YOUR-ID --title "YOUR NAME" --role ROLE --key ~/.ssh/id_ed25519.pub
+
+# E001–E003, E064, W074 reading files (folder and git)
+cannot-read-folder = cannot read folder: { $error }
+cannot-read-folder-hint = check the folder's permissions
+name-not-utf8 = the file name `{ $name }` is not valid UTF-8 (the bytes that are not are shown as \xNN)
+name-not-utf8-hint = rename the file with a UTF-8 name, as git and other computers will show it
+symlink-outside = symbolic link points outside the repository, to { $target }
+symlink-outside-hint = records must live inside the repository; copy the file in instead of linking to it
+symlink-dangling = symbolic link points to nothing
+symlink-dangling-hint = remove the link or restore the file it points to
+cannot-read-file = cannot read file: { $error }
+cannot-read-file-hint = check the file exists and is readable
+too-large = file is larger than { $limit } bytes
+too-large-hint = split the record, move large content to an attachment, or raise `limits.max_record_bytes` in clerk.yaml
+sealed-invalid = encrypted record cannot be opened: { $error }
+sealed-invalid-hint = restore the file from git (`git checkout -- FILE`); an encrypted file is only written by `clerk encrypt`, `reencrypt` and the commands that edit records
+sealed-unread = encrypted record not read: { $error }
+sealed-unread-hint = clerk reads encrypted records with your SSH key: --identity ~/.ssh/id_ed25519
+file-binary = file is binary, not Markdown text
+file-binary-hint = rename it so it does not end in `.md`, or list it under `attachments:` of a record
+file-not-utf8 = file is not valid UTF-8 text
+file-not-utf8-hint = save the file as UTF-8 (most editors offer this under 'Save with encoding')
+git-not-a-file = not a file in this git tree
+git-reader-failed = git reader failed
+git-cannot-read = cannot read from git: { $error }
+git-symlink = a record cannot be a symbolic link
+git-symlink-hint = commit the record itself, not a link to it
+merge-conflict = unresolved merge conflict
+merge-conflict-hint = resolve the conflict, then `git add` the file
+
+# E100–E105, E130, E131, E135 loading the configuration and the type files
+not-a-folder = `{ $path }` is not a folder
+no-config = no clerk.yaml in `{ $path }`: this is not a clerk records repository (run `clerk init` to make one)
+lookup-unknown-type = `lookup('{ $name }', …)` names type `{ $name }`, which does not exist
+known-types = types: { $types }
+type-duplicate = type `{ $type }` is already declared in { $path }
+type-duplicate-hint = rename one of the types with `name:`
+subtotals-unknown = `subtotals` names column `{ $name }`, which register `{ $register }` does not have
+subtotals-unknown-hint = name one of the register's column titles
+register-labels-unknown = `labels: { $field }` names no field of this type
+register-labels-unknown-hint = name the field whose values the column holds, e.g. `labels: status`
+register-column-value = register `{ $register }`: every column but a `kind: row` one needs a `value`
+register-column-value-hint = write the value as an expression, e.g. `value: record.title`
+classification-unknown-hint = list it under `classifications:` in clerk.yaml, or name a level there
+navigation-unknown-type = `{ $setting }` names type `{ $name }`, which no type file declares
+navigation-unknown-type-hint = name a type of types/*.yaml, or remove `{ $name }` from `{ $setting }`
+refs-invalid-hint = write `field: type`, `list[].field: type`, `field: type#list` or `field: "@departments"`
+glob-invalid = `{ $pattern }` is not a valid glob: { $error }
+
+# `clerk desk` in the terminal, and what it refuses
+desk-open = { $name } ({ $who })'s desk: open { $url }
+desk-token = the address holds the desk's token: do not share it (Ctrl-C stops)
+desk-wrong-host = clerk desk answers only at 127.0.0.1:{ $port } or localhost:{ $port }
+desk-wrong-token = this token is not the desk's: open the address `clerk desk` printed
+desk-no-session = open the address `clerk desk` printed (with its token)
+desk-csrf = the form's CSRF token is missing or wrong: reload the page
+desk-no-record = no record `{ $id }`

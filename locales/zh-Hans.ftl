@@ -536,3 +536,60 @@ build-refused = error: 没有构建任何内容（加上 --allow-errors 仍可�
 built = 已构建{ $level_label }网站，含 { $records } 条记录（略去 { $hidden } 条），输出至 { $out }：{ $pages } 页，{ $files } 个文件（{ $seconds } 秒）
 init-exists = { $dir } 已有 clerk.yaml；clerk init 绝不覆盖既有的仓库
 init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub
+
+# E001–E003, E064, W074 reading files (folder and git)
+cannot-read-folder = 无法读取文件夹：{ $error }
+cannot-read-folder-hint = 请检查文件夹的权限
+name-not-utf8 = 文件名 `{ $name }` 不是有效的 UTF-8（无效的字节显示为 \xNN）
+name-not-utf8-hint = 请以 UTF-8 文件名重新命名，git 与其他电脑才能正确显示
+symlink-outside = 符号链接指向仓库之外：{ $target }
+symlink-outside-hint = 记录必须放在仓库内；请复制文件进来，不要用链接
+symlink-dangling = 符号链接指向不存在的文件
+symlink-dangling-hint = 请删除链接，或还原它所指的文件
+cannot-read-file = 无法读取文件：{ $error }
+cannot-read-file-hint = 请确认文件存在且可读取
+too-large = 文件大于 { $limit } 字节
+too-large-hint = 请拆分记录、将大量内容移到附件，或调高 clerk.yaml 的 `limits.max_record_bytes`
+sealed-invalid = 加密记录无法打开：{ $error }
+sealed-invalid-hint = 请从 git 还原文件（`git checkout -- FILE`）；加密文件只由 `clerk encrypt`、`reencrypt` 与编辑记录的命令写入
+sealed-unread = 未读取加密记录：{ $error }
+sealed-unread-hint = clerk 以您的 SSH 密钥读取加密记录：--identity ~/.ssh/id_ed25519
+file-binary = 文件是二进制文件，不是 Markdown 文本
+file-binary-hint = 请改名使其不以 `.md` 结尾，或列在某条记录的 `attachments:` 下
+file-not-utf8 = 文件不是有效的 UTF-8 文本
+file-not-utf8-hint = 请以 UTF-8 编码保存文件（多数编辑器在“以编码保存”中提供）
+git-not-a-file = 不是此 git 树中的文件
+git-reader-failed = git 读取失败
+git-cannot-read = 无法从 git 读取：{ $error }
+git-symlink = 记录不能是符号链接
+git-symlink-hint = 请提交记录本身，而不是指向它的链接
+merge-conflict = 合并冲突尚未解决
+merge-conflict-hint = 请解决冲突，再 `git add` 该文件
+
+# E100–E105, E130, E131, E135 loading the configuration and the type files
+not-a-folder = `{ $path }` 不是文件夹
+no-config = `{ $path }` 中没有 clerk.yaml：这不是 clerk 记录仓库（执行 `clerk init` 建立一个）
+lookup-unknown-type = `lookup('{ $name }', …)` 指定的记录类型 `{ $name }` 不存在
+known-types = 现有记录类型：{ $types }
+type-duplicate = 记录类型 `{ $type }` 已在 { $path } 中声明
+type-duplicate-hint = 请以 `name:` 将其中一个类型改名
+subtotals-unknown = `subtotals` 指定的列 `{ $name }` 不在登记簿 `{ $register }` 中
+subtotals-unknown-hint = 请写登记簿中某一列的标题
+register-labels-unknown = `labels: { $field }` 不是此记录类型的字段
+register-labels-unknown-hint = 请写此列所列值的字段，例如 `labels: status`
+register-column-value = 登记簿 `{ $register }`：除 `kind: row` 外，每一列都须有 `value`
+register-column-value-hint = 请以表达式写出值，例如 `value: record.title`
+classification-unknown-hint = 请在 clerk.yaml 的 `classifications:` 下列出，或改用其中的密级
+navigation-unknown-type = `{ $setting }` 指定的记录类型 `{ $name }` 没有任何记录类型文件声明
+navigation-unknown-type-hint = 请写 types/*.yaml 中的记录类型，或从 `{ $setting }` 移除 `{ $name }`
+refs-invalid-hint = 请写成 `field: type`、`list[].field: type`、`field: type#list` 或 `field: "@departments"`
+glob-invalid = `{ $pattern }` 不是有效的通配符模式：{ $error }
+
+# `clerk desk` in the terminal, and what it refuses
+desk-open = { $name }（{ $who }）的办公桌：请打开 { $url }
+desk-token = 这个网址含有办公桌的令牌：请勿分享（按 Ctrl-C 结束）
+desk-wrong-host = clerk desk 只响应 127.0.0.1:{ $port } 或 localhost:{ $port }
+desk-wrong-token = 这不是办公桌的令牌：请打开 `clerk desk` 打印的网址
+desk-no-session = 请打开 `clerk desk` 打印的网址（含令牌）
+desk-csrf = 表单的 CSRF 令牌缺少或错误：请重新加载页面
+desk-no-record = 没有记录 `{ $id }`

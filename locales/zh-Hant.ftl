@@ -536,3 +536,60 @@ build-refused = error: 沒有建置任何內容（加上 --allow-errors 仍可�
 built = 已建置{ $level_label }網站，含 { $records } 筆記錄（略去 { $hidden } 筆），輸出至 { $out }：{ $pages } 頁，{ $files } 個檔案（{ $seconds } 秒）
 init-exists = { $dir } 已有 clerk.yaml；clerk init 絕不覆寫既有的儲存庫
 init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub
+
+# E001–E003, E064, W074 reading files (folder and git)
+cannot-read-folder = 無法讀取資料夾：{ $error }
+cannot-read-folder-hint = 請檢查資料夾的權限
+name-not-utf8 = 檔名 `{ $name }` 不是有效的 UTF-8（無效的位元組顯示為 \xNN）
+name-not-utf8-hint = 請以 UTF-8 檔名重新命名，git 與其他電腦才能正確顯示
+symlink-outside = 符號連結指向儲存庫之外：{ $target }
+symlink-outside-hint = 記錄必須放在儲存庫內；請複製檔案進來，不要用連結
+symlink-dangling = 符號連結指向不存在的檔案
+symlink-dangling-hint = 請刪除連結，或還原它所指的檔案
+cannot-read-file = 無法讀取檔案：{ $error }
+cannot-read-file-hint = 請確認檔案存在且可讀取
+too-large = 檔案大於 { $limit } 位元組
+too-large-hint = 請拆分記錄、將大量內容移到附件，或調高 clerk.yaml 的 `limits.max_record_bytes`
+sealed-invalid = 加密記錄無法打開：{ $error }
+sealed-invalid-hint = 請從 git 還原檔案（`git checkout -- FILE`）；加密檔只由 `clerk encrypt`、`reencrypt` 與編輯記錄的指令寫入
+sealed-unread = 未讀取加密記錄：{ $error }
+sealed-unread-hint = clerk 以您的 SSH 金鑰讀取加密記錄：--identity ~/.ssh/id_ed25519
+file-binary = 檔案是二進位檔，不是 Markdown 文字
+file-binary-hint = 請改名使其不以 `.md` 結尾，或列在某筆記錄的 `attachments:` 下
+file-not-utf8 = 檔案不是有效的 UTF-8 文字
+file-not-utf8-hint = 請以 UTF-8 編碼儲存檔案（多數編輯器在「以編碼儲存」中提供）
+git-not-a-file = 不是此 git 樹中的檔案
+git-reader-failed = git 讀取失敗
+git-cannot-read = 無法從 git 讀取：{ $error }
+git-symlink = 記錄不能是符號連結
+git-symlink-hint = 請提交記錄本身，而不是指向它的連結
+merge-conflict = 合併衝突尚未解決
+merge-conflict-hint = 請解決衝突，再 `git add` 該檔案
+
+# E100–E105, E130, E131, E135 loading the configuration and the type files
+not-a-folder = `{ $path }` 不是資料夾
+no-config = `{ $path }` 中沒有 clerk.yaml：這不是 clerk 記錄儲存庫（執行 `clerk init` 建立一個）
+lookup-unknown-type = `lookup('{ $name }', …)` 指定的記錄類型 `{ $name }` 不存在
+known-types = 現有記錄類型：{ $types }
+type-duplicate = 記錄類型 `{ $type }` 已在 { $path } 中宣告
+type-duplicate-hint = 請以 `name:` 將其中一個類型改名
+subtotals-unknown = `subtotals` 指定的欄 `{ $name }` 不在登記簿 `{ $register }` 中
+subtotals-unknown-hint = 請寫登記簿中某一欄的標題
+register-labels-unknown = `labels: { $field }` 不是此記錄類型的欄位
+register-labels-unknown-hint = 請寫此欄所列值的欄位，例如 `labels: status`
+register-column-value = 登記簿 `{ $register }`：除 `kind: row` 外，每一欄都須有 `value`
+register-column-value-hint = 請以運算式寫出值，例如 `value: record.title`
+classification-unknown-hint = 請在 clerk.yaml 的 `classifications:` 下列出，或改用其中的密級
+navigation-unknown-type = `{ $setting }` 指定的記錄類型 `{ $name }` 沒有任何記錄類型檔宣告
+navigation-unknown-type-hint = 請寫 types/*.yaml 中的記錄類型，或從 `{ $setting }` 移除 `{ $name }`
+refs-invalid-hint = 請寫成 `field: type`、`list[].field: type`、`field: type#list` 或 `field: "@departments"`
+glob-invalid = `{ $pattern }` 不是有效的萬用字元樣式：{ $error }
+
+# `clerk desk` in the terminal, and what it refuses
+desk-open = { $name }（{ $who }）的辦公桌：請開啟 { $url }
+desk-token = 這個網址含有辦公桌的權杖：請勿分享（按 Ctrl-C 結束）
+desk-wrong-host = clerk desk 只回應 127.0.0.1:{ $port } 或 localhost:{ $port }
+desk-wrong-token = 這不是辦公桌的權杖：請開啟 `clerk desk` 印出的網址
+desk-no-session = 請開啟 `clerk desk` 印出的網址（含權杖）
+desk-csrf = 表單的 CSRF 權杖缺少或錯誤：請重新載入頁面
+desk-no-record = 沒有記錄 `{ $id }`

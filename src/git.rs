@@ -175,16 +175,19 @@ impl Snapshot for GitTree {
     fn load(&self, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic> {
         let unreadable = |m: String| Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, m);
         let Some(Entry::Blob(oid)) = self.files.get(rel) else {
-            return Err(unreadable("not a file in this git tree".into()));
+            return Err(unreadable(crate::i18n::t("git-not-a-file", &[])));
         };
         let bytes = {
             let repo = self
                 .repo
                 .lock()
-                .map_err(|_| unreadable("git reader failed".into()))?;
-            let blob = repo
-                .find_blob(*oid)
-                .map_err(|e| unreadable(format!("cannot read from git: {}", e.message())))?;
+                .map_err(|_| unreadable(crate::i18n::t("git-reader-failed", &[])))?;
+            let blob = repo.find_blob(*oid).map_err(|e| {
+                unreadable(crate::i18n::t(
+                    "git-cannot-read",
+                    &[("error", &e.message())],
+                ))
+            })?;
             if blob.size() as u64 > limit {
                 return Err(read::too_large(rel, limit));
             }
@@ -236,18 +239,18 @@ impl Snapshot for GitTree {
                         codes::SYMLINK_OUTSIDE,
                         path,
                         Pos::FILE,
-                        "a record cannot be a symbolic link",
+                        crate::i18n::t("git-symlink", &[]),
                     )
-                    .hint("commit the record itself, not a link to it"),
+                    .hint(crate::i18n::t("git-symlink-hint", &[])),
                 ),
                 Entry::Conflict => diags.push(
                     Diagnostic::new(
                         codes::MERGE_CONFLICT,
                         path,
                         Pos::FILE,
-                        "unresolved merge conflict",
+                        crate::i18n::t("merge-conflict", &[]),
                     )
-                    .hint("resolve the conflict, then `git add` the file"),
+                    .hint(crate::i18n::t("merge-conflict-hint", &[])),
                 ),
             }
         }

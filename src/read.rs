@@ -97,9 +97,9 @@ impl Discovery {
                             codes::UNREADABLE,
                             path,
                             Pos::FILE,
-                            format!("cannot read folder: {err}"),
+                            crate::i18n::t("cannot-read-folder", &[("error", &err)]),
                         )
-                        .hint("check the folder's permissions"),
+                        .hint(crate::i18n::t("cannot-read-folder-hint", &[])),
                     );
                     continue;
                 }
@@ -114,9 +114,9 @@ impl Discovery {
                         codes::UNREADABLE,
                         shown.clone(),
                         Pos::FILE,
-                        format!("the file name `{shown}` is not valid UTF-8 (the bytes that are not are shown as \\xNN)"),
+                        crate::i18n::t("name-not-utf8", &[("name", &shown)]),
                     )
-                    .hint("rename the file with a UTF-8 name, as git and other computers will show it"),
+                    .hint(crate::i18n::t("name-not-utf8-hint", &[])),
                 );
                 continue;
             }
@@ -132,13 +132,18 @@ impl Discovery {
                             codes::SYMLINK_OUTSIDE,
                             rel,
                             Pos::FILE,
-                            format!("symbolic link points outside the repository, to {}", target.display()),
+                            crate::i18n::t("symlink-outside", &[("target", &target.display())]),
                         )
-                        .hint("records must live inside the repository; copy the file in instead of linking to it"),
+                        .hint(crate::i18n::t("symlink-outside-hint", &[])),
                     ),
                     Err(_) => diags.push(
-                        Diagnostic::new(codes::UNREADABLE, rel, Pos::FILE, "symbolic link points to nothing")
-                            .hint("remove the link or restore the file it points to"),
+                        Diagnostic::new(
+                            codes::UNREADABLE,
+                            rel,
+                            Pos::FILE,
+                            crate::i18n::t("symlink-dangling", &[]),
+                        )
+                        .hint(crate::i18n::t("symlink-dangling-hint", &[])),
                     ),
                 }
                 continue;
@@ -198,8 +203,8 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
     };
     let file = File::open(&full).map_err(|e| {
         unreadable(
-            format!("cannot read file: {e}"),
-            "check the file exists and is readable",
+            crate::i18n::t("cannot-read-file", &[("error", &e)]),
+            &crate::i18n::t("cannot-read-file-hint", &[]),
         )
     })?;
     let mut bytes = Vec::new();
@@ -207,8 +212,8 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
         .read_to_end(&mut bytes)
         .map_err(|e| {
             unreadable(
-                format!("cannot read file: {e}"),
-                "check the file is readable",
+                crate::i18n::t("cannot-read-file", &[("error", &e)]),
+                &crate::i18n::t("cannot-read-file-hint", &[]),
             )
         })?;
     decode(rel, bytes, limit)
@@ -216,8 +221,13 @@ pub fn load(root: &Path, rel: &str, limit: u64) -> Result<SourceFile, Diagnostic
 
 /// The finding for a file over the size limit.
 pub fn too_large(rel: &str, limit: u64) -> Diagnostic {
-    Diagnostic::new(codes::TOO_LARGE, rel, Pos::FILE, format!("file is larger than {limit} bytes"))
-        .hint("split the record, move large content to an attachment, or raise `limits.max_record_bytes` in clerk.yaml")
+    Diagnostic::new(
+        codes::TOO_LARGE,
+        rel,
+        Pos::FILE,
+        crate::i18n::t("too-large", &[("limit", &limit)]),
+    )
+    .hint(crate::i18n::t("too-large-hint", &[]))
 }
 
 /// Checks a file's bytes — size, binary content, UTF-8 — and makes them text.
@@ -238,16 +248,16 @@ pub fn decode(rel: &str, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, Diagn
                 codes::UNREADABLE,
                 rel,
                 Pos::FILE,
-                format!("encrypted record cannot be opened: {e}"),
+                crate::i18n::t("sealed-invalid", &[("error", &e)]),
             )
-            .hint("restore the file from git (`git checkout -- FILE`); an encrypted file is only written by `clerk encrypt`, `reencrypt` and the commands that edit records")),
+            .hint(crate::i18n::t("sealed-invalid-hint", &[]))),
             Err(e) => Err(Diagnostic::new(
                 codes::ENCRYPTED_UNREADABLE,
                 rel,
                 Pos::FILE,
-                format!("encrypted record not read: {e}"),
+                crate::i18n::t("sealed-unread", &[("error", &e)]),
             )
-            .hint("clerk reads encrypted records with your SSH key: --identity ~/.ssh/id_ed25519")),
+            .hint(crate::i18n::t("sealed-unread-hint", &[]))),
         };
     }
     decode_text(rel, bytes)
@@ -260,8 +270,8 @@ fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
     };
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(unreadable(
-            "file is binary, not Markdown text".into(),
-            "rename it so it does not end in `.md`, or list it under `attachments:` of a record",
+            crate::i18n::t("file-binary", &[]),
+            &crate::i18n::t("file-binary-hint", &[]),
         ));
     }
     String::from_utf8(bytes)
@@ -280,9 +290,9 @@ fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
                 codes::UNREADABLE,
                 rel,
                 Pos::new(line, column, 1),
-                "file is not valid UTF-8 text",
+                crate::i18n::t("file-not-utf8", &[]),
             )
-            .hint("save the file as UTF-8 (most editors offer this under 'Save with encoding')")
+            .hint(crate::i18n::t("file-not-utf8-hint", &[]))
         })
 }
 

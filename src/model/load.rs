@@ -52,7 +52,10 @@ pub(super) fn discovery(config: &Config, text: &str) -> Result<Discovery, LoadEr
                 codes::CONFIG_INVALID,
                 config::FILE,
                 super::locate(text, &format!("/ignore/{index}"), false),
-                format!("`{pattern}` is not a valid glob: {message}"),
+                crate::i18n::t(
+                    "glob-invalid",
+                    &[("pattern", &pattern), ("error", &message)],
+                ),
             )),
             text: text.to_string(),
         }

@@ -97,12 +97,16 @@ pub(super) fn check(
                 codes::NAVIGATION_UNKNOWN_TYPE,
                 super::config::FILE,
                 super::locate(config_text, &pointer, false),
-                format!("`{setting}` names type `{name}`, which no type file declares"),
+                crate::i18n::t(
+                    "navigation-unknown-type",
+                    &[("setting", &setting), ("name", &name)],
+                ),
             );
             match crate::text::closest(name, types.keys().map(String::as_str)) {
-                Some(c) => d.hint(format!("did you mean `{c}`?")),
-                None => d.hint(format!(
-                    "name a type of types/*.yaml, or remove `{name}` from `{setting}`"
+                Some(c) => d.hint(crate::i18n::t("did-you-mean", &[("best", &c)])),
+                None => d.hint(crate::i18n::t(
+                    "navigation-unknown-type-hint",
+                    &[("setting", &setting), ("name", &name)],
                 )),
             }
         })

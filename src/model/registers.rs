@@ -261,14 +261,14 @@ impl Compiler<'_, '_> {
                 codes::SUBTOTALS_UNKNOWN_COLUMN,
                 self.declared.path,
                 (self.declared.at)(&format!("{base}/subtotals"), false),
-                format!(
-                    "`subtotals` names column `{name}`, which register `{}` does not have",
-                    file.name
+                crate::i18n::t(
+                    "subtotals-unknown",
+                    &[("name", &name), ("register", &file.name)],
                 ),
             );
             self.diags.push(match crate::text::closest(name, titles) {
-                Some(c) => d.hint(format!("did you mean `{c}`?")),
-                None => d.hint("name one of the register's column titles"),
+                Some(c) => d.hint(crate::i18n::t("did-you-mean", &[("best", &c)])),
+                None => d.hint(crate::i18n::t("subtotals-unknown-hint", &[])),
             });
             self.failed = true;
         }
@@ -308,9 +308,9 @@ impl Compiler<'_, '_> {
                 codes::TYPE_INVALID,
                 self.declared.path,
                 (self.declared.at)(&pointer, false),
-                format!("`labels: {field}` names no field of this type"),
+                crate::i18n::t("register-labels-unknown", &[("field", &field)]),
             )
-            .hint("name the field whose values the column holds, e.g. `labels: status`"),
+            .hint(crate::i18n::t("register-labels-unknown-hint", &[])),
         );
         self.failed = true;
     }
@@ -329,12 +329,9 @@ impl Compiler<'_, '_> {
                 codes::TYPE_INVALID,
                 self.declared.path,
                 (self.declared.at)(&format!("{base}/columns"), false),
-                format!(
-                    "register `{}`: every column but a `kind: row` one needs a `value`",
-                    file.name
-                ),
+                crate::i18n::t("register-column-value", &[("register", &file.name)]),
             )
-            .hint("write the value as an expression, e.g. `value: record.title`"),
+            .hint(crate::i18n::t("register-column-value-hint", &[])),
         );
         self.failed = true;
         false

@@ -26,9 +26,9 @@ pub(super) const MAX_TYPE_FILE_BYTES: u64 = 1024 * 1024;
 /// Why a repository could not be loaded at all (`check` exits 2).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("`{0}` is not a folder")]
+    #[error("{}", crate::i18n::t("not-a-folder", &[("path", &.0.display())]))]
     NotAFolder(PathBuf),
-    #[error("no clerk.yaml in `{0}`: this is not a clerk records repository (run `clerk init` to make one)")]
+    #[error("{}", crate::i18n::t("no-config", &[("path", &.0.display())]))]
     NoConfig(PathBuf),
     /// Something else stopped the load (git could not be read, …).
     #[error("{0}")]
@@ -401,11 +401,14 @@ fn check_lookups(
                 codes::EXPRESSION_INVALID,
                 &source.path,
                 Pos::new(line, column, "lookup(".len()),
-                format!("`lookup('{name}', …)` names type `{name}`, which does not exist"),
+                crate::i18n::t("lookup-unknown-type", &[("name", &name)]),
             );
             d = match crate::text::closest(name, known.iter().copied()) {
-                Some(near) => d.hint(format!("did you mean `{near}`?")),
-                None => d.hint(format!("types: {}", known.join(", "))),
+                Some(near) => d.hint(crate::i18n::t("did-you-mean", &[("best", &near)])),
+                None => d.hint(crate::i18n::t(
+                    "known-types",
+                    &[("types", &known.join(", "))],
+                )),
             };
             diags.push(d);
         }
@@ -449,9 +452,12 @@ fn load_types(
                             codes::TYPE_DUPLICATE,
                             &rel,
                             Pos::line(1),
-                            format!("type `{}` is already declared in {}", t.name, first.path),
+                            crate::i18n::t(
+                                "type-duplicate",
+                                &[("type", &t.name), ("path", &first.path)],
+                            ),
                         )
-                        .hint("rename one of the types with `name:`"),
+                        .hint(crate::i18n::t("type-duplicate-hint", &[])),
                     );
                 } else {
                     types.insert(t.name.clone(), t);

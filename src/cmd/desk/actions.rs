@@ -46,7 +46,8 @@ fn said(theme: &Theme, key: &str, values: &[(&str, &str)]) -> String {
 
 fn approve(desk: &Desk, form: &HashMap<String, String>, id: &str) -> anyhow::Result<String> {
     let (repo, theme) = load(desk)?;
-    let index = visible_index(desk, &repo, id).ok_or_else(|| anyhow!("no record `{id}`"))?;
+    let index = visible_index(desk, &repo, id)
+        .ok_or_else(|| anyhow!(crate::i18n::t("desk-no-record", &[("id", &id)])))?;
     let chosen = form.get("step").map(String::as_str).unwrap_or_default();
     let (step, role) = chosen.split_once(':').unwrap_or((chosen, ""));
     // Only what the inbox offers now: the page may be older than the record.
@@ -77,7 +78,8 @@ fn approve(desk: &Desk, form: &HashMap<String, String>, id: &str) -> anyhow::Res
 
 fn send_back(desk: &Desk, form: &HashMap<String, String>, id: &str) -> anyhow::Result<String> {
     let (repo, theme) = load(desk)?;
-    let index = visible_index(desk, &repo, id).ok_or_else(|| anyhow!("no record `{id}`"))?;
+    let index = visible_index(desk, &repo, id)
+        .ok_or_else(|| anyhow!(crate::i18n::t("desk-no-record", &[("id", &id)])))?;
     let comment = form.get("comment").map(|c| c.trim()).unwrap_or_default();
     if comment.is_empty() {
         bail!("{}", said(&theme, "desk_comment_needed", &[]));

@@ -79,8 +79,15 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         today: args.as_of.day(),
         flash: std::sync::Mutex::new(None),
     };
-    println!("{name} ({who})'s desk: open {}", guard.url());
-    println!("the address holds the desk's token: do not share it (Ctrl-C stops)");
+    let url = guard.url();
+    println!(
+        "{}",
+        crate::i18n::t(
+            "desk-open",
+            &[("name", &name), ("who", &who), ("url", &url)]
+        )
+    );
+    println!("{}", crate::i18n::t("desk-token", &[]));
     // One request at a time: two approvals never write the same file at once.
     for request in server.incoming_requests() {
         answer(request, &desk, &guard);
@@ -125,29 +132,22 @@ fn answer(mut request: tiny_http::Request, desk: &Desk, guard: &Guard) {
     let a = asked(&request);
     let reply = if !guard.host_ok(a.host.as_deref()) || !guard.origin_ok(a.origin.as_deref()) {
         // A page elsewhere could reach the desk through DNS rebinding: only its own name.
-        Reply::refused(format!(
-            "clerk desk answers only at 127.0.0.1:{0} or localhost:{0}",
-            guard.port
-        ))
+        Reply::refused(crate::i18n::t("desk-wrong-host", &[("port", &guard.port)]))
     } else if let Some(token) = guard::form(&a.query).get("token") {
         match guard.open(token) {
             Some((session, _)) => Reply::to(&a.path).cookie(&guard.cookie_name(), &session),
-            None => Reply::refused(
-                "this token is not the desk's: open the address `clerk desk` printed".into(),
-            ),
+            None => Reply::refused(crate::i18n::t("desk-wrong-token", &[])),
         }
     } else {
         match guard.session(a.cookie.as_deref()) {
-            None => Reply::refused("open the address `clerk desk` printed (with its token)".into()),
+            None => Reply::refused(crate::i18n::t("desk-no-session", &[])),
             Some(csrf) if a.post => {
                 let mut body = String::new();
                 let read = request.as_reader().take(1 << 16).read_to_string(&mut body);
                 let form = guard::form(&body);
                 let sent = form.get("csrf").map(String::as_str).unwrap_or_default();
                 if read.is_err() || !guard::same_secret(sent, &csrf) {
-                    Reply::refused(
-                        "the form's CSRF token is missing or wrong: reload the page".into(),
-                    )
+                    Reply::refused(crate::i18n::t("desk-csrf", &[]))
                 } else {
                     actions::post(desk, &a.path, &form)
                 }

@@ -31,7 +31,7 @@ pub(super) fn resolve(
                     at(pointer, false),
                     message,
                 )
-                .hint("list it under `classifications:` in clerk.yaml, or name a level there"),
+                .hint(crate::i18n::t("classification-unknown-hint", &[])),
             );
             None
         }

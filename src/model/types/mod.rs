@@ -300,10 +300,13 @@ fn compile_refs(
                 Diagnostic::new(
                     codes::TYPE_INVALID,
                     path,
-                    at(&format!("/refs/{}", crate::parse::yaml::escape_pointer(field)), false),
+                    at(
+                        &format!("/refs/{}", crate::parse::yaml::escape_pointer(field)),
+                        false,
+                    ),
                     message,
                 )
-                .hint("write `field: type`, `list[].field: type`, `field: type#list` or `field: \"@departments\"`"),
+                .hint(crate::i18n::t("refs-invalid-hint", &[])),
             ),
         }
     }
