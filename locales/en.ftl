@@ -605,3 +605,16 @@ desk-wrong-token = this token is not the desk's: open the address `clerk desk` p
 desk-no-session = open the address `clerk desk` printed (with its token)
 desk-csrf = the form's CSRF token is missing or wrong: reload the page
 desk-no-record = no record `{ $id }`
+
+# E057 a person's key, E105 a function a rule calls
+key-invalid = not an OpenSSH public key: { $error }
+key-invalid-hint = paste the whole line of the `.pub` file, e.g. `ssh-ed25519 AAAAC3Nza… name`
+list-or-short = { " or " }
+count-arguments = { $n ->
+    [one] { $n } argument
+   *[other] { $n } arguments
+}
+call-arity = `{ $call }` is called with { $args }, but takes { $takes }
+call-arity-hint = write `{ $call }` with { $takes } argument(s)
+known-functions = functions: { $functions }
+call-unknown = `{ $call }` is not a function clerk knows

@@ -593,3 +593,13 @@ desk-wrong-token = 这不是办公桌的令牌：请打开 `clerk desk` 打印�
 desk-no-session = 请打开 `clerk desk` 打印的网址（含令牌）
 desk-csrf = 表单的 CSRF 令牌缺少或错误：请重新加载页面
 desk-no-record = 没有记录 `{ $id }`
+
+# E057 a person's key, E105 a function a rule calls
+key-invalid = 不是 OpenSSH 公钥：{ $error }
+key-invalid-hint = 请粘贴 `.pub` 文件的整行，例如 `ssh-ed25519 AAAAC3Nza… name`
+list-or-short = 或
+count-arguments = { $n } 个参数
+call-arity = `{ $call }` 传入了 { $args }，但它接受 { $takes } 个
+call-arity-hint = 请以 { $takes } 个参数调用 `{ $call }`
+known-functions = 可用的函数：{ $functions }
+call-unknown = `{ $call }` 不是 clerk 认得的函数

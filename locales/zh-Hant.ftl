@@ -593,3 +593,13 @@ desk-wrong-token = 這不是辦公桌的權杖：請開啟 `clerk desk` 印出�
 desk-no-session = 請開啟 `clerk desk` 印出的網址（含權杖）
 desk-csrf = 表單的 CSRF 權杖缺少或錯誤：請重新載入頁面
 desk-no-record = 沒有記錄 `{ $id }`
+
+# E057 a person's key, E105 a function a rule calls
+key-invalid = 不是 OpenSSH 公鑰：{ $error }
+key-invalid-hint = 請貼上 `.pub` 檔的整行，例如 `ssh-ed25519 AAAAC3Nza… name`
+list-or-short = 或
+count-arguments = { $n } 個引數
+call-arity = `{ $call }` 傳入了 { $args }，但它接受 { $takes } 個
+call-arity-hint = 請以 { $takes } 個引數呼叫 `{ $call }`
+known-functions = 可用的函式：{ $functions }
+call-unknown = `{ $call }` 不是 clerk 認得的函式

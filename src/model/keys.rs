@@ -153,21 +153,25 @@ impl Keyring {
                 let date = |k: &str| item.get(k).and_then(Value::as_str).and_then(date::parse);
                 match PublicKey::from_openssh(text.trim()) {
                     Ok(key) => {
-                        ring.owner.insert(fingerprint(key.key_data()), person.id.clone());
-                        ring.by_person.entry(person.id.clone()).or_default().push(Key {
-                            key,
-                            from: date("from"),
-                            until: date("until"),
-                        });
+                        ring.owner
+                            .insert(fingerprint(key.key_data()), person.id.clone());
+                        ring.by_person
+                            .entry(person.id.clone())
+                            .or_default()
+                            .push(Key {
+                                key,
+                                from: date("from"),
+                                until: date("until"),
+                            });
                     }
                     Err(e) => diags.push(
                         Diagnostic::new(
                             codes::KEY_INVALID,
                             &person.path,
                             person.pos(repo.text_of(person), &format!("/keys/{i}/key"), false),
-                            format!("not an OpenSSH public key: {e}"),
+                            crate::i18n::t("key-invalid", &[("error", &e)]),
                         )
-                        .hint("paste the whole line of the `.pub` file, e.g. `ssh-ed25519 AAAAC3Nza… name`"),
+                        .hint(crate::i18n::t("key-invalid-hint", &[])),
                     ),
                 }
             }

@@ -107,25 +107,26 @@ fn judge(name: &str, member: bool, argc: usize) -> Option<(String, String)> {
         Some((_, arities)) if arities.contains(&argc) => None,
         Some((_, arities)) => {
             let counts: Vec<String> = arities.iter().map(usize::to_string).collect();
+            let counts = counts.join(&crate::i18n::t("list-or-short", &[]));
+            let args = crate::i18n::count("count-arguments", argc);
             Some((
-                format!(
-                    "`{written}` is called with {argc} argument{}, but takes {}",
-                    if argc == 1 { "" } else { "s" },
-                    counts.join(" or ")
+                crate::i18n::t(
+                    "call-arity",
+                    &[("call", &written), ("args", &args), ("takes", &counts)],
                 ),
-                format!("write `{written}` with {} argument(s)", counts.join(" or ")),
+                crate::i18n::t("call-arity-hint", &[("call", &written), ("takes", &counts)]),
             ))
         }
         None => {
             let names = table.iter().map(|(n, _)| *n);
             let hint = match crate::text::closest(name, names) {
-                Some(near) => format!("did you mean `{near}`?"),
+                Some(near) => crate::i18n::t("did-you-mean", &[("best", &near)]),
                 None => {
                     let all: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
-                    format!("functions: {}", all.join(", "))
+                    crate::i18n::t("known-functions", &[("functions", &all.join(", "))])
                 }
             };
-            Some((format!("`{written}` is not a function clerk knows"), hint))
+            Some((crate::i18n::t("call-unknown", &[("call", &written)]), hint))
         }
     }
 }
