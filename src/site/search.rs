@@ -43,7 +43,7 @@ pub struct Entry {
 ///
 /// Entries come only from record pages rendered for this audience, so the index holds nothing
 /// the audience may not see. Pagefind is given the text, not the page's HTML: it does not parse
-/// 10,000 pages again. Each text is indexed as written and folded to Simplified ([`Fold`]), and
+/// 10,000 pages again. Each text is indexed folded to Simplified ([`Fold`]), and
 /// `pagefind/fold.js` gives the search page the table to fold the query with.
 pub fn index(
     locale: Locale,
@@ -210,7 +210,7 @@ fn part_key(locale: Locale, entries: &[Entry]) -> Option<String> {
 pub struct PartCache(crate::cache::Store);
 
 /// The first line of every part file: its format.
-const PART_MAGIC: &[u8] = b"clerk search part 1\n";
+const PART_MAGIC: &[u8] = b"clerk search part 2\n";
 
 impl PartCache {
     /// The cache for `audience` of the git repository holding `root`, if there is one.
@@ -312,8 +312,9 @@ fn index_part(_: Locale, _: &[Entry], _: &Fold) -> anyhow::Result<Vec<(String, V
 }
 
 /// One Pagefind bundle for `entries`: its files, by path inside the bundle. The text indexed is
-/// the entry's, then its Simplified folding where that differs; the type, date and body go
-/// in the meta data, which the results show.
+/// the entry's folded to Simplified (the search page folds each query alike, so either script
+/// finds it); the title, type, date and body as written go in the meta data, which the
+/// results show.
 #[cfg(feature = "search")]
 fn index_part(
     locale: Locale,
@@ -339,10 +340,7 @@ fn index_part(
                 ("date".to_string(), entry.date.clone()),
                 ("body".to_string(), entry.body.clone()),
             ]);
-            let text = match fold.fold(&entry.text) {
-                Some(folded) => format!("{}\n{folded}", entry.text),
-                None => entry.text.clone(),
-            };
+            let text = fold.fold(&entry.text).unwrap_or_else(|| entry.text.clone());
             index
                 .add_custom_record(
                     format!("/{}", entry.url),
