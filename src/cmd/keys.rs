@@ -82,13 +82,14 @@ pub fn add(
     let before =
         std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", record.path))?;
     let date = from.to_string();
+    let names = &repo.config.people_fields.keys;
     let after = crate::edit::mark(
         &before,
         &crate::edit::Mark {
-            list: "keys",
-            key: "key",
+            list: &names.field,
+            key: &names.key,
             who: line,
-            date_key: "from",
+            date_key: &names.from,
             date: &date,
         },
     )

@@ -139,7 +139,9 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
                 def.name
             );
         }
-        for (key, value) in super::fill::people_fields(&req.roles, &req.keys, req.date)? {
+        for (key, value) in
+            super::fill::people_fields(&repo.config.people_fields, &req.roles, &req.keys, req.date)?
+        {
             super::fill::check_value(def, &key, &value.to_string())?;
             lists.push(super::fill::block_list(
                 &key,

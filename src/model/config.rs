@@ -10,7 +10,11 @@ pub use crate::model::council::{Council, ResolutionFields};
 pub use crate::model::share::{Fraction, Share};
 
 mod archive;
+mod people;
 pub use archive::Archive;
+pub use people::{KeyFields, PeopleFields, RoleFields};
+
+use super::defaults;
 
 /// The file name of the configuration at the repository root.
 pub const FILE: &str = "clerk.yaml";
@@ -43,6 +47,9 @@ pub struct Config {
     /// The record type whose records are people (approvers, staff, council members).
     #[serde(default = "default_people_type")]
     pub people_type: String,
+    /// What the people type calls a person's name, roles and keys.
+    #[serde(default)]
+    pub people_fields: PeopleFields,
     /// How council resolutions (理事會決議) are recognised and when they pass.
     #[serde(default)]
     pub council: Option<Council>,
@@ -167,19 +174,10 @@ pub struct Dated {
 }
 
 fn default_date_fields() -> Vec<String> {
-    [
-        "issued_on",
-        "date",
-        "start",
-        "month",
-        "quarter",
-        "applied_on",
-        "signed_on",
-        "acquired_on",
-        "year",
-    ]
-    .map(String::from)
-    .to_vec()
+    defaults::DATE_FIELDS
+        .iter()
+        .map(|f| f.to_string())
+        .collect()
 }
 
 fn default_search_part() -> usize {
@@ -403,7 +401,7 @@ fn default_skip() -> Vec<String> {
 }
 
 fn default_people_type() -> String {
-    "person".into()
+    defaults::PEOPLE_TYPE.into()
 }
 
 fn default_max_record_bytes() -> u64 {
@@ -445,7 +443,7 @@ impl Config {
                         crate::i18n::t("config-unknown-key", &[("key", &key)]),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, people_fields, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );
@@ -477,6 +475,13 @@ impl Config {
             Some(c) if c.meeting_type == type_name && c.resolutions == list => &c.resolution.id,
             _ => "id",
         }
+    }
+
+    /// The field naming a record's department (`archive.department_field`).
+    pub fn department_field(&self) -> &str {
+        self.archive
+            .as_ref()
+            .map_or(defaults::DEPARTMENT, |a| a.department_field.as_str())
     }
 
     /// The department with this id.

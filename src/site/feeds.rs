@@ -93,7 +93,7 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
                 .from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default())
                 .fixed_offset();
             let mut title = r.title().unwrap_or(&r.id).to_string();
-            if let Some(n) = r.str_field("number") {
+            if let Some(n) = site.repo.type_of(r).and_then(|t| t.number_of(r)) {
                 title = format!("{n} {title}");
             }
             let entry = Entry {
