@@ -396,7 +396,7 @@ mod github {
             let run = run_check(ci.path(), &event);
             assert_eq!(run.status, 0, "{}", run.said);
             assert!(
-                run.said.contains("whole history") && run.said.contains("checked 90 records"),
+                run.said.contains("whole history") && run.said.contains("checked 92 records"),
                 "{}",
                 run.said
             );
@@ -705,7 +705,7 @@ mod gitlab {
             let run = run_check(ci.path(), &pipeline);
             assert_eq!(run.status, 0, "{}", run.said);
             assert!(
-                run.said.contains("whole history") && run.said.contains("checked 90 records"),
+                run.said.contains("whole history") && run.said.contains("checked 92 records"),
                 "{}",
                 run.said
             );

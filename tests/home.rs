@@ -118,7 +118,7 @@ fn without_configured_groups_the_navigation_follows_the_rules_order() {
     repo.write("clerk.yaml", without);
     let html = page(&build(&repo, "confidential"), "index.html");
     // The default groups, then each type no group names, under its own label (by type name:
-    // person, policy; the example has no amendment yet, so it has no link).
+    // person, policy, takeout; the example has no amendment yet, so it has no link).
     assert_eq!(
         nav(&html),
         [
@@ -134,6 +134,7 @@ fn without_configured_groups_the_navigation_follows_the_rules_order() {
             "考核",
             "人員",
             "管理制度",
+            "保密資料外帶",
             "登記簿",
             "待辦與逾期",
             "報告",

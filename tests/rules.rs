@@ -128,6 +128,11 @@ rule_cases! {
         ("W113", "types/leave.yaml", 73),
         ("W113", "types/leave.yaml", 74),
     ],
+    // Rules §6.2(4): confidential material leaves the office only with the association's
+    // approval (the secretary-general's), not before it, and comes back on a recorded day.
+    takeout_without_approval: [("E036", "confidential/takeout-2026-001.md", 9)],
+    takeout_before_approval: [("E069", "confidential/takeout-2026-001.md", 23)],
+    takeout_returned_without_date: [("E035", "confidential/takeout-2026-001.md", 22)],
 }
 
 #[test]

@@ -82,6 +82,10 @@ pub(crate) const TYPES: &[(&str, &str)] = &[
         "publicity",
         include_str!("../../records-example/types/publicity.yaml"),
     ),
+    (
+        "takeout",
+        include_str!("../../records-example/types/takeout.yaml"),
+    ),
 ];
 
 /// The neutral configuration, in Chinese (written as zh-Hant, converted for zh-Hans) and English.
