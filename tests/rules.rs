@@ -112,7 +112,7 @@ rule_cases! {
     approved_without_accountant_check: [("E036", "finance/expenses/exp-2026-003.md", 38)],
     approved_before_accountant_check: [("E046", "finance/expenses/exp-2026-003.md", 14)],
     // Rules §4.1(3): one attendance record a month, compiled by 綜合部.
-    missing_attendance: [("W047", "types/attendance.yaml", 55)],
+    missing_attendance: [("W047", "types/attendance.yaml", 66)],
     attendance_compiled_outside_general: [("E046", "attendance/2026-10.md", 5)],
     // Rules §2.1: 秘書長一名 — a second secretary-general from 2026-06-01, at both person files.
     two_secretaries_general: [
@@ -133,6 +133,9 @@ rule_cases! {
     takeout_without_approval: [("E036", "confidential/takeout-2026-001.md", 9)],
     takeout_before_approval: [("E069", "confidential/takeout-2026-001.md", 23)],
     takeout_returned_without_date: [("E035", "confidential/takeout-2026-001.md", 22)],
+    // Rules §4.1(3): without the deputy's band, 綜合部's head (王芳) compiling the attendance
+    // herself has nobody to confirm it (the gap `filers:` found in the example).
+    attendance_band_removed: [("W113", "types/attendance.yaml", 53)],
 }
 
 #[test]
