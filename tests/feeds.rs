@@ -42,7 +42,7 @@ fn the_example_says_where_its_site_lives_and_its_time_zone() {
     let config =
         std::fs::read_to_string(common::crate_dir().join("records-example/clerk.yaml")).unwrap();
     assert!(config.contains(&format!("base_url: {BASE}")), "{config}");
-    assert!(config.contains("timezone: \"+08:00\""), "{config}");
+    assert!(config.contains("timezone: Asia/Taipei"), "{config}");
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn without_a_base_url_the_build_says_so_once_and_links_stay_relative() {
 #[test]
 fn without_a_time_zone_timed_events_last_whole_days_and_the_build_says_so() {
     let repo = Repo::example();
-    repo.edit("clerk.yaml", "  timezone: \"+08:00\"", "  # timezone");
+    repo.edit("clerk.yaml", "  timezone: Asia/Taipei", "  # timezone");
     let (site, said) = build(&repo, "internal");
     assert_eq!(said.stderr.matches("W126").count(), 1, "{}", said.stderr);
     assert!(
@@ -171,7 +171,7 @@ fn a_meeting_is_an_event_at_its_time_in_the_associations_zone() {
     let (site, _) = build(&repo, "internal");
     let after = chrono::Utc::now().timestamp();
     let ics = read(&site, "feeds/calendar.ics");
-    // 14:00 at +08:00 is 06:00 UTC; 14:30 is 06:30.
+    // 14:00 in Taipei (+08:00) is 06:00 UTC; 14:30 is 06:30.
     let first = event(&ics, "2026-council-01@clerk");
     assert_eq!(
         field(&first, "DTSTART"),
@@ -202,6 +202,56 @@ fn a_meeting_is_an_event_at_its_time_in_the_associations_zone() {
         "{workshop:?}"
     );
     assert_eq!(field(&workshop, "DTEND").len(), 1, "{workshop:?}");
+}
+
+#[test]
+fn a_named_zone_gives_each_event_its_own_dates_daylight_saving() {
+    let repo = Repo::example();
+    repo.edit(
+        "clerk.yaml",
+        "timezone: Asia/Taipei",
+        "timezone: Europe/London",
+    );
+    let (site, said) = build(&repo, "internal");
+    assert!(!said.stderr.contains("W126"), "{}", said.stderr);
+    let ics = read(&site, "feeds/calendar.ics");
+    // 15 January is winter in London (GMT, +00:00): 14:00 there is 14:00 UTC.
+    let winter = event(&ics, "2026-council-01@clerk");
+    assert_eq!(
+        field(&winter, "DTSTART"),
+        ["DTSTART:20260115T140000Z"],
+        "{winter:?}"
+    );
+    // 10 July is summer (BST, +01:00): 14:30 there is 13:30 UTC.
+    let council = event(&ics, "2026-council-02@clerk");
+    assert_eq!(
+        field(&council, "DTSTART"),
+        ["DTSTART:20260710T133000Z"],
+        "{council:?}"
+    );
+    // 18 December is winter again.
+    let december = event(&ics, "2026-council-03@clerk");
+    assert_eq!(
+        field(&december, "DTSTART"),
+        ["DTSTART:20261218T140000Z"],
+        "{december:?}"
+    );
+}
+
+#[test]
+fn an_unknown_time_zone_is_refused_at_its_line_with_the_name_meant() {
+    let repo = Repo::example();
+    repo.edit(
+        "clerk.yaml",
+        "timezone: Asia/Taipei",
+        "timezone: Asia/Taipie",
+    );
+    let said = common::clerk(&["check", "."]).dir(repo.path()).run();
+    assert_eq!(said.status, 2, "{}", said.stderr);
+    let told = format!("{}{}", said.stdout, said.stderr);
+    assert!(told.contains("error[E100]"), "{told}");
+    assert!(told.contains("--> clerk.yaml:7:13"), "{told}");
+    assert!(told.contains("did you mean `Asia/Taipei`?"), "{told}");
 }
 
 #[test]

@@ -10,7 +10,9 @@ pub use crate::model::council::{Council, ResolutionFields};
 pub use crate::model::share::{Fraction, Share};
 
 mod archive;
+mod zone;
 pub use archive::Archive;
+pub use zone::Zone;
 
 /// The file name of the configuration at the repository root.
 pub const FILE: &str = "clerk.yaml";
@@ -311,38 +313,11 @@ pub struct Association {
     /// Language of the site's labels: `zh-Hant`, `zh-Hans` or `en`.
     #[serde(default)]
     pub locale: Locale,
-    /// The association's time zone as a UTC offset (`+08:00`): the times in its records are
-    /// local times there (a meeting at 14:00), which calendars receive in UTC.
+    /// The association's time zone, by name (`Asia/Taipei`, `Europe/London`) or as a UTC
+    /// offset (`+08:00`): the times in its records are local times there (a meeting at 14:00),
+    /// which calendars receive in UTC.
     #[serde(default)]
-    pub timezone: Option<Offset>,
-}
-
-/// A fixed UTC offset, written `+08:00` (a time zone name would need the tz database).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offset(pub chrono::FixedOffset);
-
-impl<'de> Deserialize<'de> for Offset {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let bad = || {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a UTC offset: write it as +08:00 (or -05:00, +00:00)"
-            ))
-        };
-        let (sign, rest) = match text.as_bytes().first() {
-            Some(b'+') => (1, &text[1..]),
-            Some(b'-') => (-1, &text[1..]),
-            _ => return Err(bad()),
-        };
-        let (h, m) = rest.split_once(':').ok_or_else(bad)?;
-        let (h, m): (i32, i32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-        if h > 14 || m > 59 || rest.len() != 5 {
-            return Err(bad());
-        }
-        chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-            .map(Offset)
-            .ok_or_else(bad)
-    }
+    pub timezone: Option<Zone>,
 }
 
 /// UI language.
@@ -516,29 +491,5 @@ mod tests {
         assert_eq!(l.warnings.len(), 1);
         assert_eq!(l.warnings[0].code, codes::CONFIG_UNKNOWN_KEY);
         assert_eq!(l.warnings[0].line, 3);
-    }
-
-    #[test]
-    fn a_time_zone_is_a_utc_offset_and_anything_else_is_refused_at_its_line() {
-        let parse =
-            |tz: &str| Config::parse(&format!("association:\n  name: x\n  timezone: \"{tz}\"\n"));
-        let offset = |tz| parse(tz).unwrap().config.association.timezone.unwrap().0;
-        assert_eq!(offset("+08:00").local_minus_utc(), 8 * 3600);
-        assert_eq!(offset("-05:30").local_minus_utc(), -(5 * 3600 + 30 * 60));
-        assert_eq!(offset("+00:00").local_minus_utc(), 0);
-        for bad in [
-            "Asia/Taipei",
-            "8",
-            "+8:00",
-            "+08:60",
-            "+15:00",
-            "+08:00:00",
-            "",
-        ] {
-            let err = parse(bad).unwrap_err();
-            assert_eq!(err.code, codes::CONFIG_INVALID, "{bad}");
-            assert_eq!(err.line, 3, "{bad}: {}", err.message);
-            assert!(err.message.contains("+08:00"), "{bad}: {}", err.message);
-        }
     }
 }

@@ -146,8 +146,9 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
     feed.to_string()
 }
 
-/// When a dated record starts: at its time in the association's zone, as UTC, when the feed
-/// names a time field and the record has one; otherwise on its day.
+/// When a dated record starts: at its time in the association's zone (with that date's
+/// daylight saving), as UTC, when the feed names a time field and the record has one;
+/// otherwise on its day.
 fn start_time(
     site: &Site,
     d: &crate::model::config::Dated,
@@ -155,11 +156,11 @@ fn start_time(
     date: NaiveDate,
 ) -> Option<DateTime<Utc>> {
     let time = NaiveTime::parse_from_str(r.str_field(d.time.as_deref()?)?, "%H:%M").ok()?;
-    let zone = site.repo.config.association.timezone?;
-    zone.0
-        .from_local_datetime(&date.and_time(time))
-        .single()
-        .map(|t| t.with_timezone(&Utc))
+    site.repo
+        .config
+        .association
+        .timezone?
+        .to_utc(date.and_time(time))
 }
 
 fn ics(site: &Site, now: DateTime<Utc>) -> String {
