@@ -171,17 +171,28 @@ fn a_meeting_is_an_event_at_its_time_in_the_associations_zone() {
     let (site, _) = build(&repo, "internal");
     let after = chrono::Utc::now().timestamp();
     let ics = read(&site, "feeds/calendar.ics");
-    // 14:00 in Taipei (+08:00) is 06:00 UTC; 14:30 is 06:30.
+    // 14:00 in Taipei (+08:00) is 06:00 UTC; 14:30 is 06:30. Without an end time, a meeting
+    // lasts the default two hours.
     let first = event(&ics, "2026-council-01@clerk");
     assert_eq!(
         field(&first, "DTSTART"),
         ["DTSTART:20260115T060000Z"],
         "{first:?}"
     );
+    assert_eq!(
+        field(&first, "DTEND"),
+        ["DTEND:20260115T080000Z"],
+        "{first:?}"
+    );
     let second = event(&ics, "2026-council-02@clerk");
     assert_eq!(
         field(&second, "DTSTART"),
         ["DTSTART:20260710T063000Z"],
+        "{second:?}"
+    );
+    assert_eq!(
+        field(&second, "DTEND"),
+        ["DTEND:20260710T083000Z"],
         "{second:?}"
     );
     // DTSTAMP is when the feed was built, not the event's date.
@@ -204,14 +215,52 @@ fn a_meeting_is_an_event_at_its_time_in_the_associations_zone() {
     assert_eq!(field(&workshop, "DTEND").len(), 1, "{workshop:?}");
 }
 
-#[test]
-fn a_named_zone_gives_each_event_its_own_dates_daylight_saving() {
+/// A summer meeting of the secretariat, from 10:00 to 11:15.
+const SUMMER_MEETING: &str = "---
+type: meeting
+title: 七月秘書處會議
+kind: secretariat
+date: 2026-07-20
+time: \"10:00\"
+end_time: \"11:15\"
+location: 協會會議室
+chair: lin-wenhui
+status: planned
+---
+";
+
+/// The example in London's time zone, its calendar's meetings ending at the record's
+/// `end_time`, else lasting its `duration` in minutes, else 90 minutes; with a summer meeting
+/// that gives its end time, and the December council meeting lasting 45 minutes.
+fn london_with_ends() -> Repo {
     let repo = Repo::example();
     repo.edit(
         "clerk.yaml",
         "timezone: Asia/Taipei",
         "timezone: Europe/London",
     );
+    repo.edit(
+        "clerk.yaml",
+        "time: time, location: location,",
+        "time: time, end_time: end_time, duration: minutes, default_duration: 90, location: location,",
+    );
+    repo.edit(
+        "types/meeting.yaml",
+        "    location: {title: 地點",
+        "    end_time: {title: 結束時間, type: string}\n    minutes: {title: 時長, type: integer}\n    location: {title: 地點",
+    );
+    repo.write("meetings/2026-sec-summer.md", SUMMER_MEETING);
+    repo.edit(
+        "meetings/2026-council-03.md",
+        "time: \"14:00\"",
+        "time: \"14:00\"\nminutes: 45",
+    );
+    repo
+}
+
+#[test]
+fn a_named_zone_gives_each_event_its_own_dates_daylight_saving() {
+    let repo = london_with_ends();
     let (site, said) = build(&repo, "internal");
     assert!(!said.stderr.contains("W126"), "{}", said.stderr);
     let ics = read(&site, "feeds/calendar.ics");
@@ -222,12 +271,23 @@ fn a_named_zone_gives_each_event_its_own_dates_daylight_saving() {
         ["DTSTART:20260115T140000Z"],
         "{winter:?}"
     );
-    // 10 July is summer (BST, +01:00): 14:30 there is 13:30 UTC.
+    // 10 and 20 July are summer (BST, +01:00): 14:30 there is 13:30 UTC; 11:15 is 10:15.
     let council = event(&ics, "2026-council-02@clerk");
     assert_eq!(
         field(&council, "DTSTART"),
         ["DTSTART:20260710T133000Z"],
         "{council:?}"
+    );
+    let summer = event(&ics, "2026-sec-summer@clerk");
+    assert_eq!(
+        field(&summer, "DTSTART"),
+        ["DTSTART:20260720T090000Z"],
+        "{summer:?}"
+    );
+    assert_eq!(
+        field(&summer, "DTEND"),
+        ["DTEND:20260720T101500Z"],
+        "{summer:?}"
     );
     // 18 December is winter again.
     let december = event(&ics, "2026-council-03@clerk");
@@ -235,6 +295,43 @@ fn a_named_zone_gives_each_event_its_own_dates_daylight_saving() {
         field(&december, "DTSTART"),
         ["DTSTART:20261218T140000Z"],
         "{december:?}"
+    );
+}
+
+#[test]
+fn a_timed_event_ends_at_its_end_time_else_after_its_duration_else_the_default() {
+    let repo = london_with_ends();
+    let (site, _) = build(&repo, "internal");
+    let ics = read(&site, "feeds/calendar.ics");
+    let ends = |uid: &str| {
+        let e = event(&ics, uid);
+        (field(&e, "DTSTART").concat(), field(&e, "DTEND").concat())
+    };
+    // No end time, no duration: the configured 90 minutes.
+    assert_eq!(
+        ends("2026-council-01@clerk"),
+        (
+            "DTSTART:20260115T140000Z".into(),
+            "DTEND:20260115T153000Z".into()
+        )
+    );
+    // Its own end time.
+    assert_eq!(ends("2026-sec-summer@clerk").1, "DTEND:20260720T101500Z");
+    // Its own duration, 45 minutes.
+    assert_eq!(ends("2026-council-03@clerk").1, "DTEND:20261218T144500Z");
+    // An end time before the start is no end: the meeting keeps the default length.
+    repo.edit(
+        "meetings/2026-sec-summer.md",
+        "end_time: \"11:15\"",
+        "end_time: \"09:00\"",
+    );
+    let (site, _) = build(&repo, "internal");
+    let ics = read(&site, "feeds/calendar.ics");
+    let summer = event(&ics, "2026-sec-summer@clerk");
+    assert_eq!(
+        field(&summer, "DTEND"),
+        ["DTEND:20260720T103000Z"],
+        "{summer:?}"
     );
 }
 

@@ -163,6 +163,16 @@ pub struct Dated {
     /// in a record without one, the event lasts whole days.
     #[serde(default)]
     pub time: Option<String>,
+    /// The field holding a timed event's end time (`16:30`, on its `end` date, else its day).
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// The field holding how long a timed event lasts, in minutes (`90`), for a record that
+    /// gives no end time.
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// How long a timed event lasts, in minutes, when its record says neither (two hours).
+    #[serde(default = "default_duration")]
+    pub default_duration: u32,
     /// States in which a record is left out (e.g. cancelled).
     #[serde(default)]
     pub except: Vec<String>,
@@ -182,6 +192,10 @@ fn default_date_fields() -> Vec<String> {
     ]
     .map(String::from)
     .to_vec()
+}
+
+fn default_duration() -> u32 {
+    120
 }
 
 fn default_search_part() -> usize {

@@ -6,12 +6,13 @@
 //! with the time of the build (DTSTAMP), as RFC 5545 asks.
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use super::{record_url, Output, Site};
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::model::config::FILE;
+use crate::model::config::{Dated, FILE};
+use crate::model::record::Record;
 
 /// Adds `feeds/documents.atom` and `feeds/calendar.ics`; returns what they lack from
 /// `clerk.yaml` (W125, W126), each once, with where it belongs there (a JSON pointer).
@@ -146,22 +147,52 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
     feed.to_string()
 }
 
+/// The `HH:MM` time in the field `name` of `r`, if the feed names the field and `r` has it.
+fn time_of(r: &Record, name: Option<&String>) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(r.str_field(name?)?, "%H:%M").ok()
+}
+
 /// When a dated record starts: at its time in the association's zone (with that date's
 /// daylight saving), as UTC, when the feed names a time field and the record has one;
 /// otherwise on its day.
-fn start_time(
-    site: &Site,
-    d: &crate::model::config::Dated,
-    r: &crate::model::record::Record,
-    date: NaiveDate,
-) -> Option<DateTime<Utc>> {
-    let time = NaiveTime::parse_from_str(r.str_field(d.time.as_deref()?)?, "%H:%M").ok()?;
+fn start_time(site: &Site, d: &Dated, r: &Record, date: NaiveDate) -> Option<DateTime<Utc>> {
+    let time = time_of(r, d.time.as_ref())?;
     site.repo
         .config
         .association
         .timezone?
         .to_utc(date.and_time(time))
 }
+
+/// When a timed event ends: at its end time (on its end date, else its day) when that is after
+/// its start; else its start plus its duration in minutes, or the feed's default duration.
+fn end_time(
+    site: &Site,
+    d: &Dated,
+    r: &Record,
+    date: NaiveDate,
+    start: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let last = d.end.as_ref().and_then(|f| r.str_field(f)).and_then(day);
+    let at = time_of(r, d.end_time.as_ref()).and_then(|time| {
+        let zone = site.repo.config.association.timezone?;
+        zone.to_utc(last.unwrap_or(date).and_time(time))
+    });
+    if let Some(end) = at.filter(|end| *end > start) {
+        return end;
+    }
+    let minutes = d
+        .duration
+        .as_ref()
+        .and_then(|f| r.map().get(f))
+        .and_then(|v| v.as_i64().or_else(|| v.as_str()?.trim().parse().ok()))
+        .filter(|m| (1..=MAX_MINUTES).contains(m))
+        .unwrap_or(i64::from(d.default_duration).min(MAX_MINUTES));
+    start + TimeDelta::minutes(minutes)
+}
+
+/// The longest an event lasts, in minutes (a year): a longer duration is a slip of the keys.
+const MAX_MINUTES: i64 = 366 * 24 * 60;
 
 fn ics(site: &Site, now: DateTime<Utc>) -> String {
     let config = &site.repo.config;
@@ -191,7 +222,7 @@ fn ics(site: &Site, now: DateTime<Utc>) -> String {
                 .timestamp(now)
                 .url(&href(site, &record_url(&d.type_name, &r.id)));
             match start_time(site, d, r, start) {
-                Some(at) => event.starts(at),
+                Some(at) => event.starts(at).ends(end_time(site, d, r, start, at)),
                 None => {
                     let end = d
                         .end
