@@ -351,6 +351,41 @@ fn an_unknown_time_zone_is_refused_at_its_line_with_the_name_meant() {
     assert!(told.contains("did you mean `Asia/Taipei`?"), "{told}");
 }
 
+/// The `<author><name>` of the Atom entry whose id is `urn:clerk:ID`.
+fn entry_author(atom: &str, id: &str) -> String {
+    let entry = atom
+        .split("<entry>")
+        .find(|e| e.contains(&format!("<id>urn:clerk:{id}</id>")))
+        .unwrap_or_else(|| panic!("no entry {id}: {atom}"));
+    let names: Vec<&str> = entry
+        .split("<author><name>")
+        .skip(1)
+        .filter_map(|a| a.split("</name>").next())
+        .collect();
+    assert_eq!(names.len(), 1, "one author: {entry}");
+    names[0].to_string()
+}
+
+#[test]
+fn an_entrys_author_is_its_drafter_where_people_are_shown_else_the_association() {
+    let repo = Repo::example();
+    let (site, _) = build(&repo, "internal");
+    let atom = read(&site, "feeds/documents.atom");
+    assert_eq!(entry_author(&atom, "2026-doc-001"), "王芳");
+    assert_eq!(entry_author(&atom, "2026-doc-003"), "張雅婷");
+    // The public build shows no person's record: every entry is the association's.
+    let (site, _) = build(&repo, "public");
+    let atom = read(&site, "feeds/documents.atom");
+    for id in ["2026-doc-001", "2026-doc-002", "2026-doc-003"] {
+        assert_eq!(entry_author(&atom, id), "青嵐文化交流協會", "{id}");
+    }
+    // Without `author:` in the feed's entry, the association too.
+    repo.edit("clerk.yaml", ", author: drafted_by}", "}");
+    let (site, _) = build(&repo, "internal");
+    let atom = read(&site, "feeds/documents.atom");
+    assert_eq!(entry_author(&atom, "2026-doc-001"), "青嵐文化交流協會");
+}
+
 #[test]
 fn every_deadline_has_an_end_and_the_builds_stamp() {
     let repo = Repo::example();

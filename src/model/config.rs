@@ -173,6 +173,10 @@ pub struct Dated {
     /// How long a timed event lasts, in minutes, when its record says neither (two hours).
     #[serde(default = "default_duration")]
     pub default_duration: u32,
+    /// In `issued`: the field naming the person who drafted or issued a record, its feed
+    /// entry's author for an audience that may see that person (else the association).
+    #[serde(default)]
+    pub author: Option<String>,
     /// States in which a record is left out (e.g. cancelled).
     #[serde(default)]
     pub except: Vec<String>,

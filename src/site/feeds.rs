@@ -99,6 +99,7 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
             }
             let entry = Entry {
                 id: format!("urn:clerk:{}", r.id),
+                authors: vec![author(site, d, r)],
                 title: Text::plain(title),
                 updated: when,
                 published: Some(when),
@@ -150,6 +151,25 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
 /// The `HH:MM` time in the field `name` of `r`, if the feed names the field and `r` has it.
 fn time_of(r: &Record, name: Option<&String>) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(r.str_field(name?)?, "%H:%M").ok()
+}
+
+/// Who wrote an entry: the person the feed's `author` field names, by name, when the audience
+/// may see that person's record; else the association.
+fn author(site: &Site, d: &Dated, r: &Record) -> Person {
+    let person = d
+        .author
+        .as_ref()
+        .and_then(|f| r.str_field(f))
+        .filter(|id| site.shows(id))
+        .and_then(|id| site.repo.record(id))
+        .filter(|p| p.type_name.as_deref() == Some(site.repo.config.people_type.as_str()));
+    let name = person.and_then(crate::model::labels::person_name);
+    Person {
+        name: name
+            .unwrap_or(&site.repo.config.association.name)
+            .to_string(),
+        ..Default::default()
+    }
 }
 
 /// When a dated record starts: at its time in the association's zone (with that date's
