@@ -128,6 +128,58 @@ fn init_zh_hant_and_en_are_neutral_and_clean() {
     );
 }
 
+/// The navigation's groups, each label and its types, as `clerk init` wrote them into
+/// clerk.yaml's `site.navigation`.
+fn navigation(dir: &Path) -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    let config: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    config["site"]["navigation"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no site.navigation: {text}"))
+        .iter()
+        .map(|g| {
+            let types = g["types"].as_array().unwrap().iter();
+            (
+                g["label"].as_str().unwrap().to_string(),
+                types.map(|t| t.as_str().unwrap().to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// init writes the navigation into clerk.yaml, labelled in its language, naming every type it
+/// writes.
+#[test]
+fn init_writes_the_navigation_in_its_language() {
+    let labels = |locale| -> Vec<String> {
+        let (_tmp, dir) = init(&["--locale", locale]);
+        let groups = navigation(&dir);
+        let mut named: Vec<String> = groups.iter().flat_map(|(_, t)| t.clone()).collect();
+        named.sort();
+        let mut types: Vec<String> = std::fs::read_dir(dir.join("types"))
+            .unwrap()
+            .map(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .replace(".yaml", "")
+            })
+            .collect();
+        types.sort();
+        assert_eq!(
+            named, types,
+            "{locale}: every record type but people and rules"
+        );
+        groups.into_iter().map(|(l, _)| l).collect()
+    };
+    assert_eq!(labels("zh-Hant")[..3], ["發文", "會議", "活動"]);
+    assert_eq!(labels("zh-Hans")[5], "考勤与请假");
+    let en = labels("en");
+    assert_eq!(en[..2], ["Documents", "Meetings"]);
+    assert_eq!(en[6], "Finance");
+    assert!(en.iter().all(|l| l.is_ascii()), "{en:?}");
+}
+
 /// The README's first step, in every language, is `clerk new person`.
 #[test]
 fn readme_first_step_is_clerk_new_person() {

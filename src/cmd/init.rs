@@ -89,6 +89,8 @@ const CONFIG_ZH: &str = include_str!("../../templates/init/clerk.zh.yaml");
 const CONFIG_EN: &str = include_str!("../../templates/init/clerk.en.yaml");
 /// What in the shipped type files is the example's own, and what a new association gets instead.
 const NEUTRAL: &str = include_str!("../../templates/init/neutral.yaml");
+/// The navigation init writes, its labels in every language.
+const NAVIGATION: &str = include_str!("../../templates/init/navigation.yaml");
 const README_ZH: &str = include_str!("init-README.zh.md");
 const README_EN: &str = include_str!("init-README.md");
 const GITIGNORE: &str = "# The built archive site, a site being built or replaced, and clerk's temporary files.\npublic/\n.clerk-site-*/\n.clerk-old-*/\n.clerk-*.tmp\n";
@@ -184,7 +186,8 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
         .replace("{name}", name)
         .replace("{locale}", locale.id())
         .replace("{currency}", locale.currency())
-        .replace("{calendar}", &calendar);
+        .replace("{calendar}", &calendar)
+        .replace("{navigation}", &navigation(locale)?);
     let mut files: Vec<(PathBuf, String)> = vec![
         (dir.join(config::FILE), locale.script(&config_text)?),
         (
@@ -264,6 +267,30 @@ fn neutral(type_name: &str, text: &str, name: &str, locale: Locale) -> anyhow::R
         text = text.replace(find, with);
     }
     Ok(text)
+}
+
+/// `site.navigation`'s lines: the groups of `templates/init/navigation.yaml`, each labelled in
+/// `locale`'s language.
+fn navigation(locale: Locale) -> anyhow::Result<String> {
+    let groups = yaml::parse_value(NAVIGATION).map_err(|e| anyhow!("navigation.yaml: {e:?}"))?;
+    let mut out = String::from("  navigation:\n");
+    for group in groups.as_array().into_iter().flatten() {
+        let label = group["label"][locale.id()]
+            .as_str()
+            .ok_or_else(|| anyhow!("navigation.yaml: a group has no {} label", locale.id()))?;
+        let types: Vec<&str> = group["types"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str())
+            .collect();
+        out.push_str(&format!(
+            "    - {{label: {}, types: [{}]}}\n",
+            scalar(label)?,
+            types.join(", ")
+        ));
+    }
+    Ok(out)
 }
 
 /// The `calendar:` section: the chosen calendars' holidays and make-up working days, each
