@@ -5,8 +5,7 @@
 //   node document.mjs SITE_DIR PAGE OUT_DIR [ONE_PAGE]
 //
 // ONE_PAGE, a document of one page, is printed without JavaScript too.
-import { chromium } from "playwright-core";
-import http from "node:http";
+import { launch, serve } from "./lib.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -14,23 +13,8 @@ import { createRequire } from "node:module";
 const [dir, pagePath, outDir, onePage] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".pdf": "application/pdf" };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path.join(dir, url);
-  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, close } = await serve(dir);
+const browser = await launch();
 const out = {};
 const url = `${base}/${pagePath}`;
 
@@ -86,5 +70,5 @@ if (onePage) {
   await bare.pdf({ path: path.join(outDir, "print-one-page.pdf"), preferCSSPageSize: true, printBackground: true });
 }
 await browser.close();
-server.close();
+close();
 console.log(JSON.stringify(out));
