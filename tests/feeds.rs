@@ -1,7 +1,8 @@
 //! Feeds a reader subscribes to: Atom for issued documents with absolute links (from
-//! `site.base_url`), an author, summaries and titles in the site's language; iCalendar with
-//! meetings at their time in the association's time zone, DTSTAMP the build's time and an end
-//! for every deadline. And the search index, which holds no key material.
+//! `site.base_url`), each entry's author (its drafter where people are shown), summaries and
+//! titles in the site's language; iCalendar with meetings at their time in the association's
+//! time zone (by name, with daylight saving date by date) and an end, DTSTAMP the build's time
+//! and an end for every deadline. And the search index, which holds no key material.
 
 use crate::common;
 
