@@ -208,7 +208,9 @@ fn end_time(
         .and_then(|v| v.as_i64().or_else(|| v.as_str()?.trim().parse().ok()))
         .filter(|m| (1..=MAX_MINUTES).contains(m))
         .unwrap_or(i64::from(d.default_duration).min(MAX_MINUTES));
-    start + TimeDelta::minutes(minutes)
+    start
+        .checked_add_signed(TimeDelta::minutes(minutes))
+        .unwrap_or(start)
 }
 
 /// The longest an event lasts, in minutes (a year): a longer duration is a slip of the keys.

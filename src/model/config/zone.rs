@@ -22,7 +22,7 @@ impl Zone {
         ) -> Option<chrono::DateTime<chrono::Utc>> {
             let at = |t| zone.from_local_datetime(&t).earliest();
             at(local)
-                .or_else(|| at(local + chrono::TimeDelta::hours(1)))
+                .or_else(|| at(local.checked_add_signed(chrono::TimeDelta::hours(1))?))
                 .map(|t| t.with_timezone(&chrono::Utc))
         }
         match self {
