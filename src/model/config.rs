@@ -11,8 +11,10 @@ pub use crate::model::share::{Fraction, Share};
 
 mod archive;
 mod people;
+mod zone;
 pub use archive::Archive;
 pub use people::{KeyFields, PeopleFields, RoleFields};
+pub use zone::Zone;
 
 use super::defaults;
 
@@ -168,6 +170,20 @@ pub struct Dated {
     /// in a record without one, the event lasts whole days.
     #[serde(default)]
     pub time: Option<String>,
+    /// The field holding a timed event's end time (`16:30`, on its `end` date, else its day).
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// The field holding how long a timed event lasts, in minutes (`90`), for a record that
+    /// gives no end time.
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// How long a timed event lasts, in minutes, when its record says neither (two hours).
+    #[serde(default = "default_duration")]
+    pub default_duration: u32,
+    /// In `issued`: the field naming the person who drafted or issued a record, its feed
+    /// entry's author for an audience that may see that person (else the association).
+    #[serde(default)]
+    pub author: Option<String>,
     /// States in which a record is left out (e.g. cancelled).
     #[serde(default)]
     pub except: Vec<String>,
@@ -178,6 +194,10 @@ fn default_date_fields() -> Vec<String> {
         .iter()
         .map(|f| f.to_string())
         .collect()
+}
+
+fn default_duration() -> u32 {
+    120
 }
 
 fn default_search_part() -> usize {
@@ -309,38 +329,11 @@ pub struct Association {
     /// Language of the site's labels: `zh-Hant`, `zh-Hans` or `en`.
     #[serde(default)]
     pub locale: Locale,
-    /// The association's time zone as a UTC offset (`+08:00`): the times in its records are
-    /// local times there (a meeting at 14:00), which calendars receive in UTC.
+    /// The association's time zone, by name (`Asia/Taipei`, `Europe/London`) or as a UTC
+    /// offset (`+08:00`): the times in its records are local times there (a meeting at 14:00),
+    /// which calendars receive in UTC.
     #[serde(default)]
-    pub timezone: Option<Offset>,
-}
-
-/// A fixed UTC offset, written `+08:00` (a time zone name would need the tz database).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offset(pub chrono::FixedOffset);
-
-impl<'de> Deserialize<'de> for Offset {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let bad = || {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a UTC offset: write it as +08:00 (or -05:00, +00:00)"
-            ))
-        };
-        let (sign, rest) = match text.as_bytes().first() {
-            Some(b'+') => (1, &text[1..]),
-            Some(b'-') => (-1, &text[1..]),
-            _ => return Err(bad()),
-        };
-        let (h, m) = rest.split_once(':').ok_or_else(bad)?;
-        let (h, m): (i32, i32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-        if h > 14 || m > 59 || rest.len() != 5 {
-            return Err(bad());
-        }
-        chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-            .map(Offset)
-            .ok_or_else(bad)
-    }
+    pub timezone: Option<Zone>,
 }
 
 /// UI language.
@@ -521,29 +514,5 @@ mod tests {
         assert_eq!(l.warnings.len(), 1);
         assert_eq!(l.warnings[0].code, codes::CONFIG_UNKNOWN_KEY);
         assert_eq!(l.warnings[0].line, 3);
-    }
-
-    #[test]
-    fn a_time_zone_is_a_utc_offset_and_anything_else_is_refused_at_its_line() {
-        let parse =
-            |tz: &str| Config::parse(&format!("association:\n  name: x\n  timezone: \"{tz}\"\n"));
-        let offset = |tz| parse(tz).unwrap().config.association.timezone.unwrap().0;
-        assert_eq!(offset("+08:00").local_minus_utc(), 8 * 3600);
-        assert_eq!(offset("-05:30").local_minus_utc(), -(5 * 3600 + 30 * 60));
-        assert_eq!(offset("+00:00").local_minus_utc(), 0);
-        for bad in [
-            "Asia/Taipei",
-            "8",
-            "+8:00",
-            "+08:60",
-            "+15:00",
-            "+08:00:00",
-            "",
-        ] {
-            let err = parse(bad).unwrap_err();
-            assert_eq!(err.code, codes::CONFIG_INVALID, "{bad}");
-            assert_eq!(err.line, 3, "{bad}: {}", err.message);
-            assert!(err.message.contains("+08:00"), "{bad}: {}", err.message);
-        }
     }
 }
