@@ -296,6 +296,42 @@ fn a_configured_field_the_type_does_not_declare_is_refused() {
     );
 }
 
+/// The fields a feed or calendar entry names (`site.issued`, `site.calendar`) must be ones its
+/// type declares, or the time, place or author it reads would fall back without a word.
+#[test]
+fn a_feed_field_the_type_does_not_declare_is_refused_at_its_entry() {
+    let repo = Repo::example();
+    repo.edit("clerk.yaml", "author: drafted_by}", "author: 擬稿人}");
+    repo.edit(
+        "clerk.yaml",
+        "date: date, time: time,",
+        "date: date, time: 開始時間,",
+    );
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+    let found: Vec<(String, String, usize, String)> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "E108")
+        .map(|f| (f.code, f.path, f.line, f.message))
+        .collect();
+    let at = |needle: &str| {
+        let text = repo.read("clerk.yaml");
+        1 + text.lines().position(|l| l.contains(needle)).unwrap()
+    };
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.2, f.1.as_str()))
+            .collect::<Vec<_>>(),
+        [(at("擬稿人"), "clerk.yaml"), (at("開始時間"), "clerk.yaml")],
+        "{found:?}"
+    );
+    assert!(found[0].3.contains("`擬稿人`") && found[0].3.contains("site.issued.0.author"));
+    assert!(found[1].3.contains("`開始時間`") && found[1].3.contains("site.calendar.0.time"));
+}
+
 /// Quorum and majority are exact fractions: two-thirds is met by exactly 4 of 6, which the
 /// decimal `0.6667` refused.
 #[test]

@@ -41,6 +41,16 @@ pub(super) fn check(
         let keys_needed = config.signatures.required;
         people_names(&config.people_fields, def, keys_needed, &mut named);
     }
+    for (list, entries) in [
+        ("issued", &config.site.issued),
+        ("calendar", &config.site.calendar),
+    ] {
+        for (i, dated) in entries.iter().enumerate() {
+            if let Some(def) = types.get(&dated.type_name) {
+                dated_names(&format!("/site/{list}/{i}"), dated, def, &mut named);
+            }
+        }
+    }
     let written = crate::parse::yaml::parse_value(config_text).unwrap_or_default();
     named
         .into_iter()
@@ -164,6 +174,37 @@ fn people_names<'a>(
                 always,
             });
         }
+    }
+}
+
+/// The fields a feed or calendar entry (`site.issued`, `site.calendar`) reads from its type:
+/// the date, and those it names of the end date, place, time, end time, duration and author.
+fn dated_names<'a>(
+    at: &str,
+    dated: &'a super::config::Dated,
+    def: &'a TypeDef,
+    named: &mut Vec<Named<'a>>,
+) {
+    let whose = format!("type `{}` ({})", def.name, def.path);
+    let optional = [
+        ("end", &dated.end),
+        ("location", &dated.location),
+        ("time", &dated.time),
+        ("end_time", &dated.end_time),
+        ("duration", &dated.duration),
+        ("author", &dated.author),
+    ];
+    let given = optional
+        .into_iter()
+        .filter_map(|(key, name)| Some((key, name.as_deref()?)));
+    for (key, name) in [("date", dated.date.as_str())].into_iter().chain(given) {
+        named.push(Named {
+            setting: format!("{at}/{key}"),
+            name,
+            within: Some(&def.schema),
+            whose: whose.clone(),
+            always: true,
+        });
     }
 }
 
