@@ -27,6 +27,7 @@ for i in $(seq "$ROUNDS"); do
   timed "clerk-build-confidential-one-edit" "$CLERK" build "$CORPUS" -o "$WORK/site-confidential" --audience confidential --today $TODAY
   CLERK_NO_CACHE=1 timed "clerk-build-public-cold" "$CLERK" build "$CORPUS" -o "$WORK/site-public" --audience public --today $TODAY
   CLERK_NO_CACHE=1 timed "clerk-build-confidential-no-search" "$CLERK" build "$CORPUS" -o "$WORK/site-nosearch" --audience confidential --no-search --today $TODAY
+  CLERK_NO_CACHE=1 timed "clerk-build-confidential-cold-no-pdf" "$CLERK" build "$CORPUS" -o "$WORK/site-nopdf" --audience confidential --no-pdf --today $TODAY
 done > "$WORK/side-by-side.txt"
 (cd "$CORPUS" && git checkout -q HEAD -- .)
 python3 - "$WORK/side-by-side.txt" <<'PY'

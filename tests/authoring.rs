@@ -180,6 +180,7 @@ fn init_then_new_for_every_type_checks_clean() {
         &["policy", "department=general", "version=v1"],
         &["publicity", "department=general", "channels=[網站]"],
         &["amendment", "changes=[{file: clerk.yaml, digest: deleted, part: rules}]"],
+        &["takeout", "person=lin", "materials=[會員名冊]", "reason=核對會員資料"],
     ];
     let mut paths = Vec::new();
     for case in cases {
@@ -593,7 +594,7 @@ fn check_jsonschema_validates_the_example_against_the_exported_schemas() {
     ok(run(&example, &["schema", "-o", schemas.to_str().unwrap()]));
     let records = tmp.path().join("records");
     let types = front_matter_by_type(&example, &records);
-    assert_eq!(types.len(), 16, "{types:?}");
+    assert_eq!(types.len(), 17, "{types:?}");
     let validate = |type_name: &str| {
         let files: Vec<_> = std::fs::read_dir(records.join(type_name))
             .unwrap()
@@ -636,7 +637,7 @@ fn front_matter_cms_content_types_follow_the_schemas() {
     let types = config["frontMatter.taxonomy.contentTypes"]
         .as_array()
         .unwrap();
-    assert_eq!(types.len(), 17);
+    assert_eq!(types.len(), 18);
     let document = types.iter().find(|t| t["name"] == "document").unwrap();
     let field = |name: &str| {
         document["fields"]

@@ -481,8 +481,36 @@ fn pages_show_labels_and_structures_not_ids() {
     }
 }
 
+/// Where the 版記 of a printed PDF is: the number of pages, the page (from 1) whose words end
+/// with 印發 (the 印發日期, on the 版記's last line), and that word's foot in mm from the
+/// page's top; read with poppler's `pdftotext -bbox`. None without poppler.
+fn colophon_foot(pdf: &Path) -> Option<(usize, usize, f64)> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (mut pages, mut found) = (0, None);
+    for line in text.lines() {
+        if line.trim_start().starts_with("<page ") {
+            pages += 1;
+        }
+        if line.trim_end().ends_with("印發</word>") {
+            let y_max = line.split("yMax=\"").nth(1)?.split('"').next()?;
+            let pt: f64 = y_max.parse().ok()?;
+            found = Some((pages, pt * 25.4 / 72.0));
+        }
+    }
+    let (page, foot) = found.unwrap_or_else(|| panic!("no 印發 in {}: {text}", pdf.display()));
+    Some((pages, page, foot))
+}
+
 /// A 公文's page printed in Chromium: A4, the red rule above the title, the 成文日期 after the
-/// body and right-aligned; on a desktop the panels sit beside the paper, on a phone nothing
+/// body and right-aligned, the 版記 at the foot of the last page (GB/T 9704: its last rule on
+/// the bottom of the 版心, 262 mm from the top of the page), with JavaScript and, for a one-page
+/// document, without; on a desktop the panels sit beside the paper, on a phone nothing
 /// overflows. Screenshots land in `target/document-screenshots/`.
 #[test]
 fn a_document_page_prints_on_a4_as_gbt_9704_lays_it_out() {
@@ -492,9 +520,10 @@ fn a_document_page_prints_on_a4_as_gbt_9704_lays_it_out() {
     let shots = common::crate_dir().join("target/document-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let page = OsStr::new("document/2026-doc-002.html");
+    let one_page = OsStr::new("document/2026-doc-003.html");
     let seen = common::node_json(
         &tools.join("document.mjs"),
-        [site.as_os_str(), page, shots.as_os_str()],
+        [site.as_os_str(), page, shots.as_os_str(), one_page],
     );
     let n = |v: &serde_json::Value| v.as_f64().unwrap();
     assert_eq!(seen["axe"], serde_json::json!([]), "axe: {seen}");
@@ -531,6 +560,35 @@ fn a_document_page_prints_on_a4_as_gbt_9704_lays_it_out() {
         p["bodyFont"].as_str().unwrap().contains("FangSong"),
         "{seen}"
     );
+    // The 版記 at the foot of the paper, a whole number of 版心 tall (this one needs two).
+    let type_area = n(&p["typeArea"]);
+    let mm = type_area / 225.0;
+    let paper_h = n(&p["paper"]["bottom"]) - n(&p["paper"]["top"]);
+    assert!((paper_h - 2.0 * type_area).abs() < mm, "{paper_h}: {seen}");
+    assert!(
+        (n(&p["colophon"]["bottom"]) - n(&p["paper"]["bottom"])).abs() < mm,
+        "{seen}"
+    );
+    assert!(n(&p["colophon"]["top"]) > n(&p["date"]["bottom"]), "{seen}");
+    // Without JavaScript, a document of one page: its 版記 at the foot of its 版心.
+    let one = &seen["onePage"];
+    let foot = n(&one["colophon"]["bottom"]) - n(&one["paper"]["top"]);
+    assert!((foot - type_area).abs() < 3.0 * mm, "{foot}: {seen}");
+    assert!(
+        n(&one["colophon"]["top"]) > n(&one["closing"]["bottom"]),
+        "{seen}"
+    );
+    // In Chromium's own PDFs: the 版記 on the last page, its last line within 3 mm of the
+    // bottom of the 版心.
+    for (pdf, pages) in [("print.pdf", 2), ("print-one-page.pdf", 1)] {
+        if let Some((count, page, foot)) = colophon_foot(&shots.join(pdf)) {
+            assert_eq!((count, page), (pages, pages), "{pdf}");
+            assert!(
+                (foot - 262.0).abs() < 3.0,
+                "{pdf}: the 版記 ends {foot} mm down"
+            );
+        }
+    }
     // Chromium's own PDF of the printed page: A4.
     if Command::new("pdfinfo").arg("-v").output().is_ok() {
         let info = Command::new("pdfinfo")

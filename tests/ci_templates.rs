@@ -396,7 +396,7 @@ mod github {
             let run = run_check(ci.path(), &event);
             assert_eq!(run.status, 0, "{}", run.said);
             assert!(
-                run.said.contains("whole history") && run.said.contains("checked 90 records"),
+                run.said.contains("whole history") && run.said.contains("checked 92 records"),
                 "{}",
                 run.said
             );
@@ -499,6 +499,21 @@ mod github {
                 "{job_name} installs only on a cache miss"
             );
         }
+        // The publish job keeps the site's PDFs and search parts for the next build.
+        let publish = yaml["jobs"]["publish"]["steps"].as_array().unwrap();
+        let site = publish
+            .iter()
+            .find(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/cache@"))
+            })
+            .expect("publish caches the site's parts");
+        let paths = site["with"]["path"].as_str().unwrap();
+        assert!(paths.contains(".git/clerk/pdf") && paths.contains(".git/clerk/search"));
+        assert!(site["with"]["key"]
+            .as_str()
+            .is_some_and(|k| k.contains("env.CLERK_VERSION")));
     }
 }
 
@@ -690,7 +705,7 @@ mod gitlab {
             let run = run_check(ci.path(), &pipeline);
             assert_eq!(run.status, 0, "{}", run.said);
             assert!(
-                run.said.contains("whole history") && run.said.contains("checked 90 records"),
+                run.said.contains("whole history") && run.said.contains("checked 92 records"),
                 "{}",
                 run.said
             );
@@ -719,13 +734,30 @@ mod gitlab {
         assert!(yaml["variables"]["CLERK_VERSION"].is_string());
         for name in ["check", "pages"] {
             let job = job(&yaml, name);
+            // One cache, or a list of them (GitLab takes up to four).
+            let caches = match &job["cache"] {
+                Value::Array(list) => list.clone(),
+                one => vec![one.clone()],
+            };
+            let holding = |path: &str| {
+                caches
+                    .iter()
+                    .find(|c| c["paths"].to_string().contains(path))
+                    .cloned()
+                    .unwrap_or_else(|| panic!("{name} caches {path}: {}", job["cache"]))
+            };
             assert!(
-                job["cache"]["key"]
+                holding(".clerk/")["key"]
                     .as_str()
                     .is_some_and(|k| k.contains("$CLERK_VERSION")),
                 "{name}: {}",
                 job["cache"]
             );
+            if name == "pages" {
+                // The site's PDFs and search parts, for the next build.
+                let site = holding(".git/clerk/pdf/");
+                assert!(site["paths"].to_string().contains(".git/clerk/search/"));
+            }
             let install = job["before_script"].to_string();
             assert!(
                 install.contains("--rev \\\"$CLERK_VERSION\\\""),

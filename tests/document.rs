@@ -324,4 +324,96 @@ mod pdf {
         let page = std::fs::read_to_string(internal.join("document/2026-doc-004.html")).unwrap();
         assert!(!page.contains(".pdf"), "{page}");
     }
+
+    /// The cache of PDFs in `.git/clerk/pdf/AUDIENCE/`: its files by name, each without the
+    /// cache's format line.
+    fn cached(repo: &Repo) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let dir = repo.path().join(".git/clerk/pdf/internal");
+        common::names(&dir)
+            .into_iter()
+            .map(|name| {
+                let bytes = std::fs::read(dir.join(&name)).unwrap();
+                let body = bytes.strip_prefix(b"clerk pdf 1\n".as_slice()).unwrap();
+                (name, body.to_vec())
+            })
+            .collect()
+    }
+
+    /// Replaces the cached copy of `pdf` with `marker`; returns the cache file's name.
+    fn plant(repo: &Repo, pdf: &[u8], marker: &[u8]) -> String {
+        let name = cached(repo)
+            .into_iter()
+            .find(|(_, bytes)| bytes == pdf)
+            .map(|(name, _)| name)
+            .expect("the PDF is in the cache");
+        let mut planted = b"clerk pdf 1\n".to_vec();
+        planted.extend(marker);
+        std::fs::write(
+            repo.path().join(".git/clerk/pdf/internal").join(&name),
+            planted,
+        )
+        .unwrap();
+        name
+    }
+
+    /// A build takes each PDF from the cache while its document, the template and the fonts
+    /// are what it was typeset from, and typesets it again when any of them changed.
+    #[test]
+    fn a_build_typesets_only_the_pdfs_whose_document_or_template_changed() {
+        let repo = Repo::example();
+        common::git::ok(repo.path(), &["init", "-q"]);
+        let pdf =
+            |site: &Path, id: &str| std::fs::read(site.join(format!("document/{id}.pdf"))).unwrap();
+        let site = build(&repo, "internal", &[]);
+        let first = pdf(&site, "2026-doc-001");
+        assert!(first.starts_with(b"%PDF-"));
+        let kept = cached(&repo);
+        let pdfs = common::names(&site.join("document"))
+            .into_iter()
+            .filter(|n| n.ends_with(".pdf"))
+            .count();
+        assert_eq!(kept.len(), pdfs, "every PDF is kept: {:?}", kept.keys());
+
+        // The cache is read: a PDF planted under the document's key is what the build writes.
+        plant(&repo, &first, b"planted 1");
+        let site = build(&repo, "internal", &[]);
+        assert_eq!(pdf(&site, "2026-doc-001"), b"planted 1");
+
+        // An edited document is typeset again, and its old PDF leaves the cache. (The edit
+        // makes its approvals stale: the site is built marking it.)
+        repo.edit("documents/2026-doc-001.md", "茲訂於", "茲定於");
+        let site = build(&repo, "internal", &["--allow-errors"]);
+        let edited = pdf(&site, "2026-doc-001");
+        assert!(edited.starts_with(b"%PDF-"), "typeset again");
+        assert_ne!(edited, first);
+        assert_eq!(cached(&repo).len(), pdfs, "the stale PDF was removed");
+
+        // A repository's own template makes every PDF anew.
+        plant(&repo, &pdf(&site, "2026-doc-002"), b"planted 2");
+        let template =
+            std::fs::read_to_string(common::crate_dir().join("templates/document.typ")).unwrap();
+        repo.write("templates/document.typ", format!("// 本會版式\n{template}"));
+        let site = build(&repo, "internal", &["--allow-errors"]);
+        assert!(pdf(&site, "2026-doc-002").starts_with(b"%PDF-"));
+
+        // Without the cache nothing is read or written.
+        std::fs::remove_dir_all(repo.path().join(".git/clerk/pdf")).unwrap();
+        let out = repo.path().join("site-uncached");
+        common::clerk(&["build", ".", "-o"])
+            .arg(&out)
+            .args([
+                "--audience",
+                "internal",
+                "--no-search",
+                "--allow-errors",
+                "--today",
+                common::TODAY,
+            ])
+            .env("CLERK_NO_CACHE", "1")
+            .dir(repo.path())
+            .run()
+            .success();
+        assert!(pdf(&out, "2026-doc-001").starts_with(b"%PDF-"));
+        assert!(!repo.path().join(".git/clerk/pdf").exists());
+    }
 }

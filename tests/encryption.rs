@@ -519,6 +519,59 @@ fn an_encrypted_record_never_reaches_the_search_cache() {
     );
 }
 
+/// An encrypted document's PDF is typeset for the build that may show it, and never kept in
+/// the cache of PDFs; the plain documents' PDFs are.
+#[test]
+#[cfg(feature = "pdf")]
+fn an_encrypted_documents_pdf_never_reaches_the_pdf_cache() {
+    let repo = Repo::example();
+    let dir = repo.path();
+    common::git::ok(dir, &["init", "-q"]);
+    let lin = example_key(&repo, "lin-wenhui");
+    // 協秘〔2026〕3號, issued, becomes confidential and encrypted (its approvals go stale: the
+    // site is built marking it).
+    repo.edit(
+        "documents/2026-doc-003.md",
+        "classification: public",
+        "classification: confidential",
+    );
+    ok(run(
+        dir,
+        &[
+            "encrypt",
+            "documents/2026-doc-003.md",
+            "--date",
+            common::TODAY,
+        ],
+    ));
+    let args = [
+        "build",
+        "--audience",
+        "confidential",
+        "-o",
+        ".site",
+        "--no-search",
+        "--allow-errors",
+        "--identity",
+        &lin,
+        "--today",
+        common::TODAY,
+    ];
+    ok(run(dir, &args));
+    let sealed = std::fs::read(dir.join(".site/document/2026-doc-003.pdf")).unwrap();
+    assert!(sealed.starts_with(b"%PDF-"), "its PDF is on the site");
+    let cache = dir.join(".git/clerk/pdf/confidential");
+    let kept: Vec<Vec<u8>> = common::names(&cache)
+        .iter()
+        .map(|name| std::fs::read(cache.join(name)).unwrap())
+        .collect();
+    assert_eq!(kept.len(), 2, "the two plain documents' PDFs are kept");
+    assert!(
+        kept.iter().all(|bytes| !bytes.ends_with(&sealed)),
+        "the encrypted document's PDF is not"
+    );
+}
+
 /// The example's key of `who`, as an argument.
 fn example_key(repo: &Repo, who: &str) -> String {
     repo.path()

@@ -388,7 +388,7 @@ fn since_the_null_revision_checks_the_whole_history() {
         assert!(
             out.stdout.contains("error[E012]: `status` is `drfat`")
                 && out.stdout.contains("“a typo”")
-                && out.stdout.contains("checked 90 records"),
+                && out.stdout.contains("checked 92 records"),
             "{}",
             out.said()
         );
@@ -654,7 +654,7 @@ fn the_pre_commit_framework_runs_an_installed_clerk_as_a_system_hook() {
     );
     ok(dir, &["add", "-A"]);
     let (passed, said) = try_repo();
-    assert!(passed && said.contains("checked 90 records"), "{said}");
+    assert!(passed && said.contains("checked 92 records"), "{said}");
     repo.edit(LEAVE, SKIP.0, SKIP.1);
     ok(dir, &["add", "-A"]);
     let (passed, said) = try_repo();

@@ -106,7 +106,7 @@ fn the_navigation_follows_the_configured_groups_in_order() {
 }
 
 #[test]
-fn without_configured_groups_the_navigation_follows_the_rules_order() {
+fn without_configured_groups_the_navigation_is_each_type_in_the_order_of_its_file() {
     let repo = Repo::example();
     let text = repo.read("clerk.yaml");
     let without: String = text
@@ -117,23 +117,30 @@ fn without_configured_groups_the_navigation_follows_the_rules_order() {
     assert!(without.len() < text.len());
     repo.write("clerk.yaml", without);
     let html = page(&build(&repo, "confidential"), "index.html");
-    // The default groups, then each type no group names, under its own label (by type name:
-    // person, policy; the example has no amendment yet, so it has no link).
+    // No group of clerk's own: each type is a link under its label, in the order `types/`
+    // lists its files (activity, assessment, asset, …); the example has no amendment yet, so
+    // it has no link.
     assert_eq!(
         nav(&html),
         [
             "首頁",
-            "發文",
-            "會議",
             "活動",
+            "季度考核",
+            "資產",
+            "月度考勤",
+            "財務審計",
+            "預算",
+            "保密承諾書",
+            "發文",
+            "支出",
+            "收入",
+            "請假",
+            "會議",
             "會員",
-            "宣傳",
-            "考勤與請假",
-            "財務",
-            "保密",
-            "考核",
             "人員",
             "管理制度",
+            "宣傳計劃",
+            "保密資料外帶",
             "登記簿",
             "待辦與逾期",
             "報告",

@@ -128,6 +128,150 @@ fn init_zh_hant_and_en_are_neutral_and_clean() {
     );
 }
 
+/// The navigation's groups, each label and its types, as `clerk init` wrote them into
+/// clerk.yaml's `site.navigation`.
+fn navigation(dir: &Path) -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
+    let config: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    config["site"]["navigation"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no site.navigation: {text}"))
+        .iter()
+        .map(|g| {
+            let types = g["types"].as_array().unwrap().iter();
+            (
+                g["label"].as_str().unwrap().to_string(),
+                types.map(|t| t.as_str().unwrap().to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// init writes the navigation into clerk.yaml, labelled in its language, naming every type it
+/// writes.
+#[test]
+fn init_writes_the_navigation_in_its_language() {
+    let labels = |locale| -> Vec<String> {
+        let (_tmp, dir) = init(&["--locale", locale]);
+        let groups = navigation(&dir);
+        let mut named: Vec<String> = groups.iter().flat_map(|(_, t)| t.clone()).collect();
+        named.sort();
+        let mut types: Vec<String> = std::fs::read_dir(dir.join("types"))
+            .unwrap()
+            .map(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .replace(".yaml", "")
+            })
+            .collect();
+        types.sort();
+        assert_eq!(
+            named, types,
+            "{locale}: every record type but people and rules"
+        );
+        groups.into_iter().map(|(l, _)| l).collect()
+    };
+    assert_eq!(labels("zh-Hant")[..3], ["發文", "會議", "活動"]);
+    assert_eq!(labels("zh-Hans")[5], "考勤与请假");
+    let en = labels("en");
+    assert_eq!(en[..2], ["Documents", "Meetings"]);
+    assert_eq!(en[6], "Finance");
+    assert!(en.iter().all(|l| l.is_ascii()), "{en:?}");
+}
+
+/// Whether `text` has a CJK character (ideograph, CJK punctuation, kana or a full-width form).
+fn has_cjk(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c as u32, 0x2E80..=0x9FFF | 0xFF00..=0xFFEF))
+}
+
+/// Every title and label in a type file as its readers see them: `title:` and `label:` strings,
+/// the `en` of those in every language, and the states' `labels:`; each with where it is.
+fn titles(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                let here = format!("{at}/{key}");
+                match (key.as_str(), v) {
+                    ("title" | "label", serde_json::Value::String(s)) => {
+                        out.push((here.clone(), s.clone()));
+                    }
+                    ("title" | "label", serde_json::Value::Object(m)) => {
+                        let en = m.get("en").and_then(|e| e.as_str());
+                        out.push((here.clone(), en.unwrap_or("(no en)").to_string()));
+                    }
+                    ("labels", serde_json::Value::Object(m)) => {
+                        for (state, l) in m {
+                            out.push((format!("{here}/{state}"), l.to_string()));
+                        }
+                    }
+                    _ => {}
+                }
+                titles(v, &here, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                titles(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `init --locale en` writes every type file's titles and labels in English (from
+/// templates/init/en.yaml), changing no other line; it checks clean and each report finds the
+/// English columns it names. Chinese init keeps them as written.
+#[test]
+fn init_en_writes_the_type_files_titles_and_labels_in_english() {
+    let (_en_tmp, en) = init(&["--locale", "en", "--name", "Harbour Arts Society"]);
+    let (_zh_tmp, zh) = init(&["--locale", "zh-Hant", "--name", "Harbour Arts Society"]);
+    check_clean(&en);
+    let mut seen = 0;
+    for entry in std::fs::read_dir(en.join("types")).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let value: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+        let mut found = Vec::new();
+        titles(&value, "", &mut found);
+        seen += found.len();
+        let chinese: Vec<_> = found.iter().filter(|(_, t)| has_cjk(t)).collect();
+        assert!(chinese.is_empty(), "{file}: {chinese:?}");
+        // Only the lines of titles and labels differ from the Chinese file (and the tasks
+        // templates/init/neutral.yaml gives an office, named in each language).
+        let original = std::fs::read_to_string(zh.join("types").join(&file)).unwrap();
+        assert_eq!(text.lines().count(), original.lines().count(), "{file}");
+        for (a, b) in text.lines().zip(original.lines()).filter(|(a, b)| a != b) {
+            let keys = ["title: ", "label: ", "labels: {", "subtotals: ", "who: "];
+            assert!(keys.iter().any(|k| a.contains(k)), "{file}: {b} became {a}");
+        }
+    }
+    assert!(seen > 300, "{seen} titles and labels");
+    let leave = std::fs::read_to_string(en.join("types/leave.yaml")).unwrap();
+    assert!(
+        leave.contains("days: {title: Days, type: number"),
+        "{leave}"
+    );
+    assert!(leave.contains("approved: Approved"), "{leave}");
+    let zh_leave = std::fs::read_to_string(zh.join("types/leave.yaml")).unwrap();
+    assert!(
+        zh_leave.contains("days: {title: 天數, type: number"),
+        "{zh_leave}"
+    );
+    // Each report names its register's columns by their English titles.
+    let config: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(en.join("clerk.yaml")).unwrap()).unwrap();
+    let reports = config["reports"].as_array().unwrap();
+    assert!(reports.len() >= 4, "{reports:?}");
+    for report in reports {
+        let name = report["name"].as_str().unwrap();
+        let said = common::clerk(&["report", name]).dir(&en).run();
+        assert_eq!(said.status, 0, "{name}: {}", said.stderr);
+    }
+}
+
 /// The README's first step, in every language, is `clerk new person`.
 #[test]
 fn readme_first_step_is_clerk_new_person() {

@@ -19,6 +19,7 @@ mod document;
 mod due;
 mod encryption;
 mod feeds;
+mod field_names;
 mod fuzz;
 mod gentle_start;
 mod git;

@@ -112,7 +112,7 @@ rule_cases! {
     approved_without_accountant_check: [("E036", "finance/expenses/exp-2026-003.md", 38)],
     approved_before_accountant_check: [("E046", "finance/expenses/exp-2026-003.md", 14)],
     // Rules §4.1(3): one attendance record a month, compiled by 綜合部.
-    missing_attendance: [("W047", "types/attendance.yaml", 55)],
+    missing_attendance: [("W047", "types/attendance.yaml", 66)],
     attendance_compiled_outside_general: [("E046", "attendance/2026-10.md", 5)],
     // Rules §2.1: 秘書長一名 — a second secretary-general from 2026-06-01, at both person files.
     two_secretaries_general: [
@@ -128,6 +128,14 @@ rule_cases! {
         ("W113", "types/leave.yaml", 73),
         ("W113", "types/leave.yaml", 74),
     ],
+    // Rules §6.2(4): confidential material leaves the office only with the association's
+    // approval (the secretary-general's), not before it, and comes back on a recorded day.
+    takeout_without_approval: [("E036", "confidential/takeout-2026-001.md", 9)],
+    takeout_before_approval: [("E069", "confidential/takeout-2026-001.md", 23)],
+    takeout_returned_without_date: [("E035", "confidential/takeout-2026-001.md", 22)],
+    // Rules §4.1(3): without the deputy's band, 綜合部's head (王芳) compiling the attendance
+    // herself has nobody to confirm it (the gap `filers:` found in the example).
+    attendance_band_removed: [("W113", "types/attendance.yaml", 53)],
 }
 
 #[test]
@@ -288,14 +296,50 @@ fn a_configured_field_the_type_does_not_declare_is_refused() {
     );
 }
 
+/// The fields a feed or calendar entry names (`site.issued`, `site.calendar`) must be ones its
+/// type declares, or the time, place or author it reads would fall back without a word.
+#[test]
+fn a_feed_field_the_type_does_not_declare_is_refused_at_its_entry() {
+    let repo = Repo::example();
+    repo.edit("clerk.yaml", "author: drafted_by}", "author: 擬稿人}");
+    repo.edit(
+        "clerk.yaml",
+        "date: date, time: time,",
+        "date: date, time: 開始時間,",
+    );
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+    let found: Vec<(String, String, usize, String)> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "E108")
+        .map(|f| (f.code, f.path, f.line, f.message))
+        .collect();
+    let at = |needle: &str| {
+        let text = repo.read("clerk.yaml");
+        1 + text.lines().position(|l| l.contains(needle)).unwrap()
+    };
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.2, f.1.as_str()))
+            .collect::<Vec<_>>(),
+        [(at("擬稿人"), "clerk.yaml"), (at("開始時間"), "clerk.yaml")],
+        "{found:?}"
+    );
+    assert!(found[0].3.contains("`擬稿人`") && found[0].3.contains("site.issued.0.author"));
+    assert!(found[1].3.contains("`開始時間`") && found[1].3.contains("site.calendar.0.time"));
+}
+
 /// Quorum and majority are exact fractions: two-thirds is met by exactly 4 of 6, which the
 /// decimal `0.6667` refused.
 #[test]
 fn a_two_thirds_quorum_is_met_by_exactly_two_thirds() {
     let retired = (
         "成员/理事7.md",
-        "from: 2025-01-01}",
-        "from: 2025-01-01, until: 2025-12-31}",
+        "起: 2025-01-01}",
+        "起: 2025-01-01, 止: 2025-12-31}",
     );
     let four = (
         "会议/理事会-2026-01.md",
@@ -535,8 +579,8 @@ fn docs_rules_cite_tests_that_exist() {
 fn a_second_association_has_one_executive_director() {
     let out = other(&[(
         "成员/柯淑惠.md",
-        "  - {role: 组长, scope: [财务组], from: 2025-01-01}",
-        "  - {role: 组长, scope: [财务组], from: 2025-01-01}\n  - {role: 总干事, from: 2026-03-01}",
+        "  - {职位: 组长, 分管: [财务组], 起: 2025-01-01}",
+        "  - {职位: 组长, 分管: [财务组], 起: 2025-01-01}\n  - {职位: 总干事, 起: 2026-03-01}",
     )]);
     assert_findings(
         &out,
@@ -566,7 +610,7 @@ fn a_second_association_finds_a_member_without_an_approver() {
     let repo = Repo::standalone("other-association");
     repo.write(
         "成员/周组员.md",
-        "---\ntype: 成员\ntitle: 周组员\nname: 周立安\n小组: 联络组\nroles:\n  - {role: 组员, scope: [联络组], from: 2025-01-01}\n---\n",
+        "---\ntype: 成员\ntitle: 周组员\n姓名: 周立安\n小组: 联络组\n职务:\n  - {职位: 组员, 分管: [联络组], 起: 2025-01-01}\n---\n",
     );
     let out = repo.check();
     assert_findings(&out, &[("W113", "types/请假.yaml", 30)]);
@@ -651,4 +695,117 @@ fn one_head_per_department_and_no_month_skipped() {
             "no monthly attendance record for 2026-09".to_string()
         )]
     );
+}
+
+/// The second association calls a person's name, roles and keys `姓名`, `职务` (`职位`, `分管`,
+/// `起`, `止`) and `签章公钥` (`公钥`): clerk.yaml `people_fields` names them, so approvals are
+/// judged by those roles, people are named by that name, and a broken key is found at its line.
+#[test]
+fn a_second_association_names_its_people_by_its_own_fields() {
+    // 柯淑惠's leave band is judged by her `职务` (E032 came from a 组长 approving three days).
+    let out = other(&[(
+        "成员/柯淑惠.md",
+        "职务:\n",
+        "签章公钥:\n  - {公钥: not-a-key, 起: 2026-01-01}\n职务:\n",
+    )]);
+    assert_findings(&out, &[("E057", "成员/柯淑惠.md", 7)]);
+
+    // A name clerk.yaml gives that the people type does not declare: E108 at the setting.
+    let out = other(&[("clerk.yaml", "until: 止}\n  keys", "until: 终止}\n  keys")]);
+    assert_findings(&out, &[("E108", "clerk.yaml", 42)]);
+    let message = out.message("E108", "clerk.yaml");
+    assert!(
+        message.contains("`终止`") && message.contains("`职务`"),
+        "{message}"
+    );
+    let out = other(&[("clerk.yaml", "name: 姓名", "name: 名字")]);
+    assert_findings(&out, &[("E108", "clerk.yaml", 41)]);
+
+    // Left to its default, the list of roles would be `roles`: refused (at the section that
+    // would name it), never read as nobody holding any role — so the limit on 总干事 names a
+    // role nobody holds (E111). The name falls back to the title, so it is not required.
+    let out = other(&[(
+        "clerk.yaml",
+        "  roles: {field: 职务, role: 职位, scope: 分管, from: 起, until: 止}\n",
+        "",
+    )]);
+    let on_config: Vec<(String, usize)> = out
+        .findings()
+        .iter()
+        .filter(|f| f.path == "clerk.yaml")
+        .map(|f| (f.code.clone(), f.line))
+        .collect();
+    assert_eq!(on_config, [("E108".into(), 41), ("E111".into(), 35)]);
+}
+
+/// Its documents list their readers in `传阅` (`阅读人`, `阅毕日期`): an unread one waits in the
+/// reader's inbox, and `clerk read` writes the date under the association's own name.
+#[test]
+fn a_second_association_circulates_documents_by_its_own_fields() {
+    let repo = Repo::standalone("other-association");
+    let doc = "公文/海协-2026-2.md";
+    let inbox = |who: &str| {
+        let out = common::clerk(&["inbox", "--as", who, "--format", "json"])
+            .args(["--today", common::TODAY])
+            .arg(repo.path())
+            .run_json();
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        out.json[0]["items"].as_array().cloned().unwrap_or_default()
+    };
+    let waiting = inbox("柯淑惠");
+    assert!(
+        waiting.iter().any(|i| i["record"] == "海协-2026-2"
+            && i["what"] == "海协〔2026〕2号 关于社区活动安排的通知"),
+        "{waiting:?}"
+    );
+    assert!(inbox("赖明哲").is_empty(), "赖明哲 has read it");
+
+    let before = repo.read(doc);
+    let out = common::clerk(&["read", doc, "--as", "柯淑惠", "--date", "2026-11-26"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    assert_eq!(
+        repo.read(doc),
+        before.replace(
+            "  - 阅读人: 柯淑惠\n",
+            "  - 阅读人: 柯淑惠\n    阅毕日期: 2026-11-26\n"
+        )
+    );
+    assert!(inbox("柯淑惠").is_empty());
+    assert_findings(&repo.check(), &[]);
+
+    // A reader field the list's entries do not declare: E101 at the setting.
+    let out = other(&[("types/公文.yaml", "person: 阅读人", "person: 读者")]);
+    assert_findings(&out, &[("E101", "types/公文.yaml", 22)]);
+}
+
+/// Its policies chain their versions by `取代`, `被取代` and `版次`: each version's page lists
+/// the chain; a name the type does not declare is refused (E101), a version that names no
+/// policy is a broken reference (E017).
+#[test]
+fn a_second_association_chains_policy_versions_by_its_own_fields() {
+    let repo = Repo::standalone("other-association");
+    let site = repo.path().join("site");
+    let out = common::clerk(&["build"])
+        .arg(repo.path())
+        .arg("-o")
+        .arg(&site)
+        .args(["--audience", "internal", "--today", common::TODAY])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    let page = std::fs::read_to_string(site.join("制度/财务制度-2026.html")).unwrap();
+    assert!(
+        page.contains("财务管理制度 2025年版</a></li><li><a href=\"..&#x2F;制度&#x2F;财务制度-2026.html\">财务管理制度 2026年版</a> ←"),
+        "{page}"
+    );
+
+    let out = other(&[("types/制度.yaml", "version: 版次", "version: 版本")]);
+    assert_findings(&out, &[("E101", "types/制度.yaml", 13)]);
+    let out = other(&[(
+        "制度/财务制度-2026.md",
+        "取代: 财务制度-2025",
+        "取代: 财务制度-2024",
+    )]);
+    assert_findings(&out, &[("E017", "制度/财务制度-2026.md", 5)]);
 }

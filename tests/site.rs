@@ -432,7 +432,7 @@ fn a_site_built_inside_the_repository_is_not_read_as_records() {
     assert!(repo.path().join("intranet/reports/annual-2026.md").exists());
     let out = repo.check();
     assert_eq!(out.status, 0, "{}", out.stdout);
-    assert_eq!(out.json["summary"]["records"], 90);
+    assert_eq!(out.json["summary"]["records"], 92);
 }
 
 /// Ctrl-C (or `kill`) during a build removes the half-built site beside the output; a build

@@ -69,7 +69,7 @@ fn gaps(
         let scope = ev.scope(&record, Some(subject));
         for step in required_steps(def, &scope) {
             if !has_approver(repo, step, &scope, today) {
-                let name = labels::person_name(person).unwrap_or(&person.id);
+                let name = repo.person_name(person).unwrap_or(&person.id);
                 left.entry(step.name.as_str())
                     .or_default()
                     .push(format!("{name} ({})", person.id));

@@ -17,6 +17,7 @@ use crate::model::expr::Evaluator;
 use crate::model::keys::Keyring;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
+use crate::parse::yaml::escape_pointer as esc;
 use crate::read::Snapshot;
 
 /// One governed change: a file, what part of it changed, and its new content's digest.
@@ -230,9 +231,9 @@ fn governed(
         let is_person = |r: &Record| r.type_name.as_deref() == Some(people);
         let now = now.filter(|r| is_person(r));
         let before = before.filter(is_person);
-        let part_pos = |part: &'static str| -> Pos {
+        let part_pos = |field: &str| -> Pos {
             now.map_or(Pos::FILE, |r| {
-                r.pos(new.text_of(r), &format!("/{part}"), true)
+                r.pos(new.text_of(r), &format!("/{}", esc(field)), true)
             })
         };
         match (&before, now) {
@@ -244,13 +245,15 @@ fn governed(
                 pos: Pos::FILE,
             }),
             (Some(b), Some(n)) => {
-                for part in ["roles", "keys"] {
-                    if b.fields.get(part) != n.fields.get(part) {
+                let fields = &rules.config.people_fields;
+                for (part, field) in [("roles", &fields.roles.field), ("keys", &fields.keys.field)]
+                {
+                    if b.fields.get(field) != n.fields.get(field) {
                         out.push(Governed {
                             path: path.to_string(),
                             part,
                             digest: digest(path),
-                            pos: part_pos(part),
+                            pos: part_pos(field),
                         });
                         break;
                     }

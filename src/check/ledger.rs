@@ -378,10 +378,7 @@ fn uncovered(
         RuleSeverity::Error => codes::COVERAGE_MISSING,
         RuleSeverity::Warning => codes::COVERAGE_WARNING,
     };
-    let name = subject
-        .str_field("name")
-        .or(subject.title())
-        .unwrap_or(&subject.id);
+    let name = repo.person_name(subject).unwrap_or(&subject.id);
     Diagnostic::new(
         code,
         &subject.path,

@@ -174,7 +174,7 @@ pub fn who_may_give(
     for (role, ids) in named {
         for id in ids {
             if let Some(p) = repo.person(&id) {
-                let name = p.str_field("name").or(p.title()).unwrap_or(&id);
+                let name = repo.person_name(p).unwrap_or(&id);
                 out.push(giver(&id, name, (role.clone(), say.role(&role))));
             }
         }

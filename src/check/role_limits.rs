@@ -9,9 +9,10 @@ use crate::diag::{codes, Diagnostic};
 use crate::i18n::t;
 use crate::model::config::{RoleLimit, FILE};
 use crate::model::labels;
-use crate::model::people::{roles_of, RoleHeld};
+use crate::model::people::RoleHeld;
 use crate::model::record::Record;
 use crate::model::repo::Repository;
+use crate::parse::yaml::escape_pointer as esc;
 
 /// One person's holding of the limited role: the person, the entry's index in `roles`, the entry.
 struct Holding<'a> {
@@ -62,7 +63,7 @@ fn known_role(repo: &Repository, role: &str) -> bool {
     labels::role(repo, role, "en").is_some()
         || repo
             .people()
-            .any(|p| roles_of(p).iter().any(|r| r.role == role))
+            .any(|p| repo.roles_of(p).iter().any(|r| r.role == role))
 }
 
 /// A finding at each holding that, on some day, makes more holders than `limit` allows.
@@ -70,7 +71,7 @@ fn over_limit(repo: &Repository, limit: &RoleLimit) -> Vec<Diagnostic> {
     let holdings: Vec<Holding> = repo
         .people()
         .flat_map(|p| {
-            roles_of(p)
+            repo.roles_of(p)
                 .into_iter()
                 .enumerate()
                 .filter(|(_, r)| r.role == limit.role)
@@ -123,6 +124,7 @@ fn finding(
 ) -> Diagnostic {
     let locale = crate::i18n::lang().tag();
     let h = &holdings[j];
+    let roles = &repo.config.people_fields.roles;
     let mut role = labels::role(repo, &limit.role, locale)
         .unwrap_or(&limit.role)
         .to_string();
@@ -136,12 +138,12 @@ fn finding(
         .iter()
         .map(|&k| {
             let p = holdings[k].person;
-            format!("{} ({})", labels::person_name(p).unwrap_or(&p.id), p.id)
+            format!("{} ({})", repo.person_name(p).unwrap_or(&p.id), p.id)
         })
         .collect();
     let pos = h.person.pos(
         repo.text_of(h.person),
-        &format!("/roles/{}/role", h.index),
+        &format!("/{}/{}/{}", esc(&roles.field), h.index, esc(&roles.role)),
         false,
     );
     let day = if day == NaiveDate::MIN {

@@ -155,13 +155,14 @@ fn example_files(
 fn highest_serials(repo: &Repository) -> BTreeMap<String, u64> {
     let mut serials: BTreeMap<String, u64> = BTreeMap::new();
     for record in &repo.records {
-        if let Some((head, tail)) = record.str_field("number").and_then(|n| n.split_once('〕')) {
+        let number = repo.type_of(record).and_then(|t| t.number_of(record));
+        if let Some((head, tail)) = number.and_then(|n| n.split_once('〕')) {
             let serial: u64 = tail.trim_end_matches('號').parse().unwrap_or(0);
             let e = serials.entry(format!("doc{head}")).or_insert(0);
             *e = (*e).max(serial);
         }
-        if let Some((prefix, item)) = record
-            .str_field("archive_no")
+        if let Some((prefix, item)) = archive_field(repo)
+            .and_then(|f| record.str_field(f))
             .and_then(|a| a.rsplit_once('-'))
         {
             let e = serials.entry(format!("arc{prefix}")).or_insert(0);
@@ -169,6 +170,11 @@ fn highest_serials(repo: &Repository) -> BTreeMap<String, u64> {
         }
     }
     serials
+}
+
+/// The field archive numbers are in, when the repository numbers its archive.
+fn archive_field(repo: &Repository) -> Option<&str> {
+    repo.config.archive.as_ref().map(|a| a.field.as_str())
 }
 
 /// A type to generate, drawn by the weights of `MIX`.
@@ -204,19 +210,21 @@ fn variant(
     let path = format!("{dir}/{id}.md");
     let title = template.title().unwrap_or("紀錄");
     let mut fields: Vec<(&str, String)> = vec![("title", format!("{title}（{n}）"))];
-    if let Some(number) = template.str_field("number") {
+    let number_field = repo.type_of(template).and_then(|t| t.number_field());
+    if let Some((field, number)) = number_field.and_then(|f| Some((f, template.str_field(f)?))) {
         // 協秘〔2026〕3號 → the next serial of that year, after every number in the example.
         if let Some((head, _)) = number.split_once('〕') {
             let next = serials.entry(format!("doc{head}")).or_insert(0);
             *next += 1;
-            fields.push(("number", format!("{head}〕{next}號")));
+            fields.push((field, format!("{head}〕{next}號")));
         }
     }
-    if let Some(archive) = template.str_field("archive_no") {
+    let archive_field = archive_field(repo);
+    if let Some((field, archive)) = archive_field.and_then(|f| Some((f, template.str_field(f)?))) {
         if let Some((prefix, _)) = archive.rsplit_once('-') {
             let next = serials.entry(format!("arc{prefix}")).or_insert(0);
             *next += 1;
-            fields.push(("archive_no", format!("{prefix}-{next:04}")));
+            fields.push((field, format!("{prefix}-{next:04}")));
         }
     }
     for key in ["certificate_no", "asset_no"] {

@@ -88,6 +88,7 @@ fn choices(prop: &Value) -> Vec<String> {
 /// The `roles:` and `keys:` of a new person record: each `--role ROLE[:SCOPE,SCOPE]` held
 /// from `date`, each `--key FILE.pub` (an OpenSSH public key) valid from `date`.
 pub fn people_fields(
+    names: &crate::model::config::PeopleFields,
     roles: &[String],
     keys: &[PathBuf],
     date: NaiveDate,
@@ -98,20 +99,21 @@ pub fn people_fields(
             .iter()
             .map(|r| {
                 let (role, scope) = r.split_once(':').unwrap_or((r, ""));
-                let mut entry = serde_json::json!({ "role": role.trim() });
+                let mut entry = serde_json::Map::new();
+                entry.insert(names.roles.role.clone(), role.trim().into());
                 let scope: Vec<&str> = scope
                     .split(',')
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .collect();
                 if !scope.is_empty() {
-                    entry["scope"] = serde_json::json!(scope);
+                    entry.insert(names.roles.scope.clone(), serde_json::json!(scope));
                 }
-                entry["from"] = Value::String(date.to_string());
-                entry
+                entry.insert(names.roles.from.clone(), date.to_string().into());
+                Value::Object(entry)
             })
             .collect();
-        out.push(("roles".to_string(), Value::Array(list)));
+        out.push((names.roles.field.clone(), Value::Array(list)));
     }
     if !keys.is_empty() {
         let mut list = Vec::new();
@@ -126,9 +128,12 @@ pub fn people_fields(
                 ];
                 anyhow!(crate::i18n::tv("new-not-a-key", &words))
             })?;
-            list.push(serde_json::json!({ "key": line, "from": date.to_string() }));
+            let mut entry = serde_json::Map::new();
+            entry.insert(names.keys.key.clone(), line.into());
+            entry.insert(names.keys.from.clone(), date.to_string().into());
+            list.push(Value::Object(entry));
         }
-        out.push(("keys".to_string(), Value::Array(list)));
+        out.push((names.keys.field.clone(), Value::Array(list)));
     }
     Ok(out)
 }

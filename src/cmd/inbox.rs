@@ -109,7 +109,7 @@ pub fn whoami(repo: &Repository, given: Option<String>) -> anyhow::Result<String
 
 pub fn name(repo: &Repository, id: &str) -> String {
     repo.person(id)
-        .and_then(|p| p.str_field("name").or(p.title()))
+        .and_then(|p| repo.person_name(p))
         .unwrap_or(id)
         .to_string()
 }

@@ -82,6 +82,10 @@ pub(crate) const TYPES: &[(&str, &str)] = &[
         "publicity",
         include_str!("../../records-example/types/publicity.yaml"),
     ),
+    (
+        "takeout",
+        include_str!("../../records-example/types/takeout.yaml"),
+    ),
 ];
 
 /// The neutral configuration, in Chinese (written as zh-Hant, converted for zh-Hans) and English.
@@ -89,6 +93,10 @@ const CONFIG_ZH: &str = include_str!("../../templates/init/clerk.zh.yaml");
 const CONFIG_EN: &str = include_str!("../../templates/init/clerk.en.yaml");
 /// What in the shipped type files is the example's own, and what a new association gets instead.
 const NEUTRAL: &str = include_str!("../../templates/init/neutral.yaml");
+/// The English of the shipped type files' titles and labels, for `--locale en`.
+const ENGLISH: &str = include_str!("../../templates/init/en.yaml");
+/// The navigation init writes, its labels in every language.
+const NAVIGATION: &str = include_str!("../../templates/init/navigation.yaml");
 const README_ZH: &str = include_str!("init-README.zh.md");
 const README_EN: &str = include_str!("init-README.md");
 const GITIGNORE: &str = "# The built archive site, a site being built or replaced, and clerk's temporary files.\npublic/\n.clerk-site-*/\n.clerk-old-*/\n.clerk-*.tmp\n";
@@ -181,7 +189,8 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
         .replace("{name}", name)
         .replace("{locale}", locale.id())
         .replace("{currency}", locale.currency())
-        .replace("{calendar}", &calendar);
+        .replace("{calendar}", &calendar)
+        .replace("{navigation}", &navigation(locale)?);
     let mut files: Vec<(PathBuf, String)> = vec![
         (dir.join(config::FILE), locale.script(&config_text)?),
         (
@@ -191,7 +200,10 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
         (dir.join(".gitignore"), GITIGNORE.to_string()),
     ];
     for (type_name, text) in TYPES {
-        let text = neutral(type_name, text, name, locale)?;
+        let mut text = neutral(type_name, text, name, locale)?;
+        if locale == Locale::En {
+            text = english(&text)?;
+        }
         files.push((
             dir.join("types").join(format!("{type_name}.yaml")),
             locale.script(&text)?,
@@ -261,6 +273,58 @@ fn neutral(type_name: &str, text: &str, name: &str, locale: Locale) -> anyhow::R
         text = text.replace(find, with);
     }
     Ok(text)
+}
+
+/// A shipped type file with its titles and labels in English, by `templates/init/en.yaml`:
+/// each `title:` and `label:`, the states' `labels: {…}`, and the column a register's
+/// `subtotals:` names (a column's title). Only those scalars change; a title the table lacks
+/// stays as written.
+fn english(text: &str) -> anyhow::Result<String> {
+    use regex::{Captures, Regex};
+    let table = yaml::parse_value(ENGLISH).map_err(|e| anyhow!("en.yaml: {e:?}"))?;
+    let word = |c: &Captures| -> String {
+        let (key, value, end) = (&c[1], &c[2], &c[3]);
+        let english = table[value.trim()].as_str().unwrap_or(value);
+        format!("{key}{english}{end}")
+    };
+    let scalar =
+        Regex::new(r"(?m)(\b(?:title|label|subtotals): *)([^,{}\[\]\n#'\x22]+?)( *(?:,|\}| #|$))")?;
+    let states = Regex::new(r"(?m)(\blabels: \{)([^}\n]*)(\})")?;
+    let state = Regex::new(r"([\w-]+: *)([^,]+?)( *(?:,|$))")?;
+    let text = scalar.replace_all(text, |c: &Captures| word(c));
+    let text = states.replace_all(&text, |c: &Captures| {
+        format!(
+            "{}{}{}",
+            &c[1],
+            state.replace_all(&c[2], |c: &Captures| word(c)),
+            &c[3]
+        )
+    });
+    Ok(text.into_owned())
+}
+
+/// `site.navigation`'s lines: the groups of `templates/init/navigation.yaml`, each labelled in
+/// `locale`'s language.
+fn navigation(locale: Locale) -> anyhow::Result<String> {
+    let groups = yaml::parse_value(NAVIGATION).map_err(|e| anyhow!("navigation.yaml: {e:?}"))?;
+    let mut out = String::from("  navigation:");
+    for group in groups.as_array().into_iter().flatten() {
+        let label = group["label"][locale.id()]
+            .as_str()
+            .ok_or_else(|| anyhow!("navigation.yaml: a group has no {} label", locale.id()))?;
+        let types: Vec<&str> = group["types"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str())
+            .collect();
+        out.push_str(&format!(
+            "\n    - {{label: {}, types: [{}]}}",
+            scalar(label)?,
+            types.join(", ")
+        ));
+    }
+    Ok(out)
 }
 
 /// The `calendar:` section: the chosen calendars' holidays and make-up working days, each

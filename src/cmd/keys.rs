@@ -76,10 +76,7 @@ pub fn add(
     let (ring, _) = Keyring::load(&repo);
     for (holder, keys) in ring.people() {
         if keys.iter().any(|k| k.key.key_data() == key.key_data()) {
-            let name = repo
-                .person(holder)
-                .and_then(crate::model::labels::person_name)
-                .unwrap_or(holder);
+            let name = crate::model::labels::Say::new(&repo, None).person(holder);
             let words = [
                 ("key", fingerprint.clone()),
                 ("holder", holder.to_string()),
@@ -92,13 +89,14 @@ pub fn add(
     let before =
         std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", record.path))?;
     let date = from.to_string();
+    let names = &repo.config.people_fields.keys;
     let after = crate::edit::mark(
         &before,
         &crate::edit::Mark {
-            list: "keys",
-            key: "key",
+            list: &names.field,
+            key: &names.key,
             who: line,
-            date_key: "from",
+            date_key: &names.from,
             date: &date,
         },
     )

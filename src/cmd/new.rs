@@ -144,7 +144,9 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
             ];
             bail!(crate::i18n::tv("new-roles-not-person", &words));
         }
-        for (key, value) in super::fill::people_fields(&req.roles, &req.keys, req.date)? {
+        for (key, value) in
+            super::fill::people_fields(&repo.config.people_fields, &req.roles, &req.keys, req.date)?
+        {
             super::fill::check_value(def, &key, &value.to_string())?;
             lists.push(super::fill::block_list(
                 &key,

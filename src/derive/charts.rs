@@ -111,11 +111,7 @@ fn wrap(label: &str, room: f64) -> (Vec<String>, bool) {
 /// bar's title.
 pub fn bars(head: &Head, labels: &[String], series: &[Series]) -> String {
     let (w, left) = (720.0, 64.0);
-    let top = if head.caption.is_some() {
-        24.0 + FONT * 1.6
-    } else {
-        24.0
-    };
+    let top = 24.0 + caption_room(head);
     let plot_h = 232.0;
     let step = nice_step(
         series
@@ -134,13 +130,7 @@ pub fn bars(head: &Head, labels: &[String], series: &[Series]) -> String {
     let legend_y = top + plot_h + 12.0 + line_h * lines as f64 + 24.0;
     let h = legend_y + 12.0;
     let mut out = header(head, w, h, &describe(labels, series));
-    if let Some(caption) = head.caption {
-        out.push_str(&format!(
-            r#"<text class="caption" x="0" y="{FONT}" font-size="{}" font-weight="700">{}</text>"#,
-            FONT * 1.15,
-            escape(caption)
-        ));
-    }
+    out.push_str(&caption(head));
     for i in 0..=4 {
         let v = step * i as f64;
         let y = top + plot_h - plot_h * i as f64 / 4.0;
@@ -194,10 +184,31 @@ fn axis_label(label: &str, lines: &[String], cut: bool, x: f64, y: f64, line_h: 
     out
 }
 
-/// A pie (as a ring): one slice per label, from the first series.
+/// The room a chart's heading takes above it: none without one.
+fn caption_room(head: &Head) -> f64 {
+    if head.caption.is_some() {
+        FONT * 1.6
+    } else {
+        0.0
+    }
+}
+
+/// The chart's heading (收入, 支出 when a report is split), drawn at its top left.
+fn caption(head: &Head) -> String {
+    head.caption.map_or_else(String::new, |caption| {
+        format!(
+            r#"<text class="caption" x="0" y="{FONT}" font-size="{:.1}" font-weight="700">{}</text>"#,
+            FONT * 1.15,
+            escape(caption)
+        )
+    })
+}
+
+/// A pie (as a ring): one slice per label, from the first series; below its heading, if any.
 pub fn ring(head: &Head, labels: &[String], values: &[f64]) -> String {
-    let (w, cx, cy, r) = (720.0, 160.0, 160.0, 120.0);
-    let h = (320.0_f64).max(40.0 + 24.0 * labels.len() as f64);
+    let top = caption_room(head);
+    let (w, cx, cy, r) = (720.0, 160.0, 160.0 + top, 120.0);
+    let h = top + (320.0_f64).max(40.0 + 24.0 * labels.len() as f64);
     let total: f64 = values
         .iter()
         .map(|v| v.max(0.0))
@@ -208,6 +219,7 @@ pub fn ring(head: &Head, labels: &[String], values: &[f64]) -> String {
         values: values.to_vec(),
     }];
     let mut out = header(head, w, h, &describe(labels, &series));
+    out.push_str(&caption(head));
     let mut angle = -std::f64::consts::FRAC_PI_2;
     for (i, (label, v)) in labels.iter().zip(values).enumerate() {
         let share = v.max(0.0) / total;
@@ -232,7 +244,8 @@ pub fn ring(head: &Head, labels: &[String], values: &[f64]) -> String {
                 share * 100.0
             ));
         }
-        out.push_str(&format!(r#"<rect x="330" y="{}" width="12" height="12" fill="{colour}"/><text class="legend" x="348" y="{}" font-size="{FONT}">{} — {} ({:.1}%)</text>"#, 40 + i * 24, 51 + i * 24, escape(label), full(*v), share * 100.0));
+        let y = top + 40.0 + 24.0 * i as f64;
+        out.push_str(&format!(r#"<rect x="330" y="{y:.1}" width="12" height="12" fill="{colour}"/><text class="legend" x="348" y="{:.1}" font-size="{FONT}">{} — {} ({:.1}%)</text>"#, y + 11.0, escape(label), full(*v), share * 100.0));
         angle = next;
     }
     out.push_str(&format!(
@@ -383,5 +396,44 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains(r#"<title id="r-title">&lt;t&gt;</title>"#));
+    }
+
+    #[test]
+    fn a_split_ring_draws_its_heading_above_the_ring_as_bars_do() {
+        let split = |caption| Head {
+            title: "t",
+            caption,
+            id: "r",
+            locale: "zh-Hant",
+        };
+        let labels = ["會費".to_string(), "捐贈".to_string()];
+        let plain = ring(&split(None), &labels, &[1.0, 3.0]);
+        assert!(!plain.contains(r#"class="caption""#), "{plain}");
+        let heading =
+            r#"<text class="caption" x="0" y="14" font-size="16.1" font-weight="700">收入</text>"#;
+        let svg = ring(&split(Some("收入")), &labels, &[1.0, 3.0]);
+        assert!(svg.contains(heading), "{svg}");
+        let bar = bars(
+            &split(Some("收入")),
+            &labels,
+            &[Series {
+                name: "x".into(),
+                values: vec![1.0, 3.0],
+            }],
+        );
+        assert!(bar.contains(heading), "{bar}");
+        // The ring and its legend move down by the heading's room, and the chart grows with them.
+        assert!(plain.contains(r#"height="320" role"#), "{plain}");
+        assert!(svg.contains(r#"height="342" role"#), "{svg}");
+        assert!(
+            plain.contains(r#"<circle cx="160" cy="160" r="60""#),
+            "{plain}"
+        );
+        assert!(
+            svg.contains(r#"<circle cx="160" cy="182.4" r="60""#),
+            "{svg}"
+        );
+        assert!(plain.contains(r#"<rect x="330" y="40.0" "#), "{plain}");
+        assert!(svg.contains(r#"<rect x="330" y="62.4" "#), "{svg}");
     }
 }

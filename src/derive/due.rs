@@ -80,7 +80,7 @@ pub fn collect(visible: &Visible, as_of: &str, until: &str, standing: bool) -> V
                         overdue: dated && date.as_str() < as_of,
                         name: repo
                             .person(&who)
-                            .and_then(|p| p.str_field("name"))
+                            .and_then(|p| repo.person_name(p))
                             .map(str::to_string),
                         what: text(&due.what),
                         kind: due.title.get(locale).to_string(),

@@ -162,7 +162,7 @@ pub mod codes {
     /// missing or of another kind, a division by zero, … — never taken as satisfied.
     pub const RULE_UNEVALUATED: Code = Code("E107");
     /// A field clerk.yaml names for clerk to read (a council meeting's date, a resolution's
-    /// votes, a record's department) is not declared by the type it is read from.
+    /// votes, a person's roles or keys) is not declared by the type it is read from.
     pub const CONFIG_FIELD_UNDECLARED: Code = Code("E108");
     /// A type file names a classification level clerk.yaml's `classifications` does not list.
     pub const CLASSIFICATION_UNKNOWN: Code = Code("E135");

@@ -10,7 +10,13 @@ pub use crate::model::council::{Council, ResolutionFields};
 pub use crate::model::share::{Fraction, Share};
 
 mod archive;
+mod people;
+mod zone;
 pub use archive::Archive;
+pub use people::{KeyFields, PeopleFields, RoleFields};
+pub use zone::Zone;
+
+use super::defaults;
 
 /// The file name of the configuration at the repository root.
 pub const FILE: &str = "clerk.yaml";
@@ -43,6 +49,9 @@ pub struct Config {
     /// The record type whose records are people (approvers, staff, council members).
     #[serde(default = "default_people_type")]
     pub people_type: String,
+    /// What the people type calls a person's name, roles and keys.
+    #[serde(default)]
+    pub people_fields: PeopleFields,
     /// How council resolutions (理事會決議) are recognised and when they pass.
     #[serde(default)]
     pub council: Option<Council>,
@@ -161,25 +170,34 @@ pub struct Dated {
     /// in a record without one, the event lasts whole days.
     #[serde(default)]
     pub time: Option<String>,
+    /// The field holding a timed event's end time (`16:30`, on its `end` date, else its day).
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// The field holding how long a timed event lasts, in minutes (`90`), for a record that
+    /// gives no end time.
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// How long a timed event lasts, in minutes, when its record says neither (two hours).
+    #[serde(default = "default_duration")]
+    pub default_duration: u32,
+    /// In `issued`: the field naming the person who drafted or issued a record, its feed
+    /// entry's author for an audience that may see that person (else the association).
+    #[serde(default)]
+    pub author: Option<String>,
     /// States in which a record is left out (e.g. cancelled).
     #[serde(default)]
     pub except: Vec<String>,
 }
 
 fn default_date_fields() -> Vec<String> {
-    [
-        "issued_on",
-        "date",
-        "start",
-        "month",
-        "quarter",
-        "applied_on",
-        "signed_on",
-        "acquired_on",
-        "year",
-    ]
-    .map(String::from)
-    .to_vec()
+    defaults::DATE_FIELDS
+        .iter()
+        .map(|f| f.to_string())
+        .collect()
+}
+
+fn default_duration() -> u32 {
+    120
 }
 
 fn default_search_part() -> usize {
@@ -311,38 +329,11 @@ pub struct Association {
     /// Language of the site's labels: `zh-Hant`, `zh-Hans` or `en`.
     #[serde(default)]
     pub locale: Locale,
-    /// The association's time zone as a UTC offset (`+08:00`): the times in its records are
-    /// local times there (a meeting at 14:00), which calendars receive in UTC.
+    /// The association's time zone, by name (`Asia/Taipei`, `Europe/London`) or as a UTC
+    /// offset (`+08:00`): the times in its records are local times there (a meeting at 14:00),
+    /// which calendars receive in UTC.
     #[serde(default)]
-    pub timezone: Option<Offset>,
-}
-
-/// A fixed UTC offset, written `+08:00` (a time zone name would need the tz database).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offset(pub chrono::FixedOffset);
-
-impl<'de> Deserialize<'de> for Offset {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let bad = || {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a UTC offset: write it as +08:00 (or -05:00, +00:00)"
-            ))
-        };
-        let (sign, rest) = match text.as_bytes().first() {
-            Some(b'+') => (1, &text[1..]),
-            Some(b'-') => (-1, &text[1..]),
-            _ => return Err(bad()),
-        };
-        let (h, m) = rest.split_once(':').ok_or_else(bad)?;
-        let (h, m): (i32, i32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-        if h > 14 || m > 59 || rest.len() != 5 {
-            return Err(bad());
-        }
-        chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-            .map(Offset)
-            .ok_or_else(bad)
-    }
+    pub timezone: Option<Zone>,
 }
 
 /// UI language.
@@ -403,7 +394,7 @@ fn default_skip() -> Vec<String> {
 }
 
 fn default_people_type() -> String {
-    "person".into()
+    defaults::PEOPLE_TYPE.into()
 }
 
 fn default_max_record_bytes() -> u64 {
@@ -445,7 +436,7 @@ impl Config {
                         crate::i18n::t("config-unknown-key", &[("key", &key)]),
                     )
                     .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
+                        "clerk reads: association, departments, ignore, skip, limits, people_type, people_fields, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
                         KNOWN_SETTINGS.join(", ")
                     )),
                 );
@@ -477,6 +468,13 @@ impl Config {
             Some(c) if c.meeting_type == type_name && c.resolutions == list => &c.resolution.id,
             _ => "id",
         }
+    }
+
+    /// The field naming a record's department (`archive.department_field`).
+    pub fn department_field(&self) -> &str {
+        self.archive
+            .as_ref()
+            .map_or(defaults::DEPARTMENT, |a| a.department_field.as_str())
     }
 
     /// The department with this id.
@@ -516,29 +514,5 @@ mod tests {
         assert_eq!(l.warnings.len(), 1);
         assert_eq!(l.warnings[0].code, codes::CONFIG_UNKNOWN_KEY);
         assert_eq!(l.warnings[0].line, 3);
-    }
-
-    #[test]
-    fn a_time_zone_is_a_utc_offset_and_anything_else_is_refused_at_its_line() {
-        let parse =
-            |tz: &str| Config::parse(&format!("association:\n  name: x\n  timezone: \"{tz}\"\n"));
-        let offset = |tz| parse(tz).unwrap().config.association.timezone.unwrap().0;
-        assert_eq!(offset("+08:00").local_minus_utc(), 8 * 3600);
-        assert_eq!(offset("-05:30").local_minus_utc(), -(5 * 3600 + 30 * 60));
-        assert_eq!(offset("+00:00").local_minus_utc(), 0);
-        for bad in [
-            "Asia/Taipei",
-            "8",
-            "+8:00",
-            "+08:60",
-            "+15:00",
-            "+08:00:00",
-            "",
-        ] {
-            let err = parse(bad).unwrap_err();
-            assert_eq!(err.code, codes::CONFIG_INVALID, "{bad}");
-            assert_eq!(err.line, 3, "{bad}: {}", err.message);
-            assert!(err.message.contains("+08:00"), "{bad}: {}", err.message);
-        }
     }
 }

@@ -75,10 +75,10 @@ impl Default for ResolutionFields {
 }
 
 fn default_meeting_type() -> String {
-    "meeting".into()
+    super::defaults::MEETING_TYPE.into()
 }
 fn default_kind_field() -> String {
-    "kind".into()
+    super::defaults::MEETING_KIND.into()
 }
 fn default_kind() -> String {
     "council".into()
@@ -87,28 +87,28 @@ fn default_member_role() -> String {
     "council-member".into()
 }
 fn default_present() -> String {
-    "attendees".into()
+    super::defaults::MEETING_PRESENT.into()
 }
 fn default_resolutions() -> String {
-    "resolutions".into()
+    super::defaults::RESOLUTIONS.into()
 }
 fn default_meeting_date() -> String {
-    "date".into()
+    super::defaults::MEETING_DATE.into()
 }
 fn default_resolution_id() -> String {
-    "id".into()
+    super::defaults::RESOLUTION_ID.into()
 }
 fn default_votes() -> String {
-    "votes".into()
+    super::defaults::VOTES.into()
 }
 fn default_for() -> String {
-    "for".into()
+    super::defaults::VOTES_FOR.into()
 }
 fn default_against() -> String {
-    "against".into()
+    super::defaults::VOTES_AGAINST.into()
 }
 fn default_abstain() -> String {
-    "abstain".into()
+    super::defaults::VOTES_ABSTAIN.into()
 }
 fn yes() -> bool {
     true

@@ -9,6 +9,7 @@ use ssh_key::{HashAlg, PublicKey};
 use super::repo::Repository;
 use crate::date;
 use crate::diag::{codes, Diagnostic};
+use crate::parse::yaml::escape_pointer as esc;
 
 /// A key a person lists, with its validity window (both ends included).
 #[derive(Debug, Clone)]
@@ -138,16 +139,17 @@ pub fn fingerprint(key: &ssh_key::public::KeyData) -> String {
 }
 
 impl Keyring {
-    /// Reads the `keys` of every person record; a key that does not parse is reported.
+    /// Reads the keys of every person record (`people_fields.keys`); a key that does not parse is reported.
     pub fn load(repo: &Repository) -> (Keyring, Vec<Diagnostic>) {
         let mut ring = Keyring::default();
         let mut diags = Vec::new();
+        let names = &repo.config.people_fields.keys;
         for person in repo.people() {
-            let Some(Value::Array(items)) = person.fields.get("keys") else {
+            let Some(Value::Array(items)) = person.fields.get(&names.field) else {
                 continue;
             };
             for (i, item) in items.iter().enumerate() {
-                let Some(text) = item.get("key").and_then(Value::as_str) else {
+                let Some(text) = item.get(&names.key).and_then(Value::as_str) else {
                     continue;
                 };
                 let date = |k: &str| item.get(k).and_then(Value::as_str).and_then(date::parse);
@@ -160,15 +162,19 @@ impl Keyring {
                             .or_default()
                             .push(Key {
                                 key,
-                                from: date("from"),
-                                until: date("until"),
+                                from: date(&names.from),
+                                until: date(&names.until),
                             });
                     }
                     Err(e) => diags.push(
                         Diagnostic::new(
                             codes::KEY_INVALID,
                             &person.path,
-                            person.pos(repo.text_of(person), &format!("/keys/{i}/key"), false),
+                            person.pos(
+                                repo.text_of(person),
+                                &format!("/{}/{i}/{}", esc(&names.field), esc(&names.key)),
+                                false,
+                            ),
                             crate::i18n::t("key-invalid", &[("error", &e)]),
                         )
                         .hint(crate::i18n::t("key-invalid-hint", &[])),

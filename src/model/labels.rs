@@ -102,15 +102,16 @@ pub fn classification(level: &str, locale: &str) -> Option<&'static str> {
     })
 }
 
-/// The label of a role (`department-head` → 部門負責人), from the people type's `roles[].role`.
+/// The label of a role (`department-head` → 部門負責人), from the people type's list of roles.
 pub fn role<'a>(repo: &'a Repository, id: &str, locale: &str) -> Option<&'a str> {
     let people = repo.types.get(&repo.config.people_type)?;
-    value(people, "roles[].role", id, locale)
-}
-
-/// A person's name (their record's `name`, else its title).
-pub fn person_name(person: &Record) -> Option<&str> {
-    person.str_field("name").or_else(|| person.title())
+    let roles = &repo.config.people_fields.roles;
+    value(
+        people,
+        &format!("{}[].{}", roles.field, roles.role),
+        id,
+        locale,
+    )
 }
 
 /// The label of a record by its id (`#` and a part after it kept): a person's name; another
@@ -122,7 +123,7 @@ pub fn record(repo: &Repository, id: &str, shows: &dyn Fn(&Record) -> bool) -> O
     };
     let r = repo.record(target)?;
     let name = if r.type_name.as_deref() == Some(repo.config.people_type.as_str()) {
-        person_name(r)
+        repo.person_name(r)
     } else {
         r.title().filter(|_| shows(r))
     }?;
@@ -254,7 +255,7 @@ impl<'a> Say<'a> {
     pub fn person(&self, id: &str) -> String {
         self.repo
             .person(id)
-            .and_then(person_name)
+            .and_then(|p| self.repo.person_name(p))
             .unwrap_or(id)
             .to_string()
     }
@@ -279,11 +280,13 @@ impl<'a> Say<'a> {
             return self.role(role);
         }
         let people = self.repo.types.get(&self.repo.config.people_type);
+        let roles = &self.repo.config.people_fields.roles;
+        let path = format!("{}[].{}", roles.field, roles.scope);
         let names: Vec<String> = scope
             .iter()
             .map(|s| {
                 people
-                    .and_then(|p| shown(self.repo, p, ("roles[].scope", s), self.locale, &|_| true))
+                    .and_then(|p| shown(self.repo, p, (&path, s), self.locale, &|_| true))
                     .map_or_else(|| s.clone(), |name| crate::i18n::script(&name))
             })
             .collect();

@@ -4,6 +4,7 @@
 pub mod attachments;
 pub mod config;
 pub mod council;
+pub mod defaults;
 pub mod digest;
 pub mod expr;
 pub mod keys;

@@ -1,5 +1,5 @@
 //! The field names clerk.yaml gives clerk to read from records of configured types (a council
-//! meeting's date and votes, an archived record's department), checked against the types'
+//! meeting's date and votes, a person's name, roles and keys), checked against the types'
 //! schemas when the repository loads: a name the type does not declare would otherwise turn
 //! the check that reads it off without a word.
 
@@ -21,6 +21,8 @@ struct Named<'a> {
     within: Option<&'a Value>,
     /// How to name that object in a message.
     whose: String,
+    /// Checked even when left to its default; else only when clerk.yaml sets it.
+    always: bool,
 }
 
 /// A finding for every configured field name the type it is read from does not declare.
@@ -35,8 +37,24 @@ pub(super) fn check(
             council_names(council, def, &mut named);
         }
     }
+    if let Some(def) = types.get(&config.people_type) {
+        let keys_needed = config.signatures.required;
+        people_names(&config.people_fields, def, keys_needed, &mut named);
+    }
+    for (list, entries) in [
+        ("issued", &config.site.issued),
+        ("calendar", &config.site.calendar),
+    ] {
+        for (i, dated) in entries.iter().enumerate() {
+            if let Some(def) = types.get(&dated.type_name) {
+                dated_names(&format!("/site/{list}/{i}"), dated, def, &mut named);
+            }
+        }
+    }
+    let written = crate::parse::yaml::parse_value(config_text).unwrap_or_default();
     named
         .into_iter()
+        .filter(|n| n.always || written.pointer(&n.setting).is_some())
         .filter(|n| declares(n.within, n.name) == Some(false))
         .map(|n| finding(config_text, &n))
         .collect()
@@ -62,6 +80,7 @@ fn council_names<'a>(
             name,
             within: meeting,
             whose: whose.clone(),
+            always: true,
         });
     }
     let resolution = property(meeting, &council.resolutions).and_then(|r| r.get("items"));
@@ -73,6 +92,7 @@ fn council_names<'a>(
             name,
             within: resolution,
             whose: in_resolution.clone(),
+            always: true,
         });
     }
     let votes = property(resolution, &names.votes);
@@ -87,6 +107,103 @@ fn council_names<'a>(
             name,
             within: votes,
             whose: in_votes.clone(),
+            always: true,
+        });
+    }
+}
+
+/// A person's name, and the lists of roles and keys with each entry's fields. The roles are
+/// always read; the keys when signatures are required; the name, which falls back to the
+/// record's title, only when clerk.yaml names it.
+fn people_names<'a>(
+    fields: &'a super::config::PeopleFields,
+    def: &'a TypeDef,
+    keys_needed: bool,
+    named: &mut Vec<Named<'a>>,
+) {
+    let person = Some(&def.schema);
+    let whose = format!("type `{}` ({})", def.name, def.path);
+    let top = [
+        ("name", &fields.name, false),
+        ("roles/field", &fields.roles.field, true),
+        ("keys/field", &fields.keys.field, keys_needed),
+    ];
+    for (key, name, always) in top {
+        named.push(Named {
+            setting: format!("/people_fields/{key}"),
+            name,
+            within: person,
+            whose: whose.clone(),
+            always,
+        });
+    }
+    let roles = &fields.roles;
+    let keys = &fields.keys;
+    let lists = [
+        (
+            "roles",
+            true,
+            &roles.field,
+            vec![
+                ("role", &roles.role),
+                ("scope", &roles.scope),
+                ("from", &roles.from),
+                ("until", &roles.until),
+            ],
+        ),
+        (
+            "keys",
+            keys_needed,
+            &keys.field,
+            vec![
+                ("key", &keys.key),
+                ("from", &keys.from),
+                ("until", &keys.until),
+            ],
+        ),
+    ];
+    for (list, always, field, entries) in lists {
+        let entry = property(person, field).and_then(|r| r.get("items"));
+        let in_entry = format!("each of `{field}` in {whose}");
+        for (key, name) in entries {
+            named.push(Named {
+                setting: format!("/people_fields/{list}/{key}"),
+                name,
+                within: entry,
+                whose: in_entry.clone(),
+                always,
+            });
+        }
+    }
+}
+
+/// The fields a feed or calendar entry (`site.issued`, `site.calendar`) reads from its type:
+/// the date, and those it names of the end date, place, time, end time, duration and author.
+fn dated_names<'a>(
+    at: &str,
+    dated: &'a super::config::Dated,
+    def: &'a TypeDef,
+    named: &mut Vec<Named<'a>>,
+) {
+    let whose = format!("type `{}` ({})", def.name, def.path);
+    let optional = [
+        ("end", &dated.end),
+        ("location", &dated.location),
+        ("time", &dated.time),
+        ("end_time", &dated.end_time),
+        ("duration", &dated.duration),
+        ("author", &dated.author),
+    ];
+    let given = optional
+        .into_iter()
+        .filter_map(|(key, name)| Some((key, name.as_deref()?)));
+    for (key, name) in [("date", dated.date.as_str())].into_iter().chain(given) {
+        named.push(Named {
+            setting: format!("{at}/{key}"),
+            name,
+            within: Some(&def.schema),
+            whose: whose.clone(),
+            always: true,
         });
     }
 }

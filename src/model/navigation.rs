@@ -17,35 +17,11 @@ pub struct Group {
     pub types: Vec<String>,
 }
 
-/// The groups when clerk.yaml sets none: the order of the example association's rules
-/// (發文, 會議, 活動, 會員, 宣傳, 考勤與請假, 財務, 保密, 考核), naming the types `clerk init`
-/// writes. A type named here that a repository lacks is passed over.
-const DEFAULT: &str = r#"
-- {label: {zh-Hant: 發文, zh-Hans: 发文, en: Documents}, types: [document]}
-- {label: {zh-Hant: 會議, zh-Hans: 会议, en: Meetings}, types: [meeting]}
-- {label: {zh-Hant: 活動, zh-Hans: 活动, en: Activities}, types: [activity]}
-- {label: {zh-Hant: 會員, zh-Hans: 会员, en: Members}, types: [member]}
-- {label: {zh-Hant: 宣傳, zh-Hans: 宣传, en: Publicity}, types: [publicity]}
-- {label: {zh-Hant: 考勤與請假, zh-Hans: 考勤与请假, en: Attendance and leave}, types: [attendance, leave]}
-- {label: {zh-Hant: 財務, zh-Hans: 财务, en: Finance}, types: [budget, income, expense, asset, audit]}
-- {label: {zh-Hant: 保密, zh-Hans: 保密, en: Confidentiality}, types: [commitment]}
-- {label: {zh-Hant: 考核, zh-Hans: 考核, en: Assessment}, types: [assessment]}
-"#;
-
-/// The groups in order: those configured, else the default; every type no group names follows
-/// as a group of its own (labelled by the type), so no record type is left without a link.
+/// The groups in order: those configured; then every type no group names as a group of its
+/// own (labelled by the type), in the order of the types' names (as `types/` lists their
+/// files), so no record type is left without a link. Without `site.navigation` (which `clerk init` writes), that is every type.
 pub fn groups(configured: Option<&[Group]>, types: &BTreeMap<String, TypeDef>) -> Vec<Group> {
-    let mut groups: Vec<Group> = match configured {
-        Some(g) => g.to_vec(),
-        None => serde_yaml::from_str::<Vec<Group>>(DEFAULT)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|mut g| {
-                g.types.retain(|t| types.contains_key(t));
-                g
-            })
-            .collect(),
-    };
+    let mut groups: Vec<Group> = configured.map(<[Group]>::to_vec).unwrap_or_default();
     let named: std::collections::HashSet<String> =
         groups.iter().flat_map(|g| g.types.clone()).collect();
     for def in types.values().filter(|t| !named.contains(&t.name)) {

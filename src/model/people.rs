@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use super::config::RoleFields;
 use super::record::Record;
 use super::repo::Repository;
 use crate::date;
@@ -35,9 +36,10 @@ impl RoleHeld {
     }
 }
 
-/// The roles a person record lists (entries it cannot read are skipped; the schema reports them).
-pub fn roles_of(person: &Record) -> Vec<RoleHeld> {
-    let Some(Value::Array(items)) = person.fields.get("roles") else {
+/// The roles a person record lists, under the names `names` gives (entries it cannot read are
+/// skipped; the schema reports them).
+pub fn roles_of(person: &Record, names: &RoleFields) -> Vec<RoleHeld> {
+    let Some(Value::Array(items)) = person.fields.get(&names.field) else {
         return Vec::new();
     };
     items
@@ -45,8 +47,8 @@ pub fn roles_of(person: &Record) -> Vec<RoleHeld> {
         .filter_map(|r| {
             let date = |k: &str| r.get(k).and_then(Value::as_str).and_then(date::parse);
             Some(RoleHeld {
-                role: r.get("role")?.as_str()?.to_string(),
-                scope: match r.get("scope") {
+                role: r.get(&names.role)?.as_str()?.to_string(),
+                scope: match r.get(&names.scope) {
                     Some(Value::Array(a)) => a
                         .iter()
                         .filter_map(|s| s.as_str().map(str::to_string))
@@ -54,8 +56,8 @@ pub fn roles_of(person: &Record) -> Vec<RoleHeld> {
                     Some(Value::String(s)) => vec![s.clone()],
                     _ => Vec::new(),
                 },
-                from: date("from"),
-                until: date("until"),
+                from: date(&names.from),
+                until: date(&names.until),
             })
         })
         .collect()
@@ -80,23 +82,32 @@ impl Repository {
     /// Whether person `id` held `role` covering `scope` on `date`.
     pub fn held(&self, id: &str, role: &str, scope: &[String], date: NaiveDate) -> bool {
         self.person(id)
-            .is_some_and(|p| roles_of(p).iter().any(|r| r.covers(role, scope, date)))
+            .is_some_and(|p| self.roles_of(p).iter().any(|r| r.covers(role, scope, date)))
     }
 
     /// Everyone who held `role` covering `scope` on `date`, as `(id, display name)`.
     pub fn holders(&self, role: &str, scope: &[String], date: NaiveDate) -> Vec<(&str, String)> {
         self.people()
-            .filter(|p| roles_of(p).iter().any(|r| r.covers(role, scope, date)))
+            .filter(|p| self.roles_of(p).iter().any(|r| r.covers(role, scope, date)))
             .map(|p| {
                 (
                     p.id.as_str(),
-                    p.str_field("name")
-                        .or(p.title())
-                        .unwrap_or(&p.id)
-                        .to_string(),
+                    self.person_name(p).unwrap_or(&p.id).to_string(),
                 )
             })
             .collect()
+    }
+
+    /// The roles person record `person` lists.
+    pub fn roles_of(&self, person: &Record) -> Vec<RoleHeld> {
+        roles_of(person, &self.config.people_fields.roles)
+    }
+
+    /// A person's name (their record's name field), else their record's title.
+    pub fn person_name<'a>(&self, person: &'a Record) -> Option<&'a str> {
+        person
+            .str_field(&self.config.people_fields.name)
+            .or_else(|| person.title())
     }
 
     /// People records as one JSON object by id, for expressions (`people[record.person]`).

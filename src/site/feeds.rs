@@ -6,12 +6,13 @@
 //! with the time of the build (DTSTAMP), as RFC 5545 asks.
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use super::{record_url, Output, Site};
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::model::config::FILE;
+use crate::model::config::{Dated, FILE};
+use crate::model::record::Record;
 
 /// Adds `feeds/documents.atom` and `feeds/calendar.ics`; returns what they lack from
 /// `clerk.yaml` (W125, W126), each once, with where it belongs there (a JSON pointer).
@@ -93,11 +94,12 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
                 .from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default())
                 .fixed_offset();
             let mut title = r.title().unwrap_or(&r.id).to_string();
-            if let Some(n) = r.str_field("number") {
+            if let Some(n) = site.repo.type_of(r).and_then(|t| t.number_of(r)) {
                 title = format!("{n} {title}");
             }
             let entry = Entry {
                 id: format!("urn:clerk:{}", r.id),
+                authors: vec![author(site, d, r)],
                 title: Text::plain(title),
                 updated: when,
                 published: Some(when),
@@ -146,21 +148,73 @@ fn atom(site: &Site, now: DateTime<Utc>) -> String {
     feed.to_string()
 }
 
-/// When a dated record starts: at its time in the association's zone, as UTC, when the feed
-/// names a time field and the record has one; otherwise on its day.
-fn start_time(
-    site: &Site,
-    d: &crate::model::config::Dated,
-    r: &crate::model::record::Record,
-    date: NaiveDate,
-) -> Option<DateTime<Utc>> {
-    let time = NaiveTime::parse_from_str(r.str_field(d.time.as_deref()?)?, "%H:%M").ok()?;
-    let zone = site.repo.config.association.timezone?;
-    zone.0
-        .from_local_datetime(&date.and_time(time))
-        .single()
-        .map(|t| t.with_timezone(&Utc))
+/// The `HH:MM` time in the field `name` of `r`, if the feed names the field and `r` has it.
+fn time_of(r: &Record, name: Option<&String>) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(r.str_field(name?)?, "%H:%M").ok()
 }
+
+/// Who wrote an entry: the person the feed's `author` field names, by name, when the audience
+/// may see that person's record; else the association.
+fn author(site: &Site, d: &Dated, r: &Record) -> Person {
+    let person = d
+        .author
+        .as_ref()
+        .and_then(|f| r.str_field(f))
+        .filter(|id| site.shows(id))
+        .and_then(|id| site.repo.record(id))
+        .filter(|p| p.type_name.as_deref() == Some(site.repo.config.people_type.as_str()));
+    let name = person.and_then(|p| site.repo.person_name(p));
+    Person {
+        name: name
+            .unwrap_or(&site.repo.config.association.name)
+            .to_string(),
+        ..Default::default()
+    }
+}
+
+/// When a dated record starts: at its time in the association's zone (with that date's
+/// daylight saving), as UTC, when the feed names a time field and the record has one;
+/// otherwise on its day.
+fn start_time(site: &Site, d: &Dated, r: &Record, date: NaiveDate) -> Option<DateTime<Utc>> {
+    let time = time_of(r, d.time.as_ref())?;
+    site.repo
+        .config
+        .association
+        .timezone?
+        .to_utc(date.and_time(time))
+}
+
+/// When a timed event ends: at its end time (on its end date, else its day) when that is after
+/// its start; else its start plus its duration in minutes, or the feed's default duration.
+fn end_time(
+    site: &Site,
+    d: &Dated,
+    r: &Record,
+    date: NaiveDate,
+    start: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let last = d.end.as_ref().and_then(|f| r.str_field(f)).and_then(day);
+    let at = time_of(r, d.end_time.as_ref()).and_then(|time| {
+        let zone = site.repo.config.association.timezone?;
+        zone.to_utc(last.unwrap_or(date).and_time(time))
+    });
+    if let Some(end) = at.filter(|end| *end > start) {
+        return end;
+    }
+    let minutes = d
+        .duration
+        .as_ref()
+        .and_then(|f| r.map().get(f))
+        .and_then(|v| v.as_i64().or_else(|| v.as_str()?.trim().parse().ok()))
+        .filter(|m| (1..=MAX_MINUTES).contains(m))
+        .unwrap_or(i64::from(d.default_duration).min(MAX_MINUTES));
+    start
+        .checked_add_signed(TimeDelta::minutes(minutes))
+        .unwrap_or(start)
+}
+
+/// The longest an event lasts, in minutes (a year): a longer duration is a slip of the keys.
+const MAX_MINUTES: i64 = 366 * 24 * 60;
 
 fn ics(site: &Site, now: DateTime<Utc>) -> String {
     let config = &site.repo.config;
@@ -190,7 +244,7 @@ fn ics(site: &Site, now: DateTime<Utc>) -> String {
                 .timestamp(now)
                 .url(&href(site, &record_url(&d.type_name, &r.id)));
             match start_time(site, d, r, start) {
-                Some(at) => event.starts(at),
+                Some(at) => event.starts(at).ends(end_time(site, d, r, start, at)),
                 None => {
                     let end = d
                         .end

@@ -60,7 +60,7 @@ pub fn render(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<usize>
         let items = all.remove(&person.id).unwrap_or_default();
         let shown: Vec<ItemView> = items.iter().map(|i| view(repo, i)).collect();
         let mut ctx = super::pages::context(site, theme, "../", None);
-        let name = crate::model::labels::person_name(person).unwrap_or(&person.id);
+        let name = repo.person_name(person).unwrap_or(&person.id);
         ctx.insert("name", name);
         ctx.insert(
             "person_url",

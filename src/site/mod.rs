@@ -238,12 +238,14 @@ pub fn render(
     // A site is still built on a machine without Chinese fonts: without its PDFs (and their
     // links), saying why; `clerk pdf` refuses instead.
     #[cfg(feature = "pdf")]
-    if site.pdf {
-        if let Some(why) = pdf::fonts_missing(&repo.root) {
+    let typesetter = match site.pdf.then(|| pdf::Typesetter::new(&repo.root)) {
+        Some(Err(why)) => {
             eprintln!("warning: the site is built without PDFs: {why}");
             site.pdf = false;
+            None
         }
-    }
+        made => made.and_then(Result::ok),
+    };
     let theme = templates::Theme::load(&repo.root, repo.config.association.locale)?;
     clock.lap("site: prepare");
     let mut entries = Vec::new();
@@ -279,6 +281,16 @@ pub fn render(
         }
         warnings.extend(feeds::write(&site, out)?);
         clock.lap("site: feeds");
+        // The PDFs while the search indexer still runs: it leaves a core mostly idle.
+        #[cfg(feature = "pdf")]
+        if let Some(typesetter) = &typesetter {
+            let written = pdf::write_all(&site, &theme, typesetter, out)?;
+            clock.lap(&format!(
+                "site: PDFs ({} typeset, {} from the cache)",
+                written.typeset,
+                written.pdfs - written.typeset
+            ));
+        }
         if let Some(indexing) = indexing {
             indexing
                 .context("cannot start the search indexer")?
@@ -289,11 +301,6 @@ pub fn render(
         Ok(pages)
     })
     .map(|pages| (pages, entries))?;
-    #[cfg(feature = "pdf")]
-    if site.pdf {
-        pdf::write_all(&site, &theme, out)?;
-        clock.lap("site: PDFs");
-    }
     let mut attachments = copy_attachments(&site, out)?;
     attachments.extend(theme.fonts.iter().cloned());
     let report = Report {

@@ -33,6 +33,8 @@ pub struct Typesetter {
     templates: PathBuf,
     main: FileId,
     data: FileId,
+    /// What every PDF depends on besides its document (see [`Typesetter::key`]).
+    digest: [u8; 32],
 }
 
 /// A PDF and the font families it embeds.
@@ -66,6 +68,7 @@ impl Typesetter {
             Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
         };
         let main = id("/document.typ")?;
+        let digest = digest(&text, &templates, fonts.book());
         Ok(Typesetter {
             library: LazyHash::new(Library::default()),
             fonts,
@@ -73,12 +76,17 @@ impl Typesetter {
             templates,
             main,
             data: id("/document.json")?,
+            digest,
         })
     }
 
     /// The PDF of `paper`.
     pub fn pdf(&self, paper: &Paper) -> anyhow::Result<Pdf> {
-        let data = serde_json::to_vec(paper)?;
+        self.typeset(serde_json::to_vec(paper)?)
+    }
+
+    /// The PDF of a paper given as its JSON (what the template reads as `/document.json`).
+    fn typeset(&self, data: Vec<u8>) -> anyhow::Result<Pdf> {
         let world = Sheet {
             t: self,
             data: Bytes::new(data),
@@ -120,16 +128,55 @@ impl Typesetter {
     }
 }
 
-/// Why no PDF can be typeset for the repository at `root` (no font with Chinese characters,
-/// neither the system's nor its own), or `None` when one can.
-pub fn fonts_missing(root: &Path) -> Option<String> {
-    let mut fonts = FontStore::new();
-    let own_fonts = root.join("templates").join("fonts");
-    if own_fonts.is_dir() {
-        fonts.extend(typst_kit::fonts::scan(&own_fonts));
+impl Typesetter {
+    /// The cache key of the PDF of a paper given as its JSON: a digest of the paper and of
+    /// what every PDF depends on — clerk's version (which fixes Typst's), the template, the
+    /// files beside it in templates/, and the fonts Typst may choose from.
+    fn key(&self, data: &[u8]) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(self.digest);
+        h.update(data);
+        crate::model::digest::hex(&h.finalize())
     }
-    fonts.extend(typst_kit::fonts::system());
-    check_fonts(fonts.book()).err().map(|e| e.to_string())
+}
+
+/// What every PDF of a repository depends on besides its document: clerk's version, the
+/// template's text, each file in the repository's templates/ folder (its path, size and time of
+/// change: a seal's image, a font), and the fonts found on the system (their families, styles
+/// and coverage).
+fn digest(template: &str, templates: &Path, fonts: &FontBook) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION"));
+    h.update([0]);
+    h.update((template.len() as u64).to_le_bytes());
+    h.update(template);
+    let mut files: Vec<_> = walkdir::WalkDir::new(templates)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            let changed = meta
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            meta.is_file().then(|| {
+                let path = e.path().to_string_lossy().into_owned();
+                (path, meta.len(), changed.as_nanos())
+            })
+        })
+        .collect();
+    files.sort();
+    for (path, len, changed) in files {
+        h.update((path.len() as u64).to_le_bytes());
+        h.update(path);
+        h.update(len.to_le_bytes());
+        h.update(changed.to_le_bytes());
+    }
+    h.update(typst::utils::hash128(fonts).to_le_bytes());
+    h.finalize().into()
 }
 
 /// Refuses to typeset without a font that has Chinese characters.
@@ -167,12 +214,27 @@ fn families(frame: &Frame, out: &mut Vec<String>) {
     }
 }
 
-/// Writes the PDF of every issued document on the site beside its page, in parallel.
+/// The first line of every PDF kept in the cache: its format.
+const PDF_MAGIC: &[u8] = b"clerk pdf 1\n";
+
+/// How many PDFs a build wrote, and how many of them it typeset (the others it found in the
+/// cache).
+#[derive(Debug, Default)]
+pub struct Written {
+    pub pdfs: usize,
+    pub typeset: usize,
+}
+
+/// Writes the PDF of every issued document on the site beside its page, in parallel. A PDF is
+/// typeset only when the cache (`.git/clerk/pdf/AUDIENCE/`, keyed by [`Typesetter::key`]) does
+/// not hold it; an encrypted record's PDF is never kept there. `CLERK_NO_CACHE=1` neither reads
+/// nor writes the cache.
 pub fn write_all(
     site: &super::Site,
     theme: &super::templates::Theme,
+    typesetter: &Typesetter,
     out: &super::Output,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Written> {
     let repo = site.repo;
     let documents: Vec<_> = site
         .records()
@@ -182,20 +244,38 @@ pub fn write_all(
             super::pages::document::has_pdf(site, def, r).then_some((r, def, layout))
         })
         .collect();
-    if documents.is_empty() {
-        return Ok(0);
-    }
-    let typesetter = Typesetter::new(&repo.root)?;
-    each(&documents, |(r, def, layout)| {
-        let paper = Paper::of(site, theme, layout, r);
+    let audience = repo.config.classifications.id(site.audience);
+    let cache = crate::cache::Store::open(&repo.root, &format!("pdf/{audience}"), PDF_MAGIC);
+    let typeset = each(&documents, |(r, def, layout)| {
+        let data = serde_json::to_vec(&Paper::of(site, theme, layout, r))?;
+        let key = cache
+            .as_ref()
+            .filter(|_| repo.sealed(&r.path).is_none())
+            .map(|cache| (cache, typesetter.key(&data)));
+        let kept = key.as_ref().and_then(|(cache, key)| cache.get(key));
+        let url = super::pages::document::pdf_url(&def.name, &r.id);
+        if let Some(bytes) = kept {
+            out.put(url, bytes)?;
+            return Ok(false);
+        }
         let pdf = typesetter
-            .pdf(&paper)
+            .typeset(data)
             .map_err(|e| anyhow!("{}: {e}", r.path))?;
-        out.put(super::pages::document::pdf_url(&def.name, &r.id), pdf.bytes)
+        if let Some((cache, key)) = &key {
+            cache.put(key, &pdf.bytes);
+        }
+        out.put(url, pdf.bytes)?;
+        Ok(true)
     })
     .into_iter()
-    .collect::<anyhow::Result<Vec<()>>>()?;
-    Ok(documents.len())
+    .collect::<anyhow::Result<Vec<bool>>>()?;
+    if let Some(cache) = cache {
+        cache.prune();
+    }
+    Ok(Written {
+        pdfs: typeset.len(),
+        typeset: typeset.iter().filter(|t| **t).count(),
+    })
 }
 
 /// `f` of every item, on a thread per core, in the items' order. Not on rayon's pool: Typst

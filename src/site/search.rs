@@ -3,10 +3,8 @@
 
 #[cfg(feature = "search")]
 use std::collections::BTreeMap;
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use anyhow::{anyhow, Context};
 #[cfg(feature = "search")]
@@ -45,7 +43,7 @@ pub struct Entry {
 ///
 /// Entries come only from record pages rendered for this audience, so the index holds nothing
 /// the audience may not see. Pagefind is given the text, not the page's HTML: it does not parse
-/// 10,000 pages again. Each text is indexed as written and folded to Simplified ([`Fold`]), and
+/// 10,000 pages again. Each text is indexed folded to Simplified ([`Fold`]), and
 /// `pagefind/fold.js` gives the search page the table to fold the query with.
 pub fn index(
     locale: Locale,
@@ -209,49 +207,27 @@ fn part_key(locale: Locale, entries: &[Entry]) -> Option<String> {
 /// Like clerk's other caches it lives in the git folder, which only its owner writes; a part
 /// holding an encrypted record's text is never written; `CLERK_NO_CACHE=1` neither reads nor
 /// writes it. A file that cannot be read whole is indexed again.
-pub struct PartCache {
-    dir: PathBuf,
-    used: Mutex<HashSet<String>>,
-}
+pub struct PartCache(crate::cache::Store);
 
-/// The first line of every part file: its format (and that it was written whole, by the rename).
-const PART_MAGIC: &[u8] = b"clerk search part 1\n";
+/// The first line of every part file: its format.
+const PART_MAGIC: &[u8] = b"clerk search part 2\n";
 
 impl PartCache {
     /// The cache for `audience` of the git repository holding `root`, if there is one.
     pub fn open(root: &Path, audience: &str) -> Option<PartCache> {
-        let dir = crate::cache::path(root, "search")?.join(audience);
-        std::fs::create_dir_all(&dir).ok()?;
-        Some(PartCache {
-            dir,
-            used: Mutex::new(HashSet::new()),
-        })
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(format!("{name}.part"))
+        crate::cache::Store::open(root, &format!("search/{audience}"), PART_MAGIC).map(PartCache)
     }
 
     fn assets_name() -> String {
         format!("assets-{}", env!("CARGO_PKG_VERSION"))
     }
 
-    fn used(&self, name: String) {
-        self.used
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(name);
-    }
-
     /// The files of the part `key`; for the `first` part, with the assets.
     fn get(&self, key: &str, first: bool) -> Option<Vec<(String, Vec<u8>)>> {
-        let mut files = decode(&std::fs::read(self.path(key)).ok()?)?;
+        let mut files = decode(&self.0.get(key)?)?;
         if first {
-            let assets = Self::assets_name();
-            files.extend(decode(&std::fs::read(self.path(&assets)).ok()?)?);
-            self.used(assets);
+            files.extend(decode(&self.0.get(&Self::assets_name())?)?);
         }
-        self.used(key.to_string());
         Some(files)
     }
 
@@ -260,52 +236,35 @@ impl PartCache {
     fn put(&self, key: &str, files: &[(String, Vec<u8>)], first: bool) {
         let (index, assets): (Vec<_>, Vec<_>) =
             files.iter().partition(|(name, _)| is_index_data(name));
-        self.write(key, &index);
+        self.0.put(key, &encode(&index));
         if first {
-            self.write(&Self::assets_name(), &assets);
-        }
-    }
-
-    fn write(&self, name: &str, files: &[&(String, Vec<u8>)]) {
-        let mut bytes = PART_MAGIC.to_vec();
-        for (file, contents) in files {
-            bytes.extend((file.len() as u64).to_le_bytes());
-            bytes.extend(file.as_bytes());
-            bytes.extend((contents.len() as u64).to_le_bytes());
-            bytes.extend(contents);
-        }
-        let written = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut tmp| {
-            std::io::Write::write_all(&mut tmp, &bytes)?;
-            tmp.persist(self.path(name)).map_err(|e| e.error)?;
-            Ok(())
-        });
-        if written.is_ok() {
-            self.used(name.to_string());
+            self.0.put(&Self::assets_name(), &encode(&assets));
         }
     }
 
     /// Removes the parts this build did not use.
     pub fn prune(&self) {
-        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        let Ok(dir) = std::fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in dir.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let keep = name
-                .strip_suffix(".part")
-                .is_some_and(|stem| used.contains(stem));
-            if !keep {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
+        self.0.prune();
     }
+}
+
+/// Files as one part file's contents (after its magic line): each name and contents, each
+/// preceded by its length.
+fn encode(files: &[&(String, Vec<u8>)]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for (file, contents) in files {
+        bytes.extend((file.len() as u64).to_le_bytes());
+        bytes.extend(file.as_bytes());
+        bytes.extend((contents.len() as u64).to_le_bytes());
+        bytes.extend(contents);
+    }
+    bytes
 }
 
 /// A part file's files, or `None` when it is not one written whole or names a path outside
 /// its bundle.
 fn decode(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut rest = bytes.strip_prefix(PART_MAGIC)?;
+    let mut rest = bytes;
     let mut files = Vec::new();
     fn take(rest: &mut &[u8]) -> Option<Vec<u8>> {
         let (len, tail) = rest.split_first_chunk::<8>()?;
@@ -353,8 +312,9 @@ fn index_part(_: Locale, _: &[Entry], _: &Fold) -> anyhow::Result<Vec<(String, V
 }
 
 /// One Pagefind bundle for `entries`: its files, by path inside the bundle. The text indexed is
-/// the entry's, then its Simplified folding where that differs; the type, date and body go
-/// in the meta data, which the results show.
+/// the entry's folded to Simplified (the search page folds each query alike, so either script
+/// finds it); the title, type, date and body as written go in the meta data, which the
+/// results show.
 #[cfg(feature = "search")]
 fn index_part(
     locale: Locale,
@@ -380,10 +340,7 @@ fn index_part(
                 ("date".to_string(), entry.date.clone()),
                 ("body".to_string(), entry.body.clone()),
             ]);
-            let text = match fold.fold(&entry.text) {
-                Some(folded) => format!("{}\n{folded}", entry.text),
-                None => entry.text.clone(),
-            };
+            let text = fold.fold(&entry.text).unwrap_or_else(|| entry.text.clone());
             index
                 .add_custom_record(
                     format!("/{}", entry.url),
@@ -415,6 +372,7 @@ fn index_part(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn entries(urls: impl IntoIterator<Item = String>) -> Vec<Entry> {
         urls.into_iter()
@@ -499,10 +457,8 @@ mod tests {
     #[test]
     fn the_cache_gives_back_what_it_kept_and_refuses_a_torn_file() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = PartCache {
-            dir: dir.path().to_path_buf(),
-            used: Mutex::new(HashSet::new()),
-        };
+        let store = |dir: &Path| crate::cache::Store::at(dir.to_path_buf(), PART_MAGIC).unwrap();
+        let cache = PartCache(store(dir.path()));
         let files = vec![
             ("pagefind-entry.json".to_string(), b"{\"v\":1}".to_vec()),
             ("fragment/zh_1.pf_fragment".to_string(), vec![0, 1, 2, 255]),
@@ -524,24 +480,23 @@ mod tests {
         assert_eq!(first, want);
         assert_eq!(cache.get("k2", false), None);
         // Torn (cut anywhere) or foreign files are not parts.
-        let whole = std::fs::read(cache.path("k1")).unwrap();
+        let whole = std::fs::read(dir.path().join("k1")).unwrap();
         for cut in [0, 5, PART_MAGIC.len() + 3, whole.len() - 1] {
-            std::fs::write(cache.path("k1"), &whole[..cut]).unwrap();
+            std::fs::write(dir.path().join("k1"), &whole[..cut]).unwrap();
             assert_eq!(cache.get("k1", false), None, "cut at {cut}");
         }
         for name in ["../../escape.html", "/etc/x", "index//x"] {
-            cache.write("k1", &[&(name.to_string(), b"x".to_vec())]);
+            cache
+                .0
+                .put("k1", &encode(&[&(name.to_string(), b"x".to_vec())]));
             assert_eq!(cache.get("k1", false), None, "{name}");
         }
         let mut huge = PART_MAGIC.to_vec();
         huge.extend(u64::MAX.to_le_bytes());
-        std::fs::write(cache.path("k1"), huge).unwrap();
+        std::fs::write(dir.path().join("k1"), huge).unwrap();
         assert_eq!(cache.get("k1", false), None);
         // Pruning keeps only what this cache was asked for or given.
-        let other = PartCache {
-            dir: dir.path().to_path_buf(),
-            used: Mutex::new(HashSet::new()),
-        };
+        let other = PartCache(store(dir.path()));
         other.put("k3", &files, false);
         std::fs::write(dir.path().join("stray.tmp"), "x").unwrap();
         other.prune();
@@ -550,6 +505,6 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        assert_eq!(left, vec!["k3.part".to_string()]);
+        assert_eq!(left, vec!["k3".to_string()]);
     }
 }

@@ -57,6 +57,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "assets/search.js",
         include_str!("../../templates/assets/search.js"),
     ),
+    (
+        "assets/paper.js",
+        include_str!("../../templates/assets/paper.js"),
+    ),
 ];
 
 /// The templates and assets in use: a repository's own files win over the built-in ones.

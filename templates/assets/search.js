@@ -1,7 +1,7 @@
 // Search with Pagefind: only the index fragments a query needs are downloaded. Opened from files
 // (file://), where the browser fetches nothing, the page loads the records' text as scripts
 // (pagefind/offline-N.js) and matches the words in it instead. Either way the query is folded
-// to Simplified with the table of pagefind/fold.js (the index holds each text folded too), so
+// to Simplified with the table of pagefind/fold.js (the index holds each text folded), so
 // 会议 finds 會議 and 會議 finds 会议.
 (function () {
   var form = document.getElementById("search-form");

@@ -3,13 +3,10 @@
 // inbox. Prints what it saw as JSON for tests/desk.rs.
 //
 //   node desk.mjs URL_WITH_TOKEN RECORD_TITLE
-import { chromium } from "playwright-core";
+import { launch } from "./lib.mjs";
 
 const [url, title] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const out = {};
 const page = await browser.newPage();
 const texts = [];

@@ -2,33 +2,19 @@
 // Prints what it measured as JSON for tests/browser.rs; writes screenshots and the printed PDF
 // into OUT_DIR.
 //
-//   node document.mjs SITE_DIR PAGE OUT_DIR
-import { chromium } from "playwright-core";
-import http from "node:http";
+//   node document.mjs SITE_DIR PAGE OUT_DIR [ONE_PAGE]
+//
+// ONE_PAGE, a document of one page, is printed without JavaScript too.
+import { launch, serve } from "./lib.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 
-const [dir, pagePath, outDir] = process.argv.slice(2);
+const [dir, pagePath, outDir, onePage] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".pdf": "application/pdf" };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path.join(dir, url);
-  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, close } = await serve(dir);
+const browser = await launch();
 const out = {};
 const url = `${base}/${pagePath}`;
 
@@ -67,8 +53,22 @@ out.print = {
   issuer: await box(".closing .issuer"),
   paper: await box(".paper"),
   bodyFont: await style(".doc-body p", "fontFamily"),
+  colophon: await box(".colophon"),
+  // 225 mm (the 版心's height) in CSS pixels, as this page measures it.
+  typeArea: await page.evaluate(() => { const d = document.createElement("div"); d.style.height = "225mm"; document.body.append(d); const h = d.getBoundingClientRect().height; d.remove(); return h; }),
 };
 await page.pdf({ path: path.join(outDir, "print.pdf"), preferCSSPageSize: true, printBackground: true });
+
+// A one-page document printed without JavaScript: its 版記 at the foot of the page all the same.
+if (onePage) {
+  const bare = await browser.newPage({ viewport: { width: 1400, height: 1000 }, javaScriptEnabled: false });
+  await bare.emulateMedia({ media: "print" });
+  await bare.goto(`${base}/${onePage}`);
+  await bare.evaluate(() => document.fonts.ready);
+  const at = (sel) => bare.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY }; });
+  out.onePage = { paper: await at(".paper"), colophon: await at(".colophon"), closing: await at(".closing") };
+  await bare.pdf({ path: path.join(outDir, "print-one-page.pdf"), preferCSSPageSize: true, printBackground: true });
+}
 await browser.close();
-server.close();
+close();
 console.log(JSON.stringify(out));

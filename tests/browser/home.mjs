@@ -4,8 +4,7 @@
 // screenshots of the home page, a register and a report (desktop, phone, print) into OUT_DIR.
 //
 //   node home.mjs OUT_DIR SITE_DIR... (the last site's pages are the ones photographed)
-import { chromium } from "playwright-core";
-import http from "node:http";
+import { launch, serve } from "./lib.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -13,24 +12,9 @@ import { createRequire } from "node:module";
 const [outDir, ...sites] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml" };
 let root = sites[0];
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path.join(root, url);
-  if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, close } = await serve(() => root);
+const browser = await launch();
 
 /** Every HTML page of a site, relative to its root. */
 function pages(dir) {
@@ -124,5 +108,5 @@ for (const [name, p] of shots) {
   await page.screenshot({ path: path.join(outDir, `${name}-print.png`), fullPage: true });
 }
 await browser.close();
-server.close();
+close();
 console.log(JSON.stringify(out));

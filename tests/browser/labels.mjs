@@ -3,32 +3,16 @@
 // to a resolution (`…#R3`) reaches its row. With a third argument, takes screenshots there.
 //
 //   node labels.mjs SITE_DIR IDS_JSON_FILE [SCREENSHOT_DIR]
-import { chromium } from "playwright-core";
-import http from "node:http";
+import { launch, serve } from "./lib.mjs";
 import fs from "node:fs";
 import path from "node:path";
 
 const [dir, idsFile, shots] = process.argv.slice(2);
 const ids = JSON.parse(fs.readFileSync(idsFile, "utf8"));
 
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path.join(dir, url.endsWith("/") ? url + "index.html" : url);
-  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  const type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".css") ? "text/css" : "application/octet-stream";
-  res.writeHead(200, { "content-type": type });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, close } = await serve(dir);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 
 function pages(at, rel = "") {
@@ -99,5 +83,5 @@ if (shots) {
 }
 
 await browser.close();
-server.close();
+close();
 console.log(JSON.stringify(out));

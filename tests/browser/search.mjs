@@ -4,29 +4,12 @@
 // Prints what it saw as JSON, for tests/browser.rs to assert on.
 //
 //   node search.mjs SITE_DIR QUERY...
-import { chromium } from "playwright-core";
-import http from "node:http";
-import fs from "node:fs";
+import { launch, serve } from "./lib.mjs";
 import path from "node:path";
 
 const [dir, ...queries] = process.argv.slice(2);
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path.join(dir, url.endsWith("/") ? url + "index.html" : url);
-  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, close } = await serve(dir);
+const browser = await launch();
 const page = await browser.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
@@ -77,5 +60,5 @@ const out = { errors, served: {}, file: {} };
 for (const q of queries) out.served[q] = await search(base, q);
 for (const q of queries) out.file[q] = relative(await search(fileRoot, q));
 await browser.close();
-server.close();
+close();
 console.log(JSON.stringify(out));

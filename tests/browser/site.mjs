@@ -2,8 +2,7 @@
 // as JSON, for tests/browser.rs to assert on.
 //
 //   node site.mjs SITE_DIR QUERY_FOUND QUERY_SECRET
-import { chromium } from "playwright-core";
-import http from "node:http";
+import { launch, serve } from "./lib.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -12,26 +11,10 @@ const [dir, found, secret, hostile] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
 const requests = [];
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  requests.push(url);
-  const file = path.join(dir, url.endsWith("/") ? url + "index.html" : url);
-  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, close } = await serve(dir, (url) => requests.push(url));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch(["--disable-quic"]);
 const page = await browser.newPage();
 const external = [];
 page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("file:") && !r.url().startsWith("data:")) external.push(r.url()); });
@@ -112,5 +95,5 @@ await page.goto(`${base}/${out.record.url.replace(/^\//, "")}`);
 await page.emulateMedia({ media: "print" });
 out.print = { nav: await page.evaluate(() => getComputedStyle(document.querySelector("nav")).display), h1: await page.evaluate(() => getComputedStyle(document.querySelector("h1")).textAlign) };
 await browser.close();
-server.close();
+close();
 console.log(JSON.stringify(out));

@@ -48,21 +48,24 @@ fn default_item_digits() -> usize {
     4
 }
 fn default_archive_field() -> String {
-    "archive_no".into()
+    crate::model::defaults::ARCHIVE_NO.into()
 }
 fn default_archive_date() -> String {
-    "archived_on".into()
+    crate::model::defaults::ARCHIVED_ON.into()
 }
 fn default_year_from() -> Vec<String> {
-    vec!["issued_on".into(), "date".into()]
+    crate::model::defaults::ARCHIVE_YEAR_FROM
+        .iter()
+        .map(|f| f.to_string())
+        .collect()
 }
 fn default_retentions() -> Vec<String> {
     vec!["Y".into(), "D30".into(), "D10".into()]
 }
 
 fn default_department_field() -> String {
-    "department".into()
+    crate::model::defaults::DEPARTMENT.into()
 }
 fn default_retention_field() -> String {
-    "retention".into()
+    crate::model::defaults::RETENTION.into()
 }

@@ -54,6 +54,8 @@ impl Rules {
         let assertions = c.assertions();
         c.unique();
         c.layout();
+        c.circulation();
+        c.versions();
         let budget_counts = file
             .budget
             .as_ref()
@@ -283,6 +285,49 @@ impl Compiler<'_> {
                 let message = crate::i18n::t("type-no-step", &[("step", &signer.step)]);
                 self.error("/layout/signer/step", false, message, None);
             }
+        }
+    }
+
+    /// The circulation list must be declared, and so must its entries' reader and date when
+    /// the list's schema names its entries' fields.
+    fn circulation(&mut self) {
+        let Some(c) = &self.file.circulation else {
+            return;
+        };
+        self.field(&c.field, "/circulation/field", None);
+        let entry = self
+            .file
+            .fields
+            .as_ref()
+            .and_then(|f| {
+                f.get("properties")?
+                    .get(&c.field)?
+                    .get("items")?
+                    .get("properties")
+            })
+            .and_then(|p| p.as_object());
+        let Some(entry) = entry else {
+            return;
+        };
+        for (key, name) in [("person", &c.person), ("date", &c.date)] {
+            if !entry.contains_key(name) {
+                let message = crate::i18n::t("type-no-field", &[("name", &name)]);
+                self.error(&format!("/circulation/{key}"), false, message, None);
+            }
+        }
+    }
+
+    /// Each field chaining versions must be declared.
+    fn versions(&mut self) {
+        let Some(v) = &self.file.versions else {
+            return;
+        };
+        for (key, name) in [
+            ("supersedes", &v.supersedes),
+            ("superseded_by", &v.superseded_by),
+            ("version", &v.version),
+        ] {
+            self.field(name, &format!("/versions/{key}"), None);
         }
     }
 

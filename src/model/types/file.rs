@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::rules::{BudgetDef, BudgetLineUse, Period, RuleSeverity, Unique};
 use super::workflow::Workflow;
 use super::UnknownFields;
+use crate::model::defaults as d;
 
 /// A type file as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -78,6 +79,9 @@ pub(super) struct TypeFile {
     /// Where a record of this type lists who has read it (傳閱), for `clerk read`.
     #[serde(default)]
     pub(super) circulation: Option<Circulation>,
+    /// Which fields chain a record's versions (a policy and the one replacing it).
+    #[serde(default)]
+    pub(super) versions: Option<Versions>,
     /// The paper layout (公文, 紀要, 制度) and which field fills each of its elements.
     #[serde(default)]
     pub(super) layout: Option<super::layout::Layout>,
@@ -88,11 +92,46 @@ pub(super) struct TypeFile {
 #[serde(deny_unknown_fields)]
 pub struct Circulation {
     /// The list field (`circulation`).
+    #[serde(default = "circulation")]
     pub field: String,
     /// The field of an entry naming the reader (`person`).
+    #[serde(default = "circulation_person")]
     pub person: String,
     /// The field of an entry with the date it was read (`read_on`).
+    #[serde(default = "read_on")]
     pub date: String,
+}
+
+/// The fields that chain a record's versions (修訂): the record it replaces, the one replacing
+/// it, and its version, which the site shows as the chain on each version's page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Versions {
+    #[serde(default = "supersedes")]
+    pub supersedes: String,
+    #[serde(default = "superseded_by")]
+    pub superseded_by: String,
+    #[serde(default = "version")]
+    pub version: String,
+}
+
+fn circulation() -> String {
+    d::owned(d::CIRCULATION)
+}
+fn circulation_person() -> String {
+    d::owned(d::CIRCULATION_PERSON)
+}
+fn read_on() -> String {
+    d::owned(d::READ_ON)
+}
+fn supersedes() -> String {
+    d::owned(d::SUPERSEDES)
+}
+fn superseded_by() -> String {
+    d::owned(d::SUPERSEDED_BY)
+}
+fn version() -> String {
+    d::owned(d::VERSION)
 }
 
 /// How `clerk new` creates a record: its file name (which is its id) and body.

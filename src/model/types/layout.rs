@@ -51,7 +51,7 @@ pub struct Layout {
 }
 
 fn number() -> String {
-    "number".to_string()
+    crate::model::defaults::NUMBER.to_string()
 }
 
 /// The three layouts clerk knows.

@@ -22,7 +22,7 @@ use super::expr::Expr;
 use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
-pub use file::{Circulation, NewDefault, NewRecord};
+pub use file::{Circulation, NewDefault, NewRecord, Versions};
 pub use filers::{Case, Filers};
 pub use layout::{Layout, LayoutKind, Panels, Signer};
 pub use rules::{
@@ -89,6 +89,8 @@ pub struct TypeDef {
     pub new: NewRecord,
     /// Where records list who has read them (傳閱), if they do.
     pub circulation: Option<Circulation>,
+    /// Which fields chain its records' versions, if they have versions.
+    pub versions: Option<Versions>,
     /// How its records are laid out on paper, when they are documents, minutes or policies.
     pub layout: Option<Layout>,
 }
@@ -105,6 +107,23 @@ pub fn required_of(schema: &Value) -> Vec<&str> {
 }
 
 impl TypeDef {
+    /// The field holding a record's number (文號): the one its `layout:` prints, else the one
+    /// a numbering sequence fills; none for a type that numbers nothing.
+    pub fn number_field(&self) -> Option<&str> {
+        if let Some(layout) = &self.layout {
+            return Some(&layout.number);
+        }
+        self.unique
+            .iter()
+            .find(|u| u.sequence.is_some())
+            .map(|u| u.field.as_str())
+    }
+
+    /// A record's number, by `number_field`.
+    pub fn number_of<'r>(&self, r: &'r super::record::Record) -> Option<&'r str> {
+        r.str_field(self.number_field()?)
+    }
+
     /// The requirements in effect in `state`.
     pub fn requirements_in<'a>(
         &'a self,
@@ -281,6 +300,7 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         due,
         new: file.new.clone(),
         circulation: file.circulation,
+        versions: file.versions,
         layout: file.layout,
     }
 }

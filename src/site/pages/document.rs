@@ -254,7 +254,7 @@ fn signer(site: &Site, layout: &Layout, r: &Record) -> Option<String> {
         .get("by")?
         .as_str()?;
     let person = site.repo.person(by).filter(|p| site.shows(&p.id))?;
-    person.str_field("name").map(str::to_string)
+    site.repo.person_name(person).map(str::to_string)
 }
 
 /// A field's value as a list of names.

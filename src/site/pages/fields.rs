@@ -92,12 +92,22 @@ const OWN_SECTION: &[&str] = &[
     "status",
     "classification",
     "approvals",
-    "circulation",
     "attachments",
-    "number",
 ];
 
 impl Fields<'_> {
+    /// Whether `key` has its own section on the page: a record's own fields, its number, and
+    /// the list of who has read it.
+    fn own_section(&self, key: &str) -> bool {
+        OWN_SECTION.contains(&key)
+            || self.def.number_field() == Some(key)
+            || self
+                .def
+                .circulation
+                .as_ref()
+                .is_some_and(|c| c.field == key)
+    }
+
     fn locale(&self) -> &str {
         self.site.repo.config.association.locale.tag()
     }
@@ -107,7 +117,7 @@ impl Fields<'_> {
         self.record
             .map()
             .into_iter()
-            .filter(|(key, value)| !OWN_SECTION.contains(&key.as_str()) && !value.is_null())
+            .filter(|(key, value)| !self.own_section(key) && !value.is_null())
             .map(|(key, value)| self.field(key, value))
             .collect()
     }

@@ -175,7 +175,7 @@ fn awaiting(site: &Site, visible: &Visible) -> Vec<Awaiting> {
     for (who, items) in crate::derive::inbox::items(visible, &far, &far) {
         let name = repo
             .person(&who)
-            .and_then(crate::model::labels::person_name)
+            .and_then(|p| repo.person_name(p))
             .unwrap_or(&who)
             .to_string();
         for i in items.into_iter().filter(|i| i.kind == "approve") {

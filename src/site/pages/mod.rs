@@ -195,11 +195,11 @@ fn index_rows<'a>(site: &'a Site, def: &'a TypeDef) -> Vec<IndexRow<'a>> {
         .filter(|r| r.type_name.as_deref() == Some(def.name.as_str()))
         .map(|r| {
             let date = display_date(site, r);
-            let department = r.str_field("department").unwrap_or("");
+            let department = r.str_field(repo.config.department_field()).unwrap_or("");
             IndexRow {
                 url: record_url(&def.name, &r.id),
                 title: r.title().unwrap_or(&r.id),
-                number: r.str_field("number"),
+                number: def.number_of(r),
                 year: date.get(..4).unwrap_or("").to_string(),
                 date,
                 department,

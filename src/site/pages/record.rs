@@ -11,6 +11,7 @@ use super::fields::{FieldView, Fields};
 use super::{context, error_chain};
 use crate::model::record::Record;
 use crate::model::refs::Target;
+use crate::model::types::TypeDef;
 use crate::site::markdown::markdown;
 use crate::site::templates::Theme;
 use crate::site::{record_url, slug, Site};
@@ -143,7 +144,7 @@ impl<'a> RecordPages<'a> {
         let title = r.title().unwrap_or(&r.id);
         let view = RecordView {
             title,
-            number: r.str_field("number"),
+            number: def.number_of(r),
             status: r.str_field("status"),
             status_label: r
                 .str_field("status")
@@ -164,7 +165,7 @@ impl<'a> RecordPages<'a> {
         let entry = crate::site::search::Entry {
             url: url.clone(),
             title: title.to_string(),
-            text: search_text(title, r.str_field("number"), &fields, r.body(text)),
+            text: search_text(title, def.number_of(r), &fields, r.body(text)),
             kind: type_view.label.to_string(),
             date: display_date(site, r),
             body: body_line(r.body(text)),
@@ -172,9 +173,9 @@ impl<'a> RecordPages<'a> {
         };
         ctx.insert("fields", &fields);
         ctx.insert("approvals", &approvals(site, r));
-        ctx.insert("circulation", &circulation(site, r));
+        ctx.insert("circulation", &circulation(site, def, r));
         ctx.insert("attachments", &attachments(site, r));
-        ctx.insert("versions", &versions(site, r));
+        ctx.insert("versions", &versions(site, def, r));
         let mut to: Vec<Link> = targets(site, r)
             .into_iter()
             .filter(|t| *t != r.id)
@@ -211,7 +212,7 @@ impl<'a> RecordPages<'a> {
         ctx.insert("history", &history);
         if r.type_name.as_deref() == Some(repo.config.people_type.as_str()) {
             ctx.insert("inbox_url", &crate::site::inbox::url(site, &r.id));
-            let name = crate::model::labels::person_name(r).unwrap_or(&r.id);
+            let name = repo.person_name(r).unwrap_or(&r.id);
             ctx.insert("inbox_name", name);
         }
         // A type with a paper layout (公文, 紀要, 制度) has its own template.
@@ -254,7 +255,7 @@ pub(super) fn link(site: &Site, r: &Record) -> Link {
         title: r.title().unwrap_or(&r.id).to_string(),
         type_label: def.map_or(String::new(), |d| d.label(locale).to_string()),
         date: display_date(site, r),
-        number: r.str_field("number").map(str::to_string),
+        number: def.and_then(|d| d.number_of(r)).map(str::to_string),
     }
 }
 
@@ -373,24 +374,32 @@ pub(super) fn approvals<'a>(site: &'a Site, r: &'a Record) -> Vec<ApprovalView<'
         .collect()
 }
 
-pub(super) fn circulation<'a>(site: &Site, r: &'a Record) -> Vec<CirculationView<'a>> {
-    let Some(items) = r.fields.get("circulation").and_then(Value::as_array) else {
+/// Who has read `r` and when, from the list its type's `circulation:` names.
+pub(super) fn circulation<'a>(
+    site: &Site,
+    def: &TypeDef,
+    r: &'a Record,
+) -> Vec<CirculationView<'a>> {
+    let Some(names) = &def.circulation else {
+        return Vec::new();
+    };
+    let Some(items) = r.fields.get(&names.field).and_then(Value::as_array) else {
         return Vec::new();
     };
     items
         .iter()
         .map(|c| {
-            let id = c.get("person").and_then(Value::as_str).unwrap_or("");
+            let id = c.get(&names.person).and_then(Value::as_str).unwrap_or("");
             let person = site.repo.person(id);
             CirculationView {
                 person: person
-                    .and_then(crate::model::labels::person_name)
+                    .and_then(|p| site.repo.person_name(p))
                     .unwrap_or(id)
                     .to_string(),
                 url: person
                     .filter(|p| site.shows(&p.id))
                     .map(|p| record_url(p.type_name.as_deref().unwrap_or("person"), &p.id)),
-                read_on: c.get("read_on").and_then(Value::as_str),
+                read_on: c.get(&names.date).and_then(Value::as_str),
             }
         })
         .collect()
@@ -421,9 +430,13 @@ pub(super) fn attachments(site: &Site, r: &Record) -> Vec<AttachmentView> {
     .collect()
 }
 
-/// A record's versions: the chain of `supersedes` back and `superseded_by` forward.
-pub(super) fn versions(site: &Site, r: &Record) -> Vec<VersionView> {
-    if r.fields.get("supersedes").is_none() && r.fields.get("superseded_by").is_none() {
+/// A record's versions: the chain of the records it supersedes back and of those superseding
+/// it forward, by the fields its type's `versions:` names.
+pub(super) fn versions(site: &Site, def: &TypeDef, r: &Record) -> Vec<VersionView> {
+    let Some(names) = &def.versions else {
+        return Vec::new();
+    };
+    if r.fields.get(&names.supersedes).is_none() && r.fields.get(&names.superseded_by).is_none() {
         return Vec::new();
     }
     let repo = site.repo;
@@ -431,7 +444,7 @@ pub(super) fn versions(site: &Site, r: &Record) -> Vec<VersionView> {
     let mut seen = BTreeSet::from([r.id.as_str()]);
     while let Some(prev) = chain
         .first()
-        .and_then(|c| c.str_field("supersedes"))
+        .and_then(|c| c.str_field(&names.supersedes))
         .and_then(|id| repo.record(id))
     {
         if !seen.insert(prev.id.as_str()) {
@@ -441,7 +454,7 @@ pub(super) fn versions(site: &Site, r: &Record) -> Vec<VersionView> {
     }
     while let Some(next) = chain
         .last()
-        .and_then(|c| c.str_field("superseded_by"))
+        .and_then(|c| c.str_field(&names.superseded_by))
         .and_then(|id| repo.record(id))
     {
         if !seen.insert(next.id.as_str()) {
@@ -454,7 +467,7 @@ pub(super) fn versions(site: &Site, r: &Record) -> Vec<VersionView> {
         .map(|v| {
             let shown = site.shows(&v.id);
             let title = if shown {
-                let version = v.str_field("version").unwrap_or("");
+                let version = v.str_field(&names.version).unwrap_or("");
                 format!("{} {version}", v.title().unwrap_or(&v.id))
             } else {
                 v.id.clone()
