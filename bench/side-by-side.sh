@@ -4,7 +4,8 @@
 # and peak memory of each.
 #
 #   bench/side-by-side.sh [ROUNDS]    # default 7; run bench/run.sh 10000 first (the corpus
-#                                     # and Hugo's copy of it are in $BENCH_DIR)
+#                                     # and Hugo's copy of it are in $BENCH_DIR); with
+#                                     # PAGEFIND=path/to/pagefind_extended, Hugo + Pagefind too
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-7}
@@ -12,6 +13,9 @@ CLERK=$PWD/target/release/clerk
 WORK=${BENCH_DIR:-/tmp/clerk-bench}
 CORPUS=$(ls -d "$WORK"/corpus-* | head -1)
 TODAY=2026-11-26
+# Pagefind's own binary (the extended one, which segments Chinese as clerk's index does), for
+# Hugo + Pagefind: `npm i pagefind` puts it in node_modules/@pagefind/linux-x64/bin/.
+PAGEFIND=${PAGEFIND:-$(command -v pagefind_extended || true)}
 (cd "$CORPUS" && git checkout -q HEAD -- .)
 # A draft (no approval goes stale) to edit before each warm build.
 D=$(cd "$CORPUS" && grep -l '^status: draft' documents/*.md | sed -n 5p)
@@ -23,6 +27,9 @@ timed() { # label, command...
 for i in $(seq "$ROUNDS"); do
   CLERK_NO_CACHE=1 timed "clerk-build-confidential-cold" "$CLERK" build "$CORPUS" -o "$WORK/site-confidential" --audience confidential --today $TODAY
   (cd "$WORK/hugo" && timed "hugo" hugo --quiet)
+  if [ -n "$PAGEFIND" ]; then
+    (cd "$WORK/hugo" && rm -rf public/pagefind && timed "hugo+pagefind" sh -c "hugo --quiet && \"\$1\" --site public --force-language zh --quiet" _ "$PAGEFIND")
+  fi
   printf '\nx %s\n' "$i" >> "$CORPUS/$D"
   timed "clerk-build-confidential-one-edit" "$CLERK" build "$CORPUS" -o "$WORK/site-confidential" --audience confidential --today $TODAY
   CLERK_NO_CACHE=1 timed "clerk-build-public-cold" "$CLERK" build "$CORPUS" -o "$WORK/site-public" --audience public --today $TODAY
