@@ -332,6 +332,41 @@ fn a_feed_field_the_type_does_not_declare_is_refused_at_its_entry() {
     assert!(found[1].3.contains("`開始時間`") && found[1].3.contains("site.calendar.0.time"));
 }
 
+/// A type whose records hold an archive number must declare the fields `clerk archive` writes
+/// and the number is laid out from (E108 at the setting, once per such type).
+#[test]
+fn an_archived_type_must_declare_the_archive_fields() {
+    let repo = Repo::example();
+    repo.edit("clerk.yaml", "  date: archived_on\n", "  date: 歸檔日\n");
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+    let line = 1 + repo
+        .read("clerk.yaml")
+        .lines()
+        .position(|l| l == "  date: 歸檔日")
+        .unwrap();
+    let mut found: Vec<(usize, String)> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.code == "E108")
+        .map(|f| (f.line, f.message))
+        .collect();
+    found.sort();
+    assert_eq!(found.len(), 3, "{found:?}");
+    for ((at, message), path) in found.iter().zip([
+        "types/document.yaml",
+        "types/meeting.yaml",
+        "types/policy.yaml",
+    ]) {
+        assert_eq!(*at, line);
+        assert!(
+            message.contains("`歸檔日`") && message.contains(path),
+            "{message}"
+        );
+    }
+}
+
 /// Quorum and majority are exact fractions: two-thirds is met by exactly 4 of 6, which the
 /// decimal `0.6667` refused.
 #[test]

@@ -51,6 +51,11 @@ pub(super) fn check(
             }
         }
     }
+    if let Some(archive) = &config.archive {
+        for def in types.values() {
+            archive_names(archive, def, &mut named);
+        }
+    }
     let written = crate::parse::yaml::parse_value(config_text).unwrap_or_default();
     named
         .into_iter()
@@ -205,6 +210,47 @@ fn dated_names<'a>(
             whose: whose.clone(),
             always: true,
         });
+    }
+}
+
+/// For a type whose records hold an archive number (檔號): the date `clerk archive` writes, and
+/// the fields the number is laid out from — the retention period unless the type gives one,
+/// the department unless `archive.department` names the default.
+fn archive_names<'a>(
+    archive: &'a super::config::Archive,
+    def: &'a TypeDef,
+    named: &mut Vec<Named<'a>>,
+) {
+    if declares(Some(&def.schema), &archive.field) != Some(true) {
+        return;
+    }
+    let whose = format!(
+        "type `{}` ({}, whose records hold `{}`)",
+        def.name, def.path, archive.field
+    );
+    let needed = [
+        ("date", &archive.date, true),
+        (
+            "retention_field",
+            &archive.retention_field,
+            def.retention.is_none(),
+        ),
+        (
+            "department_field",
+            &archive.department_field,
+            archive.department.is_none(),
+        ),
+    ];
+    for (key, name, needed) in needed {
+        if needed {
+            named.push(Named {
+                setting: format!("/archive/{key}"),
+                name,
+                within: Some(&def.schema),
+                whose: whose.clone(),
+                always: true,
+            });
+        }
     }
 }
 
