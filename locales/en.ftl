@@ -618,3 +618,11 @@ call-arity = `{ $call }` is called with { $args }, but takes { $takes }
 call-arity-hint = write `{ $call }` with { $takes } argument(s)
 known-functions = functions: { $functions }
 call-unknown = `{ $call }` is not a function clerk knows
+
+# Session 8 (lead): E108, a field clerk.yaml gives clerk to read that the type does not declare
+e108 = clerk reads `{ $name }` ({ $setting }), which { $whose } does not declare
+e108-hint = set `{ $setting }` in clerk.yaml to the field's name in the type, or declare `{ $name }` in the type
+names-type = type `{ $type }` ({ $path })
+names-archived-type = type `{ $type }` ({ $path }, whose records hold `{ $field }`)
+names-each-of = each of `{ $field }` in { $whose }
+names-of = `{ $field }` of { $whose }

@@ -603,3 +603,11 @@ call-arity = `{ $call }` 传入了 { $args }，但它接受 { $takes } 个
 call-arity-hint = 请以 { $takes } 个参数调用 `{ $call }`
 known-functions = 可用的函数：{ $functions }
 call-unknown = `{ $call }` 不是 clerk 认得的函数
+
+# Session 8 (lead): E108, a field clerk.yaml gives clerk to read that the type does not declare
+e108 = clerk 读取 `{ $name }`（{ $setting }），但{ $whose }未声明此字段
+e108-hint = 在 clerk.yaml 把 `{ $setting }` 设为该类型中的字段名称，或在类型中声明 `{ $name }`
+names-type = 类型「{ $label }」（`{ $type }`，{ $path }）
+names-archived-type = 类型「{ $label }」（`{ $type }`，{ $path }，其记录有 `{ $field }`）
+names-each-of = { $whose }的 `{ $field }` 每一项
+names-of = { $whose }的 `{ $field }`

@@ -603,3 +603,11 @@ call-arity = `{ $call }` 傳入了 { $args }，但它接受 { $takes } 個
 call-arity-hint = 請以 { $takes } 個引數呼叫 `{ $call }`
 known-functions = 可用的函式：{ $functions }
 call-unknown = `{ $call }` 不是 clerk 認得的函式
+
+# Session 8 (lead): E108, a field clerk.yaml gives clerk to read that the type does not declare
+e108 = clerk 讀取 `{ $name }`（{ $setting }），但{ $whose }未宣告此欄位
+e108-hint = 在 clerk.yaml 把 `{ $setting }` 設為該類型中的欄位名稱，或在類型中宣告 `{ $name }`
+names-type = 類型「{ $label }」（`{ $type }`，{ $path }）
+names-archived-type = 類型「{ $label }」（`{ $type }`，{ $path }，其紀錄有 `{ $field }`）
+names-each-of = { $whose }的 `{ $field }` 每一項
+names-of = { $whose }的 `{ $field }`

@@ -331,3 +331,24 @@ fn command_output_in_chinese() {
         out.stdout
     );
 }
+
+/// E108 in Chinese names the type by its label (its id in backticks), in the run's script.
+#[test]
+fn an_undeclared_configured_field_names_its_type_by_label() {
+    let repo = Repo::example();
+    repo.edit("clerk.yaml", "time: time,", "time: 開始時間,");
+    let said = |lang: &str| {
+        clerk(&["check", "--lang", lang, "--today", common::TODAY])
+            .dir(repo.path())
+            .run()
+            .stdout
+    };
+    let hant = said("zh-Hant");
+    assert!(
+        hant.contains("clerk 讀取 `開始時間`（site.calendar.0.time），但類型「會議」（`meeting`，types/meeting.yaml）未宣告此欄位"),
+        "{hant}"
+    );
+    let hans = said("zh-Hans");
+    assert!(hans.contains("但类型「会议」（`meeting`"), "{hans}");
+    assert!(said("en").contains("which type `meeting` (types/meeting.yaml) does not declare"));
+}

@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::config::Config;
 use super::types::TypeDef;
 use crate::diag::{codes, Diagnostic};
+use crate::i18n::t;
 
 /// One name to check: where clerk.yaml sets it (or would), and where in the type's schema the
 /// field must be declared.
@@ -73,7 +74,7 @@ fn council_names<'a>(
     named: &mut Vec<Named<'a>>,
 ) {
     let meeting = Some(&def.schema);
-    let whose = format!("type `{}` ({})", def.name, def.path);
+    let whose = type_named(def);
     for (key, name) in [
         ("date", &council.date),
         ("present", &council.present),
@@ -90,7 +91,7 @@ fn council_names<'a>(
     }
     let resolution = property(meeting, &council.resolutions).and_then(|r| r.get("items"));
     let names = &council.resolution;
-    let in_resolution = format!("each of `{}` in {whose}", council.resolutions);
+    let in_resolution = each_of(&council.resolutions, &whose);
     for (key, name) in [("id", &names.id), ("votes", &names.votes)] {
         named.push(Named {
             setting: format!("/council/resolution/{key}"),
@@ -101,7 +102,10 @@ fn council_names<'a>(
         });
     }
     let votes = property(resolution, &names.votes);
-    let in_votes = format!("`{}` of {in_resolution}", names.votes);
+    let in_votes = t(
+        "names-of",
+        &[("field", &names.votes), ("whose", &in_resolution)],
+    );
     for (key, name) in [
         ("for", &names.votes_for),
         ("against", &names.against),
@@ -127,7 +131,7 @@ fn people_names<'a>(
     named: &mut Vec<Named<'a>>,
 ) {
     let person = Some(&def.schema);
-    let whose = format!("type `{}` ({})", def.name, def.path);
+    let whose = type_named(def);
     let top = [
         ("name", &fields.name, false),
         ("roles/field", &fields.roles.field, true),
@@ -169,7 +173,7 @@ fn people_names<'a>(
     ];
     for (list, always, field, entries) in lists {
         let entry = property(person, field).and_then(|r| r.get("items"));
-        let in_entry = format!("each of `{field}` in {whose}");
+        let in_entry = each_of(field, &whose);
         for (key, name) in entries {
             named.push(Named {
                 setting: format!("/people_fields/{list}/{key}"),
@@ -190,7 +194,7 @@ fn dated_names<'a>(
     def: &'a TypeDef,
     named: &mut Vec<Named<'a>>,
 ) {
-    let whose = format!("type `{}` ({})", def.name, def.path);
+    let whose = type_named(def);
     let optional = [
         ("end", &dated.end),
         ("location", &dated.location),
@@ -224,9 +228,15 @@ fn archive_names<'a>(
     if declares(Some(&def.schema), &archive.field) != Some(true) {
         return;
     }
-    let whose = format!(
-        "type `{}` ({}, whose records hold `{}`)",
-        def.name, def.path, archive.field
+    let label = super::labels::run_type_label(def);
+    let whose = t(
+        "names-archived-type",
+        &[
+            ("type", &def.name),
+            ("label", &label),
+            ("path", &def.path),
+            ("field", &archive.field),
+        ],
     );
     let needed = [
         ("date", &archive.date, true),
@@ -266,23 +276,36 @@ fn declares(object: Option<&Value>, name: &str) -> Option<bool> {
     Some(properties.contains_key(name))
 }
 
+/// A type as a finding names it: `document` (types/document.yaml).
+fn type_named(def: &TypeDef) -> String {
+    let label = super::labels::run_type_label(def);
+    t(
+        "names-type",
+        &[("type", &def.name), ("label", &label), ("path", &def.path)],
+    )
+}
+
+/// Each entry of the list `field` of `whose`.
+fn each_of(field: &str, whose: &str) -> String {
+    t("names-each-of", &[("field", &field), ("whose", &whose)])
+}
+
 fn finding(config_text: &str, n: &Named) -> Diagnostic {
     // A name left to its default is reported at the section that would set it.
     let written = super::locate(config_text, &n.setting, false);
+    let setting = n.setting.trim_start_matches('/').replace('/', ".");
     Diagnostic::new(
         codes::CONFIG_FIELD_UNDECLARED,
         super::config::FILE,
         written,
-        format!(
-            "clerk reads `{}` ({}), which {} does not declare",
-            n.name,
-            n.setting.trim_start_matches('/').replace('/', "."),
-            n.whose
+        t(
+            "e108",
+            &[
+                ("name", &n.name),
+                ("setting", &setting),
+                ("whose", &n.whose),
+            ],
         ),
     )
-    .hint(format!(
-        "set `{}` in clerk.yaml to the field's name in the type, or declare `{}` in the type",
-        n.setting.trim_start_matches('/').replace('/', "."),
-        n.name
-    ))
+    .hint(t("e108-hint", &[("setting", &setting), ("name", &n.name)]))
 }
