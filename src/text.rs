@@ -18,6 +18,16 @@ pub fn money(x: f64) -> String {
     money_with(x, cents % 100 != 0)
 }
 
+/// An amount in a currency of `decimals` (0 or 2): with two decimals always for 2, else
+/// cents only when it has some.
+pub fn money_in(x: f64, decimals: u8) -> String {
+    if decimals == 2 {
+        money_with(x, true)
+    } else {
+        money(x)
+    }
+}
+
 /// An amount with thousands separators, with two decimals when `cents` (so that a column of
 /// amounts lines up) and none otherwise.
 pub fn money_with(x: f64, cents: bool) -> String {

@@ -431,3 +431,48 @@ fn a_workbook_keeps_the_ids_of_a_labelled_column_beside_it() {
         "{first}"
     );
 }
+
+/// A currency of two decimals (`association.decimals: 2`) shows every amount with its cents;
+/// by default whole amounts stay whole; any other number of decimals is refused at its line.
+#[test]
+fn amounts_follow_the_currencys_decimals() {
+    let repo = Repo::example();
+    let (status, whole) = register(repo.path(), &["expenses"]);
+    assert_eq!(status, 0, "{whole}");
+    assert!(
+        whole.contains(" 36,000 ") && !whole.contains("36,000.00"),
+        "{whole}"
+    );
+    repo.edit(
+        "clerk.yaml",
+        "  locale: zh-Hant\n",
+        "  locale: zh-Hant\n  decimals: 2\n",
+    );
+    let (status, cents) = register(repo.path(), &["expenses"]);
+    assert_eq!(status, 0, "{cents}");
+    assert!(
+        cents.contains(" 36,000.00 ") && cents.contains(" 68,000.00 "),
+        "{cents}"
+    );
+    let line = 1 + repo
+        .read("clerk.yaml")
+        .lines()
+        .position(|l| l == "  decimals: 2")
+        .unwrap();
+    repo.edit("clerk.yaml", "  decimals: 2\n", "  decimals: 3\n");
+    let out = common::clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .dir(repo.path())
+        .run_json();
+    let found: Vec<(String, usize, String)> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.path == "clerk.yaml")
+        .map(|f| (f.code, f.line, f.message))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(code, at, m)| code == "E100" && *at == line && m.contains("`3` decimals")),
+        "{found:?}"
+    );
+}

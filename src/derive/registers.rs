@@ -34,6 +34,9 @@ pub struct Table {
     pub ids: Vec<Vec<Value>>,
     /// The heading of a labelled column's ids: its title and this (狀態代碼).
     pub id_suffix: String,
+    /// The currency's decimals (`association.decimals`): with 2, every amount shows its cents.
+    #[serde(skip)]
+    pub decimals: u8,
 }
 
 /// A column's heading and kind.
@@ -138,14 +141,17 @@ impl Table {
         }
     }
 
-    /// Per column, whether any of its amounts (or their totals) has cents.
+    /// Per column, whether its amounts show cents: in a currency of two decimals always, else
+    /// when any of its amounts (or their totals) has cents.
     fn cents(&self) -> Vec<bool> {
         let has = |x: f64| (x * 100.0).round() % 100.0 != 0.0;
         (0..self.columns.len())
             .map(|i| {
-                self.rows
-                    .iter()
-                    .any(|r| r.get(i).is_some_and(|v| has(number(v))))
+                self.decimals == 2
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(i).is_some_and(|v| has(number(v))))
                     || self.totals.get(i).copied().flatten().is_some_and(has)
             })
             .collect()
@@ -348,6 +354,7 @@ fn compute_again(visible: &Visible, register: &Register, year: Option<i64>) -> T
         subtotals,
         ids,
         id_suffix: word(locale, "register-id-suffix", &[]),
+        decimals: repo.config.association.decimals,
         total_label: word(locale, "register-total", &[]),
     }
 }

@@ -334,6 +334,21 @@ pub struct Association {
     /// which calendars receive in UTC.
     #[serde(default)]
     pub timezone: Option<Zone>,
+    /// The decimals of the association's currency: `2` shows every amount with its cents
+    /// (¥1,234.00); `0`, the default, whole amounts, with cents only in a column where an
+    /// amount has some (NT$1,234).
+    #[serde(default, deserialize_with = "decimals")]
+    pub decimals: u8,
+}
+
+/// `association.decimals`: 0 or 2.
+fn decimals<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    match u8::deserialize(d)? {
+        n @ (0 | 2) => Ok(n),
+        n => Err(serde::de::Error::custom(format!(
+            "`{n}` decimals: write 0 (whole amounts, e.g. NT$) or 2 (cents, e.g. ¥, US$)"
+        ))),
+    }
 }
 
 /// UI language.

@@ -232,7 +232,9 @@ impl Fields<'_> {
                     .iter()
                     .map(|k| match item.get(k) {
                         Some(v) if Some(k.as_str()) == amount => {
-                            vec![Shown::text(crate::text::money(crate::text::number(v)))]
+                            let decimals = self.site.repo.config.association.decimals;
+                            let x = crate::text::number(v);
+                            vec![Shown::text(crate::text::money_in(x, decimals))]
                         }
                         Some(v) => self.values(&format!("{item_path}.{k}"), v),
                         None => Vec::new(),
@@ -289,7 +291,11 @@ impl Fields<'_> {
                     .map(|i| crate::text::number(i.get(&budget.amount).unwrap_or(&Value::Null)))
                     .sum();
                 let label = title.map_or_else(|| crate::text::plain(value), str::to_string);
-                (format!("{label} {total_word}"), crate::text::money(sum))
+                let decimals = self.site.repo.config.association.decimals;
+                (
+                    format!("{label} {total_word}"),
+                    crate::text::money_in(sum, decimals),
+                )
             })
             .collect()
     }
