@@ -90,6 +90,8 @@ fn init_zh_hans_is_simplified_neutral_and_clean() {
     let config = std::fs::read_to_string(dir.join("clerk.yaml")).unwrap();
     assert!(config.contains("locale: zh-Hans"), "{config}");
     assert!(config.contains("name: 综合部"), "{config}");
+    // 人民币 is kept in fen: every amount shows its cents.
+    assert!(config.contains("\n  decimals: 2\n"), "{config}");
     let leave = std::fs::read_to_string(dir.join("types/leave.yaml")).unwrap();
     assert!(
         leave.contains("title: 请假天数") || leave.contains("请假"),

@@ -150,6 +150,14 @@ impl Locale {
         }
     }
 
+    /// The decimals of the locale's currency: 新臺幣 is kept in whole dollars, 人民币 in fen.
+    fn decimals(self) -> &'static str {
+        match self {
+            Locale::ZhHans => "2",
+            _ => "0",
+        }
+    }
+
     fn default_name(self) -> &'static str {
         match self {
             Locale::En => "(association name)",
@@ -189,6 +197,7 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
         .replace("{name}", name)
         .replace("{locale}", locale.id())
         .replace("{currency}", locale.currency())
+        .replace("{decimals}", locale.decimals())
         .replace("{calendar}", &calendar)
         .replace("{navigation}", &navigation(locale)?);
     let mut files: Vec<(PathBuf, String)> = vec![
