@@ -626,3 +626,8 @@ names-type = type `{ $type }` ({ $path })
 names-archived-type = type `{ $type }` ({ $path }, whose records hold `{ $field }`)
 names-each-of = each of `{ $field }` in { $whose }
 names-of = `{ $field }` of { $whose }
+
+# Session 8 (lead): `clerk hooks install`
+hooks-installed = installed { $path }
+hooks-foreign-one = { $hooks } already exists and is not clerk's; run `clerk hooks install --force` to replace it, or call `clerk check --staged` from it
+hooks-foreign-many = { $hooks } already exist and are not clerk's; run `clerk hooks install --force` to replace them, or call `clerk check --staged` from them

@@ -611,3 +611,8 @@ names-type = 类型「{ $label }」（`{ $type }`，{ $path }）
 names-archived-type = 类型「{ $label }」（`{ $type }`，{ $path }，其记录有 `{ $field }`）
 names-each-of = { $whose }的 `{ $field }` 每一项
 names-of = { $whose }的 `{ $field }`
+
+# Session 8 (lead): `clerk hooks install`
+hooks-installed = 已安装 { $path }
+hooks-foreign-one = { $hooks } 已存在且不是 clerk 写的；运行 `clerk hooks install --force` 替换它，或在其中调用 `clerk check --staged`
+hooks-foreign-many = { $hooks } 已存在且不是 clerk 写的；运行 `clerk hooks install --force` 替换它们，或在其中调用 `clerk check --staged`

@@ -611,3 +611,8 @@ names-type = 類型「{ $label }」（`{ $type }`，{ $path }）
 names-archived-type = 類型「{ $label }」（`{ $type }`，{ $path }，其紀錄有 `{ $field }`）
 names-each-of = { $whose }的 `{ $field }` 每一項
 names-of = { $whose }的 `{ $field }`
+
+# Session 8 (lead): `clerk hooks install`
+hooks-installed = 已安裝 { $path }
+hooks-foreign-one = { $hooks } 已存在且不是 clerk 寫的；執行 `clerk hooks install --force` 取代它，或在其中呼叫 `clerk check --staged`
+hooks-foreign-many = { $hooks } 已存在且不是 clerk 寫的；執行 `clerk hooks install --force` 取代它們，或在其中呼叫 `clerk check --staged`

@@ -515,6 +515,15 @@ fn hooks_install_keeps_a_foreign_hook() {
     assert_eq!(code, 2, "{said}");
     assert!(said.contains("--force"), "{said}");
     assert_eq!(repo.read(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
+    // In the staff's language, naming the hook.
+    let (code, said) = clerk_in(dir, &["hooks", "install", "--lang", "zh-Hant"]);
+    assert_eq!(code, 2, "{said}");
+    assert!(
+        said.contains(
+            "pre-commit 已存在且不是 clerk 寫的；執行 `clerk hooks install --force` 取代它"
+        ),
+        "{said}"
+    );
     // clerk's own hooks are replaced without --force; a foreign one only with it.
     assert_eq!(clerk_in(dir, &["hooks", "install", "--force"]).0, 0);
     assert!(repo

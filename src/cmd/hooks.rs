@@ -56,14 +56,12 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
         .map(|p| p.display().to_string())
         .collect();
     if !foreign.is_empty() && !force {
-        bail!(
-            "{} already exist{} and {} not clerk's; run `clerk hooks install --force` to replace {}, or call `clerk check --staged` from {}",
-            foreign.join(" and "),
-            if foreign.len() == 1 { "s" } else { "" },
-            if foreign.len() == 1 { "is" } else { "are" },
-            if foreign.len() == 1 { "it" } else { "them" },
-            if foreign.len() == 1 { "it" } else { "them" },
-        );
+        let id = if foreign.len() == 1 {
+            "hooks-foreign-one"
+        } else {
+            "hooks-foreign-many"
+        };
+        bail!(crate::i18n::t(id, &[("hooks", &foreign.join(", "))]));
     }
     let mut written = Vec::new();
     for hook in HOOKS {
@@ -105,7 +103,8 @@ impl Command {
         match self {
             Command::Install { dir, force } => {
                 for path in install(&crate::cmd::record::repository_dir(&dir), force)? {
-                    println!("installed {}", path.display());
+                    let path = path.display();
+                    println!("{}", crate::i18n::t("hooks-installed", &[("path", &path)]));
                 }
                 Ok(0)
             }
