@@ -631,3 +631,6 @@ names-of = `{ $field }` of { $whose }
 hooks-installed = installed { $path }
 hooks-foreign-one = { $hooks } already exists and is not clerk's; run `clerk hooks install --force` to replace it, or call `clerk check --staged` from it
 hooks-foreign-many = { $hooks } already exist and are not clerk's; run `clerk hooks install --force` to replace them, or call `clerk check --staged` from them
+
+# Session 8 (lead): association.decimals
+config-decimals = `{ $n }` decimals: write 0 (whole amounts, e.g. NT$) or 2 (cents, e.g. ¥, US$)

@@ -616,3 +616,6 @@ names-of = { $whose }的 `{ $field }`
 hooks-installed = 已安装 { $path }
 hooks-foreign-one = { $hooks } 已存在且不是 clerk 写的；运行 `clerk hooks install --force` 替换它，或在其中调用 `clerk check --staged`
 hooks-foreign-many = { $hooks } 已存在且不是 clerk 写的；运行 `clerk hooks install --force` 替换它们，或在其中调用 `clerk check --staged`
+
+# Session 8 (lead): association.decimals
+config-decimals = 小数位数 `{ $n }`：请写 0（整数金额，如新台币）或 2（到分，如人民币、美元）

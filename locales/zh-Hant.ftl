@@ -616,3 +616,6 @@ names-of = { $whose }的 `{ $field }`
 hooks-installed = 已安裝 { $path }
 hooks-foreign-one = { $hooks } 已存在且不是 clerk 寫的；執行 `clerk hooks install --force` 取代它，或在其中呼叫 `clerk check --staged`
 hooks-foreign-many = { $hooks } 已存在且不是 clerk 寫的；執行 `clerk hooks install --force` 取代它們，或在其中呼叫 `clerk check --staged`
+
+# Session 8 (lead): association.decimals
+config-decimals = 小數位數 `{ $n }`：請寫 0（整數金額，如新臺幣）或 2（到分，如人民幣、美元）

@@ -345,8 +345,9 @@ pub struct Association {
 fn decimals<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     match u8::deserialize(d)? {
         n @ (0 | 2) => Ok(n),
-        n => Err(serde::de::Error::custom(format!(
-            "`{n}` decimals: write 0 (whole amounts, e.g. NT$) or 2 (cents, e.g. ¥, US$)"
+        n => Err(serde::de::Error::custom(crate::i18n::t(
+            "config-decimals",
+            &[("n", &n)],
         ))),
     }
 }
