@@ -106,6 +106,14 @@ fn the_public_edition_shows_the_document_only() {
             "{shown} missing from the internal page:\n{page}"
         );
     }
+    // The circulation is a 傳閱單: a table of readers and the dates they read it.
+    let panel = &page[page.find("h-circulation").unwrap()..];
+    let panel = &panel[..panel.find("</section>").unwrap()];
+    assert!(
+        panel.contains("<table>") && panel.contains("<th scope=\"col\">"),
+        "{panel}"
+    );
+    assert!(panel.contains("<td>2026-01-"), "{panel}");
 }
 
 #[test]
