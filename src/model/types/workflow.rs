@@ -39,10 +39,12 @@ pub struct Workflow {
 }
 
 impl Workflow {
-    /// The states a record in `from` may be sent back to (退回): those it may move to from which
-    /// the workflow leads to `from` again (a document `reviewed` may go back to `draft`). None
-    /// when the workflow has no way back.
+    /// The states a record in `from` may be sent back to (退回): those before it in the order of
+    /// states that it may move to and from which the workflow leads to `from` again (a document
+    /// `reviewed` may go back to `draft`; a `draft` going to `reviewed` is no return). None when
+    /// the workflow has no way back.
     pub fn returns_to(&self, from: &str) -> Vec<String> {
+        let order = |s: &str| self.states.iter().position(|x| x == s);
         let leads_back = |start: &str| {
             let mut seen = std::collections::BTreeSet::new();
             let mut todo = vec![start];
@@ -66,7 +68,7 @@ impl Workflow {
             .get(from)
             .into_iter()
             .flatten()
-            .filter(|to| to.as_str() != from && leads_back(to))
+            .filter(|to| order(to) < order(from) && leads_back(to))
             .cloned()
             .collect()
     }
@@ -163,5 +165,30 @@ pub(super) fn check_workflow(
             at("/workflow/states", false),
             crate::i18n::t("type-no-states", &[]),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workflow(yaml: &str) -> Workflow {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn a_return_goes_only_back_to_an_earlier_state_that_leads_here_again() {
+        let doc = workflow(
+            "states: [draft, reviewed, approved]\ntransitions: {draft: [reviewed], reviewed: [approved, draft]}",
+        );
+        assert_eq!(doc.returns_to("reviewed"), ["draft"]);
+        // Submitting a draft again goes forward, though the workflow leads back to it.
+        assert!(doc.returns_to("draft").is_empty());
+        assert!(doc.returns_to("approved").is_empty());
+        let member = workflow(
+            "states: [applied, admitted, suspended]\ntransitions: {applied: [admitted], admitted: [suspended], suspended: [admitted]}",
+        );
+        assert_eq!(member.returns_to("suspended"), ["admitted"]);
+        assert!(member.returns_to("admitted").is_empty());
     }
 }
