@@ -18,6 +18,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("record.html", include_str!("../../templates/record.html")),
     (
+        "field_table.html",
+        include_str!("../../templates/field_table.html"),
+    ),
+    (
         "document.html",
         include_str!("../../templates/document.html"),
     ),
