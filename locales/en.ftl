@@ -243,6 +243,14 @@ read-who = who read it? pass `--as PERSON-ID` or set CLERK_PERSON
 read-already = { $path } was already read by { $who } on { $date }
 read-done = { $path }: read by { $who } on { $date }
 
+## Returns (退回) kept in the record: `clerk advance --comment`, the desk
+advance-returned = sent back by { $name }: { $comment }
+advance-return-who = who sends it back? pass `--as PERSON-ID` or set CLERK_PERSON
+advance-return-needs-comment = { $path } goes back to an earlier state: say why with `--comment TEXT` (records of type { $type_label } keep each return with its reason)
+advance-comment-not-back = `--comment` is kept only when a record is sent back to an earlier state (退回); { $path } moves forward
+advance-comment-no-list = records of type { $type_label } (`{ $type }`) keep no reasons for returns: { $file } has no `returns:` (e.g. `returns: {"{"}field: returns{"}"}` with the list declared under fields)
+inbox-returned = sent back by { $name }
+
 # E100–E108 loading clerk.yaml and the type files
 yaml-invalid = invalid YAML: { $problem }
 yaml-invalid-hint = fix the YAML syntax at this position

@@ -231,6 +231,14 @@ read-who = 是谁阅读的？请以 `--as 人员编号` 指定，或设置 CLERK
 read-already = { $name }已于 { $date } 阅读 { $path }
 read-done = { $path }：{ $name }已于 { $date } 阅读
 
+## 退回意见保存在记录中：`clerk advance --comment`、审批桌
+advance-returned = { $name } 退回：{ $comment }
+advance-return-who = 由谁退回？请加上 `--as 人员代码` 或设置 CLERK_PERSON
+advance-return-needs-comment = { $path } 将退回之前的状态：请以 `--comment 文字` 写明退回意见（「{ $type_label }」类记录会保存每次退回及其理由）
+advance-comment-not-back = `--comment` 只在记录退回之前状态时保存；{ $path } 是往下一步
+advance-comment-no-list = 「{ $type_label }」（`{ $type }`）类记录不保存退回意见：{ $file } 没有 `returns:`（例如 `returns: {"{"}field: returns{"}"}`，并在 fields 下声明该列表）
+inbox-returned = { $name } 退回
+
 # E100–E108 加载 clerk.yaml 与记录类型文件
 yaml-invalid = YAML 语法错误：{ $problem }
 yaml-invalid-hint = 请修正此处的 YAML 语法

@@ -231,6 +231,14 @@ read-who = 是誰閱讀的？請以 `--as 人員編號` 指定，或設定 CLERK
 read-already = { $name }已於 { $date } 閱讀 { $path }
 read-done = { $path }：{ $name }已於 { $date } 閱讀
 
+## 退回意見保存在紀錄中：`clerk advance --comment`、審批桌
+advance-returned = { $name } 退回：{ $comment }
+advance-return-who = 由誰退回？請加上 `--as 人員代碼` 或設定 CLERK_PERSON
+advance-return-needs-comment = { $path } 將退回先前的狀態：請以 `--comment 文字` 寫明退回意見（「{ $type_label }」類紀錄會保存每次退回及其理由）
+advance-comment-not-back = `--comment` 只在紀錄退回先前狀態時保存；{ $path } 是往下一步
+advance-comment-no-list = 「{ $type_label }」（`{ $type }`）類紀錄不保存退回意見：{ $file } 沒有 `returns:`（例如 `returns: {"{"}field: returns{"}"}`，並在 fields 下宣告該清單）
+inbox-returned = { $name } 退回
+
 # E100–E108 載入 clerk.yaml 與記錄類型檔
 yaml-invalid = YAML 語法錯誤：{ $problem }
 yaml-invalid-hint = 請修正此處的 YAML 語法

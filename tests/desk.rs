@@ -407,12 +407,47 @@ fn returning_follows_the_types_workflow_and_needs_a_comment() {
         log.starts_with("退回 ") && log.contains("：請補充預算（林文慧）"),
         "{log}"
     );
+    // The record keeps who sent it back and why (its type keeps returns), in the same commit.
+    let kept = repo.read(doc);
+    assert!(
+        kept.contains("returns:\n  - person: lin-wenhui\n")
+            && kept.contains("comment: 請補充預算\n"),
+        "{kept}"
+    );
+    assert_eq!(git::ok(repo.path(), &["status", "--porcelain", doc]), "");
     // A leave request has no way back in its workflow: the page says so, with no button.
     let d = desk(&repo, APPROVER, &[]);
     let s = Session::open(&d);
     let page = s.get("/record/leave-2026-033").body;
     assert!(!page.contains("action=\"/return\""), "{page}");
     assert!(page.contains("此類紀錄的流程沒有退回的步驟"), "{page}");
+}
+
+#[test]
+fn a_return_without_a_commit_says_when_the_record_cannot_keep_its_comment() {
+    let repo = Repo::example_in_git();
+    // A type that keeps no returns, and a desk that commits nothing: the comment would be lost.
+    let setting = "returns: {field: returns, person: person, date: date, comment: comment}\n";
+    repo.edit("types/document.yaml", setting, "");
+    let d = desk(&repo, "lin-wenhui", &["--no-commit"]);
+    let s = Session::open(&d);
+    let csrf = s.csrf("2026-doc-005");
+    let comment = "%E8%AB%8B%E8%A3%9C%E5%85%85%E9%A0%90%E7%AE%97"; // 請補充預算
+    let a = s.post(
+        "/return",
+        &format!("csrf={csrf}&record=2026-doc-005&to=draft&comment={comment}"),
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let page = s.get("/").body.replace("&#x2F;", "/");
+    assert!(
+        page.contains("退回意見未保存：types/document.yaml 沒有 returns: 設定"),
+        "{page}"
+    );
+    let text = repo.read("documents/2026-doc-005.md");
+    assert!(
+        text.contains("status: draft") && !text.contains("returns:"),
+        "{text}"
+    );
 }
 
 /// The issue's own test: in Chromium, open the desk with its token and approve the waiting

@@ -527,3 +527,134 @@ fn diff_outside_git_says_where_it_looks() {
         out.stderr
     );
 }
+
+// 2b. A return (退回): kept in the record with who sent it back and why, waiting for the drafter.
+
+#[test]
+fn a_return_keeps_who_sent_it_back_and_why_and_waits_for_the_drafter() {
+    let repo = Repo::example();
+    let doc = "documents/2026-doc-005.md"; // reviewed; drafted by cai-peiyu
+    let text = repo.read(doc);
+    let back = |more: &[&str]| {
+        let mut args = vec!["advance", doc, "--to", "draft", "--date", TODAY];
+        args.extend(more);
+        run(repo.path(), &args)
+    };
+    // A return needs its reason, from someone known; nothing is written otherwise.
+    let out = back(&[]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("say why with `--comment TEXT`"),
+        "{}",
+        out.stderr
+    );
+    let out = back(&["--comment", "x", "--as", "nobody"]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("nobody"), "{}", out.stderr);
+    assert_eq!(repo.read(doc), text, "nothing written");
+
+    // The status and the entry in one write, the comment quoted where YAML needs it.
+    let reason = "請補充預算: 第二段";
+    let out = ok(back(&["--comment", reason, "--as", "lin-wenhui"]));
+    assert!(
+        out.stdout
+            .contains(&format!("sent back by 林文慧: {reason}")),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        repo.read(doc),
+        text.replace(
+            "status: reviewed\n",
+            &format!(
+                "status: draft\nreturns:\n  - person: lin-wenhui\n    date: {TODAY}\n    comment: \"{reason}\"\n"
+            )
+        )
+    );
+    assert_eq!(repo.check().status, 0, "{}", repo.check().stdout);
+
+    // It waits for its drafter, with who sent it back and why, until it moves on.
+    let items = inbox(&repo, "cai-peiyu");
+    let it = item(&items, "2026-doc-005", "returned").expect("the return waits for its drafter");
+    assert_eq!(it["what"], reason);
+    assert_eq!(it["since"], TODAY);
+    assert!(it["task"].as_str().unwrap().contains("林文慧"), "{it}");
+    assert!(item(&inbox(&repo, "lin-wenhui"), "2026-doc-005", "returned").is_none());
+    let out = run(
+        repo.path(),
+        &[
+            "advance",
+            doc,
+            "--to",
+            "reviewed",
+            "--comment",
+            "x",
+            "--as",
+            "cai-peiyu",
+        ],
+    );
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .contains("is kept only when a record is sent back"),
+        "{}",
+        out.stderr
+    );
+    ok(run(repo.path(), &["advance", doc, "--to", "reviewed"]));
+    assert!(item(&inbox(&repo, "cai-peiyu"), "2026-doc-005", "returned").is_none());
+
+    // The internal site shows the returns as a table on the document's page.
+    let site = tempfile::tempdir().unwrap();
+    let out = clerk(&[
+        "build",
+        "--audience",
+        "internal",
+        "--no-pdf",
+        "--today",
+        TODAY,
+        "-o",
+    ])
+    .arg(site.path())
+    .arg(repo.path())
+    .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let page = std::fs::read_to_string(site.path().join("document/2026-doc-005.html")).unwrap();
+    let table = &page[page
+        .find("<table id=\"f-returns\">")
+        .expect("a returns table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    for cell in ["退回人", "林文慧", TODAY, reason] {
+        assert!(table.contains(cell), "{cell} in {table}");
+    }
+
+    // A type that keeps no returns refuses a comment rather than drop it …
+    let setting = "returns: {field: returns, person: person, date: date, comment: comment}\n";
+    repo.edit("types/document.yaml", setting, "");
+    let out = back(&["--comment", "x", "--as", "lin-wenhui"]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("types/document.yaml has no `returns:`"),
+        "{}",
+        out.stderr
+    );
+    // … and a setting naming an entry field the list does not declare is refused at its line.
+    let line = text_line(&repo.read("types/document.yaml"), "managed:");
+    repo.edit(
+        "types/document.yaml",
+        "managed:",
+        "returns: {field: returns, comment: reason}\nmanaged:",
+    );
+    let found = repo.check();
+    let e101: Vec<_> = found
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "E101")
+        .map(|f| (f.path, f.line))
+        .collect();
+    assert_eq!(e101, [("types/document.yaml".to_string(), line)]);
+}
+
+/// The 1-based number of the first line of `text` starting with `start`.
+fn text_line(text: &str, start: &str) -> usize {
+    text.lines().position(|l| l.starts_with(start)).unwrap() + 1
+}

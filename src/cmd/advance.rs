@@ -24,6 +24,8 @@ pub struct Request<'a> {
     pub to: Option<&'a str>,
     pub fields: &'a [String],
     pub date: NaiveDate,
+    /// Why the record is sent back, and who sends it (kept in its type's `returns:` list).
+    pub comment: Option<(&'a str, &'a str)>,
 }
 
 /// `clerk advance FILE [--to STATE] [field=value…]`.
@@ -33,6 +35,11 @@ pub fn advance(req: &Request) -> anyhow::Result<()> {
     let def = repo
         .type_of(rec)
         .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
+    if let Some((_, by)) = req.comment {
+        if repo.person(by).is_none() {
+            bail!(tv("not-a-person", &[("by", by.to_string())]));
+        }
+    }
     let target = target(&repo, def, index, req.to)?;
     let mut fields = given_fields(def, req.fields)?;
     // The dates the state needs and the command line leaves out are the day of the step.
@@ -44,10 +51,63 @@ pub fn advance(req: &Request) -> anyhow::Result<()> {
             }
         }
     }
+    let back = next::state(def, rec)
+        .and_then(|now| Some(def.workflow.as_ref()?.returns_to(now)))
+        .is_some_and(|backs| backs.contains(&target));
+    let day = req.date.to_string();
+    let returned = returned(def, rec, back, req.comment, &day)?;
     fields.push(("status".into(), target));
     let today = super::args::today().max(req.date);
-    super::checked::write_fields(&repo, index, &fields, today)?;
+    let entry = returned
+        .as_ref()
+        .map(|(list, items)| (list.as_str(), items.as_slice()));
+    super::checked::write_fields_and_entry(&repo, index, &fields, entry, today)?;
+    if let Some((comment, by)) = req.comment.filter(|_| returned.is_some()) {
+        let say = crate::model::labels::Say::new(&repo, Some(def));
+        let words = [("comment", comment.to_string()), ("name", say.person(by))];
+        println!("{}", tv("advance-returned", &words));
+    }
     print_next(req.file, today)
+}
+
+/// A return's entry: the list it goes in, and its fields.
+type Return<'a> = (String, Vec<(&'a str, &'a str)>);
+
+/// The entry a return adds to the type's `returns:` list (its list and fields), when the move
+/// is `back` to an earlier state; refused when the comment cannot be kept or is missing.
+fn returned<'a>(
+    def: &'a TypeDef,
+    rec: &crate::model::record::Record,
+    back: bool,
+    comment: Option<(&'a str, &'a str)>,
+    day: &'a str,
+) -> anyhow::Result<Option<Return<'a>>> {
+    let words = || {
+        vec![
+            ("path", rec.path.clone()),
+            ("type", def.name.clone()),
+            ("type_label", run_type_label(def)),
+            ("file", def.path.clone()),
+        ]
+    };
+    match (&def.returns, back, comment) {
+        (_, false, Some(_)) => bail!(tv("advance-comment-not-back", &words())),
+        (None, _, Some(_)) => bail!(tv("advance-comment-no-list", &words())),
+        (Some(_), true, None) => bail!(tv("advance-return-needs-comment", &words())),
+        (Some(r), true, Some((comment, by))) => {
+            let comment = comment.trim();
+            if comment.is_empty() {
+                bail!(tv("advance-return-needs-comment", &words()));
+            }
+            let items = vec![
+                (r.person.as_str(), by),
+                (r.date.as_str(), day),
+                (r.comment.as_str(), comment),
+            ];
+            Ok(Some((r.field.clone(), items)))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// The state to move to: `--to`, or the only one the workflow allows from the current state.
@@ -264,17 +324,33 @@ pub struct Args {
     pub to: Option<String>,
     /// field=value pairs to set (text or dates); dates the state needs default to --date.
     pub fields: Vec<String>,
+    /// Why you send the record back (退回), kept with your name and the date in the list its
+    /// type's `returns:` names; needed when the type keeps one.
+    #[arg(long, value_name = "TEXT")]
+    pub comment: Option<String>,
+    /// Who sends it back [default: $CLERK_PERSON].
+    #[arg(long = "as", value_name = "PERSON")]
+    pub who: Option<String>,
     #[command(flatten)]
     pub date: OnDate,
 }
 
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
+        let who = match &self.comment {
+            Some(_) => Some(
+                record::person(self.who.clone())
+                    .map_err(|_| anyhow!(tv("advance-return-who", &[])))?,
+            ),
+            None => None,
+        };
+        let comment = self.comment.as_deref().zip(who.as_deref());
         advance(&Request {
             file: &self.file,
             to: self.to.as_deref(),
             fields: &self.fields,
             date: self.date.day(),
+            comment,
         })
         .map(|()| 0)
     }

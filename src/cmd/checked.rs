@@ -59,13 +59,32 @@ pub fn write_fields(
     fields: &[(String, String)],
     date: NaiveDate,
 ) -> anyhow::Result<()> {
+    write_fields_and_entry(repo, index, fields, None, date)
+}
+
+/// An entry to add to one of a record's lists (a return, in its type's `returns:` list): the
+/// list, and the entry's fields.
+pub type Entry<'a> = (&'a str, &'a [(&'a str, &'a str)]);
+
+/// [`write_fields`], adding `entry` to its list in the same write.
+pub fn write_fields_and_entry(
+    repo: &Repository,
+    index: usize,
+    fields: &[(String, String)],
+    entry: Option<Entry>,
+    date: NaiveDate,
+) -> anyhow::Result<()> {
     let rec = &repo.records[index];
     let pairs: Vec<(&str, String)> = fields
         .iter()
         .map(|(k, v)| (k.as_str(), v.clone()))
         .collect();
-    let edited =
-        edit::set_fields(repo.text_of(rec), &pairs).map_err(|e| anyhow!("{}: {e}", rec.path))?;
+    let set = edit::set_fields(repo.text_of(rec), &pairs);
+    let edited = match entry {
+        Some((list, items)) => set.and_then(|t| edit::push(&t, list, items)),
+        None => set,
+    }
+    .map_err(|e| anyhow!("{}: {e}", rec.path))?;
     write_text(repo, index, &edited, date)?;
     let def = repo.type_of(rec);
     let summary: Vec<String> = fields

@@ -163,7 +163,10 @@ fn print_person(repo: &Repository, id: &str, items: &[Item], as_of: &str) {
         let when = match (&i.date, i.overdue) {
             (Some(d), true) => format!("{d} {}  ", tv("due-overdue", &[])),
             (Some(d), false) => format!("{d} {}  ", tv("due-due", &[]).trim_end()),
-            (None, _) => String::new(),
+            (None, _) => match (i.kind, &i.since) {
+                ("returned", Some(d)) => format!("{d}  "),
+                _ => String::new(),
+            },
         };
         println!(
             "  · {when}{}：{}  ({})",

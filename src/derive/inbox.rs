@@ -14,7 +14,8 @@ use crate::model::record::Record;
 /// Something waiting for one person.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
-    /// `approve`: an approval they may give; `due`: a deadline; `task`: a task with no date.
+    /// `approve`: an approval they may give; `due`: a deadline; `task`: a task with no date;
+    /// `returned`: a record sent back to them (退回), waiting in the state it went back to.
     pub kind: &'static str,
     pub record: String,
     pub path: String,
@@ -79,6 +80,11 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> BTreeMap<String, Ve
             }
         }
     }
+    for rec in repo.records.iter().filter(|r| visible.shows(r)) {
+        if let Some((who, item)) = sent_back(visible, rec) {
+            out.entry(who).or_default().push(item);
+        }
+    }
     for list in out.values_mut() {
         list.sort_by(|a, b| (&a.since, &a.record).cmp(&(&b.since, &b.record)));
     }
@@ -97,6 +103,40 @@ pub fn items(visible: &Visible, as_of: &str, until: &str) -> BTreeMap<String, Ve
         });
     }
     out
+}
+
+/// A record sent back to whoever filed it: the filer, and the item (who sent it back and why,
+/// since when) while the record is still in a state a return leads to.
+fn sent_back(visible: &Visible, rec: &Record) -> Option<(String, Item)> {
+    let repo = visible.repo;
+    let def = repo.type_of(rec)?;
+    let (returns, wf) = (def.returns.as_ref()?, def.workflow.as_ref()?);
+    let state = next::state(def, rec)?;
+    if !wf
+        .states
+        .iter()
+        .any(|s| wf.returns_to(s).iter().any(|b| b == state))
+    {
+        return None;
+    }
+    let last = rec.fields.get(&returns.field)?.as_array()?.last()?;
+    let text = |k: &str| last.get(k).and_then(Value::as_str).map(str::to_string);
+    let filer = rec.str_field(&def.filers.as_ref()?.field)?.to_string();
+    let by = text(&returns.person).unwrap_or_default();
+    let name = repo
+        .person(&by)
+        .and_then(|p| repo.person_name(p))
+        .unwrap_or(&by)
+        .to_string();
+    let locale = repo.config.association.locale.tag();
+    let item = Item {
+        kind: "returned",
+        task: Some(crate::i18n::t("inbox-returned", &[("name", &name)])),
+        what: text(&returns.comment),
+        since: text(&returns.date),
+        ..blank(rec, def.label(locale))
+    };
+    Some((filer, item))
 }
 
 fn blank(rec: &Record, type_label: &str) -> Item {

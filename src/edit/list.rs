@@ -1,5 +1,6 @@
-//! Marking an entry of a list of mappings (a document's 傳閱 list): the entry of one person
-//! gets a date, or a new entry is added, changing only those lines.
+//! Lists of mappings in front matter: marking an entry (a document's 傳閱 list: the entry of
+//! one person gets a date, or a new entry is added) and adding one (a return with its comment),
+//! changing only those lines.
 
 use serde_json::{Map, Value};
 
@@ -52,7 +53,10 @@ pub fn mark(text: &str, m: &Mark) -> Result<String, EditError> {
                 &text[end..]
             )
         }
-        None => append(text, &split, &locs, &items, m, &date)?,
+        None => {
+            let entry = [(m.key, string_scalar(m.who)), (m.date_key, date)];
+            append(text, &split, &locs, &items, m.list, &entry)?
+        }
     };
     let mut expected = before.clone();
     let mut entry = Map::new();
@@ -73,12 +77,41 @@ pub fn mark(text: &str, m: &Mark) -> Result<String, EditError> {
             list.push(Value::Object(entry));
         }
     }
-    let after = frontmatter::split(&out).map_err(|_| EditError::Unsafe)?;
+    same_but(&out, &expected, split.body)
+}
+
+/// Adds an entry of `fields` (key, text) at the end of list `list` (a new list at the end of
+/// the front matter when there is none), changing nothing else.
+pub fn push(text: &str, list: &str, fields: &[(&str, &str)]) -> Result<String, EditError> {
+    let split = frontmatter::split(text).map_err(|_| EditError::NoFrontMatter)?;
+    let before = yaml::parse_mapping(split.yaml).map_err(|_| EditError::InvalidYaml)?;
+    let locs = Locations::of(split.yaml);
+    let items = match before.get(list) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.clone(),
+        Some(_) => return Err(EditError::Unsafe),
+    };
+    let entry: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, string_scalar(v))).collect();
+    let out = append(text, &split, &locs, &items, list, &entry)?;
+    let mut expected = before.clone();
+    let new: Map<String, Value> = fields
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), Value::String((*v).to_string())))
+        .collect();
+    let mut all = items;
+    all.push(Value::Object(new));
+    expected.insert(list.to_string(), Value::Array(all));
+    same_but(&out, &expected, split.body)
+}
+
+/// `out` if its front matter reads as `expected` and its body is still `body`.
+fn same_but(out: &str, expected: &Map<String, Value>, body: &str) -> Result<String, EditError> {
+    let after = frontmatter::split(out).map_err(|_| EditError::Unsafe)?;
     let parsed = yaml::parse_mapping(after.yaml).map_err(|_| EditError::Unsafe)?;
-    if parsed != expected || after.body != split.body {
+    if &parsed != expected || after.body != body {
         return Err(EditError::Unsafe);
     }
-    Ok(out)
+    Ok(out.to_string())
 }
 
 /// The column of an entry's dash, on a line written `- key: …` (not flow style).
@@ -92,30 +125,34 @@ fn dash_of(content: &str, list: &str) -> Result<usize, EditError> {
     Ok(dash)
 }
 
-/// A new entry after the list's last one, or the list itself when there is none.
+/// A new entry of `fields` (key, YAML scalar) after the list's last one, or the list itself
+/// when there is none.
 fn append(
     text: &str,
     split: &frontmatter::Split,
     locs: &Locations,
     items: &[Value],
-    m: &Mark,
-    date: &str,
+    list: &str,
+    fields: &[(&str, String)],
 ) -> Result<String, EditError> {
     let all = lines(text);
     let eol = eol(text);
-    let who = string_scalar(m.who);
     let file_line = |yaml_line: usize| split.yaml_line + yaml_line - 1;
     let entry = |dash: usize| {
         let pad = " ".repeat(dash);
-        format!(
-            "{pad}- {}: {who}{eol}{pad}  {}: {date}{eol}",
-            m.key, m.date_key
-        )
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| {
+                let lead = if i == 0 { "- " } else { "  " };
+                format!("{pad}{lead}{k}: {v}{eol}")
+            })
+            .collect::<String>()
     };
     let Some(last) = items.len().checked_sub(1) else {
         // No entries: a list at the end of the front matter (replacing an empty `list:` line).
         let at = locs
-            .get(&format!("/{}", m.list))
+            .get(&format!("/{list}"))
             .and_then(|l| l.key)
             .map(|key| all[file_line(key.line) - 1]);
         let (start, end) = at.unwrap_or_else(|| {
@@ -128,21 +165,18 @@ fn append(
             eol
         };
         return Ok(format!(
-            "{}{sep}{}:{eol}{}{}",
+            "{}{sep}{list}:{eol}{}{}",
             &text[..start],
-            m.list,
             entry(2),
             &text[end..]
         ));
     };
-    let first = locs
-        .get(&format!("/{}/0", m.list))
-        .ok_or(EditError::Unsafe)?;
+    let first = locs.get(&format!("/{list}/0")).ok_or(EditError::Unsafe)?;
     let (fs, fe) = all[file_line(first.value.line) - 1];
-    let dash = dash_of(text[fs..fe].trim_end_matches(['\r', '\n']), m.list)?;
+    let dash = dash_of(text[fs..fe].trim_end_matches(['\r', '\n']), list)?;
     // The last line that belongs to the last entry: indented past its dash.
     let last_loc = locs
-        .get(&format!("/{}/{last}", m.list))
+        .get(&format!("/{list}/{last}"))
         .ok_or(EditError::Unsafe)?;
     let mut end_line = file_line(last_loc.value.line);
     while end_line < split.body_line - 1 {
@@ -207,6 +241,35 @@ mod tests {
             read(empty, "c").unwrap(),
             "---\ncirculation:\n  - person: c\n    read_on: 2026-11-27\nstatus: issued\n---\n"
         );
+    }
+
+    #[test]
+    fn a_return_is_added_as_a_new_entry_with_its_comment_quoted_when_needed() {
+        let text = "---\nstatus: draft\nreturns:\n  - person: a\n    date: 2026-11-01\n    comment: ok\n---\nBody\n";
+        let fields = [
+            ("person", "b"),
+            ("date", "2026-11-27"),
+            ("comment", "請補充: 預算 # 第二段"),
+        ];
+        assert_eq!(
+            push(text, "returns", &fields).unwrap(),
+            "---\nstatus: draft\nreturns:\n  - person: a\n    date: 2026-11-01\n    comment: ok\n  - person: b\n    date: 2026-11-27\n    comment: \"請補充: 預算 # 第二段\"\n---\nBody\n"
+        );
+        let none = "---\ntitle: x\n---\n";
+        assert_eq!(
+            push(
+                none,
+                "returns",
+                &[("person", "b"), ("comment", "two\nlines")]
+            )
+            .unwrap(),
+            "---\ntitle: x\nreturns:\n  - person: b\n    comment: \"two\\nlines\"\n---\n"
+        );
+        let scalar = "---\nreturns: no\n---\n";
+        assert!(matches!(
+            push(scalar, "returns", &[("person", "b")]),
+            Err(EditError::Unsafe)
+        ));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde_json::Value;
 mod attachments;
 mod list;
 pub use attachments::bind_attachments;
-pub use list::{mark, Mark};
+pub use list::{mark, push, Mark};
 
 use crate::parse::frontmatter;
 use crate::parse::yaml::{self, Loc, Locations};

@@ -57,6 +57,11 @@ pub const VERSION: &str = "version";
 pub const CIRCULATION: &str = "circulation";
 pub const CIRCULATION_PERSON: &str = "person";
 pub const READ_ON: &str = "read_on";
+/// Why a record was sent back (`returns:`): the list, each entry's person, date and comment.
+pub const RETURNS: &str = "returns";
+pub const RETURNS_PERSON: &str = "person";
+pub const RETURNS_DATE: &str = "date";
+pub const RETURNS_COMMENT: &str = "comment";
 
 // The site (`site.date_fields` in clerk.yaml).
 /// The fields a record's date is shown from on the site's index pages, the first present wins.

@@ -102,13 +102,15 @@ fn send_back(desk: &Desk, form: &HashMap<String, String>, id: &str) -> anyhow::R
         bail!("{}", said(&theme, "desk_no_return", &[]));
     }
     let file = repo.root.join(&rec.path);
+    // The comment is kept in the record where its type keeps returns; else only in the commit.
+    let kept = repo.type_of(rec).is_some_and(|d| d.returns.is_some());
     crate::cmd::advance::advance(&crate::cmd::advance::Request {
         file: &file,
         to: Some(to),
         fields: &[],
         date: crate::cmd::args::today(),
+        comment: kept.then_some((comment, desk.who.as_str())),
     })?;
-    println!("returned {} to `{to}`: {comment}", rec.path);
     let name = crate::cmd::inbox::name(&repo, &desk.who);
     let values = [
         ("title", rec.title().unwrap_or(id)),
@@ -116,9 +118,17 @@ fn send_back(desk: &Desk, form: &HashMap<String, String>, id: &str) -> anyhow::R
         ("name", name.as_str()),
     ];
     let message = said(&theme, "desk_commit_return", &values);
-    Ok(after(
-        desk, &theme, &repo.root, &rec.path, &message, &values,
-    ))
+    let done = after(desk, &theme, &repo.root, &rec.path, &message, &values);
+    if kept || desk.commit {
+        return Ok(done);
+    }
+    // Neither the record nor a commit keeps the comment: say so, and where it could be kept.
+    let def = repo
+        .type_of(rec)
+        .map(|d| d.path.as_str())
+        .unwrap_or_default();
+    let lost = said(&theme, "desk_comment_not_kept", &[("file", def)]);
+    Ok(format!("{done} {lost}"))
 }
 
 /// What the page says after a change: done, and committed (or why not).

@@ -55,6 +55,7 @@ impl Rules {
         c.unique();
         c.layout();
         c.circulation();
+        c.returns();
         c.versions();
         let budget_counts = file
             .budget
@@ -291,17 +292,40 @@ impl Compiler<'_> {
     /// The circulation list must be declared, and so must its entries' reader and date when
     /// the list's schema names its entries' fields.
     fn circulation(&mut self) {
-        let Some(c) = &self.file.circulation else {
-            return;
-        };
-        self.field(&c.field, "/circulation/field", None);
+        let file = self.file;
+        if let Some(c) = &file.circulation {
+            self.entry_list(
+                "circulation",
+                &c.field,
+                &[("person", &c.person), ("date", &c.date)],
+            );
+        }
+    }
+
+    /// The list of returns likewise, with its entries' person, date and comment.
+    fn returns(&mut self) {
+        let file = self.file;
+        if let Some(r) = &file.returns {
+            let keys = [
+                ("person", &r.person),
+                ("date", &r.date),
+                ("comment", &r.comment),
+            ];
+            self.entry_list("returns", &r.field, &keys);
+        }
+    }
+
+    /// A list setting (`setting:` in the type file) naming list `field`, whose entries hold
+    /// `keys` (setting key → entry field): each must be declared.
+    fn entry_list(&mut self, setting: &str, field: &str, keys: &[(&str, &String)]) {
+        self.field(field, &format!("/{setting}/field"), None);
         let entry = self
             .file
             .fields
             .as_ref()
             .and_then(|f| {
                 f.get("properties")?
-                    .get(&c.field)?
+                    .get(field)?
                     .get("items")?
                     .get("properties")
             })
@@ -309,10 +333,10 @@ impl Compiler<'_> {
         let Some(entry) = entry else {
             return;
         };
-        for (key, name) in [("person", &c.person), ("date", &c.date)] {
-            if !entry.contains_key(name) {
-                let message = crate::i18n::t("type-no-field", &[("name", &name)]);
-                self.error(&format!("/circulation/{key}"), false, message, None);
+        for (key, name) in keys {
+            if !entry.contains_key(name.as_str()) {
+                let message = crate::i18n::t("type-no-field", &[("name", name)]);
+                self.error(&format!("/{setting}/{key}"), false, message, None);
             }
         }
     }

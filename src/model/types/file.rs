@@ -79,6 +79,10 @@ pub(super) struct TypeFile {
     /// Where a record of this type lists who has read it (傳閱), for `clerk read`.
     #[serde(default)]
     pub(super) circulation: Option<Circulation>,
+    /// Where a record of this type keeps why it was sent back (退回), for `clerk advance
+    /// --comment` and the approval desk.
+    #[serde(default)]
+    pub(super) returns: Option<Returns>,
     /// Which fields chain a record's versions (a policy and the one replacing it).
     #[serde(default)]
     pub(super) versions: Option<Versions>,
@@ -102,6 +106,25 @@ pub struct Circulation {
     pub date: String,
 }
 
+/// The list of times a record was sent back (退回): its field, and each entry's person, date and
+/// comment fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Returns {
+    /// The list field (`returns`).
+    #[serde(default = "returns")]
+    pub field: String,
+    /// The field of an entry naming who sent it back (`person`).
+    #[serde(default = "returns_person")]
+    pub person: String,
+    /// The field of an entry with the day it was sent back (`date`).
+    #[serde(default = "returns_date")]
+    pub date: String,
+    /// The field of an entry with why (`comment`).
+    #[serde(default = "returns_comment")]
+    pub comment: String,
+}
+
 /// The fields that chain a record's versions (修訂): the record it replaces, the one replacing
 /// it, and its version, which the site shows as the chain on each version's page.
 #[derive(Debug, Clone, Deserialize)]
@@ -123,6 +146,18 @@ fn circulation_person() -> String {
 }
 fn read_on() -> String {
     d::owned(d::READ_ON)
+}
+fn returns() -> String {
+    d::owned(d::RETURNS)
+}
+fn returns_person() -> String {
+    d::owned(d::RETURNS_PERSON)
+}
+fn returns_date() -> String {
+    d::owned(d::RETURNS_DATE)
+}
+fn returns_comment() -> String {
+    d::owned(d::RETURNS_COMMENT)
 }
 fn supersedes() -> String {
     d::owned(d::SUPERSEDES)

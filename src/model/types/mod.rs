@@ -22,7 +22,7 @@ use super::expr::Expr;
 use super::refs::RefRule;
 use crate::diag::{codes, Diagnostic};
 
-pub use file::{Circulation, NewDefault, NewRecord, Versions};
+pub use file::{Circulation, NewDefault, NewRecord, Returns, Versions};
 pub use filers::{Case, Filers};
 pub use layout::{Layout, LayoutKind, Panels, Signer};
 pub use rules::{
@@ -89,6 +89,8 @@ pub struct TypeDef {
     pub new: NewRecord,
     /// Where records list who has read them (傳閱), if they do.
     pub circulation: Option<Circulation>,
+    /// Where records keep why they were sent back (退回), if they do.
+    pub returns: Option<Returns>,
     /// Which fields chain its records' versions, if they have versions.
     pub versions: Option<Versions>,
     /// How its records are laid out on paper, when they are documents, minutes or policies.
@@ -300,6 +302,7 @@ fn type_def(name: String, path: &str, file: file::TypeFile, compiled: Compiled) 
         due,
         new: file.new.clone(),
         circulation: file.circulation,
+        returns: file.returns,
         versions: file.versions,
         layout: file.layout,
     }
