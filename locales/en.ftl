@@ -588,6 +588,7 @@ merge-conflict-hint = resolve the conflict, then `git add` the file
 
 # E100–E105, E130, E131, E135 loading the configuration and the type files
 not-a-folder = `{ $path }` is not a folder
+no-such-path = `{ $path }` does not exist (no such file or folder)
 no-config = no clerk.yaml in `{ $path }`: this is not a clerk records repository (run `clerk init` to make one)
 lookup-unknown-type = `lookup('{ $name }', …)` names type `{ $name }`, which does not exist
 known-types = types: { $types }

@@ -576,6 +576,7 @@ merge-conflict-hint = 请解决冲突，再 `git add` 该文件
 
 # E100–E105, E130, E131, E135 loading the configuration and the type files
 not-a-folder = `{ $path }` 不是文件夹
+no-such-path = `{ $path }` 不存在（没有这个文件或文件夹）
 no-config = `{ $path }` 中没有 clerk.yaml：这不是 clerk 记录仓库（执行 `clerk init` 建立一个）
 lookup-unknown-type = `lookup('{ $name }', …)` 指定的记录类型 `{ $name }` 不存在
 known-types = 现有记录类型：{ $types }

@@ -576,6 +576,7 @@ merge-conflict-hint = 請解決衝突，再 `git add` 該檔案
 
 # E100–E105, E130, E131, E135 loading the configuration and the type files
 not-a-folder = `{ $path }` 不是資料夾
+no-such-path = `{ $path }` 不存在（沒有這個檔案或資料夾）
 no-config = `{ $path }` 中沒有 clerk.yaml：這不是 clerk 記錄儲存庫（執行 `clerk init` 建立一個）
 lookup-unknown-type = `lookup('{ $name }', …)` 指定的記錄類型 `{ $name }` 不存在
 known-types = 現有記錄類型：{ $types }

@@ -253,7 +253,25 @@ fn configuration_errors_stop_with_exit_2() {
 
     let out = clerk(&["check"]).arg(missing.path().join("nope")).run();
     assert_eq!(out.status, 2);
-    assert!(out.stderr.contains("is not a folder"), "{}", out.stderr);
+    assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
+
+    // Inside a repository, a folder or file that does not exist (a typo) is said to be so; it
+    // is not taken for the repository around it, which would check or build that instead.
+    let repo = Repo::example();
+    for (args, missing) in [
+        (&["check", "typo-dir"][..], "typo-dir"),
+        (&["check", "documents/no-such.md"], "documents/no-such.md"),
+        (&["build", "typo-dir", "--no-pdf"], "typo-dir"),
+        (&["due", "typo-dir"], "typo-dir"),
+    ] {
+        let out = clerk(args).dir(repo.path()).run();
+        assert_eq!(out.status, 2, "{args:?}: {}", out.stdout);
+        assert!(
+            out.stderr.contains(&format!("`{missing}` does not exist")),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
 }
 
 #[test]

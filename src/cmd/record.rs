@@ -34,7 +34,9 @@ pub fn find_root(file: &Path) -> anyhow::Result<PathBuf> {
 /// nearest folder above it that does (as git finds its repository from any folder inside it);
 /// `dir` as given when none does (loading it then says there is no clerk.yaml).
 pub fn repository_dir(dir: &Path) -> PathBuf {
-    if dir.join(config::FILE).is_file() {
+    // A folder that does not exist (a typo) is no folder inside the repository: loading it
+    // says so, rather than checking the repository around it.
+    if dir.join(config::FILE).is_file() || !dir.exists() {
         return dir.to_path_buf();
     }
     std::path::absolute(dir)

@@ -28,6 +28,8 @@ pub(super) const MAX_TYPE_FILE_BYTES: u64 = 1024 * 1024;
 pub enum LoadError {
     #[error("{}", crate::i18n::t("not-a-folder", &[("path", &.0.display())]))]
     NotAFolder(PathBuf),
+    #[error("{}", crate::i18n::t("no-such-path", &[("path", &.0.display())]))]
+    NoSuchPath(PathBuf),
     #[error("{}", crate::i18n::t("no-config", &[("path", &.0.display())]))]
     NoConfig(PathBuf),
     /// Something else stopped the load (git could not be read, …).
@@ -64,6 +66,9 @@ pub struct Repository {
 impl Repository {
     /// Loads the repository in the folder `root`. Findings in files are returned, not raised.
     pub fn load(root: &Path) -> Result<(Repository, Vec<Diagnostic>), LoadError> {
+        if !root.exists() {
+            return Err(LoadError::NoSuchPath(root.to_path_buf()));
+        }
         if !root.is_dir() {
             return Err(LoadError::NotAFolder(root.to_path_buf()));
         }
