@@ -549,6 +549,7 @@ reencrypt-unopened = error: { $n } encrypted record(s) could not be opened with 
 # `clerk pdf`
 pdf-not-a-document = `{ $path }` is a { $type } record, not an official document: its type file ({ $file }) has no `layout: {"{"}kind: document{"}"}`
 pdf-not-issued = `{ $path }` is not issued yet: it has no document number (`{ $field }`); `clerk issue { $path }` gives it one
+pdf-wrote = wrote { $path } (fonts: { $fonts })
 
 # `clerk build` and `clerk init`
 build-errors = { $n } error(s) in the records; run `clerk check { $dir }` to see them

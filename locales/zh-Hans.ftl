@@ -537,6 +537,7 @@ reencrypt-unopened = error: 有 { $n } 条加密记录无法用您的密钥打�
 # `clerk pdf`
 pdf-not-a-document = `{ $path }` 是{ $type_label }记录，不是公文：其记录类型文件（{ $file }）没有 `layout: {"{"}kind: document{"}"}`
 pdf-not-issued = `{ $path }` 尚未发文：没有文号（`{ $field }`）；`clerk issue { $path }` 会给它一个
+pdf-wrote = 已写入 { $path }（字体：{ $fonts }）
 
 # `clerk build` and `clerk init`
 build-errors = 记录中有 { $n } 个错误；执行 `clerk check { $dir }` 查看

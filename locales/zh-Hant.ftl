@@ -537,6 +537,7 @@ reencrypt-unopened = error: 有 { $n } 筆加密記錄無法用您的金鑰打�
 # `clerk pdf`
 pdf-not-a-document = `{ $path }` 是{ $type_label }記錄，不是公文：其記錄類型檔（{ $file }）沒有 `layout: {"{"}kind: document{"}"}`
 pdf-not-issued = `{ $path }` 尚未發文：沒有文號（`{ $field }`）；`clerk issue { $path }` 會給它一個
+pdf-wrote = 已寫入 { $path }（字型：{ $fonts }）
 
 # `clerk build` and `clerk init`
 build-errors = 記錄中有 { $n } 個錯誤；執行 `clerk check { $dir }` 查看

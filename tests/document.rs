@@ -241,6 +241,23 @@ mod pdf {
         .success()
         .said();
         assert!(said.contains("2026-doc-001.pdf"), "{said}");
+        // What it wrote, in the staff's language.
+        let said = common::clerk(&[
+            "--lang",
+            "zh-Hant",
+            "pdf",
+            "documents/2026-doc-001.md",
+            "-o",
+        ])
+        .arg(&out)
+        .dir(repo.path())
+        .run()
+        .success()
+        .said();
+        assert!(
+            said.starts_with("已寫入 ") && said.contains("2026-doc-001.pdf（字型："),
+            "{said}"
+        );
         let pdf = out.join("2026-doc-001.pdf");
         let info = tool("pdfinfo", &[], &pdf);
         assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context};
 
-use crate::diag::Severity;
 use crate::model::repo::Repository;
 use crate::model::types::LayoutKind;
 use crate::read::relative;
@@ -54,11 +53,11 @@ impl Args {
                 let out = self.output.join(format!("{}.pdf", slug(id)));
                 crate::fsio::write_bytes_atomic(&out, &pdf.bytes)
                     .with_context(|| format!("cannot write `{}`", out.display()))?;
-                Ok(format!(
-                    "wrote {} (fonts: {})",
-                    out.display(),
-                    pdf.fonts.join(", ")
-                ))
+                let words = [
+                    ("path", out.display().to_string()),
+                    ("fonts", pdf.fonts.join(", ")),
+                ];
+                Ok(crate::i18n::tv("pdf-wrote", &words))
             });
         for line in written {
             println!("{}", line?);
@@ -89,23 +88,7 @@ fn paper(
         ];
         bail!(crate::i18n::tv("check-other-repository", &words));
     }
-    let r = repo
-        .records
-        .iter()
-        .find(|r| r.path == rel)
-        .ok_or_else(|| anyhow!(crate::i18n::t("not-a-record", &[("path", &rel)])))?;
-    if let Some(d) = findings
-        .iter()
-        .find(|d| d.path == rel && d.severity == Severity::Error)
-    {
-        let words = [
-            ("path", rel.clone()),
-            ("line", d.line.to_string()),
-            ("message", d.message.clone()),
-            ("code", d.code.to_string()),
-        ];
-        bail!(crate::i18n::tv("fix-first", &words));
-    }
+    let r = &repo.records[super::record::checked_record(repo, findings, &rel)?];
     let def = repo.type_of(r).ok_or_else(|| {
         anyhow!(crate::i18n::t(
             "no-known-type",

@@ -91,25 +91,29 @@ pub fn open(file: &Path) -> anyhow::Result<(Repository, usize)> {
     let root = find_root(file)?;
     let (repo, diags) = open_repository(&root)?;
     let abs = std::path::absolute(file)?;
-    let rel = relative(&root, &abs);
+    let index = checked_record(&repo, &diags, &relative(&root, &abs))?;
+    Ok((repo, index))
+}
+
+/// The index of the record at `rel` (relative to the repository) when the load found no error
+/// in it; otherwise why it cannot be used (its first error, or that it is no record).
+pub fn checked_record(repo: &Repository, diags: &[Diagnostic], rel: &str) -> anyhow::Result<usize> {
     if let Some(d) = diags
         .iter()
         .find(|d| d.path == rel && d.severity == Severity::Error)
     {
         let words = [
-            ("path", rel.clone()),
+            ("path", rel.to_string()),
             ("line", d.line.to_string()),
             ("message", d.message.clone()),
             ("code", d.code.to_string()),
         ];
         bail!(crate::i18n::tv("fix-first", &words));
     }
-    let index = repo
-        .records
+    repo.records
         .iter()
         .position(|r| r.path == rel)
-        .ok_or_else(|| anyhow!(crate::i18n::t("not-a-record", &[("path", &rel)])))?;
-    Ok((repo, index))
+        .ok_or_else(|| anyhow!(crate::i18n::t("not-a-record", &[("path", &rel)])))
 }
 
 /// Who is acting: `--by`, or the CLERK_PERSON environment variable.
