@@ -411,6 +411,8 @@ fn the_readme_walk_through_runs_and_checks_clean_at_every_step() {
     );
     let doc = repo.read(files[0]);
     for line in [
+        "returns:\n  - person: lin-wenhui\n    date: ",
+        "    comment: 請寫明會議地點\n",
         "  - person: chen-jianguo\n    read_on: ",
         "number: 協秘〔",
         "archive_no: Z109-WS·",
