@@ -1,8 +1,9 @@
 //! Feeds a reader subscribes to: Atom for issued documents with absolute links (from
 //! `site.base_url`), each entry's author (its drafter where people are shown), summaries and
-//! titles in the site's language; iCalendar with meetings at their time in the association's
-//! time zone (by name, with daylight saving date by date) and an end, DTSTAMP the build's time
-//! and an end for every deadline. And the search index, which holds no key material.
+//! titles in the site's language; iCalendar with meetings at their local time in the
+//! association's time zone (by name, with the zone's VTIMEZONE and daylight saving date by date;
+//! in UTC for a bare offset) and an end, DTSTAMP the build's time and an end for every deadline,
+//! read back by a real parser. And the search index, which holds no key material.
 
 use crate::common;
 
@@ -152,6 +153,19 @@ fn field<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// The lines inside each VTIMEZONE of `ics`, unfolded.
+fn timezones(ics: &str) -> Vec<Vec<String>> {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n", "\n");
+    unfolded
+        .split("BEGIN:VTIMEZONE\n")
+        .skip(1)
+        .map(|z| {
+            let body = z.split("END:VTIMEZONE").next().unwrap_or_default();
+            body.lines().map(str::to_string).collect()
+        })
+        .collect()
+}
+
 /// `DTSTAMP:20261126T093012Z` as seconds since 1970, by the date's own arithmetic.
 fn stamp_seconds(line: &str) -> i64 {
     let v = line.rsplit(':').next().unwrap();
@@ -172,29 +186,44 @@ fn a_meeting_is_an_event_at_its_time_in_the_associations_zone() {
     let (site, _) = build(&repo, "internal");
     let after = chrono::Utc::now().timestamp();
     let ics = read(&site, "feeds/calendar.ics");
-    // 14:00 in Taipei (+08:00) is 06:00 UTC; 14:30 is 06:30. Without an end time, a meeting
-    // lasts the default two hours.
+    // At 14:00 and 14:30 Taipei time, as the records say, in the zone they name. Without an
+    // end time, a meeting lasts the default two hours.
     let first = event(&ics, "2026-council-01@clerk");
     assert_eq!(
         field(&first, "DTSTART"),
-        ["DTSTART:20260115T060000Z"],
+        ["DTSTART;TZID=Asia/Taipei:20260115T140000"],
         "{first:?}"
     );
     assert_eq!(
         field(&first, "DTEND"),
-        ["DTEND:20260115T080000Z"],
+        ["DTEND;TZID=Asia/Taipei:20260115T160000"],
         "{first:?}"
     );
     let second = event(&ics, "2026-council-02@clerk");
     assert_eq!(
         field(&second, "DTSTART"),
-        ["DTSTART:20260710T063000Z"],
+        ["DTSTART;TZID=Asia/Taipei:20260710T143000"],
         "{second:?}"
     );
     assert_eq!(
         field(&second, "DTEND"),
-        ["DTEND:20260710T083000Z"],
+        ["DTEND;TZID=Asia/Taipei:20260710T163000"],
         "{second:?}"
+    );
+    // The zone they name is in the calendar, once: Taipei keeps +08:00 all year, so one
+    // STANDARD from the first year of the events (the example's meetings start in 2024).
+    assert_eq!(
+        timezones(&ics),
+        [vec![
+            "TZID:Asia/Taipei",
+            "BEGIN:STANDARD",
+            "DTSTART:20240101T000000",
+            "TZOFFSETFROM:+0800",
+            "TZOFFSETTO:+0800",
+            "TZNAME:CST",
+            "END:STANDARD",
+        ]],
+        "{ics}"
     );
     // DTSTAMP is when the feed was built, not the event's date.
     for e in [&first, &second] {
@@ -265,37 +294,199 @@ fn a_named_zone_gives_each_event_its_own_dates_daylight_saving() {
     let (site, said) = build(&repo, "internal");
     assert!(!said.stderr.contains("W126"), "{}", said.stderr);
     let ics = read(&site, "feeds/calendar.ics");
-    // 15 January is winter in London (GMT, +00:00): 14:00 there is 14:00 UTC.
+    // Each at its London time, winter (GMT) and summer (BST) alike; the calendar's VTIMEZONE
+    // says which offset each date has.
     let winter = event(&ics, "2026-council-01@clerk");
     assert_eq!(
         field(&winter, "DTSTART"),
-        ["DTSTART:20260115T140000Z"],
+        ["DTSTART;TZID=Europe/London:20260115T140000"],
         "{winter:?}"
     );
-    // 10 and 20 July are summer (BST, +01:00): 14:30 there is 13:30 UTC; 11:15 is 10:15.
     let council = event(&ics, "2026-council-02@clerk");
     assert_eq!(
         field(&council, "DTSTART"),
-        ["DTSTART:20260710T133000Z"],
+        ["DTSTART;TZID=Europe/London:20260710T143000"],
         "{council:?}"
     );
     let summer = event(&ics, "2026-sec-summer@clerk");
     assert_eq!(
         field(&summer, "DTSTART"),
-        ["DTSTART:20260720T090000Z"],
+        ["DTSTART;TZID=Europe/London:20260720T100000"],
         "{summer:?}"
     );
     assert_eq!(
         field(&summer, "DTEND"),
-        ["DTEND:20260720T101500Z"],
+        ["DTEND;TZID=Europe/London:20260720T111500"],
         "{summer:?}"
     );
-    // 18 December is winter again.
     let december = event(&ics, "2026-council-03@clerk");
     assert_eq!(
         field(&december, "DTSTART"),
-        ["DTSTART:20261218T140000Z"],
+        ["DTSTART;TZID=Europe/London:20261218T140000"],
         "{december:?}"
+    );
+    // One VTIMEZONE: GMT from the first year's start, BST from 01:00 GMT on 29 March, GMT
+    // again from 02:00 BST on 25 October, in each year of the events (2024 to 2026).
+    let zones = timezones(&ics);
+    assert_eq!(zones.len(), 1, "{ics}");
+    let zone = zones[0].join("\n");
+    assert!(zone.starts_with("TZID:Europe/London\nBEGIN:STANDARD\nDTSTART:20240101T000000\nTZOFFSETFROM:+0000\nTZOFFSETTO:+0000\nTZNAME:GMT\nEND:STANDARD\n"), "{zone}");
+    assert!(zone.contains("BEGIN:DAYLIGHT\nDTSTART:20260329T010000\nTZOFFSETFROM:+0000\nTZOFFSETTO:+0100\nTZNAME:BST\nEND:DAYLIGHT"), "{zone}");
+    assert!(zone.contains("BEGIN:STANDARD\nDTSTART:20261025T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0000\nTZNAME:GMT\nEND:STANDARD"), "{zone}");
+    assert_eq!(
+        zone.matches("BEGIN:DAYLIGHT").count(),
+        3,
+        "2024, 2025, 2026: {zone}"
+    );
+    assert!(!zone.contains("DTSTART:2027"), "{zone}");
+}
+
+/// A meeting at 00:30 London time on 25 October 2026, the night the clocks go back.
+const CLOCKS_BACK_MEETING: &str = "---
+type: meeting
+title: 十月夜間會議
+kind: secretariat
+date: 2026-10-25
+time: \"00:30\"
+location: 協會會議室
+chair: lin-wenhui
+status: planned
+---
+";
+
+#[test]
+fn an_end_in_the_hour_the_clocks_repeat_is_written_in_utc() {
+    let repo = london_with_ends();
+    repo.write("meetings/2026-sec-night.md", CLOCKS_BACK_MEETING);
+    let (site, _) = build(&repo, "internal");
+    let ics = read(&site, "feeds/calendar.ics");
+    let night = event(&ics, "2026-sec-night@clerk");
+    // 00:30 BST is 23:30 UTC; 90 minutes later is 01:00 GMT, an hour London's clocks show
+    // twice. Its local time would be read as the first (01:00 BST, half an hour earlier), so
+    // the end is written as the instant it is.
+    assert_eq!(
+        field(&night, "DTSTART"),
+        ["DTSTART;TZID=Europe/London:20261025T003000"],
+        "{night:?}"
+    );
+    assert_eq!(
+        field(&night, "DTEND"),
+        ["DTEND:20261025T010000Z"],
+        "{night:?}"
+    );
+}
+
+#[test]
+fn a_fixed_offset_keeps_the_calendar_in_utc_without_a_vtimezone() {
+    let repo = Repo::example();
+    repo.edit(
+        "clerk.yaml",
+        "timezone: Asia/Taipei",
+        "timezone: \"+08:00\"",
+    );
+    let (site, _) = build(&repo, "internal");
+    let ics = read(&site, "feeds/calendar.ics");
+    let first = event(&ics, "2026-council-01@clerk");
+    assert_eq!(
+        field(&first, "DTSTART"),
+        ["DTSTART:20260115T060000Z"],
+        "{first:?}"
+    );
+    assert_eq!(
+        field(&first, "DTEND"),
+        ["DTEND:20260115T080000Z"],
+        "{first:?}"
+    );
+    assert!(timezones(&ics).is_empty(), "{ics}");
+    assert!(!ics.contains("TZID"), "{ics}");
+}
+
+/// Reads a calendar with Python's `icalendar` (refusing any line it could not parse), and the
+/// offsets of each local time by the calendar's own VTIMEZONE (read by dateutil) against the tz
+/// database's (zoneinfo), which must agree. Prints `UID KEY ISO-TIME`, the local time with the
+/// offset the VTIMEZONE gives, or the UTC time of an instant.
+const READ_ICS: &str = "import sys, zoneinfo, icalendar
+c = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+bad = [(x.name, x.errors) for x in c.walk() if x.errors]
+assert not bad, bad
+zones = {str(z['TZID']): z.to_tz(lookup_tzid=False) for z in c.walk('VTIMEZONE')}
+for e in c.walk('VEVENT'):
+    for key in ('DTSTART', 'DTEND'):
+        p = e[key]
+        tzid = p.params.get('TZID')
+        if tzid is None:
+            print(e['UID'], key, p.dt.isoformat())
+            continue
+        local = p.dt.replace(tzinfo=None)
+        mine = local.replace(tzinfo=zones[tzid])
+        real = local.replace(tzinfo=zoneinfo.ZoneInfo(tzid))
+        assert mine.utcoffset() == real.utcoffset(), (e['UID'], key, mine, real)
+        print(e['UID'], key, mine.isoformat())
+";
+
+/// What `READ_ICS` says of the calendar of `repo`'s internal site, by `UID KEY`.
+fn read_back(repo: &Repo) -> std::collections::BTreeMap<String, String> {
+    let (site, _) = build(repo, "internal");
+    let said = common::python(READ_ICS, &[&site.join("feeds/calendar.ics")]);
+    said.lines()
+        .filter_map(|l| l.rsplit_once(' '))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_real_parser_reads_each_event_at_the_records_time_in_its_zone() {
+    if !common::python_has("icalendar, zoneinfo") {
+        return;
+    }
+    let taipei = read_back(&Repo::example());
+    let at = |m: &std::collections::BTreeMap<String, String>, k: &str| {
+        m.get(k).cloned().unwrap_or_else(|| panic!("no {k}: {m:?}"))
+    };
+    assert_eq!(
+        at(&taipei, "2026-council-01@clerk DTSTART"),
+        "2026-01-15T14:00:00+08:00"
+    );
+    assert_eq!(
+        at(&taipei, "2026-council-02@clerk DTEND"),
+        "2026-07-10T16:30:00+08:00"
+    );
+    assert_eq!(
+        at(&taipei, "2026-council-03@clerk DTSTART"),
+        "2026-12-18T14:00:00+08:00"
+    );
+    // An activity without a time stays a day.
+    assert_eq!(
+        at(&taipei, "2026-calligraphy-workshop@clerk DTSTART"),
+        "2026-11-07"
+    );
+    // Across London's changes: winter GMT, summer BST, the night the clocks go back.
+    let repo = london_with_ends();
+    repo.write("meetings/2026-sec-night.md", CLOCKS_BACK_MEETING);
+    let london = read_back(&repo);
+    assert_eq!(
+        at(&london, "2026-council-01@clerk DTSTART"),
+        "2026-01-15T14:00:00+00:00"
+    );
+    assert_eq!(
+        at(&london, "2026-council-02@clerk DTSTART"),
+        "2026-07-10T14:30:00+01:00"
+    );
+    assert_eq!(
+        at(&london, "2026-sec-summer@clerk DTEND"),
+        "2026-07-20T11:15:00+01:00"
+    );
+    assert_eq!(
+        at(&london, "2026-sec-night@clerk DTSTART"),
+        "2026-10-25T00:30:00+01:00"
+    );
+    assert_eq!(
+        at(&london, "2026-sec-night@clerk DTEND"),
+        "2026-10-25T01:00:00+00:00"
+    );
+    assert_eq!(
+        at(&london, "2026-council-03@clerk DTSTART"),
+        "2026-12-18T14:00:00+00:00"
     );
 }
 
@@ -312,14 +503,20 @@ fn a_timed_event_ends_at_its_end_time_else_after_its_duration_else_the_default()
     assert_eq!(
         ends("2026-council-01@clerk"),
         (
-            "DTSTART:20260115T140000Z".into(),
-            "DTEND:20260115T153000Z".into()
+            "DTSTART;TZID=Europe/London:20260115T140000".into(),
+            "DTEND;TZID=Europe/London:20260115T153000".into()
         )
     );
     // Its own end time.
-    assert_eq!(ends("2026-sec-summer@clerk").1, "DTEND:20260720T101500Z");
+    assert_eq!(
+        ends("2026-sec-summer@clerk").1,
+        "DTEND;TZID=Europe/London:20260720T111500"
+    );
     // Its own duration, 45 minutes.
-    assert_eq!(ends("2026-council-03@clerk").1, "DTEND:20261218T144500Z");
+    assert_eq!(
+        ends("2026-council-03@clerk").1,
+        "DTEND;TZID=Europe/London:20261218T144500"
+    );
     // An end time before the start is no end: the meeting keeps the default length.
     repo.edit(
         "meetings/2026-sec-summer.md",
@@ -331,7 +528,7 @@ fn a_timed_event_ends_at_its_end_time_else_after_its_duration_else_the_default()
     let summer = event(&ics, "2026-sec-summer@clerk");
     assert_eq!(
         field(&summer, "DTEND"),
-        ["DTEND:20260720T103000Z"],
+        ["DTEND;TZID=Europe/London:20260720T113000"],
         "{summer:?}"
     );
 }

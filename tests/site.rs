@@ -407,10 +407,10 @@ fn feeds_parse_with_real_parsers_and_hold_only_visible_records() {
     let public = python(ics, &out.path().join("public/feeds/calendar.ics"));
     let internal = python(ics, &out.path().join("internal/feeds/calendar.ics"));
     // The public calendar has the public activity only; the internal one has the meetings, at
-    // their time (14:00 in Taipei is 06:00 UTC).
+    // their time in Taipei.
     assert_eq!(public.trim(), "2026-10-17 青嵐文化節2026", "{public}");
     assert!(
-        internal.contains("2026-12-18 06:00:00+00:00 2026年第三次理事會會議"),
+        internal.contains("2026-12-18 14:00:00+08:00 2026年第三次理事會會議"),
         "{internal}"
     );
     assert!(

@@ -2,16 +2,19 @@
 //!
 //! Feed readers fetch a feed on its own, so its links are absolute, under `site.base_url`;
 //! without one they stay relative to the feed and the build says so once (W125). Calendars
-//! receive a record's local time (`association.timezone`) in UTC, and every event is stamped
-//! with the time of the build (DTSTAMP), as RFC 5545 asks.
+//! receive a record's local time in the association's zone (`association.timezone`): by its
+//! name with the zone's VTIMEZONE, or in UTC when the zone is a bare offset; and every event is
+//! stamped with the time of the build (DTSTAMP), as RFC 5545 asks.
+
+mod vtimezone;
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike};
 
 use super::{record_url, Output, Site};
 use crate::diag::{codes, Diagnostic, Pos};
-use crate::model::config::{Dated, FILE};
+use crate::model::config::{Dated, Zone, FILE};
 use crate::model::record::Record;
 
 /// Adds `feeds/documents.atom` and `feeds/calendar.ics`; returns what they lack from
@@ -216,6 +219,41 @@ fn end_time(
 /// The longest an event lasts, in minutes (a year): a longer duration is a slip of the keys.
 const MAX_MINUTES: i64 = 366 * 24 * 60;
 
+/// Where a calendar writes its timed events' local times: the association's zone when it is
+/// named, and the years they fall in (for its VTIMEZONE).
+struct Local {
+    zone: Option<chrono_tz::Tz>,
+    years: Option<(i32, i32)>,
+}
+
+impl Local {
+    /// An instant as an event's start or end: its local time with the zone's TZID when that
+    /// local time means this instant (not the second of an hour the clocks repeat); else UTC.
+    fn at(&mut self, at: DateTime<Utc>) -> CalendarDateTime {
+        let Some(tz) = self.zone else {
+            return CalendarDateTime::Utc(at);
+        };
+        let local = at.with_timezone(&tz).naive_local();
+        if Zone::Named(tz).to_utc(local) != Some(at) {
+            return CalendarDateTime::Utc(at);
+        }
+        let y = local.year();
+        self.years = Some(self.years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+        CalendarDateTime::WithTimezone {
+            date_time: local,
+            tzid: tz.name().to_string(),
+        }
+    }
+
+    /// The VTIMEZONE its events need: none when none is written in the zone.
+    fn vtimezone(&self) -> String {
+        match (self.zone, self.years) {
+            (Some(tz), Some((first, last))) => vtimezone::vtimezone(tz, first, last),
+            _ => String::new(),
+        }
+    }
+}
+
 fn ics(site: &Site, now: DateTime<Utc>) -> String {
     let config = &site.repo.config;
     let mut calendar = Calendar::new();
@@ -224,6 +262,14 @@ fn ics(site: &Site, now: DateTime<Utc>) -> String {
         config.site.calendar.iter().map(|d| d.type_name.as_str()),
     );
     calendar.name(&format!("{} — {kinds}", config.association.name));
+    let mut local = Local {
+        zone: match config.association.timezone {
+            Some(Zone::Named(tz)) => Some(tz),
+            _ => None,
+        },
+        years: None,
+    };
+    let mut events = String::new();
     for d in &config.site.calendar {
         for r in site
             .records()
@@ -244,7 +290,10 @@ fn ics(site: &Site, now: DateTime<Utc>) -> String {
                 .timestamp(now)
                 .url(&href(site, &record_url(&d.type_name, &r.id)));
             match start_time(site, d, r, start) {
-                Some(at) => event.starts(at).ends(end_time(site, d, r, start, at)),
+                Some(at) => {
+                    let end = end_time(site, d, r, start, at);
+                    event.starts(local.at(at)).ends(local.at(end))
+                }
                 None => {
                     let end = d
                         .end
@@ -258,10 +307,13 @@ fn ics(site: &Site, now: DateTime<Utc>) -> String {
             if let Some(location) = d.location.as_ref().and_then(|f| r.str_field(f)) {
                 event.location(location);
             }
-            calendar.push(event.done());
+            events.push_str(&event.done().to_string());
         }
     }
-    calendar.done().to_string()
+    // The zone goes before the events that name it; the crate writes no VTIMEZONE itself.
+    let head = calendar.done().to_string();
+    let head = head.strip_suffix("END:VCALENDAR\r\n").unwrap_or(&head);
+    format!("{head}{}{events}END:VCALENDAR\r\n", local.vtimezone())
 }
 
 /// The deadlines as an iCalendar feed, named `title` (the site's label): one all-day event per
