@@ -223,8 +223,8 @@ fn titles(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) 
 }
 
 /// `init --locale en` writes every type file's titles and labels in English (from
-/// templates/init/en.yaml), changing no other line; it checks clean and each report finds the
-/// English columns it names. Chinese init keeps them as written.
+/// templates/init/en.yaml), changing no other line but those with other Chinese; it checks clean
+/// and each report finds the English columns it names. Chinese init keeps them as written.
 #[test]
 fn init_en_writes_the_type_files_titles_and_labels_in_english() {
     let (_en_tmp, en) = init(&["--locale", "en", "--name", "Harbour Arts Society"]);
@@ -242,12 +242,16 @@ fn init_en_writes_the_type_files_titles_and_labels_in_english() {
         let chinese: Vec<_> = found.iter().filter(|(_, t)| has_cjk(t)).collect();
         assert!(chinese.is_empty(), "{file}: {chinese:?}");
         // Only the lines of titles and labels differ from the Chinese file (and the tasks
-        // templates/init/neutral.yaml gives an office, named in each language).
+        // templates/init/neutral.yaml gives an office, named in each language), and those with
+        // other Chinese (templates/init/en-text.yaml), line for line.
         let original = std::fs::read_to_string(zh.join("types").join(&file)).unwrap();
         assert_eq!(text.lines().count(), original.lines().count(), "{file}");
         for (a, b) in text.lines().zip(original.lines()).filter(|(a, b)| a != b) {
             let keys = ["title: ", "label: ", "labels: {", "subtotals: ", "who: "];
-            assert!(keys.iter().any(|k| a.contains(k)), "{file}: {b} became {a}");
+            assert!(
+                keys.iter().any(|k| a.contains(k)) || has_cjk(b),
+                "{file}: {b} became {a}"
+            );
         }
     }
     assert!(seen > 300, "{seen} titles and labels");
@@ -272,6 +276,96 @@ fn init_en_writes_the_type_files_titles_and_labels_in_english() {
         let said = common::clerk(&["report", name]).dir(&en).run();
         assert_eq!(said.status, 0, "{name}: {}", said.stderr);
     }
+}
+
+/// What is Chinese in `line` of an English association besides the one Chinese it keeps: the
+/// zh-Hant and zh-Hans names of a label given in every language (`{zh-Hant: 解密, zh-Hans: 解密,
+/// en: Declassification}`), which the site shows if `association.locale` is made Chinese.
+fn chinese_besides_labels(line: &str) -> Option<String> {
+    let names = regex::Regex::new(r"zh-Han[st]: [^,}]*").unwrap();
+    let rest = match line.contains("en: ") {
+        true => names.replace_all(line, "").into_owned(),
+        false => line.to_string(),
+    };
+    has_cjk(&rest).then_some(rest)
+}
+
+const PEOPLE: &[(&str, &str)] = &[
+    (
+        "people/amy.md",
+        "---\ntype: person\ntitle: Amy Chan\nname: Amy Chan\nkind: staff\ndepartment: general\njoined: 2026-01-05\nroles:\n  - {role: secretary-general, from: 2026-01-05}\n---\n",
+    ),
+    (
+        "people/bob.md",
+        "---\ntype: person\ntitle: Bob Lee\nname: Bob Lee\nkind: staff\ndepartment: general\njoined: 2026-01-05\nroles:\n  - {role: staff, from: 2026-01-05}\n---\n",
+    ),
+];
+
+/// Bob's leave of `kind`, approved on the day it starts (the approval at line 12).
+fn leave_of(kind: &str) -> String {
+    format!(
+        "---\ntype: leave\ntitle: Bob's leave\nperson: bob\nkind: {kind}\nstart: 2026-11-16\nend: 2026-11-16\ndays: 1\nreason: unwell\nhandover: amy\napprovals:\n  - {{step: approve, by: amy, role: secretary-general, date: 2026-11-16}}\nstatus: approved\n---\n"
+    )
+}
+
+/// `init --locale en` writes no Chinese but the Chinese names of its labels: not in a comment,
+/// a description, a rule's message or hint, a new record's body, the document layout's issuer,
+/// nor a value a record writes; it checks clean, and its records write English values, which
+/// its rules know (sick leave may be approved on the day it starts; other leave may not).
+#[test]
+fn init_en_leaves_no_chinese_but_the_chinese_names_of_its_labels() {
+    let (_tmp, dir) = init(&["--locale", "en", "--name", "Harbour Arts Society"]);
+    check_clean(&dir);
+    let mut kept = 0;
+    for (file, text) in written(&dir) {
+        for (n, line) in text.lines().enumerate() {
+            kept += usize::from(has_cjk(line));
+            assert_eq!(
+                chinese_besides_labels(line),
+                None,
+                "{file}:{}: {line}",
+                n + 1
+            );
+        }
+    }
+    assert!(
+        kept > 50,
+        "the labels keep their Chinese names: {kept} lines"
+    );
+    let document = std::fs::read_to_string(dir.join("types/document.yaml")).unwrap();
+    assert!(
+        document.contains("mark: Harbour Arts Society Secretariat Document "),
+        "{document}"
+    );
+    assert!(
+        document.contains("{const: notice, title: Notice}"),
+        "{document}"
+    );
+    for (path, text) in PEOPLE {
+        std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
+        std::fs::write(dir.join(path), text).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("leave")).unwrap();
+    for kind in ["sick", "annual", "年假"] {
+        std::fs::write(dir.join(format!("leave/{kind}.md")), leave_of(kind)).unwrap();
+    }
+    let out = common::clerk(&["check", "--format", "json", "--today", "2026-11-27"])
+        .dir(&dir)
+        .run_json();
+    let found: Vec<String> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|f| f.path.starts_with("leave/") && ["E012", "E046"].contains(&f.code.as_str()))
+        .map(|f| format!("{} {}:{} {}", f.code, f.path, f.line, f.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "E046 leave/annual.md:12 the leave was approved on or after the day it starts (rules §4.2(1))",
+            "E012 leave/年假.md:5 `kind` is `年假`, which is not allowed here",
+            "E046 leave/年假.md:12 the leave was approved on or after the day it starts (rules §4.2(1))",
+        ]
+    );
 }
 
 /// The README's first step, in every language, is `clerk new person`.

@@ -95,6 +95,8 @@ const CONFIG_EN: &str = include_str!("../../templates/init/clerk.en.yaml");
 const NEUTRAL: &str = include_str!("../../templates/init/neutral.yaml");
 /// The English of the shipped type files' titles and labels, for `--locale en`.
 const ENGLISH: &str = include_str!("../../templates/init/en.yaml");
+/// The English of the rest of their Chinese (comments, descriptions, messages, values).
+const ENGLISH_TEXT: &str = include_str!("../../templates/init/en-text.yaml");
 /// The navigation init writes, its labels in every language.
 const NAVIGATION: &str = include_str!("../../templates/init/navigation.yaml");
 const README_ZH: &str = include_str!("init-README.zh.md");
@@ -211,7 +213,7 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
     for (type_name, text) in TYPES {
         let mut text = neutral(type_name, text, name, locale)?;
         if locale == Locale::En {
-            text = english(&text)?;
+            text = english_text(type_name, &english(&text)?, name)?;
         }
         files.push((
             dir.join("types").join(format!("{type_name}.yaml")),
@@ -310,6 +312,33 @@ fn english(text: &str) -> anyhow::Result<String> {
         )
     });
     Ok(text.into_owned())
+}
+
+/// The replacements `templates/init/en-text.yaml` lists for the type file `type_name`, each
+/// `{name}` made the association's name.
+fn english_texts(type_name: &str, name: &str) -> anyhow::Result<Vec<(String, String)>> {
+    let table = yaml::parse_value(ENGLISH_TEXT).map_err(|e| anyhow!("en-text.yaml: {e:?}"))?;
+    let mut pairs = Vec::new();
+    for pair in table[type_name].as_array().into_iter().flatten() {
+        match (pair[0].as_str(), pair[1].as_str()) {
+            (Some(find), Some(with)) if !find.is_empty() => {
+                pairs.push((find.replace("{name}", name), with.replace("{name}", name)))
+            }
+            _ => bail!("en-text.yaml: {type_name}: {pair} is not a pair of texts"),
+        }
+    }
+    Ok(pairs)
+}
+
+/// A shipped type file, its titles already English, with the rest of its Chinese in English
+/// too: comments, descriptions, rules' messages, new records' bodies and the values its
+/// records write, by `templates/init/en-text.yaml`.
+fn english_text(type_name: &str, text: &str, name: &str) -> anyhow::Result<String> {
+    let mut text = text.to_string();
+    for (find, with) in english_texts(type_name, name)? {
+        text = text.replace(&find, &with);
+    }
+    Ok(text)
 }
 
 /// `site.navigation`'s lines: the groups of `templates/init/navigation.yaml`, each labelled in
@@ -431,5 +460,32 @@ impl InitArgs {
         }
         println!("{}", crate::i18n::t("init-next", &[]));
         Ok(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each text `templates/init/en-text.yaml` replaces is in its type file when its turn comes
+    /// (a changed type file leaves no entry that silently does nothing), and names a shipped type.
+    #[test]
+    fn every_english_text_is_found_in_its_type_file() {
+        let table = yaml::parse_value(ENGLISH_TEXT).unwrap();
+        let files = table.as_object().unwrap();
+        for file in files.keys() {
+            assert!(TYPES.iter().any(|(t, _)| t == file), "no type file {file}");
+        }
+        let mut n = 0;
+        for (type_name, shipped) in TYPES {
+            let text = neutral(type_name, shipped, "Harbour Arts", Locale::En).unwrap();
+            let mut text = english(&text).unwrap();
+            for (find, with) in english_texts(type_name, "Harbour Arts").unwrap() {
+                assert!(text.contains(&find), "{type_name}: `{find}` is not there");
+                text = text.replace(&find, &with);
+                n += 1;
+            }
+        }
+        assert!(n > 100, "{n} replacements");
     }
 }
