@@ -634,3 +634,61 @@ hooks-foreign-many = { $hooks } already exist and are not clerk's; run `clerk ho
 
 # Session 8 (lead): association.decimals
 config-decimals = `{ $n }` decimals: write 0 (whole amounts, e.g. NT$) or 2 (cents, e.g. ¥, US$)
+
+# Session 9 (reasons, issue #20 item 6): the last English messages
+# E107 why a rule or condition gave no value for a record
+why-empty = the record leaves { $fields } empty
+why-field-named = `{ $field }` ({ $label })
+why-no-key = there is no { $key }
+why-undeclared = `{ $name }` is not known here
+why-argument-count = a function takes { $expected } argument(s), not { $actual }
+why-unexpected-type = { $want } is needed, not { $got }
+why-bad-argument = a function cannot take { $value }
+why-not-method = `.{ $method }()` cannot be called on { $value }
+why-no-overload = `{ $function }` cannot take { $kinds }
+why-not-comparable = { $left } cannot be compared with { $right }
+why-operator = `{ $op }` cannot be applied to { $left } and { $right }
+why-index = { $index } cannot index { $value }
+why-out-of-bounds = there is no item { $index }
+why-zero-division = division by zero
+why-function = `{ $function }`: { $message }
+why-other = CEL stopped: { $error }
+why-not-text = text or a list of texts is needed, not { $value }
+why-value-empty = an empty value
+why-value-list = a list
+why-value-map = a map
+why-kind-text = text
+why-kind-number = a number
+why-kind-bool = true or false
+why-not-a-date = `{ $text }` is not a date (YYYY-MM-DD)
+why-not-months = { $value } is not a number of months
+why-date-range = the date is out of range
+why-lookup-here = lookup() can be used only in registers and the due list
+why-lookup-type = there is no record type `{ $type }` (types: { $types })
+# E105 an expression too large to evaluate safely
+expr-too-long = the expression is longer than { $n } characters
+expr-too-nested = the expression is nested more than { $n } levels deep
+expr-too-many-operators = the expression has more than { $n } operators
+# E101 a type file's `refs`, E100 clerk.yaml's `classifications`
+refs-not-a-path = `{ $field }` is not a field path
+refs-not-a-target = `{ $target }` is not a reference target
+refs-no-list = `{ $target }` names no list after `#`
+levels-count = `classifications` lists from 1 to 100 levels, lowest first
+levels-empty-id = a classification level has an empty `id`
+levels-twice = the classification `{ $id }` is listed twice
+levels-unknown = `{ $id }` is not a classification level; the levels are: { $levels }
+# E100 clerk.yaml and E101 a type file that serde cannot read
+serde-unknown-field = unknown field { $name } (the fields there are: { $names })
+serde-unknown-field-none = unknown field { $name }: nothing may be written here
+serde-unknown-variant = { $name } is not one of the choices (the choices are: { $names })
+serde-unknown-variant-none = { $name } is not one of the choices
+serde-missing-field = the field { $name } is missing
+serde-duplicate-field = the field { $name } is written twice
+serde-invalid-type = { $want } is needed, not { $got }
+serde-invalid-value = { $want } is needed, not { $got }
+serde-found = { $kind } { $value }
+serde-whole-number = a whole number
+serde-other = this setting cannot be read: { $message }
+config-unknown-key-hint = clerk reads: { $settings }
+config-not-an-offset = `{ $text }` is not a UTC offset: write it as +08:00 (or -05:00, +00:00), or name the zone (Asia/Taipei)
+config-not-a-zone = `{ $text }` is not a time zone: { $guess }write its name in the tz database (Asia/Taipei, Asia/Shanghai, Europe/London) or a UTC offset (+08:00)

@@ -619,3 +619,61 @@ hooks-foreign-many = { $hooks } 已存在且不是 clerk 写的；运行 `clerk 
 
 # Session 8 (lead): association.decimals
 config-decimals = 小数位数 `{ $n }`：请写 0（整数金额，如新台币）或 2（到分，如人民币、美元）
+
+# Session 9 (reasons, issue #20 item 6): the last English messages
+# E107 why a rule or condition gave no value for a record
+why-empty = 记录未填 { $fields }
+why-field-named = `{ $field }`（{ $label }）
+why-no-key = 没有 { $key }
+why-undeclared = 此处不认识 `{ $name }`
+why-argument-count = 函数需要 { $expected } 个参数，却给了 { $actual } 个
+why-unexpected-type = 需要{ $want }，却是{ $got }
+why-bad-argument = 函数不能接受 { $value }
+why-not-method = { $value } 不能调用 `.{ $method }()`
+why-no-overload = `{ $function }` 不能用于{ $kinds }
+why-not-comparable = { $left } 不能与 { $right } 比较
+why-operator = `{ $op }` 不能用于 { $left } 与 { $right }
+why-index = { $index } 不能作为 { $value } 的索引
+why-out-of-bounds = 没有第 { $index } 项
+why-zero-division = 除以零
+why-function = `{ $function }`：{ $message }
+why-other = CEL 无法计算：{ $error }
+why-not-text = 需要文字或文字列表，却是 { $value }
+why-value-empty = 空值
+why-value-list = 列表
+why-value-map = 映射
+why-kind-text = 文字
+why-kind-number = 数字
+why-kind-bool = 布尔值
+why-not-a-date = `{ $text }` 不是日期（YYYY-MM-DD）
+why-not-months = { $value } 不是月数
+why-date-range = 日期超出范围
+why-lookup-here = lookup() 只能用于登记簿与待办清单
+why-lookup-type = 没有记录类型 `{ $type }`（类型：{ $types }）
+# E105 an expression too large to evaluate safely
+expr-too-long = 表达式超过 { $n } 个字符
+expr-too-nested = 表达式嵌套超过 { $n } 层
+expr-too-many-operators = 表达式有超过 { $n } 个运算符
+# E101 a type file's `refs`, E100 clerk.yaml's `classifications`
+refs-not-a-path = `{ $field }` 不是字段路径
+refs-not-a-target = `{ $target }` 不是可引用的对象
+refs-no-list = `{ $target }` 的 `#` 之后没有写列表名称
+levels-count = `classifications` 须列出 1 至 100 个密级，由低到高
+levels-empty-id = 有一个密级的 `id` 是空的
+levels-twice = 密级 `{ $id }` 重复列出
+levels-unknown = `{ $id }` 不是密级；密级有：{ $levels }
+# E100 clerk.yaml and E101 a type file that serde cannot read
+serde-unknown-field = 未知的字段 { $name }（可写的字段：{ $names }）
+serde-unknown-field-none = 未知的字段 { $name }：此处不可写任何字段
+serde-unknown-variant = { $name } 不是可选的值（可选：{ $names }）
+serde-unknown-variant-none = { $name } 不是可选的值
+serde-missing-field = 缺少字段 { $name }
+serde-duplicate-field = 字段 { $name } 写了两次
+serde-invalid-type = 此处应为{ $want }，却是{ $got }
+serde-invalid-value = 此处应为{ $want }，却是{ $got }
+serde-found = { $kind } { $value }
+serde-whole-number = 整数
+serde-other = 无法读取此设置：{ $message }
+config-unknown-key-hint = clerk 读取的设置：{ $settings }
+config-not-an-offset = `{ $text }` 不是 UTC 时差：请写成 +08:00（或 -05:00、+00:00），或写时区名称（Asia/Taipei）
+config-not-a-zone = `{ $text }` 不是时区：{ $guess }请写 tz 数据库中的名称（Asia/Taipei、Asia/Shanghai、Europe/London）或 UTC 时差（+08:00）

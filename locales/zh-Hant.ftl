@@ -619,3 +619,61 @@ hooks-foreign-many = { $hooks } 已存在且不是 clerk 寫的；執行 `clerk 
 
 # Session 8 (lead): association.decimals
 config-decimals = 小數位數 `{ $n }`：請寫 0（整數金額，如新臺幣）或 2（到分，如人民幣、美元）
+
+# Session 9 (reasons, issue #20 item 6): the last English messages
+# E107 why a rule or condition gave no value for a record
+why-empty = 記錄未填 { $fields }
+why-field-named = `{ $field }`（{ $label }）
+why-no-key = 沒有 { $key }
+why-undeclared = 此處不認得 `{ $name }`
+why-argument-count = 函式需要 { $expected } 個引數，卻給了 { $actual } 個
+why-unexpected-type = 需要{ $want }，卻是{ $got }
+why-bad-argument = 函式不能接受 { $value }
+why-not-method = { $value } 不能呼叫 `.{ $method }()`
+why-no-overload = `{ $function }` 不能用於{ $kinds }
+why-not-comparable = { $left } 不能與 { $right } 比較
+why-operator = `{ $op }` 不能用於 { $left } 與 { $right }
+why-index = { $index } 不能作為 { $value } 的索引
+why-out-of-bounds = 沒有第 { $index } 項
+why-zero-division = 除以零
+why-function = `{ $function }`：{ $message }
+why-other = CEL 無法計算：{ $error }
+why-not-text = 需要文字或文字清單，卻是 { $value }
+why-value-empty = 空值
+why-value-list = 清單
+why-value-map = 對照表
+why-kind-text = 文字
+why-kind-number = 數字
+why-kind-bool = 是非值
+why-not-a-date = `{ $text }` 不是日期（YYYY-MM-DD）
+why-not-months = { $value } 不是月數
+why-date-range = 日期超出範圍
+why-lookup-here = lookup() 只能用於登記簿與待辦清單
+why-lookup-type = 沒有紀錄類型 `{ $type }`（類型：{ $types }）
+# E105 an expression too large to evaluate safely
+expr-too-long = 運算式超過 { $n } 個字元
+expr-too-nested = 運算式巢狀超過 { $n } 層
+expr-too-many-operators = 運算式有超過 { $n } 個運算子
+# E101 a type file's `refs`, E100 clerk.yaml's `classifications`
+refs-not-a-path = `{ $field }` 不是欄位路徑
+refs-not-a-target = `{ $target }` 不是可引用的對象
+refs-no-list = `{ $target }` 的 `#` 之後沒有寫清單名稱
+levels-count = `classifications` 須列出 1 至 100 個密級，由低到高
+levels-empty-id = 有一個密級的 `id` 是空的
+levels-twice = 密級 `{ $id }` 重複列出
+levels-unknown = `{ $id }` 不是密級；密級有：{ $levels }
+# E100 clerk.yaml and E101 a type file that serde cannot read
+serde-unknown-field = 未知的欄位 { $name }（可寫的欄位：{ $names }）
+serde-unknown-field-none = 未知的欄位 { $name }：此處不可寫任何欄位
+serde-unknown-variant = { $name } 不是可選的值（可選：{ $names }）
+serde-unknown-variant-none = { $name } 不是可選的值
+serde-missing-field = 缺少欄位 { $name }
+serde-duplicate-field = 欄位 { $name } 寫了兩次
+serde-invalid-type = 此處應為{ $want }，卻是{ $got }
+serde-invalid-value = 此處應為{ $want }，卻是{ $got }
+serde-found = { $kind } { $value }
+serde-whole-number = 整數
+serde-other = 無法讀取此設定：{ $message }
+config-unknown-key-hint = clerk 讀取的設定：{ $settings }
+config-not-an-offset = `{ $text }` 不是 UTC 時差：請寫成 +08:00（或 -05:00、+00:00），或寫時區名稱（Asia/Taipei）
+config-not-a-zone = `{ $text }` 不是時區：{ $guess }請寫 tz 資料庫中的名稱（Asia/Taipei、Asia/Shanghai、Europe/London）或 UTC 時差（+08:00）

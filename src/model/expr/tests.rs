@@ -13,7 +13,7 @@ fn eval(src: &str, record: serde_json::Value) -> Result<Value, String> {
         "2026-06-01",
     );
     let scope = ev.scope(&record, None);
-    scope.eval(&expr)
+    scope.eval(&expr).map_err(|e| e.to_string())
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn lookup(src: &str) -> Result<Value, String> {
     ]);
     let layer = ev.records_layer(Arc::new(set), true);
     let scope = layer.scope(&json!({"id": "m1"}));
-    scope.eval(&expr)
+    scope.eval(&expr).map_err(|e| e.to_string())
 }
 
 fn ids(v: Result<Value, String>) -> Vec<String> {
