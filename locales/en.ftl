@@ -692,3 +692,74 @@ serde-other = this setting cannot be read: { $message }
 config-unknown-key-hint = clerk reads: { $settings }
 config-not-an-offset = `{ $text }` is not a UTC offset: write it as +08:00 (or -05:00, +00:00), or name the zone (Asia/Taipei)
 config-not-a-zone = `{ $text }` is not a time zone: { $guess }write its name in the tz database (Asia/Taipei, Asia/Shanghai, Europe/London) or a UTC offset (+08:00)
+# `clerk schema` and `clerk corpus`
+schema-description = Front matter of a `{ $type }` record ({ $path })
+schema-name-a-type = name a type (`clerk schema document`), or write them all with `-o DIR`
+schema-managed-note = set by clerk (issue, archive, sign) or the workflow
+corpus-exists = { $path } exists; clerk corpus writes a new folder
+corpus-no-keys = { $path } has no .example-keys/ to sign with (use records-example)
+corpus-wrote = wrote { $n } records into { $path }
+# `clerk new`: the comment beside a field with allowed values, and what it cannot create
+new-one-of = (one of: { $choices })
+new-choice = { $id } ({ $label })
+cannot-create = cannot create { $path }
+cannot-create-because = cannot create { $path }: { $error }
+# `clerk sign`: ssh-keygen, keys and attachments
+sign-unreadable-signature = ssh-keygen produced an unreadable signature: { $error }
+sign-not-their-key = { $key } is not one of { $by }'s keys in people/; add its public key under `keys:` in their person record
+sign-key-not-valid-then = { $key } was not valid on { $date } (valid { $window })
+sign-key-expired = { $key } is no longer valid (valid { $window }); sign with a current key
+sign-after-today = { $date } is after today ({ $today }): an approval is dated the day it is given
+sign-attachment-refused = { $path }: the attachment `{ $name }` { $why }; fix it before signing
+sign-attachment-unreadable = cannot read the attachment `{ $name }`
+sign-attachment-sealed = the attachment `{ $name }` is encrypted and no key given opens it: sign with --identity KEY
+sign-attachment-hashes = { $path }: cannot write the attachments' SHA-256: { $error }
+sign-no-home = no HOME; pass --key
+sign-no-key = no key at { $path }; pass --key PATH
+sign-no-tempdir = cannot make a temporary folder to sign in
+sign-cannot-write-payload = cannot write the text to sign
+sign-no-signature = ssh-keygen wrote no signature
+sign-key-too-open = warning: ssh-keygen refused { $key }; signed with the key file directly (`chmod 600` it)
+sign-keygen-failed = ssh-keygen could not sign with { $key }
+sign-no-keygen = cannot run ssh-keygen
+sign-private-unreadable = cannot read the private key { $key }
+sign-key-encrypted = { $key } is encrypted; install ssh-keygen (OpenSSH) to sign with it
+# `clerk advance`, `encrypt`/`decrypt` and the keys that open records
+advance-set-by-clerk = `{ $field }` is set by clerk (`--to STATE` moves the status; `clerk sign` approves)
+advance-text-only = `{ $field }={ $value }`: `clerk advance` writes text and dates; edit a list, number or yes/no in the file
+cannot-read-path = cannot read { $path }
+cannot-write-path = cannot write { $path }
+crypt-not-removed = wrote { $target } but could not remove { $path }
+crypt-key-unreadable = cannot read the key { $path }: { $error }
+crypt-not-a-private-key = { $path } is not an SSH private key: { $error }
+crypt-key-passphrase = { $path } is protected by a passphrase; decrypt with a copy without one, or use `age -d` with it
+crypt-key-unsupported = { $path }: this kind of SSH key cannot decrypt age files
+crypt-bad-recipient = cannot encrypt to `{ $key }`: { $error }
+crypt-nobody = nobody to encrypt to
+crypt-cannot-encrypt = cannot encrypt: { $error }
+# `clerk serve`, `clerk hooks install` and the site's build
+serve-cannot-open = cannot open `{ $path }`
+serve-cannot-watch = cannot watch the repository for changes
+serve-cannot-listen = cannot listen on 127.0.0.1:{ $port }: { $error }
+serve-serving = serving { $path } at { $url }
+serve-built = built in { $ms } ms; watching for changes (Ctrl-C stops)
+serve-page-updated = page updated in { $ms } ms
+serve-rebuilt = rebuilt in { $ms } ms
+serve-no-thread = cannot start the rebuilding thread
+hooks-no-git = `{ $path }` is not in a git repository
+hooks-no-work-tree = the git repository has no work tree
+hooks-no-exe = cannot tell where clerk is installed
+build-errors-found = { $n } error(s) found by `clerk check`; fix them, or build anyway with --allow-errors (affected records are marked)
+build-without-pdfs = warning: the site is built without PDFs: { $why }
+search-no-thread = cannot start the search indexer
+search-failed = the search indexer failed
+search-not-built = this clerk was built without search (cargo feature `search`)
+new-title-comment = the record's title
+# `clerk schema`: the fields every record has
+schema-field-type = the record type, a file in types/
+schema-field-id = unique id; defaults to the file name without .md
+schema-field-title = the record's title
+schema-field-classification = who may see the record
+schema-field-approvals = one entry per approval step taken
+schema-field-attachments = files next to the record, by relative path, each with the SHA-256 of its content once approved
+schema-field-status = the record's workflow state

@@ -677,3 +677,74 @@ serde-other = 无法读取此设置：{ $message }
 config-unknown-key-hint = clerk 读取的设置：{ $settings }
 config-not-an-offset = `{ $text }` 不是 UTC 时差：请写成 +08:00（或 -05:00、+00:00），或写时区名称（Asia/Taipei）
 config-not-a-zone = `{ $text }` 不是时区：{ $guess }请写 tz 数据库中的名称（Asia/Taipei、Asia/Shanghai、Europe/London）或 UTC 时差（+08:00）
+# `clerk schema` and `clerk corpus`
+schema-description = `{ $type }` 记录的前置数据（{ $path }）
+schema-name-a-type = 请指定一个记录类型（`clerk schema document`），或以 `-o DIR` 写出全部类型
+schema-managed-note = 由 clerk（issue、archive、sign）或工作流程填写
+corpus-exists = { $path } 已存在；clerk corpus 只写入新的文件夹
+corpus-no-keys = { $path } 没有可用来签署的 .example-keys/（请用 records-example）
+corpus-wrote = 已将 { $n } 条记录写入 { $path }
+# `clerk new`: the comment beside a field with allowed values, and what it cannot create
+new-one-of = （可填：{ $choices }）
+new-choice = { $id }（{ $label }）
+cannot-create = 无法创建 { $path }
+cannot-create-because = 无法创建 { $path }：{ $error }
+# `clerk sign`: ssh-keygen, keys and attachments
+sign-unreadable-signature = ssh-keygen 生成的签名无法读取：{ $error }
+sign-not-their-key = { $key } 不是 people/ 中 { $name }（`{ $by }`）的密钥；请将其公钥加到此人记录的 `keys:` 下
+sign-key-not-valid-then = { $key } 在 { $date } 不在有效期内（有效期 { $window }）
+sign-key-expired = { $key } 已过有效期（有效期 { $window }）；请用现行有效的密钥签署
+sign-after-today = { $date } 晚于今天（{ $today }）：审批的日期就是给出审批的那天
+sign-attachment-refused = { $path }：附件 `{ $name }` { $why }；请先修正再签署
+sign-attachment-unreadable = 无法读取附件 `{ $name }`
+sign-attachment-sealed = 附件 `{ $name }` 已加密，且所给的密钥都无法打开：请以 --identity KEY 签署
+sign-attachment-hashes = { $path }：无法写入附件的 SHA-256：{ $error }
+sign-no-home = 没有 HOME 环境变量；请以 --key 指定密钥
+sign-no-key = 在 { $path } 找不到密钥；请以 --key PATH 指定
+sign-no-tempdir = 无法创建签署用的临时文件夹
+sign-cannot-write-payload = 无法写入待签署的文字
+sign-no-signature = ssh-keygen 没有写出签名
+sign-key-too-open = 警告：ssh-keygen 拒绝使用 { $key }；已直接以密钥文件签署（请执行 `chmod 600`）
+sign-keygen-failed = ssh-keygen 无法以 { $key } 签署
+sign-no-keygen = 无法运行 ssh-keygen
+sign-private-unreadable = 无法读取私钥 { $key }
+sign-key-encrypted = { $key } 已设密码；请安装 ssh-keygen（OpenSSH）后再以此密钥签署
+# `clerk advance`, `encrypt`/`decrypt` and the keys that open records
+advance-set-by-clerk = `{ $field }` 由 clerk 填写（以 `--to STATE` 推进状态；以 `clerk sign` 审批）
+advance-text-only = `{ $field }={ $value }`：`clerk advance` 只写入文字与日期；列表、数字或布尔值请在文件中编辑
+cannot-read-path = 无法读取 { $path }
+cannot-write-path = 无法写入 { $path }
+crypt-not-removed = 已写入 { $target }，但无法删除 { $path }
+crypt-key-unreadable = 无法读取密钥 { $path }：{ $error }
+crypt-not-a-private-key = { $path } 不是 SSH 私钥：{ $error }
+crypt-key-passphrase = { $path } 设有密码；请用没有密码的副本解密，或以 `age -d` 搭配此密钥
+crypt-key-unsupported = { $path }：这种 SSH 密钥不能解密 age 文件
+crypt-bad-recipient = 无法加密给 `{ $key }`：{ $error }
+crypt-nobody = 没有可加密给的对象
+crypt-cannot-encrypt = 无法加密：{ $error }
+# `clerk serve`, `clerk hooks install` and the site's build
+serve-cannot-open = 无法打开 `{ $path }`
+serve-cannot-watch = 无法监视仓库的变更
+serve-cannot-listen = 无法在 127.0.0.1:{ $port } 接受连接：{ $error }
+serve-serving = 正在提供 { $path }：{ $url }
+serve-built = 已构建（{ $ms } 毫秒）；正在监视变更（按 Ctrl-C 停止）
+serve-page-updated = 页面已更新（{ $ms } 毫秒）
+serve-rebuilt = 已重新构建（{ $ms } 毫秒）
+serve-no-thread = 无法启动重新构建的线程
+hooks-no-git = `{ $path }` 不在 git 仓库中
+hooks-no-work-tree = 此 git 仓库没有工作目录
+hooks-no-exe = 无法得知 clerk 安装在何处
+build-errors-found = `clerk check` 发现 { $n } 个错误；请修正，或加上 --allow-errors 仍然构建（受影响的记录会被标示）
+build-without-pdfs = 警告：网站构建时不含 PDF：{ $why }
+search-no-thread = 无法启动搜索索引程序
+search-failed = 搜索索引程序失败
+search-not-built = 此 clerk 构建时未含搜索功能（cargo feature `search`）
+new-title-comment = 标题
+# `clerk schema`: the fields every record has
+schema-field-type = 记录类型，即 types/ 中的一个文件
+schema-field-id = 唯一代码；默认为去掉 .md 的文件名
+schema-field-title = 记录的标题
+schema-field-classification = 谁可以看到此记录
+schema-field-approvals = 每个已完成的审批步骤一条
+schema-field-attachments = 记录旁的文件，以相对路径列出；审批后各附其内容的 SHA-256
+schema-field-status = 记录在工作流程中的状态

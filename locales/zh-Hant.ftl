@@ -677,3 +677,74 @@ serde-other = 無法讀取此設定：{ $message }
 config-unknown-key-hint = clerk 讀取的設定：{ $settings }
 config-not-an-offset = `{ $text }` 不是 UTC 時差：請寫成 +08:00（或 -05:00、+00:00），或寫時區名稱（Asia/Taipei）
 config-not-a-zone = `{ $text }` 不是時區：{ $guess }請寫 tz 資料庫中的名稱（Asia/Taipei、Asia/Shanghai、Europe/London）或 UTC 時差（+08:00）
+# `clerk schema` and `clerk corpus`
+schema-description = `{ $type }` 記錄的前置資料（{ $path }）
+schema-name-a-type = 請指定一個記錄類型（`clerk schema document`），或以 `-o DIR` 寫出全部類型
+schema-managed-note = 由 clerk（issue、archive、sign）或工作流程填寫
+corpus-exists = { $path } 已存在；clerk corpus 只寫入新的資料夾
+corpus-no-keys = { $path } 沒有可用來簽署的 .example-keys/（請用 records-example）
+corpus-wrote = 已將 { $n } 筆記錄寫入 { $path }
+# `clerk new`: the comment beside a field with allowed values, and what it cannot create
+new-one-of = （可填：{ $choices }）
+new-choice = { $id }（{ $label }）
+cannot-create = 無法建立 { $path }
+cannot-create-because = 無法建立 { $path }：{ $error }
+# `clerk sign`: ssh-keygen, keys and attachments
+sign-unreadable-signature = ssh-keygen 產生的簽章無法讀取：{ $error }
+sign-not-their-key = { $key } 不是 people/ 中 { $name }（`{ $by }`）的金鑰；請將其公鑰加到此人記錄的 `keys:` 下
+sign-key-not-valid-then = { $key } 在 { $date } 不在有效期內（有效期 { $window }）
+sign-key-expired = { $key } 已過有效期（有效期 { $window }）；請用現行有效的金鑰簽署
+sign-after-today = { $date } 晚於今天（{ $today }）：審批的日期就是給出審批的那天
+sign-attachment-refused = { $path }：附件 `{ $name }` { $why }；請先修正再簽署
+sign-attachment-unreadable = 無法讀取附件 `{ $name }`
+sign-attachment-sealed = 附件 `{ $name }` 已加密，且所給的金鑰都無法開啟：請以 --identity KEY 簽署
+sign-attachment-hashes = { $path }：無法寫入附件的 SHA-256：{ $error }
+sign-no-home = 沒有 HOME 環境變數；請以 --key 指定金鑰
+sign-no-key = 在 { $path } 找不到金鑰；請以 --key PATH 指定
+sign-no-tempdir = 無法建立簽署用的暫存資料夾
+sign-cannot-write-payload = 無法寫入待簽署的文字
+sign-no-signature = ssh-keygen 沒有寫出簽章
+sign-key-too-open = 警告：ssh-keygen 拒絕使用 { $key }；已直接以金鑰檔簽署（請執行 `chmod 600`）
+sign-keygen-failed = ssh-keygen 無法以 { $key } 簽署
+sign-no-keygen = 無法執行 ssh-keygen
+sign-private-unreadable = 無法讀取私鑰 { $key }
+sign-key-encrypted = { $key } 已設密碼；請安裝 ssh-keygen（OpenSSH）後再以此金鑰簽署
+# `clerk advance`, `encrypt`/`decrypt` and the keys that open records
+advance-set-by-clerk = `{ $field }` 由 clerk 填寫（以 `--to STATE` 推進狀態；以 `clerk sign` 審批）
+advance-text-only = `{ $field }={ $value }`：`clerk advance` 只寫入文字與日期；清單、數字或是非值請在檔案中編輯
+cannot-read-path = 無法讀取 { $path }
+cannot-write-path = 無法寫入 { $path }
+crypt-not-removed = 已寫入 { $target }，但無法刪除 { $path }
+crypt-key-unreadable = 無法讀取金鑰 { $path }：{ $error }
+crypt-not-a-private-key = { $path } 不是 SSH 私鑰：{ $error }
+crypt-key-passphrase = { $path } 設有密碼；請用沒有密碼的副本解密，或以 `age -d` 搭配此金鑰
+crypt-key-unsupported = { $path }：這種 SSH 金鑰不能解密 age 檔案
+crypt-bad-recipient = 無法加密給 `{ $key }`：{ $error }
+crypt-nobody = 沒有可加密給的對象
+crypt-cannot-encrypt = 無法加密：{ $error }
+# `clerk serve`, `clerk hooks install` and the site's build
+serve-cannot-open = 無法開啟 `{ $path }`
+serve-cannot-watch = 無法監看儲存庫的變更
+serve-cannot-listen = 無法在 127.0.0.1:{ $port } 接受連線：{ $error }
+serve-serving = 正在提供 { $path }：{ $url }
+serve-built = 已建置（{ $ms } 毫秒）；正在監看變更（按 Ctrl-C 停止）
+serve-page-updated = 頁面已更新（{ $ms } 毫秒）
+serve-rebuilt = 已重新建置（{ $ms } 毫秒）
+serve-no-thread = 無法啟動重新建置的執行緒
+hooks-no-git = `{ $path }` 不在 git 儲存庫中
+hooks-no-work-tree = 此 git 儲存庫沒有工作目錄
+hooks-no-exe = 無法得知 clerk 安裝在何處
+build-errors-found = `clerk check` 發現 { $n } 個錯誤；請修正，或加上 --allow-errors 仍然建置（受影響的記錄會被標示）
+build-without-pdfs = 警告：網站建置時不含 PDF：{ $why }
+search-no-thread = 無法啟動搜尋索引程式
+search-failed = 搜尋索引程式失敗
+search-not-built = 此 clerk 建置時未含搜尋功能（cargo feature `search`）
+new-title-comment = 標題
+# `clerk schema`: the fields every record has
+schema-field-type = 記錄類型，即 types/ 中的一個檔案
+schema-field-id = 唯一代碼；預設為去掉 .md 的檔名
+schema-field-title = 記錄的標題
+schema-field-classification = 誰可以看到此記錄
+schema-field-approvals = 每個已完成的審批步驟一筆
+schema-field-attachments = 記錄旁的檔案，以相對路徑列出；審批後各附其內容的 SHA-256
+schema-field-status = 記錄在工作流程中的狀態
