@@ -763,3 +763,5 @@ schema-field-classification = who may see the record
 schema-field-approvals = one entry per approval step taken
 schema-field-attachments = files next to the record, by relative path, each with the SHA-256 of its content once approved
 schema-field-status = the record's workflow state
+crypt-front-matter-broken = { $path }: the new front matter does not parse
+build-attachment-unreadable = cannot open the attachment { $path }

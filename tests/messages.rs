@@ -397,7 +397,7 @@ fn schema_speaks_the_run_language() {
     assert_eq!(out.stdout.trim(), "已寫入 schemas/leave.schema.json");
     let schema = repo.read("schemas/leave.schema.json");
     assert!(
-        schema.contains("\"description\": \"`leave` 記錄的前置資料（types/leave.yaml）\""),
+        schema.contains("\"description\": \"`leave` 記錄的前置欄位（types/leave.yaml）\""),
         "{schema}"
     );
     assert!(

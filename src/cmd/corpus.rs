@@ -108,7 +108,8 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, text)
+            .with_context(|| t("cannot-write-path", &[("path", &path.display())]))?;
     }
     Ok(records)
 }

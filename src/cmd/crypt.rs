@@ -224,7 +224,7 @@ fn envelope_of_text(
     let fields = crate::parse::frontmatter::split(text)
         .ok()
         .and_then(|split| crate::parse::yaml::parse_mapping(split.yaml).ok())
-        .ok_or_else(|| anyhow!("{}: the new front matter does not parse", rec.path))?;
+        .ok_or_else(|| anyhow!(t("crypt-front-matter-broken", &[("path", &rec.path)])))?;
     let id = fields
         .get("id")
         .and_then(serde_json::Value::as_str)

@@ -340,7 +340,10 @@ fn copy_attachments(site: &Site, out: &Output) -> anyhow::Result<Vec<(String, Pa
                 copied.push((rel, source.path));
             } else if let Some(plain) = source
                 .content(crate::model::attachments::Files::Folder(&repo.root))
-                .with_context(|| format!("cannot open the attachment {}", source.path.display()))?
+                .with_context(|| {
+                    let path = source.path.display();
+                    crate::i18n::t("build-attachment-unreadable", &[("path", &path)])
+                })?
             {
                 out.put(rel, plain)?;
             }

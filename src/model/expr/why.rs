@@ -128,7 +128,7 @@ fn cel_reason(e: &ExecutionError, title: &dyn Fn(&str) -> String) -> String {
         }
         E::UnsupportedBinaryOperator(op, a, b) => tv(
             "why-operator",
-            &[("op", op.to_string()), ("left", s(a)), ("right", s(b))],
+            &[("op", operator(op)), ("left", s(a)), ("right", s(b))],
         ),
         E::UnsupportedIndex(i, v) => tv("why-index", &[("index", s(i)), ("value", s(v))]),
         E::IndexOutOfBounds(i) => tv("why-out-of-bounds", &[("index", s(i))]),
@@ -141,8 +141,19 @@ fn cel_reason(e: &ExecutionError, title: &dyn Fn(&str) -> String) -> String {
     }
 }
 
-/// A function's name, or an operator as written (`_>=_` is `>=`).
+/// A function's name, or an operator as written (`_>=_` is `>=`, `div` is `/`).
 fn operator(function: &str) -> String {
+    let symbol = match function {
+        "add" => "+",
+        "sub" => "-",
+        "mul" => "*",
+        "div" => "/",
+        "rem" => "%",
+        _ => "",
+    };
+    if !symbol.is_empty() {
+        return symbol.to_string();
+    }
     let inner = function.strip_prefix('_').and_then(|f| f.strip_suffix('_'));
     inner
         .filter(|f| !f.is_empty())
