@@ -241,6 +241,14 @@ fn a_reason_names_an_empty_field_by_its_label_and_tells_cels_errors_in_words() {
         "the record leaves `end` (結束日期) empty"
     );
     assert_eq!(
+        reason(
+            "record.end > record.start || record.end == ''",
+            json!({}),
+            &titles
+        ),
+        "the record leaves `end` (結束日期), `start` empty"
+    );
+    assert_eq!(
         reason("record.days > config.max", json!({"days": 2}), &titles),
         "there is no `max`"
     );

@@ -33,14 +33,16 @@ impl Failure {
         record: Option<&serde_json::Value>,
         title: &dyn Fn(&str) -> String,
     ) -> String {
-        let mut empty: Vec<&str> = match record {
-            Some(record) if self.may_come_from_empty() => record_fields(&expr.source)
-                .into_iter()
-                .filter(|f| record.get(f).is_none_or(serde_json::Value::is_null))
-                .collect(),
-            _ => Vec::new(),
-        };
-        empty.dedup();
+        let mut empty: Vec<&str> = Vec::new();
+        if let Some(record) = record.filter(|_| self.may_come_from_empty()) {
+            for field in record_fields(&expr.source) {
+                if record.get(field).is_none_or(serde_json::Value::is_null)
+                    && !empty.contains(&field)
+                {
+                    empty.push(field);
+                }
+            }
+        }
         self.explain(&empty, title)
     }
 
@@ -51,7 +53,10 @@ impl Failure {
         match self {
             Failure::NotText(v) => null(v),
             Failure::Cel(e) => match e {
-                E::NoSuchOverload(o) => o.argument_types().iter().any(|t| kind(t) == kind("null")),
+                E::NoSuchOverload(o) => o
+                    .argument_types()
+                    .iter()
+                    .any(|t| t == "null" || t == "null_type"),
                 E::UnexpectedType { got, .. } => got == "null",
                 E::UnsupportedTargetType { target } | E::NotSupportedAsMethod { target, .. } => {
                     null(target)
