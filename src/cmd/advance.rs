@@ -30,11 +30,9 @@ pub struct Request<'a> {
 pub fn advance(req: &Request) -> anyhow::Result<()> {
     let (repo, index) = record::open(req.file)?;
     let rec = &repo.records[index];
-    let def = repo.type_of(rec).ok_or_else(|| {
-        let type_name = rec.type_name.clone().unwrap_or_default();
-        let words = [("path", rec.path.clone()), ("type", type_name)];
-        anyhow!(crate::i18n::tv("issue-unknown-type", &words))
-    })?;
+    let def = repo
+        .type_of(rec)
+        .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
     let target = target(&repo, def, index, req.to)?;
     let mut fields = given_fields(def, req.fields)?;
     // The dates the state needs and the command line leaves out are the day of the step.
