@@ -644,3 +644,134 @@ hooks-foreign-many = { $hooks } already exist and are not clerk's; run `clerk ho
 
 # Session 8 (lead): association.decimals
 config-decimals = `{ $n }` decimals: write 0 (whole amounts, e.g. NT$) or 2 (cents, e.g. ¥, US$)
+
+# Session 9 (reasons, issue #20 item 6): the last English messages
+# E107 why a rule or condition gave no value for a record
+why-empty = the record leaves { $fields } empty
+why-field-named = `{ $field }` ({ $label })
+why-no-key = there is no { $key }
+why-undeclared = `{ $name }` is not known here
+why-argument-count = a function takes { $expected } argument(s), not { $actual }
+why-unexpected-type = { $want } is needed, not { $got }
+why-bad-argument = a function cannot take { $value }
+why-not-method = `.{ $method }()` cannot be called on { $value }
+why-no-overload = `{ $function }` cannot take { $kinds }
+why-not-comparable = { $left } cannot be compared with { $right }
+why-operator = `{ $op }` cannot be applied to { $left } and { $right }
+why-index = { $index } cannot index { $value }
+why-out-of-bounds = there is no item { $index }
+why-zero-division = division by zero
+why-function = `{ $function }`: { $message }
+why-other = CEL stopped: { $error }
+why-not-text = text or a list of texts is needed, not { $value }
+why-value-empty = an empty value
+why-value-list = a list
+why-value-map = a map
+why-kind-text = text
+why-kind-number = a number
+why-kind-bool = true or false
+why-not-a-date = `{ $text }` is not a date (YYYY-MM-DD)
+why-not-months = { $value } is not a number of months
+why-date-range = the date is out of range
+why-lookup-here = lookup() can be used only in registers and the due list
+why-lookup-type = there is no record type `{ $type }` (types: { $types })
+# E105 an expression too large to evaluate safely
+expr-too-long = the expression is longer than { $n } characters
+expr-too-nested = the expression is nested more than { $n } levels deep
+expr-too-many-operators = the expression has more than { $n } operators
+# E101 a type file's `refs`, E100 clerk.yaml's `classifications`
+refs-not-a-path = `{ $field }` is not a field path
+refs-not-a-target = `{ $target }` is not a reference target
+refs-no-list = `{ $target }` names no list after `#`
+levels-count = `classifications` lists from 1 to 100 levels, lowest first
+levels-empty-id = a classification level has an empty `id`
+levels-twice = the classification `{ $id }` is listed twice
+levels-unknown = `{ $id }` is not a classification level; the levels are: { $levels }
+# E100 clerk.yaml and E101 a type file that serde cannot read
+serde-unknown-field = unknown field { $name } (the fields there are: { $names })
+serde-unknown-field-none = unknown field { $name }: nothing may be written here
+serde-unknown-variant = { $name } is not one of the choices (the choices are: { $names })
+serde-unknown-variant-none = { $name } is not one of the choices
+serde-missing-field = the field { $name } is missing
+serde-duplicate-field = the field { $name } is written twice
+serde-invalid-type = { $want } is needed, not { $got }
+serde-invalid-value = { $want } is needed, not { $got }
+serde-found = { $kind } { $value }
+serde-whole-number = a whole number
+serde-other = this setting cannot be read: { $message }
+config-unknown-key-hint = clerk reads: { $settings }
+config-not-an-offset = `{ $text }` is not a UTC offset: write it as +08:00 (or -05:00, +00:00), or name the zone (Asia/Taipei)
+config-not-a-zone = `{ $text }` is not a time zone: { $guess }write its name in the tz database (Asia/Taipei, Asia/Shanghai, Europe/London) or a UTC offset (+08:00)
+# `clerk schema` and `clerk corpus`
+schema-description = Front matter of a `{ $type }` record ({ $path })
+schema-name-a-type = name a type (`clerk schema document`), or write them all with `-o DIR`
+schema-managed-note = set by clerk (issue, archive, sign) or the workflow
+corpus-exists = { $path } exists; clerk corpus writes a new folder
+corpus-no-keys = { $path } has no .example-keys/ to sign with (use records-example)
+corpus-wrote = wrote { $n } records into { $path }
+# `clerk new`: the comment beside a field with allowed values, and what it cannot create
+new-one-of = (one of: { $choices })
+new-choice = { $id } ({ $label })
+cannot-create = cannot create { $path }
+cannot-create-because = cannot create { $path }: { $error }
+# `clerk sign`: ssh-keygen, keys and attachments
+sign-unreadable-signature = ssh-keygen produced an unreadable signature: { $error }
+sign-not-their-key = { $key } is not one of { $by }'s keys in people/; add its public key under `keys:` in their person record
+sign-key-not-valid-then = { $key } was not valid on { $date } (valid { $window })
+sign-key-expired = { $key } is no longer valid (valid { $window }); sign with a current key
+sign-after-today = { $date } is after today ({ $today }): an approval is dated the day it is given
+sign-attachment-refused = { $path }: the attachment `{ $name }` { $why }; fix it before signing
+sign-attachment-unreadable = cannot read the attachment `{ $name }`
+sign-attachment-sealed = the attachment `{ $name }` is encrypted and no key given opens it: sign with --identity KEY
+sign-attachment-hashes = { $path }: cannot write the attachments' SHA-256: { $error }
+sign-no-home = no HOME; pass --key
+sign-no-key = no key at { $path }; pass --key PATH
+sign-no-tempdir = cannot make a temporary folder to sign in
+sign-cannot-write-payload = cannot write the text to sign
+sign-no-signature = ssh-keygen wrote no signature
+sign-key-too-open = warning: ssh-keygen refused { $key }; signed with the key file directly (`chmod 600` it)
+sign-keygen-failed = ssh-keygen could not sign with { $key }
+sign-no-keygen = cannot run ssh-keygen
+sign-private-unreadable = cannot read the private key { $key }
+sign-key-encrypted = { $key } is encrypted; install ssh-keygen (OpenSSH) to sign with it
+# `clerk advance`, `encrypt`/`decrypt` and the keys that open records
+advance-set-by-clerk = `{ $field }` is set by clerk (`--to STATE` moves the status; `clerk sign` approves)
+advance-text-only = `{ $field }={ $value }`: `clerk advance` writes text and dates; edit a list, number or yes/no in the file
+cannot-read-path = cannot read { $path }
+cannot-write-path = cannot write { $path }
+crypt-not-removed = wrote { $target } but could not remove { $path }
+crypt-key-unreadable = cannot read the key { $path }: { $error }
+crypt-not-a-private-key = { $path } is not an SSH private key: { $error }
+crypt-key-passphrase = { $path } is protected by a passphrase; decrypt with a copy without one, or use `age -d` with it
+crypt-key-unsupported = { $path }: this kind of SSH key cannot decrypt age files
+crypt-bad-recipient = cannot encrypt to `{ $key }`: { $error }
+crypt-nobody = nobody to encrypt to
+crypt-cannot-encrypt = cannot encrypt: { $error }
+# `clerk serve`, `clerk hooks install` and the site's build
+serve-cannot-open = cannot open `{ $path }`
+serve-cannot-watch = cannot watch the repository for changes
+serve-cannot-listen = cannot listen on 127.0.0.1:{ $port }: { $error }
+serve-serving = serving { $path } at { $url }
+serve-built = built in { $ms } ms; watching for changes (Ctrl-C stops)
+serve-page-updated = page updated in { $ms } ms
+serve-rebuilt = rebuilt in { $ms } ms
+serve-no-thread = cannot start the rebuilding thread
+hooks-no-git = `{ $path }` is not in a git repository
+hooks-no-work-tree = the git repository has no work tree
+hooks-no-exe = cannot tell where clerk is installed
+build-errors-found = { $n } error(s) found by `clerk check`; fix them, or build anyway with --allow-errors (affected records are marked)
+build-without-pdfs = warning: the site is built without PDFs: { $why }
+search-no-thread = cannot start the search indexer
+search-failed = the search indexer failed
+search-not-built = this clerk was built without search (cargo feature `search`)
+new-title-comment = the record's title
+# `clerk schema`: the fields every record has
+schema-field-type = the record type, a file in types/
+schema-field-id = unique id; defaults to the file name without .md
+schema-field-title = the record's title
+schema-field-classification = who may see the record
+schema-field-approvals = one entry per approval step taken
+schema-field-attachments = files next to the record, by relative path, each with the SHA-256 of its content once approved
+schema-field-status = the record's workflow state
+crypt-front-matter-broken = { $path }: the new front matter does not parse
+build-attachment-unreadable = cannot open the attachment { $path }

@@ -479,7 +479,7 @@ type-declares = 记录类型 `{ $type }` 声明的字段：{ $fields }
 unknown-field-hint = 请删除，或在记录类型的字段定义中声明
 field-not-constant = `{ $field }` 是 { $value }，但必须是 { $expected }
 field-bad-format = `{ $field }` 是 { $value }，不是有效的{ $format }
-front-matter = 前置数据
+front-matter = 前置字段
 format-date = 日期（YYYY-MM-DD）
 format-date-time = 日期时间（YYYY-MM-DDTHH:MM:SS+08:00）
 format-time = 时间（HH:MM:SS+08:00）
@@ -629,3 +629,134 @@ hooks-foreign-many = { $hooks } 已存在且不是 clerk 写的；运行 `clerk 
 
 # Session 8 (lead): association.decimals
 config-decimals = 小数位数 `{ $n }`：请写 0（整数金额，如新台币）或 2（到分，如人民币、美元）
+
+# Session 9 (reasons, issue #20 item 6): the last English messages
+# E107 why a rule or condition gave no value for a record
+why-empty = 记录未填 { $fields }
+why-field-named = `{ $field }`（{ $label }）
+why-no-key = 没有 { $key }
+why-undeclared = 此处不认识 `{ $name }`
+why-argument-count = 函数需要 { $expected } 个参数，却给了 { $actual } 个
+why-unexpected-type = 需要{ $want }，却是{ $got }
+why-bad-argument = 函数不能接受 { $value }
+why-not-method = { $value } 不能调用 `.{ $method }()`
+why-no-overload = `{ $function }` 不能用于{ $kinds }
+why-not-comparable = { $left } 不能与 { $right } 比较
+why-operator = `{ $op }` 不能用于 { $left } 与 { $right }
+why-index = { $index } 不能作为 { $value } 的索引
+why-out-of-bounds = 没有第 { $index } 项
+why-zero-division = 除以零
+why-function = `{ $function }`：{ $message }
+why-other = CEL 无法计算：{ $error }
+why-not-text = 需要文字或文字列表，却是 { $value }
+why-value-empty = 空值
+why-value-list = 列表
+why-value-map = 映射
+why-kind-text = 文字
+why-kind-number = 数字
+why-kind-bool = 布尔值
+why-not-a-date = `{ $text }` 不是日期（YYYY-MM-DD）
+why-not-months = { $value } 不是月数
+why-date-range = 日期超出范围
+why-lookup-here = lookup() 只能用于登记簿与待办清单
+why-lookup-type = 没有记录类型 `{ $type }`（类型：{ $types }）
+# E105 an expression too large to evaluate safely
+expr-too-long = 表达式超过 { $n } 个字符
+expr-too-nested = 表达式嵌套超过 { $n } 层
+expr-too-many-operators = 表达式有超过 { $n } 个运算符
+# E101 a type file's `refs`, E100 clerk.yaml's `classifications`
+refs-not-a-path = `{ $field }` 不是字段路径
+refs-not-a-target = `{ $target }` 不是可引用的对象
+refs-no-list = `{ $target }` 的 `#` 之后没有写列表名称
+levels-count = `classifications` 须列出 1 至 100 个密级，由低到高
+levels-empty-id = 有一个密级的 `id` 是空的
+levels-twice = 密级 `{ $id }` 重复列出
+levels-unknown = `{ $id }` 不是密级；密级有：{ $levels }
+# E100 clerk.yaml and E101 a type file that serde cannot read
+serde-unknown-field = 未知的字段 { $name }（可写的字段：{ $names }）
+serde-unknown-field-none = 未知的字段 { $name }：此处不可写任何字段
+serde-unknown-variant = { $name } 不是可选的值（可选：{ $names }）
+serde-unknown-variant-none = { $name } 不是可选的值
+serde-missing-field = 缺少字段 { $name }
+serde-duplicate-field = 字段 { $name } 写了两次
+serde-invalid-type = 此处应为{ $want }，却是{ $got }
+serde-invalid-value = 此处应为{ $want }，却是{ $got }
+serde-found = { $kind } { $value }
+serde-whole-number = 整数
+serde-other = 无法读取此设置：{ $message }
+config-unknown-key-hint = clerk 读取的设置：{ $settings }
+config-not-an-offset = `{ $text }` 不是 UTC 时差：请写成 +08:00（或 -05:00、+00:00），或写时区名称（Asia/Taipei）
+config-not-a-zone = `{ $text }` 不是时区：{ $guess }请写 tz 数据库中的名称（Asia/Taipei、Asia/Shanghai、Europe/London）或 UTC 时差（+08:00）
+# `clerk schema` and `clerk corpus`
+schema-description = `{ $type }` 记录的前置字段（{ $path }）
+schema-name-a-type = 请指定一个记录类型（`clerk schema document`），或以 `-o DIR` 写出全部类型
+schema-managed-note = 由 clerk（issue、archive、sign）或工作流程填写
+corpus-exists = { $path } 已存在；clerk corpus 只写入新的文件夹
+corpus-no-keys = { $path } 没有可用来签署的 .example-keys/（请用 records-example）
+corpus-wrote = 已将 { $n } 条记录写入 { $path }
+# `clerk new`: the comment beside a field with allowed values, and what it cannot create
+new-one-of = （可填：{ $choices }）
+new-choice = { $id }（{ $label }）
+cannot-create = 无法创建 { $path }
+cannot-create-because = 无法创建 { $path }：{ $error }
+# `clerk sign`: ssh-keygen, keys and attachments
+sign-unreadable-signature = ssh-keygen 生成的签名无法读取：{ $error }
+sign-not-their-key = { $key } 不是 people/ 中 { $name }（`{ $by }`）的密钥；请将其公钥加到此人记录的 `keys:` 下
+sign-key-not-valid-then = { $key } 在 { $date } 不在有效期内（有效期 { $window }）
+sign-key-expired = { $key } 已过有效期（有效期 { $window }）；请用现行有效的密钥签署
+sign-after-today = { $date } 晚于今天（{ $today }）：审批的日期就是给出审批的那天
+sign-attachment-refused = { $path }：附件 `{ $name }` { $why }；请先修正再签署
+sign-attachment-unreadable = 无法读取附件 `{ $name }`
+sign-attachment-sealed = 附件 `{ $name }` 已加密，且所给的密钥都无法打开：请以 --identity KEY 签署
+sign-attachment-hashes = { $path }：无法写入附件的 SHA-256：{ $error }
+sign-no-home = 没有 HOME 环境变量；请以 --key 指定密钥
+sign-no-key = 在 { $path } 找不到密钥；请以 --key PATH 指定
+sign-no-tempdir = 无法创建签署用的临时文件夹
+sign-cannot-write-payload = 无法写入待签署的文字
+sign-no-signature = ssh-keygen 没有写出签名
+sign-key-too-open = 警告：ssh-keygen 拒绝使用 { $key }；已直接以密钥文件签署（请执行 `chmod 600`）
+sign-keygen-failed = ssh-keygen 无法以 { $key } 签署
+sign-no-keygen = 无法运行 ssh-keygen
+sign-private-unreadable = 无法读取私钥 { $key }
+sign-key-encrypted = { $key } 已设密码；请安装 ssh-keygen（OpenSSH）后再以此密钥签署
+# `clerk advance`, `encrypt`/`decrypt` and the keys that open records
+advance-set-by-clerk = `{ $field }` 由 clerk 填写（以 `--to STATE` 推进状态；以 `clerk sign` 审批）
+advance-text-only = `{ $field }={ $value }`：`clerk advance` 只写入文字与日期；列表、数字或布尔值请在文件中编辑
+cannot-read-path = 无法读取 { $path }
+cannot-write-path = 无法写入 { $path }
+crypt-not-removed = 已写入 { $target }，但无法删除 { $path }
+crypt-key-unreadable = 无法读取密钥 { $path }：{ $error }
+crypt-not-a-private-key = { $path } 不是 SSH 私钥：{ $error }
+crypt-key-passphrase = { $path } 设有密码；请用没有密码的副本解密，或以 `age -d` 搭配此密钥
+crypt-key-unsupported = { $path }：这种 SSH 密钥不能解密 age 文件
+crypt-bad-recipient = 无法加密给 `{ $key }`：{ $error }
+crypt-nobody = 没有可加密给的对象
+crypt-cannot-encrypt = 无法加密：{ $error }
+# `clerk serve`, `clerk hooks install` and the site's build
+serve-cannot-open = 无法打开 `{ $path }`
+serve-cannot-watch = 无法监视仓库的变更
+serve-cannot-listen = 无法在 127.0.0.1:{ $port } 接受连接：{ $error }
+serve-serving = 正在提供 { $path }：{ $url }
+serve-built = 已构建（{ $ms } 毫秒）；正在监视变更（按 Ctrl-C 停止）
+serve-page-updated = 页面已更新（{ $ms } 毫秒）
+serve-rebuilt = 已重新构建（{ $ms } 毫秒）
+serve-no-thread = 无法启动重新构建的线程
+hooks-no-git = `{ $path }` 不在 git 仓库中
+hooks-no-work-tree = 此 git 仓库没有工作目录
+hooks-no-exe = 无法得知 clerk 安装在何处
+build-errors-found = `clerk check` 发现 { $n } 个错误；请修正，或加上 --allow-errors 仍然构建（受影响的记录会被标示）
+build-without-pdfs = 警告：网站构建时不含 PDF：{ $why }
+search-no-thread = 无法启动搜索索引程序
+search-failed = 搜索索引程序失败
+search-not-built = 此 clerk 构建时未含搜索功能（cargo feature `search`）
+new-title-comment = 标题
+# `clerk schema`: the fields every record has
+schema-field-type = 记录类型，即 types/ 中的一个文件
+schema-field-id = 唯一代码；默认为去掉 .md 的文件名
+schema-field-title = 记录的标题
+schema-field-classification = 谁可以看到此记录
+schema-field-approvals = 每个已完成的审批步骤一条
+schema-field-attachments = 记录旁的文件，以相对路径列出；审批后各附其内容的 SHA-256
+schema-field-status = 记录在工作流程中的状态
+crypt-front-matter-broken = { $path }：新的前置字段无法解析
+build-attachment-unreadable = 无法打开附件 { $path }

@@ -479,7 +479,7 @@ type-declares = 記錄類型 `{ $type }` 宣告的欄位：{ $fields }
 unknown-field-hint = 請刪除，或在記錄類型的欄位定義中宣告
 field-not-constant = `{ $field }` 是 { $value }，但必須是 { $expected }
 field-bad-format = `{ $field }` 是 { $value }，不是有效的{ $format }
-front-matter = 前置資料
+front-matter = 前置欄位
 format-date = 日期（YYYY-MM-DD）
 format-date-time = 日期時間（YYYY-MM-DDTHH:MM:SS+08:00）
 format-time = 時間（HH:MM:SS+08:00）
@@ -629,3 +629,134 @@ hooks-foreign-many = { $hooks } 已存在且不是 clerk 寫的；執行 `clerk 
 
 # Session 8 (lead): association.decimals
 config-decimals = 小數位數 `{ $n }`：請寫 0（整數金額，如新臺幣）或 2（到分，如人民幣、美元）
+
+# Session 9 (reasons, issue #20 item 6): the last English messages
+# E107 why a rule or condition gave no value for a record
+why-empty = 記錄未填 { $fields }
+why-field-named = `{ $field }`（{ $label }）
+why-no-key = 沒有 { $key }
+why-undeclared = 此處不認得 `{ $name }`
+why-argument-count = 函式需要 { $expected } 個引數，卻給了 { $actual } 個
+why-unexpected-type = 需要{ $want }，卻是{ $got }
+why-bad-argument = 函式不能接受 { $value }
+why-not-method = { $value } 不能呼叫 `.{ $method }()`
+why-no-overload = `{ $function }` 不能用於{ $kinds }
+why-not-comparable = { $left } 不能與 { $right } 比較
+why-operator = `{ $op }` 不能用於 { $left } 與 { $right }
+why-index = { $index } 不能作為 { $value } 的索引
+why-out-of-bounds = 沒有第 { $index } 項
+why-zero-division = 除以零
+why-function = `{ $function }`：{ $message }
+why-other = CEL 無法計算：{ $error }
+why-not-text = 需要文字或文字清單，卻是 { $value }
+why-value-empty = 空值
+why-value-list = 清單
+why-value-map = 對照表
+why-kind-text = 文字
+why-kind-number = 數字
+why-kind-bool = 是非值
+why-not-a-date = `{ $text }` 不是日期（YYYY-MM-DD）
+why-not-months = { $value } 不是月數
+why-date-range = 日期超出範圍
+why-lookup-here = lookup() 只能用於登記簿與待辦清單
+why-lookup-type = 沒有紀錄類型 `{ $type }`（類型：{ $types }）
+# E105 an expression too large to evaluate safely
+expr-too-long = 運算式超過 { $n } 個字元
+expr-too-nested = 運算式巢狀超過 { $n } 層
+expr-too-many-operators = 運算式有超過 { $n } 個運算子
+# E101 a type file's `refs`, E100 clerk.yaml's `classifications`
+refs-not-a-path = `{ $field }` 不是欄位路徑
+refs-not-a-target = `{ $target }` 不是可引用的對象
+refs-no-list = `{ $target }` 的 `#` 之後沒有寫清單名稱
+levels-count = `classifications` 須列出 1 至 100 個密級，由低到高
+levels-empty-id = 有一個密級的 `id` 是空的
+levels-twice = 密級 `{ $id }` 重複列出
+levels-unknown = `{ $id }` 不是密級；密級有：{ $levels }
+# E100 clerk.yaml and E101 a type file that serde cannot read
+serde-unknown-field = 未知的欄位 { $name }（可寫的欄位：{ $names }）
+serde-unknown-field-none = 未知的欄位 { $name }：此處不可寫任何欄位
+serde-unknown-variant = { $name } 不是可選的值（可選：{ $names }）
+serde-unknown-variant-none = { $name } 不是可選的值
+serde-missing-field = 缺少欄位 { $name }
+serde-duplicate-field = 欄位 { $name } 寫了兩次
+serde-invalid-type = 此處應為{ $want }，卻是{ $got }
+serde-invalid-value = 此處應為{ $want }，卻是{ $got }
+serde-found = { $kind } { $value }
+serde-whole-number = 整數
+serde-other = 無法讀取此設定：{ $message }
+config-unknown-key-hint = clerk 讀取的設定：{ $settings }
+config-not-an-offset = `{ $text }` 不是 UTC 時差：請寫成 +08:00（或 -05:00、+00:00），或寫時區名稱（Asia/Taipei）
+config-not-a-zone = `{ $text }` 不是時區：{ $guess }請寫 tz 資料庫中的名稱（Asia/Taipei、Asia/Shanghai、Europe/London）或 UTC 時差（+08:00）
+# `clerk schema` and `clerk corpus`
+schema-description = `{ $type }` 記錄的前置欄位（{ $path }）
+schema-name-a-type = 請指定一個記錄類型（`clerk schema document`），或以 `-o DIR` 寫出全部類型
+schema-managed-note = 由 clerk（issue、archive、sign）或工作流程填寫
+corpus-exists = { $path } 已存在；clerk corpus 只寫入新的資料夾
+corpus-no-keys = { $path } 沒有可用來簽署的 .example-keys/（請用 records-example）
+corpus-wrote = 已將 { $n } 筆記錄寫入 { $path }
+# `clerk new`: the comment beside a field with allowed values, and what it cannot create
+new-one-of = （可填：{ $choices }）
+new-choice = { $id }（{ $label }）
+cannot-create = 無法建立 { $path }
+cannot-create-because = 無法建立 { $path }：{ $error }
+# `clerk sign`: ssh-keygen, keys and attachments
+sign-unreadable-signature = ssh-keygen 產生的簽章無法讀取：{ $error }
+sign-not-their-key = { $key } 不是 people/ 中 { $name }（`{ $by }`）的金鑰；請將其公鑰加到此人記錄的 `keys:` 下
+sign-key-not-valid-then = { $key } 在 { $date } 不在有效期內（有效期 { $window }）
+sign-key-expired = { $key } 已過有效期（有效期 { $window }）；請用現行有效的金鑰簽署
+sign-after-today = { $date } 晚於今天（{ $today }）：審批的日期就是給出審批的那天
+sign-attachment-refused = { $path }：附件 `{ $name }` { $why }；請先修正再簽署
+sign-attachment-unreadable = 無法讀取附件 `{ $name }`
+sign-attachment-sealed = 附件 `{ $name }` 已加密，且所給的金鑰都無法開啟：請以 --identity KEY 簽署
+sign-attachment-hashes = { $path }：無法寫入附件的 SHA-256：{ $error }
+sign-no-home = 沒有 HOME 環境變數；請以 --key 指定金鑰
+sign-no-key = 在 { $path } 找不到金鑰；請以 --key PATH 指定
+sign-no-tempdir = 無法建立簽署用的暫存資料夾
+sign-cannot-write-payload = 無法寫入待簽署的文字
+sign-no-signature = ssh-keygen 沒有寫出簽章
+sign-key-too-open = 警告：ssh-keygen 拒絕使用 { $key }；已直接以金鑰檔簽署（請執行 `chmod 600`）
+sign-keygen-failed = ssh-keygen 無法以 { $key } 簽署
+sign-no-keygen = 無法執行 ssh-keygen
+sign-private-unreadable = 無法讀取私鑰 { $key }
+sign-key-encrypted = { $key } 已設密碼；請安裝 ssh-keygen（OpenSSH）後再以此金鑰簽署
+# `clerk advance`, `encrypt`/`decrypt` and the keys that open records
+advance-set-by-clerk = `{ $field }` 由 clerk 填寫（以 `--to STATE` 推進狀態；以 `clerk sign` 審批）
+advance-text-only = `{ $field }={ $value }`：`clerk advance` 只寫入文字與日期；清單、數字或是非值請在檔案中編輯
+cannot-read-path = 無法讀取 { $path }
+cannot-write-path = 無法寫入 { $path }
+crypt-not-removed = 已寫入 { $target }，但無法刪除 { $path }
+crypt-key-unreadable = 無法讀取金鑰 { $path }：{ $error }
+crypt-not-a-private-key = { $path } 不是 SSH 私鑰：{ $error }
+crypt-key-passphrase = { $path } 設有密碼；請用沒有密碼的副本解密，或以 `age -d` 搭配此金鑰
+crypt-key-unsupported = { $path }：這種 SSH 金鑰不能解密 age 檔案
+crypt-bad-recipient = 無法加密給 `{ $key }`：{ $error }
+crypt-nobody = 沒有可加密給的對象
+crypt-cannot-encrypt = 無法加密：{ $error }
+# `clerk serve`, `clerk hooks install` and the site's build
+serve-cannot-open = 無法開啟 `{ $path }`
+serve-cannot-watch = 無法監看儲存庫的變更
+serve-cannot-listen = 無法在 127.0.0.1:{ $port } 接受連線：{ $error }
+serve-serving = 正在提供 { $path }：{ $url }
+serve-built = 已建置（{ $ms } 毫秒）；正在監看變更（按 Ctrl-C 停止）
+serve-page-updated = 頁面已更新（{ $ms } 毫秒）
+serve-rebuilt = 已重新建置（{ $ms } 毫秒）
+serve-no-thread = 無法啟動重新建置的執行緒
+hooks-no-git = `{ $path }` 不在 git 儲存庫中
+hooks-no-work-tree = 此 git 儲存庫沒有工作目錄
+hooks-no-exe = 無法得知 clerk 安裝在何處
+build-errors-found = `clerk check` 發現 { $n } 個錯誤；請修正，或加上 --allow-errors 仍然建置（受影響的記錄會被標示）
+build-without-pdfs = 警告：網站建置時不含 PDF：{ $why }
+search-no-thread = 無法啟動搜尋索引程式
+search-failed = 搜尋索引程式失敗
+search-not-built = 此 clerk 建置時未含搜尋功能（cargo feature `search`）
+new-title-comment = 標題
+# `clerk schema`: the fields every record has
+schema-field-type = 記錄類型，即 types/ 中的一個檔案
+schema-field-id = 唯一代碼；預設為去掉 .md 的檔名
+schema-field-title = 記錄的標題
+schema-field-classification = 誰可以看到此記錄
+schema-field-approvals = 每個已完成的審批步驟一筆
+schema-field-attachments = 記錄旁的檔案，以相對路徑列出；審批後各附其內容的 SHA-256
+schema-field-status = 記錄在工作流程中的狀態
+crypt-front-matter-broken = { $path }：新的前置欄位無法解析
+build-attachment-unreadable = 無法開啟附件 { $path }

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::i18n::t;
+
 /// The file-name suffix of an encrypted record.
 pub const SUFFIX: &str = ".md.age";
 
@@ -42,21 +44,29 @@ pub fn set_identities(paths: &[PathBuf]) -> anyhow::Result<usize> {
 }
 
 fn read_identity(path: &Path) -> anyhow::Result<age::ssh::Identity> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| anyhow::anyhow!("cannot read the key {}: {e}", path.display()))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        anyhow::anyhow!(t(
+            "crypt-key-unreadable",
+            &[("path", &path.display()), ("error", &e)]
+        ))
+    })?;
     let identity = age::ssh::Identity::from_buffer(
         std::io::BufReader::new(file),
         Some(path.display().to_string()),
     )
-    .map_err(|e| anyhow::anyhow!("{} is not an SSH private key: {e}", path.display()))?;
+    .map_err(|e| {
+        anyhow::anyhow!(t(
+            "crypt-not-a-private-key",
+            &[("path", &path.display()), ("error", &e)]
+        ))
+    })?;
     match identity {
         age::ssh::Identity::Unencrypted(_) => Ok(identity),
-        age::ssh::Identity::Encrypted(_) => anyhow::bail!(
-            "{} is protected by a passphrase; decrypt with a copy without one, or use `age -d` with it",
-            path.display()
-        ),
+        age::ssh::Identity::Encrypted(_) => {
+            anyhow::bail!(t("crypt-key-passphrase", &[("path", &path.display())]))
+        }
         age::ssh::Identity::Unsupported(_) => {
-            anyhow::bail!("{}: this kind of SSH key cannot decrypt age files", path.display())
+            anyhow::bail!(t("crypt-key-unsupported", &[("path", &path.display())]))
         }
     }
 }
@@ -143,12 +153,16 @@ pub fn seal(
     let recipients: Vec<age::ssh::Recipient> = keys
         .iter()
         .map(|k| {
-            k.parse()
-                .map_err(|e| anyhow::anyhow!("cannot encrypt to `{k}`: {e:?}"))
+            k.parse().map_err(|e| {
+                anyhow::anyhow!(t(
+                    "crypt-bad-recipient",
+                    &[("key", k), ("error", &format!("{e:?}"))]
+                ))
+            })
         })
         .collect::<anyhow::Result<_>>()?;
     if recipients.is_empty() {
-        anyhow::bail!("nobody to encrypt to");
+        anyhow::bail!(t("crypt-nobody", &[]));
     }
     let stanza = envelope
         .map(|e| serde_json::to_vec(e).map(EnvelopeStanza))
@@ -159,7 +173,7 @@ pub fn seal(
             .map(|r| r as &dyn age::Recipient)
             .chain(stanza.iter().map(|s| s as &dyn age::Recipient)),
     )
-    .map_err(|e| anyhow::anyhow!("cannot encrypt: {e}"))?;
+    .map_err(|e| anyhow::anyhow!(t("crypt-cannot-encrypt", &[("error", &e)])))?;
     let mut out = Vec::new();
     let mut writer = encryptor.wrap_output(&mut out)?;
     writer.write_all(plaintext)?;

@@ -352,3 +352,91 @@ fn an_undeclared_configured_field_names_its_type_by_label() {
     assert!(hans.contains("但类型「会议」（`meeting`"), "{hans}");
     assert!(said("en").contains("which type `meeting` (types/meeting.yaml) does not declare"));
 }
+
+/// `clerk new` in Traditional Chinese writes the comment beside a field with allowed values in
+/// Chinese, each value with its label; filled in beside the comment, the record checks clean.
+#[test]
+fn new_writes_its_comment_in_the_run_language() {
+    let repo = Repo::example();
+    let out = clerk(&["new", "asset", "--lang", "zh-Hant", "--title", "投影機"])
+        .args(["asset_no=QL-FA-004", "value=1200", "custodian=wang-fang"])
+        .args(["location=秘書處辦公室", "inventory_months=12"])
+        .args(["--date", common::TODAY])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    let path = out.stdout.trim().to_string();
+    let text = repo.read(&path);
+    let comment = "（可填：fixed（固定資產）、current（流動資產））";
+    assert!(text.contains(comment), "{text}");
+    assert!(!text.contains("one of"), "{text}");
+    repo.edit(&path, "category:   #", "category: fixed   #");
+    assert!(repo.read(&path).contains(comment));
+    let checked = clerk(&["check", "--format", "json", "--today", common::TODAY])
+        .arg(&path)
+        .dir(repo.path())
+        .run_json();
+    let errors: Vec<_> = checked
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.severity == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(checked.status, 0, "{}", checked.said());
+}
+
+/// `clerk schema -o DIR` says what it wrote, and the schema's description, in the run's
+/// language; naming no type is refused in it too.
+#[test]
+fn schema_speaks_the_run_language() {
+    let repo = Repo::example();
+    let out = clerk(&["schema", "leave", "-o", "schemas", "--lang", "zh-Hant"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 0, "{}", out.said());
+    assert_eq!(out.stdout.trim(), "已寫入 schemas/leave.schema.json");
+    let schema = repo.read("schemas/leave.schema.json");
+    assert!(
+        schema.contains("\"description\": \"`leave` 記錄的前置欄位（types/leave.yaml）\""),
+        "{schema}"
+    );
+    assert!(
+        schema.contains("\"description\": \"記錄的標題\""),
+        "{schema}"
+    );
+    let out = clerk(&["schema", "--lang", "zh-Hans"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    assert!(
+        out.stderr
+            .contains("请指定一个记录类型（`clerk schema document`）"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `clerk sign` with no `--key` and no key at `~/.ssh/id_ed25519` says so in Chinese.
+#[test]
+fn sign_without_a_key_says_so_in_chinese() {
+    let repo = Repo::example();
+    let home = Repo::empty();
+    let out = clerk(&["sign", "leave/leave-2026-033.md", "--step", "approve"])
+        .args([
+            "--by",
+            "zhou-meiling",
+            "--lang",
+            "zh-Hant",
+            "--date",
+            common::TODAY,
+        ])
+        .env("HOME", home.path())
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2, "{}", out.said());
+    let expected = format!(
+        "在 {} 找不到金鑰；請以 --key PATH 指定",
+        home.path().join(".ssh/id_ed25519").display()
+    );
+    assert!(out.stderr.contains(&expected), "{}", out.stderr);
+}

@@ -292,3 +292,60 @@ fn more_findings_and_refusals_in_each_language() {
         assert_shown(&format!("more-{lang}"), &text, Some(plain.path()));
     }
 }
+
+/// Why a rule cannot be evaluated — a field the record leaves empty (named by its label), a
+/// function given what it cannot take — a clerk.yaml serde cannot read (an unknown field inside
+/// `association`, a wrong kind of value in `role_limits`, each at its line) and a type file's
+/// reference with no list after `#`: in each language.
+#[test]
+fn reasons_in_each_language() {
+    let rules = Repo::example();
+    rules.edit(
+        "types/leave.yaml",
+        "rules:\n",
+        concat!(
+            "rules:\n",
+            "  - assert: \"record.returned_on >= record.start\"\n",
+            "    field: returned_on\n",
+            "    message: 銷假日期早於起始日期\n",
+            "  - assert: \"add_months(record.start, record.reason) > record.start\"\n",
+            "    field: reason\n",
+            "    message: 事由\n",
+        ),
+    );
+    let unknown = Repo::example();
+    unknown.edit(
+        "clerk.yaml",
+        "  short_name: 青嵐協會\n",
+        "  short_name: 青嵐協會\n  colour: red\n",
+    );
+    let wrong = Repo::example();
+    wrong.edit(
+        "clerk.yaml",
+        "{role: secretary-general, at_most: 1}",
+        "{role: secretary-general, at_most: one}",
+    );
+    let refs = Repo::example();
+    refs.edit(
+        "types/leave.yaml",
+        "  handover: person\n",
+        "  handover: \"person#\"\n",
+    );
+    for lang in ["zh-Hant", "zh-Hans", "en"] {
+        let check = |repo: &Repo| clerk(&["check", "--lang", lang]).dir(repo.path()).run();
+        let evaluated = clerk(&["check", "--format", "json", "--lang", lang])
+            .args(["--today", common::TODAY, "leave/leave-2026-030.md"])
+            .dir(rules.path())
+            .run_json();
+        let mut text = findings_of(&evaluated, &["E107"]);
+        for repo in [&unknown, &wrong] {
+            text.push_str(&shown(&check(repo)));
+            text.push('\n');
+        }
+        let referenced = clerk(&["check", "--format", "json", "--lang", lang])
+            .dir(refs.path())
+            .run_json();
+        text.push_str(&findings_of(&referenced, &["E101"]));
+        assert_shown(&format!("reasons-{lang}"), &text, Some(refs.path()));
+    }
+}

@@ -117,7 +117,11 @@ fn case_record(
     fields.insert(filers.field.clone(), Value::String(person.id.clone()));
     let mut record = Value::Object(fields);
     for (name, expr) in &case.fields {
-        let value = ev.scope(&record, Some(subject)).eval(expr)?;
+        let title = |name: &str| labels::run_field_title(def, name);
+        let value = ev
+            .scope(&record, Some(subject))
+            .eval(expr)
+            .map_err(|e| e.reason(expr, Some(&record), &title))?;
         let value = value.json().map_err(|e| e.to_string())?;
         if let Value::Object(m) = &mut record {
             m.insert(name.clone(), value);

@@ -31,7 +31,7 @@ pub fn check(
     for rule in &def.rules {
         // A rule or condition that cannot be evaluated is a finding of its own, never a pass:
         // the association believes the rule holds.
-        let mut judge = |expr: &Expr, what: &str| match yes_or_no(&scope, expr) {
+        let mut judge = |expr: &Expr, what: &str| match yes_or_no(&scope, expr, def, record) {
             Ok(b) => Some(b),
             Err(_) if fields_wrong => None,
             Err(why) => {
@@ -71,14 +71,22 @@ pub fn check(
     diags
 }
 
-/// `expr`'s value for the record as a yes or no, or why there is none.
-fn yes_or_no(scope: &crate::model::expr::Scope, expr: &Expr) -> Result<bool, String> {
-    match scope.eval(expr)? {
-        cel::Value::Bool(b) => Ok(b),
-        other => Err(crate::i18n::tv(
+/// `expr`'s value for the record as a yes or no, or why there is none (the fields it names by
+/// their labels).
+fn yes_or_no(
+    scope: &crate::model::expr::Scope,
+    expr: &Expr,
+    def: &TypeDef,
+    record: &Record,
+) -> Result<bool, String> {
+    let title = |name: &str| crate::model::labels::run_field_title(def, name);
+    match scope.eval(expr) {
+        Ok(cel::Value::Bool(b)) => Ok(b),
+        Ok(other) => Err(crate::i18n::tv(
             "rule-undecided-value",
-            &[("value", format!("{other:?}"))],
+            &[("value", crate::model::expr::shown(&other))],
         )),
+        Err(failure) => Err(failure.reason(expr, Some(&record.fields), &title)),
     }
 }
 

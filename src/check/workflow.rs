@@ -10,7 +10,7 @@ pub use super::next::roles_allowed;
 use crate::date;
 use crate::diag::{codes, Code, Diagnostic};
 use crate::i18n::tv;
-use crate::model::expr::{Evaluator, Scope};
+use crate::model::expr::{shown, Evaluator, Scope};
 use crate::model::labels::Say;
 use crate::model::people::RoleHeld;
 use crate::model::record::record_value;
@@ -401,9 +401,10 @@ fn applies(ctx: &Ctx, req: &Requirement) -> Result<bool, Diagnostic> {
     match ctx.scope.eval(when) {
         Ok(cel::Value::Bool(b)) => Ok(b),
         other => {
+            let title = |name: &str| ctx.say().field(name);
             let why = match other {
-                Ok(v) => tv("rule-undecided-value", &[("value", format!("{v:?}"))]),
-                Err(e) => e,
+                Ok(v) => tv("rule-undecided-value", &[("value", shown(&v))]),
+                Err(e) => e.reason(when, Some(&ctx.record.fields), &title),
             };
             let words = [
                 ("state", req.from_state.clone()),

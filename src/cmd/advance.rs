@@ -178,17 +178,25 @@ fn given_fields(def: &TypeDef, pairs: &[String]) -> anyhow::Result<Vec<(String, 
     for pair in pairs {
         let (key, value) = pair
             .split_once('=')
-            .ok_or_else(|| anyhow!("`{pair}` is not field=value"))?;
+            .ok_or_else(|| anyhow!(crate::i18n::t("new-not-pair", &[("pair", &pair)])))?;
         let key = key.trim();
         if !def.properties.contains(key) {
-            bail!("records of type `{}` have no field `{key}`", def.name);
+            let words = [
+                ("type", def.name.clone()),
+                ("type_label", crate::model::labels::run_type_label(def)),
+                ("field", key.to_string()),
+            ];
+            bail!(crate::i18n::tv("new-no-field", &words));
         }
         if matches!(key, "type" | "status" | "approvals") {
-            bail!("`{key}` is set by clerk (`--to STATE` moves the status; `clerk sign` approves)");
+            bail!(crate::i18n::t("advance-set-by-clerk", &[("field", &key)]));
         }
         match yaml::parse_value(value) {
             Ok(Value::String(_) | Value::Null) => {}
-            _ => bail!("`{key}={value}`: `clerk advance` writes text and dates; edit a list, number or yes/no in the file"),
+            _ => bail!(crate::i18n::t(
+                "advance-text-only",
+                &[("field", &key), ("value", &value)]
+            )),
         }
         out.push((key.to_string(), value.to_string()));
     }

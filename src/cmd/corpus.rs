@@ -10,6 +10,7 @@ use anyhow::{anyhow, bail, Context};
 use ssh_key::{HashAlg, LineEnding, PrivateKey};
 
 use crate::edit::{self, ApprovalEntry};
+use crate::i18n::t;
 use crate::model::digest::{content_digest, Payload, NAMESPACE};
 use crate::model::record::Record;
 use crate::model::repo::Repository;
@@ -60,15 +61,12 @@ impl Rng {
 /// (which must not exist). Returns how many records it holds.
 pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::Result<usize> {
     if out.exists() {
-        bail!("{} exists; clerk corpus writes a new folder", out.display());
+        bail!("{}", t("corpus-exists", &[("path", &out.display())]));
     }
     let (repo, _) = super::record::open_repository(example)?;
     let keys = example.join(".example-keys");
     if !keys.is_dir() {
-        bail!(
-            "{} has no .example-keys/ to sign with (use records-example)",
-            example.display()
-        );
+        bail!("{}", t("corpus-no-keys", &[("path", &example.display())]));
     }
     let mut signer = Signer {
         dir: keys,
@@ -110,7 +108,8 @@ pub fn generate(example: &Path, out: &Path, count: usize, seed: u64) -> anyhow::
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, text)
+            .with_context(|| t("cannot-write-path", &[("path", &path.display())]))?;
     }
     Ok(records)
 }
@@ -358,7 +357,8 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<i32> {
         let n = generate(&self.example, &self.output, self.records, self.seed)?;
-        println!("wrote {n} records into {}", self.output.display());
+        let path = self.output.display();
+        println!("{}", t("corpus-wrote", &[("n", &n), ("path", &path)]));
         Ok(0)
     }
 }

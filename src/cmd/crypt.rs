@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::record;
 
 use crate::crypt;
+use crate::i18n::t;
 use crate::model::readers;
 use crate::model::repo::Repository;
 use crate::model::types::Classification;
@@ -70,8 +71,8 @@ pub fn encrypt(file: &Path, today: NaiveDate) -> anyhow::Result<()> {
         ));
     }
     for path in plain_files {
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = std::fs::read(&path)
+            .with_context(|| t("cannot-read-path", &[("path", &path.display())]))?;
         let target = PathBuf::from(format!("{}.age", path.display()));
         replace_file(&path, &target, &crypt::seal(&bytes, &keys, None)?)?;
         println!("{}", sealed_to(&path, &target, &readers));
@@ -102,7 +103,8 @@ pub fn decrypt(file: &Path) -> anyhow::Result<()> {
             &[("path", &file.display())]
         ));
     };
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes =
+        std::fs::read(file).with_context(|| t("cannot-read-path", &[("path", &file.display())]))?;
     let text = crypt::open(&bytes).map_err(|e| {
         anyhow!(crate::i18n::t(
             "cannot-decrypt",
@@ -136,7 +138,7 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
         }
         let sealed = crypt::seal(repo.text_of(rec).as_bytes(), &keys, Some(&envelope))?;
         crate::fsio::write_bytes_atomic(&repo.root.join(&rec.path), &sealed)
-            .with_context(|| format!("cannot write {}", rec.path))?;
+            .with_context(|| t("cannot-write-path", &[("path", &rec.path)]))?;
         let words = [
             ("path", rec.path.clone()),
             ("ids", people.join(", ")),
@@ -179,14 +181,16 @@ fn sealed_to(file: &Path, target: &Path, (ids, names): &(String, String)) -> Str
 /// Creates `target` with `bytes`, then removes `file`: only once the new file is complete does
 /// the old one go, so a failure never leaves neither.
 fn replace_file(file: &Path, target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    crate::fsio::create_new(target, bytes)
-        .map_err(|e| anyhow!("cannot create {}: {e}", target.display()))?;
+    crate::fsio::create_new(target, bytes).map_err(|e| {
+        let path = target.display();
+        anyhow!(t(
+            "cannot-create-because",
+            &[("path", &path), ("error", &e)]
+        ))
+    })?;
     std::fs::remove_file(file).with_context(|| {
-        format!(
-            "wrote {} but could not remove {}",
-            target.display(),
-            file.display()
-        )
+        let (target, file) = (target.display(), file.display());
+        t("crypt-not-removed", &[("target", &target), ("path", &file)])
     })
 }
 
@@ -204,9 +208,10 @@ pub fn write_record(repo: &Repository, index: usize, text: &str) -> anyhow::Resu
             Some(&envelope_of_text(repo, rec, text)?),
         )?;
         crate::fsio::write_bytes_atomic(&path, &sealed)
-            .with_context(|| format!("cannot write {}", rec.path))
+            .with_context(|| t("cannot-write-path", &[("path", &rec.path)]))
     } else {
-        crate::fsio::write_atomic(&path, text).with_context(|| format!("cannot write {}", rec.path))
+        crate::fsio::write_atomic(&path, text)
+            .with_context(|| t("cannot-write-path", &[("path", &rec.path)]))
     }
 }
 
@@ -219,7 +224,7 @@ fn envelope_of_text(
     let fields = crate::parse::frontmatter::split(text)
         .ok()
         .and_then(|split| crate::parse::yaml::parse_mapping(split.yaml).ok())
-        .ok_or_else(|| anyhow!("{}: the new front matter does not parse", rec.path))?;
+        .ok_or_else(|| anyhow!(t("crypt-front-matter-broken", &[("path", &rec.path)])))?;
     let id = fields
         .get("id")
         .and_then(serde_json::Value::as_str)

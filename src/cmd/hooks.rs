@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 
 use crate::git;
+use crate::i18n::t;
 
 /// Marks a hook clerk wrote, so that reinstalling replaces it and a foreign hook is never lost.
 const MARKER: &str = "installed by clerk";
@@ -16,10 +17,10 @@ const HOOKS: &[&str] = &["pre-commit", "pre-merge-commit"];
 /// Writes the hooks into the git repository around `dir`; returns the files written.
 pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
     let repo = git2::Repository::discover(dir)
-        .with_context(|| format!("`{}` is not in a git repository", dir.display()))?;
+        .with_context(|| t("hooks-no-git", &[("path", &dir.display())]))?;
     let workdir = repo
         .workdir()
-        .context("the git repository has no work tree")?
+        .context(t("hooks-no-work-tree", &[]))?
         .to_path_buf();
     let hooks = match repo
         .config()
@@ -31,7 +32,7 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
         None => repo.path().join("hooks"),
     };
     let prefix = git::prefix(&repo, dir)?;
-    let exe = std::env::current_exe().context("cannot tell where clerk is installed")?;
+    let exe = std::env::current_exe().context(t("hooks-no-exe", &[]))?;
     let records = if prefix.is_empty() {
         ".".to_string()
     } else {
@@ -48,7 +49,7 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
         records.replace('\'', "'\\''"),
     );
     std::fs::create_dir_all(&hooks)
-        .with_context(|| format!("cannot create `{}`", hooks.display()))?;
+        .with_context(|| t("cannot-create", &[("path", &hooks.display())]))?;
     let foreign: Vec<String> = HOOKS
         .iter()
         .map(|h| hooks.join(h))
@@ -67,7 +68,7 @@ pub fn install(dir: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
     for hook in HOOKS {
         let path = hooks.join(hook);
         crate::fsio::write_atomic(&path, &script)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .with_context(|| t("cannot-write-path", &[("path", &path.display())]))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -63,7 +63,7 @@ pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
     }
     let text = render(&repo, def, req)?;
     std::fs::create_dir_all(&folder)
-        .with_context(|| format!("cannot create {}", folder.display()))?;
+        .with_context(|| crate::i18n::t("cannot-create", &[("path", &folder.display())]))?;
     create_new(&path, &text)?;
     Ok(path)
 }
@@ -166,7 +166,10 @@ fn render(repo: &Repository, def: &TypeDef, req: &NewRequest) -> anyhow::Result<
         .map(|t| serde_json::to_string(t).unwrap_or_default());
     match title {
         Some(t) => out.push_str(&format!("title: {}\n", plain_or(&t))),
-        None => out.push_str("title:   # 標題 the record's title\n"),
+        None => out.push_str(&format!(
+            "title:   # {}\n",
+            crate::i18n::t("new-title-comment", &[])
+        )),
     }
     let mut keys: Vec<&str> = required
         .iter()
@@ -240,12 +243,18 @@ fn hint(prop: Option<&Value>) -> String {
             .map(|(c, title)| {
                 let id = c.as_str().map_or_else(|| c.to_string(), str::to_string);
                 match title {
-                    Some(t) if *t != id => format!("{id} {t}"),
+                    Some(t) if *t != id => {
+                        let label = crate::i18n::script(t);
+                        crate::i18n::t("new-choice", &[("id", &id), ("label", &label)])
+                    }
                     _ => id,
                 }
             })
             .collect();
-        text.push_str(&format!(" (one of: {})", list.join(", ")));
+        let sep = crate::i18n::t("list-and", &[]);
+        let choices = list.join(&sep);
+        text.push(' ');
+        text.push_str(&crate::i18n::t("new-one-of", &[("choices", &choices)]));
     }
     let text = text.replace('\n', " ");
     if text.trim().is_empty() {
@@ -262,8 +271,13 @@ fn type_label(def: &TypeDef) -> String {
 
 /// Writes a file that must not exist yet, atomically.
 pub(super) fn create_new(path: &Path, text: &str) -> anyhow::Result<()> {
-    crate::fsio::create_new(path, text.as_bytes())
-        .map_err(|e| anyhow!("cannot create {}: {e}", path.display()))
+    crate::fsio::create_new(path, text.as_bytes()).map_err(|e| {
+        let path = path.display();
+        anyhow!(crate::i18n::t(
+            "cannot-create-because",
+            &[("path", &path), ("error", &e)]
+        ))
+    })
 }
 
 /// `clerk new`'s arguments.

@@ -7,14 +7,16 @@ use anyhow::{anyhow, bail};
 use serde_json::{json, Value};
 
 use super::args::Repo;
+use crate::i18n::t;
 use crate::model::repo::Repository;
 
 /// The schema of one type, ready to save as `TYPE.schema.json`.
 pub fn schema_of(repo: &Repository, type_name: &str) -> anyhow::Result<Value> {
     let def = repo.types.get(type_name).ok_or_else(|| {
+        let types = repo.types.keys().cloned().collect::<Vec<_>>().join(", ");
         anyhow!(
-            "no type `{type_name}`; types: {}",
-            repo.types.keys().cloned().collect::<Vec<_>>().join(", ")
+            "{}",
+            t("new-no-type", &[("type", &type_name), ("types", &types)])
         )
     })?;
     let mut schema = def.schema.clone();
@@ -29,17 +31,39 @@ pub fn schema_of(repo: &Repository, type_name: &str) -> anyhow::Result<Value> {
         );
         map.insert(
             "description".into(),
-            json!(format!(
-                "Front matter of a `{type_name}` record ({})",
-                def.path
+            json!(t(
+                "schema-description",
+                &[("type", &type_name), ("path", &def.path)]
             )),
         );
         // The record must name this type.
         if let Some(Value::Object(props)) = map.get_mut("properties") {
+            say_common_fields(props);
             props.insert("type".into(), json!({"const": type_name}));
         }
     }
     Ok(schema)
+}
+
+/// The descriptions clerk gives the fields every record has, in the run's language (a type
+/// file's own description of such a field stays as written).
+fn say_common_fields(props: &mut serde_json::Map<String, Value>) {
+    for (key, id) in [
+        ("type", "schema-field-type"),
+        ("id", "schema-field-id"),
+        ("title", "schema-field-title"),
+        ("classification", "schema-field-classification"),
+        ("approvals", "schema-field-approvals"),
+        ("attachments", "schema-field-attachments"),
+        ("status", "schema-field-status"),
+    ] {
+        let english = crate::i18n::in_lang(crate::i18n::Lang::En, id, &[]);
+        if let Some(d) = props.get_mut(key).and_then(|p| p.get_mut("description")) {
+            if d.as_str() == Some(english.as_str()) {
+                *d = json!(t(id, &[]));
+            }
+        }
+    }
 }
 
 /// Prints one type's schema, or writes every type's into `out`; or the Front Matter CMS
@@ -56,7 +80,7 @@ pub fn run(
         match out {
             Some(path) => {
                 crate::fsio::write_atomic(path, &text)?;
-                println!("wrote {}", path.display());
+                println!("{}", t("wrote", &[("path", &path.display())]));
             }
             None => print!("{text}"),
         }
@@ -76,11 +100,11 @@ pub fn run(
                     &path,
                     &(serde_json::to_string_pretty(&schema_of(&repo, name)?)? + "\n"),
                 )?;
-                println!("wrote {}", path.display());
+                println!("{}", t("wrote", &[("path", &path.display())]));
             }
         }
         (None, None) => {
-            bail!("name a type (`clerk schema document`), or write them all with `-o DIR`")
+            bail!("{}", t("schema-name-a-type", &[]))
         }
     }
     Ok(0)
@@ -111,11 +135,11 @@ pub fn front_matter_cms(repo: &Repository) -> Value {
                     field["required"] = json!(true);
                 }
                 if def.managed.contains(key) {
-                    let note = "set by clerk (issue, archive, sign) or the workflow";
+                    let note = t("schema-managed-note", &[]);
                     field["description"] =
                         json!(match prop.get("description").and_then(Value::as_str) {
                             Some(d) => format!("{d} — {note}"),
-                            None => note.to_string(),
+                            None => note,
                         });
                 }
                 if key == "status" {

@@ -12,7 +12,7 @@ use super::args::OnDate;
 use super::record;
 use crate::check::workflow::roles_allowed;
 use crate::edit::{self, ApprovalEntry};
-use crate::i18n::tv;
+use crate::i18n::{t, tv};
 use crate::model::digest::{content_digest, Payload, NAMESPACE};
 use crate::model::expr::Evaluator;
 use crate::model::keys::Keyring;
@@ -112,26 +112,48 @@ pub fn sign(req: &Request, key: Option<&Path>, advance: bool) -> anyhow::Result<
     };
     let armored = sign_payload(&r.payload.text(), &key)?;
     let sig = SshSig::from_pem(armored.trim())
-        .map_err(|e| anyhow!("ssh-keygen produced an unreadable signature: {e}"))?;
+        .map_err(|e| anyhow!(t("sign-unreadable-signature", &[("error", &e)])))?;
 
     // Refuse to write a signature clerk would reject: the key must be the approver's, valid that day.
     let (keys, _) = Keyring::load(&r.repo);
+    let shown = key.display();
     let date = NaiveDate::parse_from_str(&r.payload.date, "%Y-%m-%d")?;
     let by = &r.payload.by;
-    match keys.of(by).iter().find(|k| k.key.key_data() == sig.public_key()) {
-        None => bail!(
-            "{} is not one of {by}'s keys in people/; add its public key under `keys:` in their person record",
-            key.display()
-        ),
-        Some(k) if !k.valid_on(date) => bail!("{} was not valid on {date} (valid {})", key.display(), k.window()),
+    match keys
+        .of(by)
+        .iter()
+        .find(|k| k.key.key_data() == sig.public_key())
+    {
+        None => {
+            let name = Say::new(&r.repo, None).person(by);
+            let words = [
+                ("key", &shown as &dyn std::fmt::Display),
+                ("by", by),
+                ("name", &name),
+            ];
+            bail!(t("sign-not-their-key", &words))
+        }
+        Some(k) if !k.valid_on(date) => {
+            let words = [
+                ("key", &shown as &dyn std::fmt::Display),
+                ("date", &date),
+                ("window", &k.window()),
+            ];
+            bail!(t("sign-key-not-valid-then", &words))
+        }
         // Signing now: the key must be valid now too, or an expired key could backdate approvals.
-        Some(k) if !k.valid_on(chrono::Local::now().date_naive()) => bail!("{} is no longer valid (valid {}); sign with a current key", key.display(), k.window()),
+        Some(k) if !k.valid_on(chrono::Local::now().date_naive()) => {
+            bail!(t(
+                "sign-key-expired",
+                &[("key", &shown), ("window", &k.window())]
+            ))
+        }
         Some(_) => {}
     }
 
     let today = chrono::Local::now().date_naive();
     if date > today {
-        bail!("{date} is after today ({today}): an approval is dated the day it is given");
+        bail!(t("sign-after-today", &[("date", &date), ("today", &today)]));
     }
     let rec = &r.repo.records[r.index];
     let text = r.repo.text_of(rec);
@@ -271,24 +293,28 @@ fn bind_attachments(file: &Path) -> anyhow::Result<()> {
             continue;
         }
         let source = a.source.map_err(|why| {
-            anyhow!(
-                "{}: the attachment `{}` {}; fix it before signing",
-                rec.path,
-                a.name,
-                why.describe()
-            )
+            let words = [
+                ("path", rec.path.clone()),
+                ("name", a.name.clone()),
+                ("why", why.describe()),
+            ];
+            anyhow!(tv("sign-attachment-refused", &words))
         })?;
         let bytes = source
             .content(crate::model::attachments::Files::Folder(&repo.root))
-            .with_context(|| format!("cannot read the attachment `{}`", a.name))?
-            .ok_or_else(|| anyhow!("the attachment `{}` is encrypted and no key given opens it: sign with --identity KEY", a.name))?;
+            .with_context(|| t("sign-attachment-unreadable", &[("name", &a.name)]))?
+            .ok_or_else(|| anyhow!(t("sign-attachment-sealed", &[("name", &a.name)])))?;
         hashes.push((a.index, crate::model::attachments::sha256(&bytes)));
     }
     if hashes.is_empty() {
         return Ok(());
     }
-    let edited = edit::bind_attachments(repo.text_of(rec), &hashes)
-        .map_err(|e| anyhow!("{}: cannot write the attachments' SHA-256: {e}", rec.path))?;
+    let edited = edit::bind_attachments(repo.text_of(rec), &hashes).map_err(|e| {
+        anyhow!(t(
+            "sign-attachment-hashes",
+            &[("path", &rec.path), ("error", &e)]
+        ))
+    })?;
     super::crypt::write_record(&repo, index, &edited)?;
     let words = [("path", rec.path.clone()), ("n", hashes.len().to_string())];
     println!("{}", tv("attachments-bound", &words));
@@ -296,10 +322,10 @@ fn bind_attachments(file: &Path) -> anyhow::Result<()> {
 }
 
 fn default_key() -> anyhow::Result<PathBuf> {
-    let home = std::env::var_os("HOME").ok_or_else(|| anyhow!("no HOME; pass --key"))?;
+    let home = std::env::var_os("HOME").ok_or_else(|| anyhow!(t("sign-no-home", &[])))?;
     let key = PathBuf::from(home).join(".ssh/id_ed25519");
     if !key.exists() {
-        bail!("no key at {}; pass --key PATH", key.display());
+        bail!(t("sign-no-key", &[("path", &key.display())]));
     }
     Ok(key)
 }
@@ -311,9 +337,9 @@ fn default_key() -> anyhow::Result<PathBuf> {
 /// and exit before reading anything, and writing to its closed input would end clerk (SIGPIPE)
 /// without a word.
 fn sign_payload(payload: &str, key: &Path) -> anyhow::Result<String> {
-    let dir = tempfile::tempdir().context("cannot make a temporary folder to sign in")?;
+    let dir = tempfile::tempdir().context(t("sign-no-tempdir", &[]))?;
     let data = dir.path().join("payload");
-    std::fs::write(&data, payload).context("cannot write the text to sign")?;
+    std::fs::write(&data, payload).context(t("sign-cannot-write-payload", &[]))?;
     match Command::new("ssh-keygen")
         .args(["-Y", "sign", "-n", NAMESPACE, "-q", "-f"])
         .arg(key)
@@ -326,33 +352,30 @@ fn sign_payload(payload: &str, key: &Path) -> anyhow::Result<String> {
         Ok(out) => {
             if out.status.success() {
                 let signature = std::fs::read(data.with_extension("sig"))
-                    .context("ssh-keygen wrote no signature")?;
+                    .context(t("sign-no-signature", &[]))?;
                 return Ok(String::from_utf8(signature)?);
             }
             // ssh-keygen refuses key files others can read (a key checked out of git has
             // 0644). An unencrypted key file can still be used directly; say how to fix it.
             match sign_in_process(payload, key) {
                 Ok(sig) => {
-                    eprintln!("warning: ssh-keygen refused {}; signed with the key file directly (`chmod 600` it)", key.display());
+                    eprintln!("{}", t("sign-key-too-open", &[("key", &key.display())]));
                     Ok(sig)
                 }
-                Err(_) => bail!("ssh-keygen could not sign with {}", key.display()),
+                Err(_) => bail!(t("sign-keygen-failed", &[("key", &key.display())])),
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => sign_in_process(payload, key),
-        Err(e) => Err(e).context("cannot run ssh-keygen"),
+        Err(e) => Err(e).context(t("sign-no-keygen", &[])),
     }
 }
 
 /// Signs with an unencrypted OpenSSH private key file.
 pub fn sign_in_process(payload: &str, key: &Path) -> anyhow::Result<String> {
     let private = PrivateKey::read_openssh_file(key)
-        .with_context(|| format!("cannot read the private key {}", key.display()))?;
+        .with_context(|| t("sign-private-unreadable", &[("key", &key.display())]))?;
     if private.is_encrypted() {
-        bail!(
-            "{} is encrypted; install ssh-keygen (OpenSSH) to sign with it",
-            key.display()
-        );
+        bail!(t("sign-key-encrypted", &[("key", &key.display())]));
     }
     let sig = private.sign(NAMESPACE, HashAlg::Sha512, payload.as_bytes())?;
     Ok(sig.to_pem(LineEnding::LF)?)

@@ -451,9 +451,15 @@ impl Config {
                         super::locate(text, &pointer, true),
                         crate::i18n::t("config-unknown-key", &[("key", &key)]),
                     )
-                    .hint(format!(
-                        "clerk reads: association, departments, ignore, skip, limits, people_type, people_fields, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
-                        KNOWN_SETTINGS.join(", ")
+                    .hint(crate::i18n::t(
+                        "config-unknown-key-hint",
+                        &[(
+                            "settings",
+                            &format!(
+                                "association, departments, ignore, skip, limits, people_type, people_fields, council, numbering, archive, encryption, governance, role_limits, signatures, site, reports, annual_report, {}",
+                                KNOWN_SETTINGS.join(", ")
+                            ),
+                        )],
                     )),
                 );
             }

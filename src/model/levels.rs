@@ -80,14 +80,14 @@ impl Levels {
     /// The levels, refused when empty, too many, or an id is empty or given twice.
     pub fn new(levels: Vec<Level>) -> Result<Levels, String> {
         if levels.is_empty() || levels.len() > 100 {
-            return Err("`classifications` lists from 1 to 100 levels, lowest first".into());
+            return Err(crate::i18n::t("levels-count", &[]));
         }
         for (i, level) in levels.iter().enumerate() {
             if level.id.trim().is_empty() {
-                return Err("a classification level has an empty `id`".into());
+                return Err(crate::i18n::t("levels-empty-id", &[]));
             }
             if levels[..i].iter().any(|l| l.id == level.id) {
-                return Err(format!("the classification `{}` is listed twice", level.id));
+                return Err(crate::i18n::t("levels-twice", &[("id", &level.id)]));
             }
         }
         Ok(Levels(levels))
@@ -102,9 +102,9 @@ impl Levels {
     /// The level with this id, or an error naming the levels there are.
     pub fn resolve(&self, id: &str) -> Result<Classification, String> {
         self.parse(id).ok_or_else(|| {
-            format!(
-                "`{id}` is not a classification level; the levels are: {}",
-                self.ids().join(", ")
+            crate::i18n::t(
+                "levels-unknown",
+                &[("id", &id), ("levels", &self.ids().join(", "))],
             )
         })
     }

@@ -21,6 +21,7 @@ pub mod refs;
 pub mod registers;
 pub mod repo;
 pub mod sealed;
+mod serde_says;
 pub mod share;
 pub mod types;
 
@@ -92,13 +93,14 @@ pub(crate) fn deserialize_config<T: DeserializeOwned>(
                 }
             }
             let field = display_path(&pointer);
+            // An unknown key is best shown at the key itself.
+            let on_key = message.starts_with("unknown field");
+            let message = serde_says::says(&message);
             let message = if field.is_empty() {
                 message
             } else {
                 format!("`{field}`: {message}")
             };
-            // An unknown key is best shown at the key itself.
-            let on_key = message.contains("unknown field");
             Err(Diagnostic::new(
                 code,
                 path,

@@ -40,7 +40,7 @@ impl RefRule {
                 None => (part, false),
             };
             if key.is_empty() || key.contains(['[', ']', '#', '@']) {
-                return Err(format!("`{field}` is not a field path"));
+                return Err(crate::i18n::t("refs-not-a-path", &[("field", &field)]));
             }
             path.push(Step {
                 key: key.to_string(),
@@ -54,18 +54,18 @@ impl RefRule {
                 .iter()
                 .any(|n| n.is_empty() || n.contains([' ', '#', '@']))
             {
-                return Err(format!("`{target}` is not a reference target"));
+                return Err(crate::i18n::t("refs-not-a-target", &[("target", &target)]));
             }
             Ok(names)
         };
         let target = if let Some(list) = target.strip_prefix('@') {
             if list.is_empty() || list.contains(['|', '#']) {
-                return Err(format!("`{target}` is not a reference target"));
+                return Err(crate::i18n::t("refs-not-a-target", &[("target", &target)]));
             }
             Target::Config(list.to_string())
         } else if let Some((types, list)) = target.split_once('#') {
             if list.is_empty() {
-                return Err(format!("`{target}` names no list after `#`"));
+                return Err(crate::i18n::t("refs-no-list", &[("target", &target)]));
             }
             Target::Anchored {
                 types: names(types)?,

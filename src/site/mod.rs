@@ -215,7 +215,7 @@ fn check_render(findings: &[Diagnostic], options: &Options) -> anyhow::Result<()
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 && !options.allow_errors {
-        bail!("{errors} error(s) found by `clerk check`; fix them, or build anyway with --allow-errors (affected records are marked)");
+        bail!(crate::i18n::t("build-errors-found", &[("n", &errors)]));
     }
     Ok(())
 }
@@ -240,7 +240,7 @@ pub fn render(
     #[cfg(feature = "pdf")]
     let typesetter = match site.pdf.then(|| pdf::Typesetter::new(&repo.root)) {
         Some(Err(why)) => {
-            eprintln!("warning: the site is built without PDFs: {why}");
+            eprintln!("{}", crate::i18n::t("build-without-pdfs", &[("why", &why)]));
             site.pdf = false;
             None
         }
@@ -293,9 +293,9 @@ pub fn render(
         }
         if let Some(indexing) = indexing {
             indexing
-                .context("cannot start the search indexer")?
+                .context(crate::i18n::t("search-no-thread", &[]))?
                 .join()
-                .map_err(|_| anyhow::anyhow!("the search indexer failed"))??;
+                .map_err(|_| anyhow::anyhow!(crate::i18n::t("search-failed", &[])))??;
             clock.lap("site: search index (after the registers)");
         }
         Ok(pages)
@@ -340,7 +340,10 @@ fn copy_attachments(site: &Site, out: &Output) -> anyhow::Result<Vec<(String, Pa
                 copied.push((rel, source.path));
             } else if let Some(plain) = source
                 .content(crate::model::attachments::Files::Folder(&repo.root))
-                .with_context(|| format!("cannot open the attachment {}", source.path.display()))?
+                .with_context(|| {
+                    let path = source.path.display();
+                    crate::i18n::t("build-attachment-unreadable", &[("path", &path)])
+                })?
             {
                 out.put(rel, plain)?;
             }

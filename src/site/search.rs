@@ -100,11 +100,11 @@ pub fn index(
             .name("clerk-search-2".into())
             .stack_size(16 << 20)
             .spawn_scoped(scope, work)
-            .context("cannot start the search indexer")?;
+            .context(crate::i18n::t("search-no-thread", &[]))?;
         let mine = work();
         other
             .join()
-            .map_err(|_| anyhow!("the search indexer failed"))??;
+            .map_err(|_| anyhow!(crate::i18n::t("search-failed", &[])))??;
         mine
     })?;
     let parts: Vec<String> = (1..chunks.len()).map(|n| format!("part-{n}/")).collect();
@@ -308,7 +308,7 @@ fn language(locale: Locale) -> &'static str {
 /// Without the `search` feature there is no indexer: builds leave the index out.
 #[cfg(not(feature = "search"))]
 fn index_part(_: Locale, _: &[Entry], _: &Fold) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    anyhow::bail!("this clerk was built without search (cargo feature `search`)")
+    anyhow::bail!(crate::i18n::t("search-not-built", &[]))
 }
 
 /// One Pagefind bundle for `entries`: its files, by path inside the bundle. The text indexed is
@@ -325,7 +325,7 @@ fn index_part(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .context("cannot start the search indexer")?;
+        .context(crate::i18n::t("search-no-thread", &[]))?;
     let generated = runtime.block_on(async {
         let options = PagefindServiceConfig::builder()
             .force_language(language.to_string())

@@ -19,6 +19,7 @@ use http::{line, respond};
 
 use crate::check;
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::t;
 use crate::model::repo::Repository;
 use crate::site;
 
@@ -73,7 +74,7 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
     let root = req
         .dir
         .canonicalize()
-        .with_context(|| format!("cannot open `{}`", req.dir.display()))?;
+        .with_context(|| t("serve-cannot-open", &[("path", &req.dir.display())]))?;
     let shared = Arc::new(Shared {
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
@@ -89,21 +90,26 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
             }
         }
     })
-    .context("cannot watch the repository for changes")?;
+    .context(t("serve-cannot-watch", &[]))?;
     watcher
         .watch(&root, RecursiveMode::Recursive)
-        .context("cannot watch the repository for changes")?;
+        .context(t("serve-cannot-watch", &[]))?;
     // Watching starts before the first build: a save made while it runs is built next, and
     // none made after "watching" is printed can be missed.
     let (took, mut last) = rebuild(&root, req, &shared);
-    let server = tiny_http::Server::http(("127.0.0.1", req.port))
-        .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{}: {e}", req.port))?;
+    let server = tiny_http::Server::http(("127.0.0.1", req.port)).map_err(|e| {
+        anyhow!(t(
+            "serve-cannot-listen",
+            &[("port", &req.port), ("error", &e)]
+        ))
+    })?;
     let port = server.server_addr().to_ip().map_or(req.port, |a| a.port());
-    println!("serving {} at http://127.0.0.1:{port}/", root.display());
+    let url = format!("http://127.0.0.1:{port}/");
     println!(
-        "built in {} ms; watching for changes (Ctrl-C stops)",
-        took.as_millis()
+        "{}",
+        t("serve-serving", &[("path", &root.display()), ("url", &url)])
     );
+    println!("{}", t("serve-built", &[("ms", &took.as_millis())]));
 
     let watcher_state = Arc::clone(&shared);
     let watch_root = root.clone();
@@ -134,15 +140,15 @@ pub fn run(req: &Request) -> anyhow::Result<i32> {
                     if let Some(took) =
                         quick(&watch_root, &request, loaded, &changed, &watcher_state)
                     {
-                        println!("page updated in {} ms", took.as_millis());
+                        println!("{}", t("serve-page-updated", &[("ms", &took.as_millis())]));
                     }
                 }
                 let (took, loaded) = rebuild(&watch_root, &request, &watcher_state);
                 last = loaded;
-                println!("rebuilt in {} ms", took.as_millis());
+                println!("{}", t("serve-rebuilt", &[("ms", &took.as_millis())]));
             }
         });
-    watching.context("cannot start the rebuilding thread")?;
+    watching.context(t("serve-no-thread", &[]))?;
 
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);

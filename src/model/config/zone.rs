@@ -38,11 +38,8 @@ impl<'de> Deserialize<'de> for Zone {
         if !text.starts_with(['+', '-']) {
             return named_zone(&text).map_err(serde::de::Error::custom);
         }
-        let bad = || {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a UTC offset: write it as +08:00 (or -05:00, +00:00), or name the zone (Asia/Taipei)"
-            ))
-        };
+        let bad =
+            || serde::de::Error::custom(crate::i18n::t("config-not-an-offset", &[("text", &text)]));
         let (sign, rest) = if let Some(rest) = text.strip_prefix('-') {
             (-1, rest)
         } else {
@@ -66,10 +63,11 @@ fn named_zone(text: &str) -> Result<Zone, String> {
     }
     let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
     let guess = crate::text::closest(text, names)
-        .map(|name| format!("did you mean `{name}`? "))
+        .map(|name| crate::i18n::t("did-you-mean", &[("best", &name)]) + " ")
         .unwrap_or_default();
-    Err(format!(
-        "`{text}` is not a time zone: {guess}write its name in the tz database (Asia/Taipei, Asia/Shanghai, Europe/London) or a UTC offset (+08:00)"
+    Err(crate::i18n::t(
+        "config-not-a-zone",
+        &[("text", &text), ("guess", &guess)],
     ))
 }
 

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::Calendar;
 use super::lookup::{RecordSet, RECORD_SET};
 use crate::date::parse as parse_date;
+use crate::i18n::{t, tv};
 
 /// The root context: clerk's functions, and the values every expression may read.
 pub(super) fn base_context(
@@ -50,8 +51,7 @@ fn days(a: Arc<String>, b: Arc<String>) -> Result<i64, ExecutionError> {
 
 /// `year(date)`: the year of a date.
 fn year(a: Arc<String>) -> Result<i64, ExecutionError> {
-    let d = parse_date(&a)
-        .ok_or_else(|| ExecutionError::function_error("year", format!("`{a}` is not a date")))?;
+    let d = parse_date(&a).ok_or_else(|| not_a_date("year", &a))?;
     Ok(i64::from(d.year()))
 }
 
@@ -78,13 +78,11 @@ fn add_months(date: Arc<String>, months: Value) -> Result<Value, ExecutionError>
         other => {
             return Err(ExecutionError::function_error(
                 "add_months",
-                format!("{other:?} is not a number of months"),
+                tv("why-not-months", &[("value", super::why::shown(&other))]),
             ))
         }
     };
-    let d = parse_date(&date).ok_or_else(|| {
-        ExecutionError::function_error("add_months", format!("`{date}` is not a date"))
-    })?;
+    let d = parse_date(&date).ok_or_else(|| not_a_date("add_months", &date))?;
     let moved = if months >= 0 {
         d.checked_add_months(chrono::Months::new(months as u32))
     } else {
@@ -92,7 +90,7 @@ fn add_months(date: Arc<String>, months: Value) -> Result<Value, ExecutionError>
     };
     moved
         .map(|d| Value::String(Arc::new(d.to_string())))
-        .ok_or_else(|| ExecutionError::function_error("add_months", "date out of range"))
+        .ok_or_else(|| ExecutionError::function_error("add_months", t("why-date-range", &[])))
 }
 
 /// `lookup(type, field, value)`: the records of `type` whose `field` is `value`, from the
@@ -108,20 +106,24 @@ fn lookup(
         .get_variable(RECORD_SET)
         .and_then(|v| Value::try_from(v.as_ref()).ok());
     let Some(Value::Opaque(set)) = set else {
-        return Err(ftx.error("lookup() can be used only in registers and the due list"));
+        return Err(ftx.error(t("why-lookup-here", &[])));
     };
     let Some(set) = set.downcast_ref::<RecordSet>() else {
-        return Err(ftx.error("lookup() can be used only in registers and the due list"));
+        return Err(ftx.error(t("why-lookup-here", &[])));
     };
     set.lookup(&type_name, &field, &value)
         .map_err(|e| ftx.error(e))
 }
 
 pub(super) fn dates(a: &str, b: &str) -> Result<(NaiveDate, NaiveDate), ExecutionError> {
-    let parse = |s: &str| {
-        parse_date(s).ok_or_else(|| {
-            ExecutionError::function_error("date", format!("`{s}` is not a date (YYYY-MM-DD)"))
-        })
-    };
+    let parse = |s: &str| parse_date(s).ok_or_else(|| not_a_date("date", s));
     Ok((parse(a)?, parse(b)?))
+}
+
+/// `function`'s error for text that is not a date.
+fn not_a_date(function: &str, text: &str) -> ExecutionError {
+    ExecutionError::function_error(
+        function,
+        tv("why-not-a-date", &[("text", text.to_string())]),
+    )
 }

@@ -10,8 +10,9 @@ pub(super) const MAX_OPERATORS: usize = 256;
 /// Why an expression is too long or too deeply nested to evaluate safely, if it is.
 pub(super) fn too_deep(source: &str) -> Option<String> {
     if source.chars().count() > MAX_EXPRESSION_CHARS {
-        return Some(format!(
-            "the expression is longer than {MAX_EXPRESSION_CHARS} characters"
+        return Some(crate::i18n::t(
+            "expr-too-long",
+            &[("n", &MAX_EXPRESSION_CHARS)],
         ));
     }
     let (mut depth, mut deepest, mut unary, mut most_unary, mut operators) = (0, 0, 0, 0, 0);
@@ -49,13 +50,12 @@ pub(super) fn too_deep(source: &str) -> Option<String> {
         previous = c;
     }
     if deepest > MAX_NESTING || most_unary > MAX_NESTING {
-        return Some(format!(
-            "the expression is nested more than {MAX_NESTING} levels deep"
-        ));
+        return Some(crate::i18n::t("expr-too-nested", &[("n", &MAX_NESTING)]));
     }
     if operators > MAX_OPERATORS {
-        return Some(format!(
-            "the expression has more than {MAX_OPERATORS} operators"
+        return Some(crate::i18n::t(
+            "expr-too-many-operators",
+            &[("n", &MAX_OPERATORS)],
         ));
     }
     None

@@ -109,13 +109,10 @@ impl RecordSet {
         let Some(records) = self.by_type.get(type_name) else {
             let mut known: Vec<&String> = self.by_type.keys().collect();
             known.sort();
-            return Err(format!(
-                "there is no record type `{type_name}` (types: {})",
-                known
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let known: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+            return Err(crate::i18n::tv(
+                "why-lookup-type",
+                &[("type", type_name.to_string()), ("types", known.join(", "))],
             ));
         };
         let Some(key) = LookupKey::of(value) else {

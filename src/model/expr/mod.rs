@@ -13,6 +13,7 @@ mod functions;
 mod limits;
 mod lookup;
 mod value;
+mod why;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -27,6 +28,7 @@ pub use calendar::Calendar;
 pub use compile::compile;
 pub use lookup::{lookup_calls, RecordSet};
 use value::val;
+pub use why::{shown, Failure};
 
 /// A compiled expression and its text.
 #[derive(Debug)]
@@ -205,8 +207,8 @@ impl Scope<'_> {
     }
 
     /// The value of `expr`, or why it could not be computed.
-    pub fn eval(&self, expr: &Expr) -> Result<Value, String> {
-        expr.program.execute(&self.ctx).map_err(|e| e.to_string())
+    pub fn eval(&self, expr: &Expr) -> Result<Value, Failure> {
+        expr.program.execute(&self.ctx).map_err(Failure::Cel)
     }
 
     /// `Some(b)` when `expr` is a yes/no; `None` when it cannot be computed for this record
@@ -219,7 +221,7 @@ impl Scope<'_> {
     }
 
     /// `expr` as text values: a text, or a list of texts (nothing when null).
-    pub fn strings(&self, expr: &Expr) -> Result<Vec<String>, String> {
+    pub fn strings(&self, expr: &Expr) -> Result<Vec<String>, Failure> {
         match self.eval(expr)? {
             Value::String(s) => Ok(vec![s.to_string()]),
             Value::Null => Ok(Vec::new()),
@@ -227,10 +229,10 @@ impl Scope<'_> {
                 .iter()
                 .map(|v| match v {
                     Value::String(s) => Ok(s.to_string()),
-                    other => Err(format!("expected text, got {other:?}")),
+                    other => Err(Failure::NotText(other.clone())),
                 })
                 .collect(),
-            other => Err(format!("expected text or a list of texts, got {other:?}")),
+            other => Err(Failure::NotText(other)),
         }
     }
 }

@@ -13,7 +13,7 @@ fn eval(src: &str, record: serde_json::Value) -> Result<Value, String> {
         "2026-06-01",
     );
     let scope = ev.scope(&record, None);
-    scope.eval(&expr)
+    scope.eval(&expr).map_err(|e| e.to_string())
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn lookup(src: &str) -> Result<Value, String> {
     ]);
     let layer = ev.records_layer(Arc::new(set), true);
     let scope = layer.scope(&json!({"id": "m1"}));
-    scope.eval(&expr)
+    scope.eval(&expr).map_err(|e| e.to_string())
 }
 
 fn ids(v: Result<Value, String>) -> Vec<String> {
@@ -208,4 +208,68 @@ fn compile_errors_name_the_problem() {
     )
     .is_ok());
     assert!(compile(&env, "[1, 2].exists(n, n == 2)", "t", Pos::line(1), None).is_ok());
+}
+
+/// Why `src` gave no value for `record`, its fields titled as `titles` says.
+fn reason(src: &str, record: serde_json::Value, titles: &[(&str, &str)]) -> String {
+    let env = Arc::new(Evaluator::env());
+    let expr = compile(&env, src, "t.yaml", Pos::line(1), None).unwrap();
+    let ev = Evaluator::new(env, &json!({}), &json!({"limit": 3}), "2026-06-01");
+    let failure = ev.scope(&record, None).eval(&expr).unwrap_err();
+    let title = |name: &str| {
+        titles
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| name.to_string(), |(_, t)| t.to_string())
+    };
+    failure.reason(&expr, Some(&record), &title)
+}
+
+#[test]
+fn a_reason_names_an_empty_field_by_its_label_and_tells_cels_errors_in_words() {
+    let titles = [("end", "結束日期"), ("days", "天數")];
+    assert_eq!(
+        reason("record.end >= '2026-01-01'", json!({"end": null}), &titles),
+        "the record leaves `end` (結束日期) empty"
+    );
+    assert_eq!(
+        reason(
+            "workdays(record.start, record.end) > 1",
+            json!({"start": "2026-01-02"}),
+            &titles
+        ),
+        "the record leaves `end` (結束日期) empty"
+    );
+    assert_eq!(
+        reason(
+            "record.end > record.start || record.end == ''",
+            json!({}),
+            &titles
+        ),
+        "the record leaves `end` (結束日期), `start` empty"
+    );
+    assert_eq!(
+        reason("record.days > config.max", json!({"days": 2}), &titles),
+        "there is no `max`"
+    );
+    assert_eq!(
+        reason("record.days / 0 > 1", json!({"days": 2}), &titles),
+        "`/` cannot be applied to 2 and 0"
+    );
+    assert_eq!(
+        reason("record.days / 0 > 1", json!({"days": -2}), &titles),
+        "division by zero"
+    );
+    assert_eq!(
+        reason(
+            "year(record.title) > 2000",
+            json!({"title": "soon"}),
+            &titles
+        ),
+        "`year`: `soon` is not a date (YYYY-MM-DD)"
+    );
+    assert_eq!(
+        reason("record.days > 'x'", json!({"days": 2}), &titles),
+        "`>` cannot take a number, text"
+    );
 }
