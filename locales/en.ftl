@@ -242,6 +242,7 @@ not-changed = { $path } was not changed; after the change it would have:
 read-who = who read it? pass `--as PERSON-ID` or set CLERK_PERSON
 read-already = { $path } was already read by { $who } on { $date }
 read-done = { $path }: read by { $who } on { $date }
+read-not-circulated = records of type { $type_label } (`{ $type }`) are not circulated: { $file } has no `circulation:` (e.g. `circulation: {"{"}field: circulation, person: person, date: read_on{"}"}`)
 
 ## Returns (退回) kept in the record: `clerk advance --comment`, the desk
 advance-returned = sent back by { $name }: { $comment }

@@ -230,6 +230,7 @@ not-changed = { $path } 未修改；修改后会有以下问题：
 read-who = 是谁阅读的？请以 `--as 人员编号` 指定，或设置 CLERK_PERSON
 read-already = { $name }已于 { $date } 阅读 { $path }
 read-done = { $path }：{ $name }已于 { $date } 阅读
+read-not-circulated = 「{ $type_label }」（`{ $type }`）类记录不传阅：{ $file } 没有 `circulation:`（例如 `circulation: {"{"}field: circulation, person: person, date: read_on{"}"}`）
 
 ## 退回意见保存在记录中：`clerk advance --comment`、审批桌
 advance-returned = { $name } 退回：{ $comment }

@@ -230,6 +230,7 @@ not-changed = { $path } 未修改；修改後會有以下問題：
 read-who = 是誰閱讀的？請以 `--as 人員編號` 指定，或設定 CLERK_PERSON
 read-already = { $name }已於 { $date } 閱讀 { $path }
 read-done = { $path }：{ $name }已於 { $date } 閱讀
+read-not-circulated = 「{ $type_label }」（`{ $type }`）類紀錄不傳閱：{ $file } 沒有 `circulation:`（例如 `circulation: {"{"}field: circulation, person: person, date: read_on{"}"}`）
 
 ## 退回意見保存在紀錄中：`clerk advance --comment`、審批桌
 advance-returned = { $name } 退回：{ $comment }

@@ -205,7 +205,7 @@ fn a_document_to_read_waits_until_clerk_read_records_the_reading() {
     );
     assert!(
         out.stderr.contains(
-            "records of type `leave` are not circulated: types/leave.yaml has no `circulation:`"
+            "records of type Leave request (`leave`) are not circulated: types/leave.yaml has no `circulation:`"
         ),
         "{}",
         out.stderr

@@ -32,9 +32,7 @@ pub struct Request<'a> {
 pub fn advance(req: &Request) -> anyhow::Result<()> {
     let (repo, index) = record::open(req.file)?;
     let rec = &repo.records[index];
-    let def = repo
-        .type_of(rec)
-        .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
+    let def = record::type_of(&repo, index)?;
     if let Some((_, by)) = req.comment {
         if repo.person(by).is_none() {
             bail!(tv("not-a-person", &[("by", by.to_string())]));

@@ -20,7 +20,7 @@ use crate::model::types::TypeDef;
 pub fn issue(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     let (repo, index) = record::open(file)?;
     let rec = &repo.records[index];
-    let def = type_of(&repo, index)?;
+    let def = super::record::type_of(&repo, index)?;
     let (field, scheme) = def
         .unique
         .iter()
@@ -79,7 +79,7 @@ pub fn issue(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
 pub fn archive(file: &Path, date: NaiveDate) -> anyhow::Result<()> {
     let (repo, index) = record::open(file)?;
     let rec = &repo.records[index];
-    let def = type_of(&repo, index)?;
+    let def = super::record::type_of(&repo, index)?;
     let Some(cfg) = &repo.config.archive else {
         bail!(t("archive-no-settings", &[]));
     };
@@ -216,17 +216,6 @@ fn department_code(
     dept.code
         .clone()
         .ok_or_else(|| anyhow!(t("archive-department-no-code", &[("id", &id)])))
-}
-
-fn type_of(repo: &Repository, index: usize) -> anyhow::Result<&TypeDef> {
-    let rec = &repo.records[index];
-    repo.type_of(rec).ok_or_else(|| {
-        let kind = rec.type_name.as_deref().unwrap_or("?");
-        anyhow!(t(
-            "issue-unknown-type",
-            &[("path", &rec.path), ("type", &kind)]
-        ))
-    })
 }
 
 /// The workflow state that requires `field`, with the other date fields it requires (set to

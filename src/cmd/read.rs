@@ -21,15 +21,14 @@ pub fn read(file: &Path, who: Option<String>, date: NaiveDate) -> anyhow::Result
         bail!(tv("not-a-person", &[("by", who)]));
     }
     let say = crate::model::labels::Say::new(&repo, None);
-    let def = repo
-        .type_of(rec)
-        .ok_or_else(|| anyhow!("{}: its type has no type file in types/", rec.path))?;
+    let def = record::type_of(&repo, index)?;
     let Some(c) = &def.circulation else {
-        bail!(
-            "records of type `{}` are not circulated: {} has no `circulation:` (e.g. `circulation: {{field: circulation, person: person, date: read_on}}`)",
-            def.name,
-            def.path
-        );
+        let words = [
+            ("type", def.name.clone()),
+            ("type_label", crate::model::labels::run_type_label(def)),
+            ("file", def.path.clone()),
+        ];
+        bail!(tv("read-not-circulated", &words));
     };
     let entry = rec
         .fields

@@ -116,6 +116,18 @@ pub fn checked_record(repo: &Repository, diags: &[Diagnostic], rel: &str) -> any
         .ok_or_else(|| anyhow!(crate::i18n::t("not-a-record", &[("path", &rel)])))
 }
 
+/// The type of record `index`, or why there is none (its type has no type file).
+pub fn type_of(repo: &Repository, index: usize) -> anyhow::Result<&crate::model::types::TypeDef> {
+    let rec = &repo.records[index];
+    repo.type_of(rec).ok_or_else(|| {
+        let kind = rec.type_name.as_deref().unwrap_or("?");
+        anyhow!(crate::i18n::t(
+            "issue-unknown-type",
+            &[("path", &rec.path), ("type", &kind)]
+        ))
+    })
+}
+
 /// Who is acting: `--by`, or the CLERK_PERSON environment variable.
 /// Who is running clerk: `CLERK_PERSON` when it names a person, else the person whose key
 /// in people/ is this machine's `~/.ssh/id_ed25519.pub` (or `id_rsa.pub`).
