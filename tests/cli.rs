@@ -220,6 +220,9 @@ const CHECK_ENGLISH: &[&str] = &[
     "Arguments:",
     "Print help",
     "the repository in this folder",
+    "Compiler-style",
+    "Possible values",
+    "possible values",
 ];
 
 #[test]
@@ -236,6 +239,7 @@ fn help_is_in_traditional_chinese_with_lang() {
             "只顯示錯誤",
             "顯示說明",
             "[預設：text]",
+            "- json:   一份 JSON 文件，含每項檢查結果與摘要",
             // The examples stay commands; their comments are translated.
             "  clerk check --staged             # `git commit` 將要記下的內容",
         ],

@@ -68,6 +68,9 @@ help-arg-date = 要写入的日期，格式 YYYY-MM-DD [默认：今天]
 help-arg-port = 端口（0：任一空闲的端口）
 help-arg-audience = 只含密级在此级别（clerk.yaml `classifications` 中的 id）或以下的记录 [默认：最高的 `confidential`]
 help-arg-within = 往后看多远：30d、2w，或天数
+help-arg-format-value-text = 编译器式的文本，附有问题所在的那一行
+help-arg-format-value-json = 一份 JSON 文档，含每项检查结果与摘要
+help-arg-format-value-github = GitHub Actions 注解，其后是摘要
 
 ## clerk check
 help-check = 依协会的规则检查每一笔记录。

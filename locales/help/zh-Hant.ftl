@@ -68,6 +68,9 @@ help-arg-date = 要寫入的日期，格式 YYYY-MM-DD [預設：今天]
 help-arg-port = 連接埠（0：任一空閒的連接埠）
 help-arg-audience = 只含密級在此級別（clerk.yaml `classifications` 中的 id）或以下的記錄 [預設：最高的 `confidential`]
 help-arg-within = 往後看多遠：30d、2w，或天數
+help-arg-format-value-text = 編譯器式的文字，附有問題所在的那一行
+help-arg-format-value-json = 一份 JSON 文件，含每項檢查結果與摘要
+help-arg-format-value-github = GitHub Actions 註記，其後是摘要
 
 ## clerk check
 help-check = 依協會的規則檢查每一筆記錄。

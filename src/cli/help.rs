@@ -118,7 +118,46 @@ fn localize_arg(arg: Arg, path: Option<&str>, lang: Lang) -> Arg {
             arg = arg.long_help(long);
         }
     }
-    arg
+    described_values(arg, &keys, lang)
+}
+
+/// The keys of the text of one of an argument's values (`help-arg-format-value-json`).
+fn value_keys(keys: &[String], value: &str) -> Vec<String> {
+    keys.iter().map(|k| format!("{k}-value-{value}")).collect()
+}
+
+/// An argument whose values are described (`--format`: text, json, github) with the list in
+/// `lang`: clap's own list would be English, so it is hidden and written into the long help.
+fn described_values(arg: Arg, keys: &[String], lang: Lang) -> Arg {
+    let values: Vec<_> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    if !values.iter().any(|v| v.get_help().is_some()) {
+        return arg;
+    }
+    let width = values.iter().map(|v| v.get_name().len()).max().unwrap_or(0) + 1;
+    let lines: Option<Vec<String>> = values
+        .iter()
+        .map(|v| {
+            let name = format!("{}:", v.get_name());
+            let text = text(lang, &value_keys(keys, v.get_name()), "")?;
+            Some(format!("- {name:width$} {text}"))
+        })
+        .collect();
+    let Some(lines) = lines else { return arg };
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let long = arg
+        .get_long_help()
+        .map_or_else(|| help.clone(), ToString::to_string);
+    let heading = i18n::in_lang(lang, "help-note-possible-long", &[]);
+    let note = i18n::in_lang(lang, "help-note-possible", &[]);
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let short = format!("{help} {note}{}]", names.join(", "));
+    arg.hide_possible_values(true)
+        .long_help(format!("{long}\n\n{heading}\n{}", lines.join("\n")))
+        .help(short)
 }
 
 /// A heading of the help (`usage`, `arguments`, `options`, `commands`) in `lang`.
@@ -250,6 +289,11 @@ mod tests {
             if let Some(long) = arg.get_long_help() {
                 let keys = keys.iter().map(|k| format!("{k}-long")).collect();
                 out.push((keys, long.to_string()));
+            }
+            for value in arg.get_possible_values() {
+                if let Some(help) = value.get_help() {
+                    out.push((value_keys(&keys, value.get_name()), help.to_string()));
+                }
             }
         }
         for sub in cmd.get_subcommands() {
