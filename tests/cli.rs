@@ -234,8 +234,8 @@ fn help_is_in_traditional_chinese_with_lang() {
             "依協會的規則檢查每一筆記錄。",
             "結束狀態：0 無誤",
             "用法：clerk check [OPTIONS] [DIR_OR_FILES]...",
-            "選項:",
-            "參數:",
+            "選項：",
+            "參數：",
             "只顯示錯誤",
             "顯示說明",
             "[預設：text]",
@@ -245,10 +245,25 @@ fn help_is_in_traditional_chinese_with_lang() {
         ],
         CHECK_ENGLISH,
     );
+    // Arguments before options, and in the order they are typed, as in English.
+    let out = clerk_in("zh-Hant", &["keys", "add", "--help"]).success();
+    let at = |s: &str| {
+        out.stdout
+            .find(s)
+            .unwrap_or_else(|| panic!("no {s}:\n{}", out.stdout))
+    };
+    assert!(at("參數：") < at("  <PERSON>"), "{}", out.stdout);
+    assert!(at("  <PERSON>") < at("  <FILE.pub>"), "{}", out.stdout);
+    assert!(at("  <FILE.pub>") < at("選項："), "{}", out.stdout);
     let out = clerk_in("zh-Hant", &["--help"]).success();
     assert_says(
         &out.stdout,
-        &["指令:", "check", "依協會的規則檢查每一筆記錄。", "顯示版本"],
+        &[
+            "指令：",
+            "check",
+            "依協會的規則檢查每一筆記錄。",
+            "顯示版本",
+        ],
         &["Commands:", "Print version", "Print this message"],
     );
 }
@@ -257,7 +272,7 @@ fn help_is_in_traditional_chinese_with_lang() {
 fn help_is_in_simplified_chinese_with_lang() {
     for args in [&["check", "--help"][..], &["--help"], &["sign", "--help"]] {
         let out = clerk_in("zh-Hans", args).success();
-        assert_says(&out.stdout, &["用法：", "选项:"], CHECK_ENGLISH);
+        assert_says(&out.stdout, &["用法：", "选项："], CHECK_ENGLISH);
         let traditional: Vec<char> = out
             .stdout
             .chars()
@@ -413,7 +428,6 @@ fn manual_pages_are_in_the_staff_language() {
             ".SH 用法",
             ".SH 說明",
             ".SH 選項",
-            ".SH 參數",
             "依協會的規則檢查每一筆記錄。",
             "只顯示錯誤",
             "[預設：text]",
@@ -496,7 +510,7 @@ fn every_manual_page_is_written_in_the_staff_language() {
     let main = std::fs::read_to_string(folder.path().join("clerk.1")).unwrap();
     assert_says(
         &main,
-        &[".SH 指令", "clerk\\-check(1)", ".SH 版本"],
+        &[".SH 子指令", "clerk\\-check(1)", ".SH 版本"],
         &[".SH SUBCOMMANDS"],
     );
 }

@@ -3,9 +3,9 @@
 
 ## 标题
 help-heading-usage-line = 用法：
-help-heading-arguments = 参数
-help-heading-options = 选项
-help-heading-commands = 命令
+help-heading-arguments = 参数：
+help-heading-options = 选项：
+help-heading-commands = 命令：
 help-note-default = [默认：
 help-note-possible = [可选值：
 help-note-possible-long = 可选值：
@@ -17,7 +17,6 @@ help-man-name = 名称
 help-man-synopsis = 用法
 help-man-description = 说明
 help-man-options = 选项
-help-man-commands = 子命令
 help-man-subcommands = 子命令
 help-man-extra = 其他
 help-man-version = 版本
@@ -50,14 +49,13 @@ cli-not-a-date = `{ $value }` 不是日期（格式 YYYY-MM-DD）
 
 ## clerk 本身与全域选项
 help-clerk = 把协会秘书处的记录存为 git 中经过检查、签署的 Markdown 文件
-help-arg-chdir = 如同在 DIR 中启动 clerk（与 `git -C DIR` 相同）。每个命令都从目前的文件夹往上寻找记录仓库，与 git 的做法相同
+help-arg-chdir = 如同在 DIR 中启动 clerk（与 `git -C DIR` 相同）。每个命令都从当前的文件夹往上寻找记录仓库，与 git 的做法相同
 help-arg-lang = clerk 消息所用的语言：zh-Hant、zh-Hans 或 en [默认：$CLERK_LANG，其次为系统的 LANG，再其次为协会的 `association.locale`]
 help-arg-help = 显示说明
 help-arg-help-more = 显示说明（用 '--help' 看详细说明）
 help-arg-help-more-long = 显示说明（用 '-h' 看摘要）
 help-arg-version = 显示版本
 help-help = 显示此说明，或指定命令的说明
-help-help-subcommand = 要显示说明的命令
 
 ## 数个命令共用的参数
 help-arg-keys = 您的 SSH 私钥，用来读取加密保存的记录（*.md.age）[默认：~/.ssh/id_ed25519 或 ~/.ssh/id_rsa（若有）]。可指定多次
@@ -85,7 +83,7 @@ help-check-long =
       clerk check --staged             # `git commit` 将要记下的内容（pre-commit 钩子）
       clerk check --since origin/main  # 一个分支的每次提交，依序检查（CI）
       clerk check --format json        # 供其他程序读取的检查结果
-help-check-paths = 记录仓库 [默认：目前文件夹所在的仓库]，或记录文件：此时只显示这些文件的检查结果（包括跨记录的检查）
+help-check-paths = 记录仓库 [默认：当前文件夹所在的仓库]，或记录文件：此时只显示这些文件的检查结果（包括跨记录的检查）
 help-check-quiet = 只显示错误
 help-check-verbose = 逐项显示每个警告（否则同类的多项会合并计数）
 help-check-staged = 检查暂存的版本（git index），以及每项暂存的变更相对于 HEAD
@@ -168,7 +166,7 @@ help-register-list = 列出所有登记簿
 help-register-year = 只列此年度的数据行（适用于分年度的登记簿）
 help-register-format = 登记簿的输出格式
 help-register-output = 写入此文件（CSV、XLSX）
-help-register-dir = 记录仓库 [默认：目前文件夹所在的仓库]
+help-register-dir = 记录仓库 [默认：当前文件夹所在的仓库]
 
 ## clerk report
 help-report = 输出报告：图表（SVG）及其表格，或年度工作报告，格式为 Markdown。
@@ -182,7 +180,7 @@ help-report-long =
 help-report-name = 报告的名称，或 `annual`
 help-report-year = 报告涵盖的年度 [默认：今年]
 help-report-output = 写入此文件
-help-report-dir = 记录仓库 [默认：目前文件夹所在的仓库]
+help-report-dir = 记录仓库 [默认：当前文件夹所在的仓库]
 
 ## clerk due
 help-due = 列出即将到期或已逾期的事项，依负责人分组。
@@ -235,7 +233,7 @@ help-schema-long =
 help-schema-type_name = 记录类型
 help-schema-front_matter_cms = 输出 Front Matter CMS 编辑器扩展的内容类型（frontmatter.json）
 help-schema-output = 把 schema 写入此文件夹（与 --front-matter-cms 同用时：写入此文件）
-help-schema-dir = 记录仓库 [默认：目前文件夹所在的仓库]
+help-schema-dir = 记录仓库 [默认：当前文件夹所在的仓库]
 
 ## clerk completions
 help-completions = 输出 shell 自动补全脚本。
@@ -358,7 +356,7 @@ help-new-id = 文件名与 id，取代该类型 `new.name` 的命名规则
 help-new-fields = 要设置的 栏位=值
 help-new-key = 用于人员：其 SSH 公钥文件（ssh-keygen 的 `.pub`），自 --date 起有效。可指定多次
 help-new-role = 用于人员：其自 --date 起担任的职务，以及所涵盖的部门，例如 `department-head:general` 或 `deputy-secretary-general:membership,events`。可指定多次
-help-new-dir = 记录仓库 [默认：目前文件夹所在的仓库]
+help-new-dir = 记录仓库 [默认：当前文件夹所在的仓库]
 
 ## clerk issue
 help-issue = 发文：编上下一个文号，设置发文日期，状态改为已发文。
@@ -439,4 +437,4 @@ help-keys-add-long =
       clerk keys add wang-fang ~/.ssh/id_ed25519.pub
 help-keys-add-person = 人员的 id（其在 people/ 中的记录）
 help-keys-add-key = 其 SSH 公钥文件（ssh-keygen 的 `.pub`）
-help-keys-add-dir = 记录仓库 [默认：目前文件夹所在的仓库]
+help-keys-add-dir = 记录仓库 [默认：当前文件夹所在的仓库]

@@ -3,9 +3,9 @@
 
 ## 標題
 help-heading-usage-line = 用法：
-help-heading-arguments = 參數
-help-heading-options = 選項
-help-heading-commands = 指令
+help-heading-arguments = 參數：
+help-heading-options = 選項：
+help-heading-commands = 指令：
 help-note-default = [預設：
 help-note-possible = [可選值：
 help-note-possible-long = 可選值：
@@ -17,7 +17,6 @@ help-man-name = 名稱
 help-man-synopsis = 用法
 help-man-description = 說明
 help-man-options = 選項
-help-man-commands = 子指令
 help-man-subcommands = 子指令
 help-man-extra = 其他
 help-man-version = 版本
@@ -57,7 +56,6 @@ help-arg-help-more = 顯示說明（用 '--help' 看詳細說明）
 help-arg-help-more-long = 顯示說明（用 '-h' 看摘要）
 help-arg-version = 顯示版本
 help-help = 顯示此說明，或指定指令的說明
-help-help-subcommand = 要顯示說明的指令
 
 ## 數個指令共用的參數
 help-arg-keys = 您的 SSH 私鑰，用來讀取加密保存的記錄（*.md.age）[預設：~/.ssh/id_ed25519 或 ~/.ssh/id_rsa（若有）]。可指定多次

@@ -83,9 +83,9 @@ impl Place {
 fn localize(cmd: Command, place: &Place, lang: Lang) -> Command {
     let path = place.key.as_deref();
     let key = [command_key(path)];
+    let template = template(&cmd, lang);
     let mut cmd = cmd
-        .help_template(template(lang))
-        .subcommand_help_heading(heading(lang, "commands"))
+        .help_template(template)
         .mut_args(|arg| localize_arg(arg, path, lang));
     if let Some(about) = text(lang, &key, "") {
         cmd = cmd.about(about);
@@ -104,12 +104,7 @@ fn localize(cmd: Command, place: &Place, lang: Lang) -> Command {
 fn localize_arg(arg: Arg, path: Option<&str>, lang: Lang) -> Arg {
     let keys = arg_keys(path, &arg);
     let has_long = arg.get_long_help().is_some();
-    let section = if arg.is_positional() {
-        "arguments"
-    } else {
-        "options"
-    };
-    let mut arg = arg.help_heading(heading(lang, section));
+    let mut arg = arg;
     if let Some(help) = text(lang, &keys, "") {
         arg = arg.help(help);
     }
@@ -165,12 +160,35 @@ fn heading(lang: Lang, name: &str) -> String {
     i18n::in_lang(lang, &format!("help-heading-{name}"), &[])
 }
 
-/// clap's default help layout with the usage heading in `lang`.
-fn template(lang: Lang) -> String {
-    format!(
-        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-        heading(lang, "usage-line")
-    )
+/// clap's default help layout with its headings in `lang`: the sections `cmd` has, each
+/// under its heading (`用法：`, `指令：`, `參數：`, `選項：`) in clap's header style.
+fn template(cmd: &Command, lang: Lang) -> String {
+    let style = cmd.get_styles().get_header();
+    let heading = |name: &str| format!("{style}{}{style:#}", heading(lang, name));
+    let mut out = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}",
+        heading("usage-line")
+    );
+    let any = |positional: bool| {
+        cmd.get_arguments()
+            .any(|a| a.is_positional() == positional && !a.is_hide_set())
+    };
+    let sections = [
+        (
+            "commands",
+            "subcommands",
+            cmd.get_subcommands().any(|s| !s.is_hide_set()),
+        ),
+        ("arguments", "positionals", any(true)),
+        ("options", "options", any(false)),
+    ];
+    for (name, tag, present) in sections {
+        if present {
+            out.push_str(&format!("\n\n{}\n{{{tag}}}", heading(name)));
+        }
+    }
+    out.push_str("{after-help}");
+    out
 }
 
 /// clap's bracketed notes in a help or a manual page (`[default: …]`, `[possible values:
