@@ -233,7 +233,7 @@ fn help_is_in_traditional_chinese_with_lang() {
         &[
             "依協會的規則檢查每一筆記錄。",
             "結束狀態：0 無誤",
-            "用法：clerk check [OPTIONS] [DIR_OR_FILES]...",
+            "用法：clerk check [選項] [目錄或檔案]...",
             "選項：",
             "參數：",
             "只顯示錯誤",
@@ -252,9 +252,9 @@ fn help_is_in_traditional_chinese_with_lang() {
             .find(s)
             .unwrap_or_else(|| panic!("no {s}:\n{}", out.stdout))
     };
-    assert!(at("參數：") < at("  <PERSON>"), "{}", out.stdout);
-    assert!(at("  <PERSON>") < at("  <FILE.pub>"), "{}", out.stdout);
-    assert!(at("  <FILE.pub>") < at("選項："), "{}", out.stdout);
+    assert!(at("參數：") < at("  <人員>"), "{}", out.stdout);
+    assert!(at("  <人員>") < at("  <公鑰檔.pub>"), "{}", out.stdout);
+    assert!(at("  <公鑰檔.pub>") < at("選項："), "{}", out.stdout);
     let out = clerk_in("zh-Hant", &["--help"]).success();
     assert_says(
         &out.stdout,
@@ -351,7 +351,7 @@ fn a_refused_command_line_is_explained_in_the_staff_language() {
     assert_eq!(
         out.stderr,
         "錯誤：無法識別的參數 '--stagd'\n\n  提示：有相近的寫法：'--staged'\n\n\
-         用法：clerk check --staged [DIR_OR_FILES]...\n\n詳細說明請用 '--help'。\n"
+         用法：clerk check --staged [目錄或檔案]...\n\n詳細說明請用 '--help'。\n"
     );
     assert_eq!(out.stdout, "");
     let out = clerk_in("zh-Hans", &["chek"]);
@@ -361,7 +361,7 @@ fn a_refused_command_line_is_explained_in_the_staff_language() {
         &[
             "错误：没有 'chek' 这个命令",
             "'check'",
-            "用法：clerk [OPTIONS] <COMMAND>",
+            "用法：clerk [选项] <命令>",
         ],
         &["error:", "tip:", "Usage:"],
     );
@@ -370,7 +370,7 @@ fn a_refused_command_line_is_explained_in_the_staff_language() {
     assert_says(
         &out.stderr,
         &[
-            "錯誤：'xml' 不是 '--format <FORMAT>' 可用的值",
+            "錯誤：'xml' 不是 '--format <格式>' 可用的值",
             "[可選值：'text', 'json', 'github']",
         ],
         &["invalid value", "possible values"],
@@ -379,19 +379,19 @@ fn a_refused_command_line_is_explained_in_the_staff_language() {
     assert_eq!(out.status, 2);
     assert_says(
         &out.stderr,
-        &["錯誤：'--today <DATE>' 的值 '2026-13-01' 無效：`2026-13-01` 不是日期（格式 YYYY-MM-DD）"],
+        &["錯誤：'--today <日期>' 的值 '2026-13-01' 無效：`2026-13-01` 不是日期（格式 YYYY-MM-DD）"],
         &["is not a date"],
     );
     let out = clerk_in("zh-Hant", &["check", "--since"]);
     assert_eq!(out.status, 2);
     assert_says(
         &out.stderr,
-        &["錯誤：'--since <REV>' 需要一個值，但沒有提供"],
+        &["錯誤：'--since <版本>' 需要一個值，但沒有提供"],
         &[],
     );
     let out = clerk_in("zh-Hant", &["new"]);
     assert_eq!(out.status, 2);
-    assert_says(&out.stderr, &["錯誤：缺少必要的參數：'<TYPE>'"], &[]);
+    assert_says(&out.stderr, &["錯誤：缺少必要的參數：'<類型>'"], &[]);
     let out = clerk_in("zh-Hant", &["-C", "/no/such/folder", "check"]);
     assert_eq!(out.status, 2);
     assert_says(&out.stderr, &["error: 無法切換到 `/no/such/folder`："], &[]);

@@ -12,6 +12,38 @@ help-note-possible-long = 可选值：
 help-note-aliases = [别名：
 help-note-env = [环境变量：
 
+## 参数的占位名称（用法与选项中的 <…>）
+help-note-options = [选项]
+help-value-dir = 目录
+help-value-dir-or-files = 目录或文件
+help-value-lang = 语言
+help-value-locale = 语言
+help-value-key = 密钥
+help-value-file = 文件
+help-value-files = 文件
+help-value-file-pub = 公钥文件.pub
+help-value-date = 日期
+help-value-level = 密级
+help-value-output = 输出
+help-value-format = 格式
+help-value-name = 名称
+help-value-step = 步骤
+help-value-person = 人员
+help-value-by = 审批人
+help-value-role = 职务
+help-value-role-scope = 职务[:部门,…]
+help-value-type = 类型
+help-value-fields = 字段=值
+help-value-field-value = 字段=值
+help-value-command = 命令
+help-value-year = 年度
+help-value-within = 期间
+help-value-port = 端口
+help-value-commit = 提交
+help-value-rev = 版本
+help-value-title = 标题
+help-value-state = 状态
+
 ## 说明页（man）的章节
 help-man-name = 名称
 help-man-synopsis = 用法
@@ -49,7 +81,7 @@ cli-not-a-date = `{ $value }` 不是日期（格式 YYYY-MM-DD）
 
 ## clerk 本身与全域选项
 help-clerk = 把协会秘书处的记录存为 git 中经过检查、签署的 Markdown 文件
-help-arg-chdir = 如同在 DIR 中启动 clerk（与 `git -C DIR` 相同）。每个命令都从当前的文件夹往上寻找记录仓库，与 git 的做法相同
+help-arg-chdir = 如同在<目录>中启动 clerk（与 `git -C DIR` 相同）。每个命令都从当前的文件夹往上寻找记录仓库，与 git 的做法相同
 help-arg-lang = clerk 消息所用的语言：zh-Hant、zh-Hans 或 en [默认：$CLERK_LANG，其次为系统的 LANG，再其次为协会的 `association.locale`]
 help-arg-help = 显示说明
 help-arg-help-more = 显示说明（用 '--help' 看详细说明）
@@ -87,7 +119,7 @@ help-check-paths = 记录仓库 [默认：当前文件夹所在的仓库]，或�
 help-check-quiet = 只显示错误
 help-check-verbose = 逐项显示每个警告（否则同类的多项会合并计数）
 help-check-staged = 检查暂存的版本（git index），以及每项暂存的变更相对于 HEAD
-help-check-since = 检查 REV 之后直到 HEAD 的每次提交，各自与其上一版比较（合并时取第一个上一版）
+help-check-since = 检查<版本>之后直到 HEAD 的每次提交，各自与其上一版比较（合并时取第一个上一版）
 help-check-root = 与 --since 同用：仓库的历史必须由此提交开始 [默认：clerk.yaml 的 `governance.root`（若有）]
 help-check-format = 检查结果的输出格式
 
@@ -116,7 +148,7 @@ help-build-long =
     示例：
       clerk build records-example                      # 公开网站，构建到 records-example/public
       clerk build --audience internal -o /srv/intranet # 秘书处的内部网站
-help-build-output = 输出文件夹 [默认：DIR/public]
+help-build-output = 输出文件夹 [默认：<目录>/public]
 help-build-audience = 网站的读者：只出现密级在此级别（clerk.yaml `classifications` 中的 id）或以下的记录 [默认：最低的 `public`]
 help-build-allow_errors = 记录有错误时仍然构建，并标示这些记录
 help-build-no_search = 不构建搜索索引（搜索页会说明搜索无法使用）：构建较快，例如用来检查大型档案库的页面
@@ -339,9 +371,9 @@ help-init-locale = 设置、标签与 README 所用的语言：zh-Hant（繁体�
 help-init-holidays = clerk 附带的假日历，复制到 clerk.yaml 的 `calendar:`（zh-TW-2026、zh-CN-2026）。可指定多次；不指定时清单留给您填写
 
 ## clerk new
-help-new = 以下一个可用的名称与今天的日期建立一笔 TYPE 类型的记录；输出其路径。
+help-new = 以下一个可用的名称与今天的日期建立一笔<类型>的记录；输出其路径。
 help-new-long =
-    以下一个可用的名称与今天的日期建立一笔 TYPE 类型的记录；输出其路径。
+    以下一个可用的名称与今天的日期建立一笔<类型>的记录；输出其路径。
 
     记录会有该类型的必填栏位（日期设为今天，人员设为 $CLERK_PERSON，其余留空并附注说明该填什么）及其流程的第一个状态。以 栏位=值 给出的栏位照原样写入（YAML）。
 

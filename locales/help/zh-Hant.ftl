@@ -12,6 +12,38 @@ help-note-possible-long = 可選值：
 help-note-aliases = [別名：
 help-note-env = [環境變數：
 
+## 參數的佔位名稱（用法與選項中的 <…>）
+help-note-options = [選項]
+help-value-dir = 目錄
+help-value-dir-or-files = 目錄或檔案
+help-value-lang = 語言
+help-value-locale = 語言
+help-value-key = 金鑰
+help-value-file = 檔案
+help-value-files = 檔案
+help-value-file-pub = 公鑰檔.pub
+help-value-date = 日期
+help-value-level = 密級
+help-value-output = 輸出
+help-value-format = 格式
+help-value-name = 名稱
+help-value-step = 步驟
+help-value-person = 人員
+help-value-by = 審批人
+help-value-role = 職務
+help-value-role-scope = 職務[:部門,…]
+help-value-type = 類型
+help-value-fields = 欄位=值
+help-value-field-value = 欄位=值
+help-value-command = 指令
+help-value-year = 年度
+help-value-within = 期間
+help-value-port = 連接埠
+help-value-commit = 提交
+help-value-rev = 版本
+help-value-title = 標題
+help-value-state = 狀態
+
 ## 說明頁（man）的章節
 help-man-name = 名稱
 help-man-synopsis = 用法
@@ -49,7 +81,7 @@ cli-not-a-date = `{ $value }` 不是日期（格式 YYYY-MM-DD）
 
 ## clerk 本身與全域選項
 help-clerk = 把協會秘書處的記錄保存為 git 中經過檢查、簽署的 Markdown 檔
-help-arg-chdir = 如同在 DIR 中啟動 clerk（與 `git -C DIR` 相同）。每個指令都從目前的資料夾往上尋找記錄儲存庫，與 git 的做法相同
+help-arg-chdir = 如同在<目錄>中啟動 clerk（與 `git -C DIR` 相同）。每個指令都從目前的資料夾往上尋找記錄儲存庫，與 git 的做法相同
 help-arg-lang = clerk 訊息所用的語言：zh-Hant、zh-Hans 或 en [預設：$CLERK_LANG，其次為系統的 LANG，再其次為協會的 `association.locale`]
 help-arg-help = 顯示說明
 help-arg-help-more = 顯示說明（用 '--help' 看詳細說明）
@@ -87,7 +119,7 @@ help-check-paths = 記錄儲存庫 [預設：目前資料夾所在的儲存庫]�
 help-check-quiet = 只顯示錯誤
 help-check-verbose = 逐項顯示每個警告（否則同類的多項會合併計數）
 help-check-staged = 檢查暫存的版本（git index），以及每項暫存的變更相對於 HEAD
-help-check-since = 檢查 REV 之後直到 HEAD 的每次提交，各自與其上一版比較（合併時取第一個上一版）
+help-check-since = 檢查<版本>之後直到 HEAD 的每次提交，各自與其上一版比較（合併時取第一個上一版）
 help-check-root = 與 --since 同用：儲存庫的歷史必須由此提交開始 [預設：clerk.yaml 的 `governance.root`（若有）]
 help-check-format = 檢查結果的輸出格式
 
@@ -116,7 +148,7 @@ help-build-long =
     範例：
       clerk build records-example                      # 公開網站，建置到 records-example/public
       clerk build --audience internal -o /srv/intranet # 秘書處的內部網站
-help-build-output = 輸出資料夾 [預設：DIR/public]
+help-build-output = 輸出資料夾 [預設：<目錄>/public]
 help-build-audience = 網站的讀者：只出現密級在此級別（clerk.yaml `classifications` 中的 id）或以下的記錄 [預設：最低的 `public`]
 help-build-allow_errors = 記錄有錯誤時仍然建置，並標示這些記錄
 help-build-no_search = 不建置搜尋索引（搜尋頁會說明搜尋無法使用）：建置較快，例如用來檢查大型檔案庫的頁面
@@ -339,9 +371,9 @@ help-init-locale = 設定、標籤與 README 所用的語言：zh-Hant（繁體�
 help-init-holidays = clerk 附帶的假日曆，複製到 clerk.yaml 的 `calendar:`（zh-TW-2026、zh-CN-2026）。可指定多次；不指定時清單留給您填寫
 
 ## clerk new
-help-new = 以下一個可用的名稱與今天的日期建立一筆 TYPE 類型的記錄；輸出其路徑。
+help-new = 以下一個可用的名稱與今天的日期建立一筆<類型>的記錄；輸出其路徑。
 help-new-long =
-    以下一個可用的名稱與今天的日期建立一筆 TYPE 類型的記錄；輸出其路徑。
+    以下一個可用的名稱與今天的日期建立一筆<類型>的記錄；輸出其路徑。
 
     記錄會有該類型的必填欄位（日期設為今天，人員設為 $CLERK_PERSON，其餘留空並附註說明該填什麼）及其流程的第一個狀態。以 欄位=值 給出的欄位照原樣寫入（YAML）。
 

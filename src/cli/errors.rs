@@ -31,6 +31,7 @@ impl ErrorFormatter for Localized {
         if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
             let usage = usage.to_string();
             let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+            let usage = super::help::notes(lang, usage);
             let heading = i18n::in_lang(lang, "help-heading-usage-line", &[]);
             out.push_str(&format!("\n\n{heading}{usage}"));
         }

@@ -86,6 +86,7 @@ fn localize(cmd: Command, place: &Place, lang: Lang) -> Command {
     let template = template(&cmd, lang);
     let mut cmd = cmd
         .help_template(template)
+        .subcommand_value_name(value_name(lang, "COMMAND"))
         .mut_args(|arg| localize_arg(arg, path, lang));
     if let Some(about) = text(lang, &key, "") {
         cmd = cmd.about(about);
@@ -105,6 +106,10 @@ fn localize_arg(arg: Arg, path: Option<&str>, lang: Lang) -> Arg {
     let keys = arg_keys(path, &arg);
     let has_long = arg.get_long_help().is_some();
     let mut arg = arg;
+    if let Some(names) = arg.get_value_names() {
+        let names: Vec<String> = names.iter().map(|n| value_name(lang, n)).collect();
+        arg = arg.value_names(names);
+    }
     if let Some(help) = text(lang, &keys, "") {
         arg = arg.help(help);
     }
@@ -114,6 +119,18 @@ fn localize_arg(arg: Arg, path: Option<&str>, lang: Lang) -> Arg {
         }
     }
     described_values(arg, &keys, lang)
+}
+
+/// A value's placeholder (`DIR`, `FIELD=VALUE`) in `lang`, from `help-value-dir`,
+/// `help-value-field-value`; as it is when the catalog has none.
+fn value_name(lang: Lang, name: &str) -> String {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let key = format!("help-value-{}", words.join("-"));
+    i18n::find(lang, &key).unwrap_or_else(|| name.to_string())
 }
 
 /// The keys of the text of one of an argument's values (`help-arg-format-value-json`).
@@ -205,6 +222,7 @@ pub fn notes(lang: Lang, text: &str) -> String {
         ("[alias: ", "help-note-aliases"),
         ("[env: ", "help-note-env"),
         ("Possible values:", "help-note-possible-long"),
+        ("[OPTIONS]", "help-note-options"),
     ] {
         out = out.replace(english, &i18n::in_lang(lang, key, &[]));
     }
