@@ -287,7 +287,7 @@ fn help_is_in_simplified_chinese_with_lang() {
     let out = clerk_in("zh-Hans", &["check", "--help"]).success();
     assert_says(
         &out.stdout,
-        &["依协会的规则检查每一笔记录。", "只显示错误"],
+        &["依协会的规则检查每一条记录。", "只显示错误"],
         &[],
     );
 }
@@ -310,7 +310,7 @@ fn help_follows_the_system_locale_and_the_association() {
         .success();
     assert_says(
         &out.stdout,
-        &["依协会的规则检查每一笔记录。"],
+        &["依协会的规则检查每一条记录。"],
         CHECK_ENGLISH,
     );
     // No language anywhere but the association's `association.locale: zh-Hant`: in the

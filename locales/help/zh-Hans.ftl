@@ -1,5 +1,5 @@
 # clerk 命令行的说明、标题与错误（简体中文）。键名：help-命令路径（说明）、help-命令路径-long（详细说明）、
-# help-命令路径-参数 id；数个命令共用的参数写作 help-arg-参数 id。示例中的命令保持原样，只翻译 # 之后的注释。
+# help-命令路径-参数 id；多个命令共用的参数写作 help-arg-参数 id。示例中的命令保持原样，只翻译 # 之后的注释。
 
 ## 标题
 help-heading-usage-line = 用法：
@@ -44,7 +44,7 @@ help-value-rev = 版本
 help-value-title = 标题
 help-value-state = 状态
 
-## 说明页（man）的章节
+## 手册页（man）的章节
 help-man-name = 名称
 help-man-synopsis = 用法
 help-man-description = 说明
@@ -53,7 +53,7 @@ help-man-subcommands = 子命令
 help-man-extra = 其他
 help-man-version = 版本
 help-man-authors = 作者
-help-man-wrote = 已将说明页写入 { $dir }
+help-man-wrote = 已将手册页写入 { $dir }
 help-man-no-command = 没有 `{ $name }` 这个命令（`clerk --help` 列出所有命令）
 
 ## clap 的错误
@@ -89,7 +89,7 @@ help-arg-help-more-long = 显示说明（用 '-h' 看摘要）
 help-arg-version = 显示版本
 help-help = 显示此说明，或指定命令的说明
 
-## 数个命令共用的参数
+## 多个命令共用的参数
 help-arg-keys = 您的 SSH 私钥，用来读取加密保存的记录（*.md.age）[默认：~/.ssh/id_ed25519 或 ~/.ssh/id_rsa（若有）]。可指定多次
 help-arg-today = 以这一天判断日期，格式 YYYY-MM-DD [默认：今天]
 help-arg-dir = 记录仓库
@@ -100,14 +100,14 @@ help-arg-audience = 只含密级在此级别（clerk.yaml `classifications` 中�
 help-arg-within = 往后看多远：30d、2w，或天数
 help-arg-format-value-text = 编译器式的文本，附有问题所在的那一行
 help-arg-format-value-json = 一份 JSON 文档，含每项检查结果与摘要
-help-arg-format-value-github = GitHub Actions 注解，其后是摘要
+help-arg-format-value-github = GitHub Actions 注释，其后是摘要
 
 ## clerk check
-help-check = 依协会的规则检查每一笔记录。
+help-check = 依协会的规则检查每一条记录。
 help-check-long =
-    依协会的规则检查每一笔记录。
+    依协会的规则检查每一条记录。
 
-    结束状态：0 无误（可有警告），1 发现错误，2 无法执行。
+    退出状态：0 无误（可有警告），1 发现错误，2 无法执行。
 
     示例：
       clerk check                      # 此文件夹所在的仓库
@@ -130,7 +130,7 @@ help-audit-long =
 
     列出治理链：规则、职务与密钥的每次变更，由谁以哪把密钥审批，并标出任何断裂之处。
 
-    结束状态：0 完整无断裂，1 发现错误，2 无法执行。
+    退出状态：0 完整无断裂，1 发现错误，2 无法执行。
 
     示例：
       clerk audit                           # 此文件夹所在的仓库
@@ -143,23 +143,23 @@ help-build = 构建档案库网站：记录页面、索引、搜索、订阅。
 help-build-long =
     构建档案库网站：记录页面、索引、搜索、订阅。
 
-    先做检查：有错误时停止构建，除非加上 --allow-errors，此时会标示受影响的记录。记录只出现在其密级及以上的版本中。
+    先做检查：有错误时停止构建，除非加上 --allow-errors，此时会标记受影响的记录。记录只出现在其密级及以上的版本中。
 
     示例：
       clerk build records-example                      # 公开网站，构建到 records-example/public
       clerk build --audience internal -o /srv/intranet # 秘书处的内部网站
 help-build-output = 输出文件夹 [默认：<目录>/public]
 help-build-audience = 网站的读者：只出现密级在此级别（clerk.yaml `classifications` 中的 id）或以下的记录 [默认：最低的 `public`]
-help-build-allow_errors = 记录有错误时仍然构建，并标示这些记录
+help-build-allow_errors = 记录有错误时仍然构建，并标记这些记录
 help-build-no_search = 不构建搜索索引（搜索页会说明搜索无法使用）：构建较快，例如用来检查大型档案库的页面
-help-build-no_pdf = 不产生已发文公文的 PDF（以 GB/T 9704 版式排版，放在每份公文的页面旁；须以 `pdf` 功能构建 clerk）
+help-build-no_pdf = 不生成已发文公文的 PDF（以 GB/T 9704 版式排版，放在每份公文的页面旁；须以 `pdf` 功能构建 clerk）
 
 ## clerk serve
 help-serve = 编辑时预览档案库网站：文件一有变更就重新构建，开着的页面也会重新加载。
 help-serve-long =
     编辑时预览档案库网站：文件一有变更就重新构建，开着的页面也会重新加载。
 
-    只在 127.0.0.1 上提供。检查有错误的记录会被标示，错误也会列在每一页的顶端，直到改正为止。
+    只在 127.0.0.1 上提供。检查有错误的记录会被标记，错误也会列在每一页的顶端，直到改正为止。
 
     示例：
       clerk serve                               # http://127.0.0.1:8000/
@@ -167,11 +167,11 @@ help-serve-long =
 help-serve-audience = 要显示谁的网站：只含密级在此级别（clerk.yaml `classifications` 中的 id）或以下的记录 [默认：最高的 `confidential`]
 
 ## clerk desk
-help-desk = 在浏览器中审批：您的待办，以及每笔要签署或附意见退回的记录。
+help-desk = 在浏览器中审批：您的待办，以及每条要签署或附意见退回的记录。
 help-desk-long =
-    在浏览器中审批：您的待办，以及每笔要签署或附意见退回的记录。
+    在浏览器中审批：您的待办，以及每条要签署或附意见退回的记录。
 
-    每笔记录以发出时的样子显示，并标出自您上次审批以来的变更。只在 127.0.0.1 上监听，并印出一个带随机令牌的地址；只有开启该地址的浏览器能使用审批台。核准时以您自己的密钥签署，与 `clerk sign` 完全相同，并提交该文件（除非加上 --no-commit）。
+    每条记录以发出时的样子显示，并标出自您上次审批以来的变更。只在 127.0.0.1 上监听，并打印出一个带随机令牌的地址；只有打开该地址的浏览器能使用审批台。核准时以您自己的密钥签署，与 `clerk sign` 完全相同，并提交该文件（除非加上 --no-commit）。
 
     示例：
       clerk desk                                   # 您的审批台（$CLERK_PERSON 或您密钥的拥有者）
@@ -186,7 +186,7 @@ help-register = 输出登记簿：记录类型文件所宣告的记录表格。
 help-register-long =
     输出登记簿：记录类型文件所宣告的记录表格。
 
-    登记簿与网站一样依读者密级筛选；此处默认为机密，因为执行 clerk 的人本来就能读取这些文件。
+    登记簿与网站一样依读者密级筛选；此处默认为机密，因为运行 clerk 的人本来就能读取这些文件。
 
     示例：
       clerk register --list
@@ -222,7 +222,7 @@ help-due-long =
     示例：
       clerk due                     # 已逾期，以及 30 天内到期
       clerk due --within 2w --as-of 2026-12-01
-help-due-format = 清单的输出格式
+help-due-format = 列表的输出格式
 
 ## clerk inbox
 help-inbox = 列出今天等您处理的事：要给的审批、要阅读的公文、任务、期限。
@@ -245,7 +245,7 @@ help-pdf = 把已发文的公文写成 PDF，版式依 GB/T 9704-2012。
 help-pdf-long =
     把已发文的公文写成 PDF，版式依 GB/T 9704-2012。
 
-    记录类型的 `layout:` 指定哪个栏位填入哪个要素（文号、主送、抄送、成文日期…）；模板为 templates/document.typ，仓库自己的同名文件会取代它。字体取自系统及仓库的 templates/fonts/，并嵌入 PDF。没有中文字体时：`apt install fonts-noto-cjk`。
+    记录类型的 `layout:` 指定哪个字段填入哪个要素（文号、主送、抄送、成文日期…）；模板为 templates/document.typ，仓库自己的同名文件会取代它。字体取自系统及仓库的 templates/fonts/，并嵌入 PDF。没有中文字体时：`apt install fonts-noto-cjk`。
 
     示例：
       clerk pdf documents/2026-doc-001.md               # 写出 ./2026-doc-001.pdf
@@ -254,9 +254,9 @@ help-pdf-files = 公文（类型设有 `layout: {"{"}kind: document{"}"}` 的记
 help-pdf-output = 写入 ID.pdf 的文件夹
 
 ## clerk schema
-help-schema = 把记录类型汇出为 JSON Schema 文件，供编辑器与验证工具使用。
+help-schema = 把记录类型导出为 JSON Schema 文件，供编辑器与验证工具使用。
 help-schema-long =
-    把记录类型汇出为 JSON Schema 文件，供编辑器与验证工具使用。
+    把记录类型导出为 JSON Schema 文件，供编辑器与验证工具使用。
 
     示例：
       clerk schema document                  # 输出一个类型的 schema
@@ -277,15 +277,15 @@ help-completions-long =
 help-completions-shell = 要自动补全的 shell
 
 ## clerk man
-help-man = 输出说明页（roff），或为每个命令各写一页到文件夹中。
+help-man = 输出手册页（roff），或为每个命令各写一页到文件夹中。
 help-man-long =
-    输出说明页（roff），或为每个命令各写一页到文件夹中。
+    输出手册页（roff），或为每个命令各写一页到文件夹中。
 
     示例：
       clerk man > clerk.1 && man ./clerk.1
       clerk man check | man -l -                 # clerk-check(1)
       clerk man --out-dir ~/.local/share/man/man1  # clerk.1、clerk-check.1、…
-help-man-command = 要输出哪个命令的说明页 [默认：clerk 本身的]
+help-man-command = 要输出哪个命令的手册页 [默认：clerk 本身的]
 help-man-out_dir = 改为把每一页（clerk.1 与 clerk-命令.1）写入此文件夹
 
 ## clerk digest
@@ -300,14 +300,14 @@ help-digest-long =
       clerk digest documents/2026-doc-004.md
 help-digest-step = 审批步骤；没有时只输出内容摘要值
 help-arg-by = 审批人的人员 id [默认：$CLERK_PERSON]
-help-arg-role = 给予审批时所用的职务（只在审批人担任数个可给予的职务时才需要）
+help-arg-role = 给予审批时所用的职务（只在审批人担任多个可给予的职务时才需要）
 
 ## clerk sign
 help-sign = 以您的 SSH 密钥签署一项审批，并写入记录。
 help-sign-long =
     以您的 SSH 密钥签署一项审批，并写入记录。
 
-    以 `ssh-keygen -Y sign` 签署（因此 ssh-agent、密码短语与硬件密钥都可使用），再把审批——步骤、人员、职务、日期、摘要值、签章——加入记录的 `approvals:`，不更动其他任何一行。同一步骤与人员若已有未签署的项目，则就地签署。
+    以 `ssh-keygen -Y sign` 签署（因此 ssh-agent、密码短语与硬件密钥都可使用），再把审批——步骤、人员、职务、日期、摘要值、签章——加入记录的 `approvals:`，不改动其他任何一行。同一步骤与人员若已有未签署的项目，则就地签署。
 
     示例：
       clerk sign documents/2026-doc-004.md --step approve --by chen-jianguo --key ~/.ssh/id_ed25519
@@ -322,19 +322,19 @@ help-advance = 当下一步不需签章时，把记录移到下一个状态。
 help-advance-long =
     当下一步不需签章时，把记录移到下一个状态。
 
-    适用于已召开、纪要已送出、已销假、已付款等步骤：设置所给的栏位，并把该状态需要的日期设为 --date。先检查结果，若缺少该状态的条件则不做任何更动。
+    适用于已召开、纪要已送出、已销假、已付款等步骤：设置所给的字段，并把该状态需要的日期设为 --date。先检查结果，若缺少该状态的条件则不做任何改动。
 
     示例：
       clerk advance leave/leave-2026-030.md                 # 已核准 → 已销假，returned_on 为今天
       clerk advance finance/expenses/exp-2026-004.md voucher=付-2026-012
       clerk advance meetings/2026-council-03.md --to held
 help-advance-to = 要移到的状态 [默认：流程允许的唯一下一个状态]
-help-advance-fields = 要设置的 栏位=值（文字或日期）；该状态需要的日期默认为 --date
+help-advance-fields = 要设置的 字段=值（文字或日期）；该状态需要的日期默认为 --date
 
 ## clerk read
-help-read = 记下您已阅读一笔传阅中的记录（传阅）。
+help-read = 记下您已阅读一条传阅中的记录（传阅）。
 help-read-long =
-    记下您已阅读一笔传阅中的记录（传阅）。
+    记下您已阅读一条传阅中的记录（传阅）。
 
     您在记录传阅名单中的项目会填上日期（必要时会加上一项）。
 
@@ -348,7 +348,7 @@ help-diff = 显示自某项审批签署以来，记录有哪些变更。
 help-diff-long =
     显示自某项审批签署以来，记录有哪些变更。
 
-    从文件的 git 历史中找出审批摘要值所指的版本，与现在的文件比较：逐栏比较，内文逐词比较。没有 --step 与 --by 时，列出每一项已过时的审批（E055）。
+    从文件的 git 历史中找出审批摘要值所指的版本，与现在的文件比较：逐栏比较，正文逐词比较。没有 --step 与 --by 时，列出每一项已过时的审批（E055）。
 
     示例：
       clerk diff documents/2026-doc-004.md
@@ -357,25 +357,25 @@ help-diff-step = 只看此步骤的审批
 help-diff-by = 只看此人的审批
 
 ## clerk init
-help-init = 以默认规则（管理制度）建立记录仓库，使用您的语言：中性的 clerk.yaml、每个记录类型文件、README、.gitignore 与 git 钩子。
+help-init = 以默认规则（管理制度）创建记录仓库，使用您的语言：中性的 clerk.yaml、每个记录类型文件、README、.gitignore 与 git 钩子。
 help-init-long =
-    以默认规则（管理制度）建立记录仓库，使用您的语言：中性的 clerk.yaml、每个记录类型文件、README、.gitignore 与 git 钩子。
+    以默认规则（管理制度）创建记录仓库，使用您的语言：中性的 clerk.yaml、每个记录类型文件、README、.gitignore 与 git 钩子。
 
     示例：
       clerk init records --name 青岚文化交流协会 --holidays zh-TW-2026
       clerk init records --locale zh-Hans --holidays zh-CN-2026
       cd records && clerk new person --id YOUR-ID --title "YOUR NAME" --key ~/.ssh/id_ed25519.pub
-help-init-dir = 要建立或填入的文件夹
+help-init-dir = 要创建或填入的文件夹
 help-init-name = 协会的名称
 help-init-locale = 设置、标签与 README 所用的语言：zh-Hant（繁体中文）、zh-Hans（简体中文）或 en
-help-init-holidays = clerk 附带的假日历，复制到 clerk.yaml 的 `calendar:`（zh-TW-2026、zh-CN-2026）。可指定多次；不指定时清单留给您填写
+help-init-holidays = clerk 附带的假日历，复制到 clerk.yaml 的 `calendar:`（zh-TW-2026、zh-CN-2026）。可指定多次；不指定时列表留给您填写
 
 ## clerk new
-help-new = 以下一个可用的名称与今天的日期建立一笔<类型>的记录；输出其路径。
+help-new = 以下一个可用的名称与今天的日期创建一条<类型>的记录；输出其路径。
 help-new-long =
-    以下一个可用的名称与今天的日期建立一笔<类型>的记录；输出其路径。
+    以下一个可用的名称与今天的日期创建一条<类型>的记录；输出其路径。
 
-    记录会有该类型的必填栏位（日期设为今天，人员设为 $CLERK_PERSON，其余留空并附注说明该填什么）及其流程的第一个状态。以 栏位=值 给出的栏位照原样写入（YAML）。
+    记录会有该类型的必填字段（日期设为今天，人员设为 $CLERK_PERSON，其余留空并附注说明该填什么）及其流程的第一个状态。以 字段=值 给出的字段照原样写入（YAML）。
 
     示例：
       clerk new document --title 关于召开理事会会议的通知 kind=通知 department=general
@@ -385,7 +385,7 @@ help-new-long =
 help-new-type_name = 记录类型（types/ 中的一个文件）
 help-new-title = 记录的标题
 help-new-id = 文件名与 id，取代该类型 `new.name` 的命名规则
-help-new-fields = 要设置的 栏位=值
+help-new-fields = 要设置的 字段=值
 help-new-key = 用于人员：其 SSH 公钥文件（ssh-keygen 的 `.pub`），自 --date 起有效。可指定多次
 help-new-role = 用于人员：其自 --date 起担任的职务，以及所涵盖的部门，例如 `department-head:general` 或 `deputy-secretary-general:membership,events`。可指定多次
 help-new-dir = 记录仓库 [默认：当前文件夹所在的仓库]
@@ -427,11 +427,11 @@ help-decrypt-long =
     示例：
       clerk decrypt assessments/2026-q3-wang-fang.md.age --identity ~/.ssh/id_ed25519
 help-decrypt-file = 加密的记录文件
-help-reencrypt = 重新加密每一笔阅读者有变动（有人离开或加入）的加密记录。
+help-reencrypt = 重新加密每一条阅读者有变动（有人离开或加入）的加密记录。
 help-reencrypt-long =
-    重新加密每一笔阅读者有变动（有人离开或加入）的加密记录。
+    重新加密每一条阅读者有变动（有人离开或加入）的加密记录。
 
-    需要一把能开启它们的密钥；阅读者不变的文件不会被更动。
+    需要一把能打开它们的密钥；阅读者不变的文件不会被改动。
 
     示例：
       clerk reencrypt --identity ~/.ssh/id_ed25519
@@ -439,11 +439,11 @@ help-reencrypt-date = 以哪一天的职务与密钥为准，格式 YYYY-MM-DD [
 
 ## clerk hooks
 help-hooks = 检查每次提交的 git 钩子
-help-hooks-install = 安装执行 `clerk check --staged` 的 pre-commit 与 pre-merge-commit 钩子。
+help-hooks-install = 安装运行 `clerk check --staged` 的 pre-commit 与 pre-merge-commit 钩子。
 help-hooks-install-long =
-    安装执行 `clerk check --staged` 的 pre-commit 与 pre-merge-commit 钩子。
+    安装运行 `clerk check --staged` 的 pre-commit 与 pre-merge-commit 钩子。
 
-    不是 clerk 写的钩子，没有 --force 时绝不覆写。
+    不是 clerk 写的钩子，没有 --force 时绝不覆盖。
 
     示例：
       clerk hooks install records-example
