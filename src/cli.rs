@@ -470,6 +470,27 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// `--lang` is found wherever clap would take it, and not after `--` (the tests run with
+    /// CLERK_LANG=en, so English is what is left).
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let lang = |args: &[&str]| {
+            let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            choose_language(&args)
+        };
+        assert_eq!(lang(&["clerk", "--lang", "zh-Hant", "check"]), Lang::ZhHant);
+        assert_eq!(lang(&["clerk", "check", "--lang=zh-Hans"]), Lang::ZhHans);
+        assert_eq!(
+            lang(&["clerk", "-Crecords-example", "--lang", "zh_TW"]),
+            Lang::ZhHant
+        );
+        assert_eq!(
+            lang(&["clerk", "new", "note", "--", "--lang", "zh-Hant"]),
+            Lang::En
+        );
+        assert_eq!(lang(&["clerk", "check", "--lang"]), Lang::En);
+    }
+
     #[test]
     fn dates_are_parsed_by_the_command_line() {
         let cli = Cli::try_parse_from(["clerk", "due", "--as-of", "2026-12-01"]).unwrap();
