@@ -57,6 +57,8 @@ pub fn choose_language(args: &[std::ffi::OsString]) -> Lang {
         }
     }
     let dir = PathBuf::from(dir.unwrap_or_else(|| ".".to_string()));
+    // A `--lang` clerk does not speak is refused by clap, in the language chosen without it.
+    let flag = flag.filter(|f| Lang::from_tag(f).is_some());
     i18n::choose(flag.as_deref(), association_locale(&dir).as_deref())
 }
 
@@ -489,6 +491,8 @@ mod tests {
             Lang::En
         );
         assert_eq!(lang(&["clerk", "check", "--lang"]), Lang::En);
+        // CLERK_LANG still counts when `--lang` names a language clerk does not speak.
+        assert_eq!(lang(&["clerk", "--lang", "fr", "check"]), Lang::En);
     }
 
     #[test]
