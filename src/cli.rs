@@ -71,6 +71,11 @@ pub fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Cli {
     parsed.unwrap_or_else(|e| errors::exit(e, lang))
 }
 
+/// The word before an error in `lang`, with its space (`error: `, `錯誤：`).
+pub fn error_prefix(lang: Lang) -> String {
+    errors::prefix(lang)
+}
+
 /// The `association.locale` of the repository `dir` is in, read before anything else so that
 /// every message of the run is in one language.
 fn association_locale(dir: &std::path::Path) -> Option<String> {

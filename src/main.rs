@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}{e:#}", clerk::cli::error_prefix(lang));
             ExitCode::from(2)
         }
     }
