@@ -4,9 +4,15 @@
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use crate::cmd;
+use crate::i18n::{self, Lang};
+
+mod errors;
+mod help;
+
+pub use help::command;
 
 /// Keeps an association secretariat's records as checked, signed Markdown files in git.
 #[derive(Parser, Debug)]
@@ -25,15 +31,55 @@ pub struct Cli {
 }
 
 /// A `--lang` argument.
-fn language(s: &str) -> Result<crate::i18n::Lang, String> {
-    crate::i18n::Lang::from_tag(s)
-        .ok_or_else(|| format!("`{s}` is not a language clerk speaks: zh-Hant, zh-Hans or en"))
+fn language(s: &str) -> Result<Lang, String> {
+    Lang::from_tag(s).ok_or_else(|| i18n::t("cli-lang-unknown", &[("lang", &s)]))
 }
 
-/// The `association.locale` of the repository the current folder is in, read before anything
-/// else so that every message of the run is in one language.
-fn association_locale() -> Option<String> {
-    let root = crate::cmd::record::repository_dir(std::path::Path::new("."));
+/// The language of this run, chosen from the command line `args` before clap parses it, so
+/// that its help and refusals are in that language too: `--lang`, else as [`i18n::choose`]
+/// says, with the `association.locale` of the repository `-C DIR` (or the current folder) is in.
+pub fn choose_language(args: &[std::ffi::OsString]) -> Lang {
+    let (mut flag, mut dir) = (None, None);
+    let mut words = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--" => break,
+            "--lang" => flag = words.next(),
+            "-C" => dir = words.next(),
+            _ if word.starts_with("--lang=") => flag = Some(word["--lang=".len()..].to_string()),
+            _ if word.starts_with("-C") => {
+                dir = Some(word[2..].trim_start_matches('=').to_string());
+            }
+            _ => {}
+        }
+    }
+    let dir = PathBuf::from(dir.unwrap_or_else(|| ".".to_string()));
+    // A `--lang` clerk does not speak is refused by clap, in the language chosen without it.
+    let flag = flag.filter(|f| Lang::from_tag(f).is_some());
+    i18n::choose(flag.as_deref(), association_locale(&dir).as_deref())
+}
+
+/// The command line of this run in `lang`, parsed; a refusal (or `--help`) ends the run.
+pub fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Cli {
+    use clap::FromArgMatches;
+    let parsed = command(lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.unwrap_or_else(|e| errors::exit(e, lang))
+}
+
+/// The word before an error in `lang`, with its space (`error: `, `錯誤：`).
+pub fn error_prefix(lang: Lang) -> String {
+    errors::prefix(lang)
+}
+
+/// The `association.locale` of the repository `dir` is in, read before anything else so that
+/// every message of the run is in one language.
+fn association_locale(dir: &std::path::Path) -> Option<String> {
+    let root = crate::cmd::record::repository_dir(dir);
     let text = std::fs::read_to_string(root.join(crate::model::config::FILE)).ok()?;
     let config = crate::parse::yaml::parse_value(&text).ok()?;
     Some(config.pointer("/association/locale")?.as_str()?.to_string())
@@ -182,7 +228,7 @@ pub enum Command {
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
         /// Write every page (clerk.1 and clerk-COMMAND.1) into this folder instead.
-        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        #[arg(short = 'o', long, value_name = "DIR", conflicts_with = "command")]
         out_dir: Option<PathBuf>,
     },
     /// Print the exact text an approval signs (its payload), or the content digest alone.
@@ -364,42 +410,16 @@ impl Command {
     }
 }
 
-/// `clerk man`: one page on standard output, or every page into a folder.
-fn manual(command: Option<&str>, out_dir: Option<&std::path::Path>) -> anyhow::Result<i32> {
-    let mut cli = Cli::command().disable_help_subcommand(true);
-    cli.build();
-    if let Some(dir) = out_dir {
-        std::fs::create_dir_all(dir)?;
-        clap_mangen::generate_to(cli, dir)?;
-        println!("wrote the manual pages into {}", dir.display());
-        return Ok(0);
-    }
-    let page = match command {
-        None => cli,
-        Some(name) => cli
-            .get_subcommands()
-            .find(|s| s.get_name() == name && !s.is_hide_set())
-            .cloned()
-            .ok_or_else(|| {
-                anyhow::anyhow!("there is no command `{name}` (`clerk --help` lists them)")
-            })?,
-    };
-    clap_mangen::Man::new(page).render(&mut std::io::stdout())?;
-    Ok(0)
-}
-
 impl Cli {
-    /// Runs the command; the exit status, or why it could not run.
+    /// Runs the command in the language set for the run ([`choose_language`]); the exit
+    /// status, or why it could not run.
     pub fn run(self) -> anyhow::Result<i32> {
         if let Some(dir) = &self.chdir {
-            std::env::set_current_dir(dir)
-                .map_err(|e| anyhow::anyhow!("cannot change to `{}`: {e}", dir.display()))?;
+            std::env::set_current_dir(dir).map_err(|e| {
+                let dir = dir.display().to_string();
+                anyhow::anyhow!(i18n::t("cli-chdir-failed", &[("dir", &dir), ("why", &e)]))
+            })?;
         }
-        let association = association_locale();
-        crate::i18n::set(crate::i18n::choose(
-            self.lang.map(crate::i18n::Lang::tag),
-            association.as_deref(),
-        ));
         crate::crypt::set_identities(self.command.identity())?;
         match self.command {
             Command::Check(args) => args.run(),
@@ -419,13 +439,15 @@ impl Cli {
             Command::Completions { shell } => {
                 clap_complete::generate(
                     shell,
-                    &mut Cli::command(),
+                    &mut command(i18n::lang()),
                     "clerk",
                     &mut std::io::stdout(),
                 );
                 Ok(0)
             }
-            Command::Man { command, out_dir } => manual(command.as_deref(), out_dir.as_deref()),
+            Command::Man { command, out_dir } => {
+                help::manual(command.as_deref(), out_dir.as_deref())
+            }
             Command::Digest(args) => args.run(),
             Command::Sign(args) => args.run(),
             Command::Advance(args) => args.run(),
@@ -448,10 +470,34 @@ impl Cli {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// `--lang` is found wherever clap would take it, and not after `--` (the tests run with
+    /// CLERK_LANG=en, so English is what is left).
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let lang = |args: &[&str]| {
+            let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            choose_language(&args)
+        };
+        assert_eq!(lang(&["clerk", "--lang", "zh-Hant", "check"]), Lang::ZhHant);
+        assert_eq!(lang(&["clerk", "check", "--lang=zh-Hans"]), Lang::ZhHans);
+        assert_eq!(
+            lang(&["clerk", "-Crecords-example", "--lang", "zh_TW"]),
+            Lang::ZhHant
+        );
+        assert_eq!(
+            lang(&["clerk", "new", "note", "--", "--lang", "zh-Hant"]),
+            Lang::En
+        );
+        assert_eq!(lang(&["clerk", "check", "--lang"]), Lang::En);
+        // CLERK_LANG still counts when `--lang` names a language clerk does not speak.
+        assert_eq!(lang(&["clerk", "--lang", "fr", "check"]), Lang::En);
     }
 
     #[test]
@@ -480,6 +526,7 @@ mod tests {
 #[cfg(test)]
 mod help_tests {
     use super::*;
+    use clap::CommandFactory;
 
     /// Every argument of every command says what it is in `--help` (and the manual).
     #[test]

@@ -75,18 +75,26 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
 }
 
-/// The catalogs, by language.
-const CATALOGS: [(Lang, &str, &str); 3] = [
-    (Lang::En, "en", include_str!("../locales/en.ftl")),
+/// The catalogs, by language: clerk's messages, and the help of its command line
+/// (`locales/help/`, which English takes from the doc comments).
+const CATALOGS: [(Lang, &str, &str, &str); 3] = [
+    (
+        Lang::En,
+        "en",
+        include_str!("../locales/en.ftl"),
+        include_str!("../locales/help/en.ftl"),
+    ),
     (
         Lang::ZhHant,
         "zh-Hant",
         include_str!("../locales/zh-Hant.ftl"),
+        include_str!("../locales/help/zh-Hant.ftl"),
     ),
     (
         Lang::ZhHans,
         "zh-Hans",
         include_str!("../locales/zh-Hans.ftl"),
+        include_str!("../locales/help/zh-Hans.ftl"),
     ),
 ];
 
@@ -95,14 +103,16 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     let all = BUNDLES.get_or_init(|| {
         CATALOGS
             .iter()
-            .map(|(lang, tag, text)| {
+            .map(|(lang, tag, text, help)| {
                 let id: LanguageIdentifier = tag.parse().unwrap_or_default();
                 let mut bundle = FluentBundle::new_concurrent(vec![id]);
                 bundle.set_use_isolating(false);
                 // The catalogs are part of clerk; a test parses each in full.
-                let resource = FluentResource::try_new((*text).to_string())
-                    .unwrap_or_else(|(partial, _)| partial);
-                let _ = bundle.add_resource(resource);
+                for text in [text, help] {
+                    let resource = FluentResource::try_new((*text).to_string())
+                        .unwrap_or_else(|(partial, _)| partial);
+                    let _ = bundle.add_resource(resource);
+                }
                 (*lang, bundle)
             })
             .collect()
@@ -143,6 +153,18 @@ pub fn in_lang(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) ->
         }
     }
     id.to_string()
+}
+
+/// The message `id` in `lang` if `lang`'s catalog has it (no English fallback).
+pub fn find(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// A count with its noun in this run's language (`3 errors`, `3 個錯誤`): the catalog's
@@ -306,9 +328,12 @@ mod tests {
                 })
                 .collect()
         };
-        let english = ids(CATALOGS[0].2);
-        for (lang, _, text) in &CATALOGS[1..] {
-            let have = ids(text);
+        let english = [ids(CATALOGS[0].2), ids(CATALOGS[0].3)].concat();
+        for (lang, _, text, help) in &CATALOGS[1..] {
+            let (text, help) = (ids(text), ids(help));
+            let twice: Vec<&String> = help.iter().filter(|id| text.contains(id)).collect();
+            assert!(twice.is_empty(), "{lang:?} has {twice:?} twice");
+            let have = [text, help].concat();
             let missing: Vec<&String> = english.iter().filter(|id| !have.contains(id)).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
         }

@@ -2,10 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use clerk::cli::Cli;
-
 /// mimalloc rather than the system allocator: a build allocates and frees on both cores at once,
 /// where glibc's allocator spent a third of the CPU time (BENCHMARKS.md).
 #[global_allocator]
@@ -26,14 +22,18 @@ fn main() -> ExitCode {
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(16 << 20)
         .build_global();
+    // The language first, so that the help, clap's refusals and completions are in it too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = clerk::cli::choose_language(&args);
+    clerk::i18n::set(lang);
     // `COMPLETE=bash clerk` prints the shell's registration; the shell then asks clerk itself
     // what to complete (types, registers, people and record files of the repository).
-    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
-    let result = Cli::parse().run();
+    clap_complete::CompleteEnv::with_factory(move || clerk::cli::command(lang)).complete();
+    let result = clerk::cli::parse(args, lang).run();
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}{e:#}", clerk::cli::error_prefix(lang));
             ExitCode::from(2)
         }
     }

@@ -297,7 +297,7 @@ fn command_output_in_chinese() {
         .run();
     assert_eq!(out.status, 2, "{}", out.said());
     assert!(
-        out.stderr.starts_with("error: 没有 `nope` 这种记录类型"),
+        out.stderr.starts_with("错误：没有 `nope` 这种记录类型"),
         "{}",
         out.stderr
     );

@@ -91,7 +91,7 @@ impl Audience {
 
 /// A `YYYY-MM-DD` argument.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
-    crate::date::parse(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+    crate::date::parse(s).ok_or_else(|| crate::i18n::t("cli-not-a-date", &[("value", &s)]))
 }
 
 /// Today on this machine's clock.
