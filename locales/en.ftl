@@ -508,7 +508,7 @@ numbering-undefined = `unique` names numbering `{ $seq }`, which clerk.yaml does
 numbering-undefined-hint = add `numbering: {"{"}{ $seq }: {"{"}format: "{"{"}issuer{"}"}〔{"{"}year{"}"}〕{"{"}serial{"}"}號"{"}"}{"}"}` to clerk.yaml
 
 # `clerk check`: refusals, notes and the chain of governance (`clerk audit`)
-check-config-invalid = error: clerk.yaml is invalid, so nothing was checked
+check-config-invalid = clerk.yaml is invalid, so nothing was checked
 check-files-and-scope = give files only to check them as they are; --staged and --since check a repository (DIR)
 check-not-a-file = `{ $path }` is not a record file (give one repository, or files)
 check-other-repository = `{ $path }` is not in the repository at `{ $root }`
@@ -545,7 +545,7 @@ not-encrypted = { $path } is not an encrypted record (NAME.md.age)
 cannot-decrypt = cannot decrypt { $path }: { $error }
 reencrypted-one = { $path }: readable by { $ids }
 reencrypted = { $n } encrypted record(s) re-encrypted
-reencrypt-unopened = error: { $n } encrypted record(s) could not be opened with your key, so they keep their old readers: { $paths }
+reencrypt-unopened = { $n } encrypted record(s) could not be opened with your key, so they keep their old readers: { $paths }
 
 # `clerk pdf`
 pdf-not-a-document = `{ $path }` is a { $type } record, not an official document: its type file ({ $file }) has no `layout: {"{"}kind: document{"}"}`
@@ -554,7 +554,7 @@ pdf-wrote = wrote { $path } (fonts: { $fonts })
 
 # `clerk build` and `clerk init`
 build-errors = { $n } error(s) in the records; run `clerk check { $dir }` to see them
-build-refused = error: nothing was built (use --allow-errors to build anyway, marking the affected records)
+build-refused = nothing was built (use --allow-errors to build anyway, marking the affected records)
 built = built the { $level } site of { $records } records ({ $hidden } left out) into { $out }: { $pages } pages, { $files } files ({ $seconds } s)
 init-exists = { $dir } already holds a clerk.yaml; clerk init never overwrites a repository
 init-next = next: clerk new person --id YOUR-ID --title "YOUR NAME" --role ROLE --key ~/.ssh/id_ed25519.pub

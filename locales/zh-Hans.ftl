@@ -496,7 +496,7 @@ numbering-undefined = `unique` 指定的编号规则 `{ $seq }` 在 clerk.yaml �
 numbering-undefined-hint = 请在 clerk.yaml 加上 `numbering: {"{"}{ $seq }: {"{"}format: "{"{"}issuer{"}"}〔{"{"}year{"}"}〕{"{"}serial{"}"}號"{"}"}{"}"}`
 
 # `clerk check`: refusals, notes and the chain of governance (`clerk audit`)
-check-config-invalid = error: clerk.yaml 无效，因此没有检查任何记录
+check-config-invalid = clerk.yaml 无效，因此没有检查任何记录
 check-files-and-scope = 只有检查文件现状时才能指定文件；--staged 与 --since 检查的是整个仓库（DIR）
 check-not-a-file = `{ $path }` 不是记录文件（请给一个仓库，或若干文件）
 check-other-repository = `{ $path }` 不在 `{ $root }` 的仓库中
@@ -533,7 +533,7 @@ not-encrypted = { $path } 不是加密记录（NAME.md.age）
 cannot-decrypt = 无法解密 { $path }：{ $error }
 reencrypted-one = { $path }：可阅读者为 { $readers }
 reencrypted = 已重新加密 { $n } 条加密记录
-reencrypt-unopened = error: 有 { $n } 条加密记录无法用您的密钥打开，因此维持原来的阅读者：{ $paths }
+reencrypt-unopened = 有 { $n } 条加密记录无法用您的密钥打开，因此维持原来的阅读者：{ $paths }
 
 # `clerk pdf`
 pdf-not-a-document = `{ $path }` 是{ $type_label }记录，不是公文：其记录类型文件（{ $file }）没有 `layout: {"{"}kind: document{"}"}`
@@ -542,7 +542,7 @@ pdf-wrote = 已写入 { $path }（字体：{ $fonts }）
 
 # `clerk build` and `clerk init`
 build-errors = 记录中有 { $n } 个错误；执行 `clerk check { $dir }` 查看
-build-refused = error: 没有构建任何内容（加上 --allow-errors 仍可构建，并标示受影响的记录）
+build-refused = 没有构建任何内容（加上 --allow-errors 仍可构建，并标示受影响的记录）
 built = 已构建{ $level_label }网站，含 { $records } 条记录（略去 { $hidden } 条），输出至 { $out }：{ $pages } 页，{ $files } 个文件（{ $seconds } 秒）
 init-exists = { $dir } 已有 clerk.yaml；clerk init 绝不覆盖既有的仓库
 init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub

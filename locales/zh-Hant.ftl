@@ -496,7 +496,7 @@ numbering-undefined = `unique` 指定的編號規則 `{ $seq }` 在 clerk.yaml �
 numbering-undefined-hint = 請在 clerk.yaml 加上 `numbering: {"{"}{ $seq }: {"{"}format: "{"{"}issuer{"}"}〔{"{"}year{"}"}〕{"{"}serial{"}"}號"{"}"}{"}"}`
 
 # `clerk check`: refusals, notes and the chain of governance (`clerk audit`)
-check-config-invalid = error: clerk.yaml 無效，因此沒有檢查任何記錄
+check-config-invalid = clerk.yaml 無效，因此沒有檢查任何記錄
 check-files-and-scope = 只有檢查檔案現況時才能指定檔案；--staged 與 --since 檢查的是整個儲存庫（DIR）
 check-not-a-file = `{ $path }` 不是記錄檔（請給一個儲存庫，或若干檔案）
 check-other-repository = `{ $path }` 不在 `{ $root }` 的儲存庫中
@@ -533,7 +533,7 @@ not-encrypted = { $path } 不是加密記錄（NAME.md.age）
 cannot-decrypt = 無法解密 { $path }：{ $error }
 reencrypted-one = { $path }：可閱讀者為 { $readers }
 reencrypted = 已重新加密 { $n } 筆加密記錄
-reencrypt-unopened = error: 有 { $n } 筆加密記錄無法用您的金鑰打開，因此維持原來的閱讀者：{ $paths }
+reencrypt-unopened = 有 { $n } 筆加密記錄無法用您的金鑰打開，因此維持原來的閱讀者：{ $paths }
 
 # `clerk pdf`
 pdf-not-a-document = `{ $path }` 是{ $type_label }記錄，不是公文：其記錄類型檔（{ $file }）沒有 `layout: {"{"}kind: document{"}"}`
@@ -542,7 +542,7 @@ pdf-wrote = 已寫入 { $path }（字型：{ $fonts }）
 
 # `clerk build` and `clerk init`
 build-errors = 記錄中有 { $n } 個錯誤；執行 `clerk check { $dir }` 查看
-build-refused = error: 沒有建置任何內容（加上 --allow-errors 仍可建置，並標示受影響的記錄）
+build-refused = 沒有建置任何內容（加上 --allow-errors 仍可建置，並標示受影響的記錄）
 built = 已建置{ $level_label }網站，含 { $records } 筆記錄（略去 { $hidden } 筆），輸出至 { $out }：{ $pages } 頁，{ $files } 個檔案（{ $seconds } 秒）
 init-exists = { $dir } 已有 clerk.yaml；clerk init 絕不覆寫既有的儲存庫
 init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub

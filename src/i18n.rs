@@ -155,6 +155,11 @@ pub fn in_lang(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) ->
     id.to_string()
 }
 
+/// The word before an error, with its space (`error: `, `錯誤：`), in `lang`.
+pub fn error_word(lang: Lang) -> String {
+    find(lang, "clap-error").unwrap_or_else(|| "error: ".to_string())
+}
+
 /// The message `id` in `lang` if `lang`'s catalog has it (no English fallback).
 pub fn find(lang: Lang, id: &str) -> Option<String> {
     let bundle = bundle(lang);

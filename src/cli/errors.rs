@@ -59,7 +59,7 @@ fn suggestion(tip: &str, lang: Lang) -> String {
 
 /// The word before an error, with its space (`error: `, `錯誤：`).
 pub fn prefix(lang: Lang) -> String {
-    i18n::find(lang, "clap-error").unwrap_or_else(|| "error: ".to_string())
+    i18n::error_word(lang)
 }
 
 /// A context value as one piece of text (`'--staged'`, `'a', 'b'`).

@@ -42,7 +42,11 @@ pub fn run(
         ];
         eprintln!("{}", crate::i18n::tv("build-errors", &words));
         if !allow_errors {
-            eprintln!("{}", crate::i18n::t("build-refused", &[]));
+            eprintln!(
+                "{}{}",
+                crate::i18n::error_word(crate::i18n::lang()),
+                crate::i18n::t("build-refused", &[])
+            );
             return Ok(1);
         }
     }

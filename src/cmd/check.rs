@@ -81,11 +81,15 @@ pub fn run(
                 (d.path == crate::model::config::FILE && !text.is_empty()).then_some(text.as_str())
             };
             print(format, root, &[*diagnostic], None, &source_of)?;
-            eprintln!("{}", crate::i18n::t("check-config-invalid", &[]));
+            eprintln!(
+                "{}{}",
+                crate::i18n::error_word(crate::i18n::lang()),
+                crate::i18n::t("check-config-invalid", &[])
+            );
             return Ok(2);
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", crate::i18n::error_word(crate::i18n::lang()));
             return Ok(2);
         }
     };

@@ -154,7 +154,11 @@ pub fn reencrypt(dir: &Path, today: NaiveDate) -> anyhow::Result<i32> {
             ("n", repo.unreadable.len().to_string()),
             ("paths", paths.join(", ")),
         ];
-        eprintln!("{}", crate::i18n::tv("reencrypt-unopened", &words));
+        eprintln!(
+            "{}{}",
+            crate::i18n::error_word(crate::i18n::lang()),
+            crate::i18n::tv("reencrypt-unopened", &words)
+        );
         return Ok(1);
     }
     Ok(0)
