@@ -776,3 +776,9 @@ schema-field-attachments = files next to the record, by relative path, each with
 schema-field-status = the record's workflow state
 crypt-front-matter-broken = { $path }: the new front matter does not parse
 build-attachment-unreadable = cannot open the attachment { $path }
+
+## Edits clerk refuses to write (src/edit)
+edit-no-front-matter = the file has no front matter
+edit-invalid-yaml = the front matter is not valid YAML
+edit-flow-style = `{ $field }` is written in flow style ([…]); write it as a block list (one `- ` item per line) so clerk can add to it
+edit-unsafe = the edit would change more than it should (clerk refused to write it)

@@ -761,3 +761,9 @@ schema-field-attachments = 记录旁的文件，以相对路径列出；审批�
 schema-field-status = 记录在工作流程中的状态
 crypt-front-matter-broken = { $path }：新的前置字段无法解析
 build-attachment-unreadable = 无法打开附件 { $path }
+
+## clerk 拒绝写入的修改（src/edit）
+edit-no-front-matter = 文件没有前置数据（front matter）
+edit-invalid-yaml = 前置数据不是有效的 YAML
+edit-flow-style = `{ $field }` 以行内格式（[…]）书写；请改写为块列表（每行一个 `- ` 项目），clerk 才能加入项目
+edit-unsafe = 此修改会变动超出应有的内容（clerk 拒绝写入）

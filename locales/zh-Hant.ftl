@@ -761,3 +761,9 @@ schema-field-attachments = 記錄旁的檔案，以相對路徑列出；審批�
 schema-field-status = 記錄在工作流程中的狀態
 crypt-front-matter-broken = { $path }：新的前置欄位無法解析
 build-attachment-unreadable = 無法開啟附件 { $path }
+
+## clerk 拒絕寫入的修改（src/edit）
+edit-no-front-matter = 檔案沒有前置資料（front matter）
+edit-invalid-yaml = 前置資料不是有效的 YAML
+edit-flow-style = `{ $field }` 以行內格式（[…]）書寫；請改寫為區塊清單（每行一個 `- ` 項目），clerk 才能加入項目
+edit-unsafe = 此修改會變動超出應有的內容（clerk 拒絕寫入）

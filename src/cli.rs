@@ -265,6 +265,7 @@ pub enum Command {
     ///   clerk advance leave/leave-2026-030.md                 # approved → returned, returned_on today
     ///   clerk advance finance/expenses/exp-2026-004.md voucher=付-2026-012
     ///   clerk advance meetings/2026-council-03.md --to held
+    ///   clerk advance documents/2026-doc-005.md --to draft --comment 請補充預算 --as lin-wenhui  # 退回, the reason kept
     #[command(verbatim_doc_comment)]
     Advance(cmd::advance::Args),
     /// Record that you have read a record in circulation (傳閱).

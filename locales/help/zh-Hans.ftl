@@ -328,8 +328,11 @@ help-advance-long =
       clerk advance leave/leave-2026-030.md                 # 已核准 → 已销假，returned_on 为今天
       clerk advance finance/expenses/exp-2026-004.md voucher=付-2026-012
       clerk advance meetings/2026-council-03.md --to held
+      clerk advance documents/2026-doc-005.md --to draft --comment 请补充预算 --as lin-wenhui  # 退回，理由记入记录
 help-advance-to = 要移到的状态 [默认：流程允许的唯一下一个状态]
 help-advance-fields = 要设置的 字段=值（文字或日期）；该状态需要的日期默认为 --date
+help-advance-comment = 退回的理由（退回意见），连同您的姓名与日期记入类型文件 `returns:` 所指的列表；该类型保存退回时必填
+help-advance-who = 退回的人 [默认：$CLERK_PERSON]
 
 ## clerk read
 help-read = 记下您已阅读一条传阅中的记录（传阅）。

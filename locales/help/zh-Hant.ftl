@@ -328,8 +328,11 @@ help-advance-long =
       clerk advance leave/leave-2026-030.md                 # 已核准 → 已銷假，returned_on 為今天
       clerk advance finance/expenses/exp-2026-004.md voucher=付-2026-012
       clerk advance meetings/2026-council-03.md --to held
+      clerk advance documents/2026-doc-005.md --to draft --comment 請補充預算 --as lin-wenhui  # 退回，理由記入紀錄
 help-advance-to = 要移到的狀態 [預設：流程允許的唯一下一個狀態]
 help-advance-fields = 要設定的 欄位=值（文字或日期）；該狀態需要的日期預設為 --date
+help-advance-comment = 退回的理由（退回意見），連同您的姓名與日期記入類型檔 `returns:` 所指的清單；該類型保存退回時必填
+help-advance-who = 退回的人 [預設：$CLERK_PERSON]
 
 ## clerk read
 help-read = 記下您已閱讀一筆傳閱中的記錄（傳閱）。

@@ -17,13 +17,13 @@ use crate::parse::yaml::{self, Loc, Locations};
 /// Why an edit could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("the file has no front matter")]
+    #[error("{}", crate::i18n::t("edit-no-front-matter", &[]))]
     NoFrontMatter,
-    #[error("the front matter is not valid YAML")]
+    #[error("{}", crate::i18n::t("edit-invalid-yaml", &[]))]
     InvalidYaml,
-    #[error("`{0}` is written in flow style ([…]); write it as a block list (one `- ` item per line) so clerk can add to it")]
+    #[error("{}", crate::i18n::t("edit-flow-style", &[("field", .0)]))]
     FlowStyle(String),
-    #[error("the edit would change more than it should (clerk refused to write it)")]
+    #[error("{}", crate::i18n::t("edit-unsafe", &[]))]
     Unsafe,
 }
 
