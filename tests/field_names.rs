@@ -26,6 +26,11 @@ const NOT_FIELDS: &[(&str, &str, &str)] = &[
         "the association's name, in clerk.yaml",
     ),
     (
+        "cmd/desk/actions.rs",
+        "form.get(\"comment\")",
+        "the desk's return form's comment box, not a record's field",
+    ),
+    (
         "model/labels.rs",
         ".get(\"name\")?",
         "an item's name in a clerk.yaml list (departments)",
