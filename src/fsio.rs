@@ -8,12 +8,18 @@ use std::sync::Mutex;
 /// Folders a command is building, removed if it is interrupted (Ctrl-C, `kill`).
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Removes `dir` should the process be interrupted before [`done_with`] is called for it.
-pub fn remove_if_interrupted(dir: &Path) {
-    PENDING
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(dir.to_path_buf());
+/// Makes a folder with `make` and marks it to be removed should the process be interrupted
+/// before [`done_with`] is called for it — in one step: an interruption that comes while the
+/// folder is being made waits for the mark, then removes it (the folder is never on disk
+/// unmarked).
+pub fn made_removable<T>(
+    make: impl FnOnce() -> std::io::Result<T>,
+    dir: impl Fn(&T) -> &Path,
+) -> std::io::Result<T> {
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    let made = make()?;
+    pending.push(dir(&made).to_path_buf());
+    Ok(made)
 }
 
 /// `dir` is complete (or gone): an interruption leaves it alone.
@@ -46,7 +52,7 @@ fn remove_while_written(dir: &Path) {
 }
 
 /// From now on, SIGINT, SIGTERM and SIGHUP end the process after removing the folders being
-/// built ([`remove_if_interrupted`]), with the status a shell gives a signal (128 + its number).
+/// built ([`made_removable`]), with the status a shell gives a signal (128 + its number).
 /// Call before any other thread starts: the signals are taken from every thread and waited for
 /// on one of clerk's own.
 #[cfg(unix)]

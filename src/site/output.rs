@@ -181,10 +181,14 @@ impl Staging {
             );
         }
         remove_stale(&parent);
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("{STAGING}{}-", std::process::id()))
-            .tempdir_in(&parent)?;
-        crate::fsio::remove_if_interrupted(dir.path());
+        let dir = crate::fsio::made_removable(
+            || {
+                tempfile::Builder::new()
+                    .prefix(&format!("{STAGING}{}-", std::process::id()))
+                    .tempdir_in(&parent)
+            },
+            |d| d.path(),
+        )?;
         // git never records a site half built, even under `git add -A`.
         std::fs::write(dir.path().join(".gitignore"), "*\n")?;
         Ok(Staging {
