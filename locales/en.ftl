@@ -555,6 +555,8 @@ pdf-wrote = wrote { $path } (fonts: { $fonts })
 # `clerk build` and `clerk init`
 build-errors = { $n } error(s) in the records; run `clerk check { $dir }` to see them
 build-refused = nothing was built (use --allow-errors to build anyway, marking the affected records)
+build-not-a-site = `{ $path }` exists and is not a site clerk built; choose another folder with -o
+build-was-interrupted = note: an earlier build was interrupted while replacing `{ $path }`; this build replaces what it left
 built = built the { $level } site of { $records } records ({ $hidden } left out) into { $out }: { $pages } pages, { $files } files ({ $seconds } s)
 init-exists = { $dir } already holds a clerk.yaml; clerk init never overwrites a repository
 init-next = next: clerk new person --id YOUR-ID --title "YOUR NAME" --role ROLE --key ~/.ssh/id_ed25519.pub

@@ -543,6 +543,8 @@ pdf-wrote = 已写入 { $path }（字体：{ $fonts }）
 # `clerk build` and `clerk init`
 build-errors = 记录中有 { $n } 个错误；执行 `clerk check { $dir }` 查看
 build-refused = 没有构建任何内容（加上 --allow-errors 仍可构建，并标示受影响的记录）
+build-not-a-site = `{ $path }` 已存在，且不是 clerk 构建的网站；请以 -o 另选文件夹
+build-was-interrupted = 说明：之前的构建在替换 `{ $path }` 时中断；此次构建会替换它留下的内容
 built = 已构建{ $level_label }网站，含 { $records } 条记录（略去 { $hidden } 条），输出至 { $out }：{ $pages } 页，{ $files } 个文件（{ $seconds } 秒）
 init-exists = { $dir } 已有 clerk.yaml；clerk init 绝不覆盖既有的仓库
 init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub

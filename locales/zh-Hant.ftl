@@ -543,6 +543,8 @@ pdf-wrote = 已寫入 { $path }（字型：{ $fonts }）
 # `clerk build` and `clerk init`
 build-errors = 記錄中有 { $n } 個錯誤；執行 `clerk check { $dir }` 查看
 build-refused = 沒有建置任何內容（加上 --allow-errors 仍可建置，並標示受影響的記錄）
+build-not-a-site = `{ $path }` 已存在，且不是 clerk 建置的網站；請以 -o 另選資料夾
+build-was-interrupted = 說明：先前的建置在替換 `{ $path }` 時中斷；此次建置會替換它留下的內容
 built = 已建置{ $level_label }網站，含 { $records } 筆記錄（略去 { $hidden } 筆），輸出至 { $out }：{ $pages } 頁，{ $files } 個檔案（{ $seconds } 秒）
 init-exists = { $dir } 已有 clerk.yaml；clerk init 絕不覆寫既有的儲存庫
 init-next = 下一步：clerk new person --id YOUR-ID --title "您的姓名" --role ROLE --key ~/.ssh/id_ed25519.pub

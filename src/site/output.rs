@@ -165,19 +165,18 @@ impl Staging {
             && !out.join(crate::read::SITE_MARKER).exists()
             && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
         {
-            bail!(
-                "`{}` exists and is not a site clerk built; choose another folder with -o",
-                out.display()
-            );
+            let path = out.display();
+            bail!(crate::i18n::t("build-not-a-site", &[("path", &path)]));
         }
         // A mount point (a container's or CI's volume) cannot be renamed: the new site is staged
         // inside it, on its file system, and moved into place entry by entry.
         let in_place = is_mount_point(out);
         let parent = if in_place { out.to_path_buf() } else { parent };
         if in_place && out.join(INCOMPLETE).exists() {
+            let path = out.display();
             eprintln!(
-                "note: an earlier build was interrupted while replacing `{}`; this build replaces what it left",
-                out.display()
+                "{}",
+                crate::i18n::t("build-was-interrupted", &[("path", &path)])
             );
         }
         remove_stale(&parent);
