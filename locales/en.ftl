@@ -784,3 +784,15 @@ edit-no-front-matter = the file has no front matter
 edit-invalid-yaml = the front matter is not valid YAML
 edit-flow-style = `{ $field }` is written in flow style ([…]); write it as a block list (one `- ` item per line) so clerk can add to it
 edit-unsafe = the edit would change more than it should (clerk refused to write it)
+
+## Files clerk could not read or write (the reason follows)
+io-create = cannot create `{ $path }`
+io-write = cannot write `{ $path }`
+io-read = cannot read `{ $path }`
+io-resolve = cannot resolve `{ $path }`
+io-copy = cannot copy `{ $path }`
+io-replace = cannot replace `{ $path }`
+init-no-git = cannot make `{ $path }` a git repository
+init-no-holidays = clerk ships no holiday calendar `{ $name }`; it ships: { $shipped }
+diff-encrypted = { $path } is encrypted; `clerk diff` reads plain records only (decrypt a copy)
+diff-no-git = { $path } is not in a git repository: the approved version is looked up in its history

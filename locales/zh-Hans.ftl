@@ -769,3 +769,15 @@ edit-no-front-matter = 文件没有前置数据（front matter）
 edit-invalid-yaml = 前置数据不是有效的 YAML
 edit-flow-style = `{ $field }` 以行内格式（[…]）书写；请改写为块列表（每行一个 `- ` 项目），clerk 才能加入项目
 edit-unsafe = 此修改会变动超出应有的内容（clerk 拒绝写入）
+
+## clerk 无法读写的文件（其后为原因）
+io-create = 无法创建 `{ $path }`
+io-write = 无法写入 `{ $path }`
+io-read = 无法读取 `{ $path }`
+io-resolve = 无法解析路径 `{ $path }`
+io-copy = 无法复制 `{ $path }`
+io-replace = 无法替换 `{ $path }`
+init-no-git = 无法把 `{ $path }` 设为 git 仓库
+init-no-holidays = clerk 没有附带名为 `{ $name }` 的假日历；附带的有：{ $shipped }
+diff-encrypted = { $path } 已加密；`clerk diff` 只读明文记录（请解密一份副本）
+diff-no-git = { $path } 不在 git 仓库中：核准时的版本要从其历史中查找

@@ -769,3 +769,15 @@ edit-no-front-matter = 檔案沒有前置資料（front matter）
 edit-invalid-yaml = 前置資料不是有效的 YAML
 edit-flow-style = `{ $field }` 以行內格式（[…]）書寫；請改寫為區塊清單（每行一個 `- ` 項目），clerk 才能加入項目
 edit-unsafe = 此修改會變動超出應有的內容（clerk 拒絕寫入）
+
+## clerk 無法讀寫的檔案（其後為原因）
+io-create = 無法建立 `{ $path }`
+io-write = 無法寫入 `{ $path }`
+io-read = 無法讀取 `{ $path }`
+io-resolve = 無法解析路徑 `{ $path }`
+io-copy = 無法複製 `{ $path }`
+io-replace = 無法替換 `{ $path }`
+init-no-git = 無法把 `{ $path }` 設為 git 儲存庫
+init-no-holidays = clerk 沒有附帶名為 `{ $name }` 的假日曆；附帶的有：{ $shipped }
+diff-encrypted = { $path } 已加密；`clerk diff` 只讀明文記錄（請解密一份副本）
+diff-no-git = { $path } 不在 git 儲存庫中：核准時的版本要從其歷史中尋找

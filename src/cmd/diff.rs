@@ -49,8 +49,8 @@ pub fn report(
     let rec = &repo.records[index];
     if repo.sealed(&rec.path).is_some() {
         bail!(
-            "{} is encrypted; `clerk diff` reads plain records only (decrypt a copy)",
-            rec.path
+            "{}",
+            crate::i18n::t("diff-encrypted", &[("path", &rec.path)])
         );
     }
     let def = repo.type_of(rec);
@@ -120,8 +120,8 @@ fn signed_version(
 ) -> anyhow::Result<Option<Version>> {
     let git = git2::Repository::discover(&repo.root).map_err(|_| {
         anyhow!(
-            "{} is not in a git repository: the approved version is looked up in its history",
-            repo.root.display()
+            "{}",
+            crate::i18n::t("diff-no-git", &[("path", &repo.root.display())])
         )
     })?;
     let prefix = crate::git::prefix(&git, &repo.root)?;

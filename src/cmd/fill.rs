@@ -119,7 +119,7 @@ pub fn people_fields(
         let mut list = Vec::new();
         for path in keys {
             let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the key `{}`", path.display()))?;
+                .with_context(|| crate::i18n::t("io-read", &[("path", &path.display())]))?;
             let line = text.trim();
             ssh_key::PublicKey::from_openssh(line).map_err(|e| {
                 let words = [

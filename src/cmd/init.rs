@@ -189,7 +189,7 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
     let name = req.name.unwrap_or(locale.default_name());
     let calendar = calendar(req.holidays)?;
     std::fs::create_dir_all(dir.join("types"))
-        .with_context(|| format!("cannot create {}", dir.display()))?;
+        .with_context(|| crate::i18n::t("io-create", &[("path", &dir.display())]))?;
     let (config_text, readme) = match locale {
         Locale::En => (CONFIG_EN, README_EN),
         _ => (CONFIG_ZH, README_ZH),
@@ -231,7 +231,7 @@ pub fn init(req: &InitRequest) -> anyhow::Result<Vec<PathBuf>> {
     }
     if git2::Repository::discover(dir).is_err() {
         git2::Repository::init(dir)
-            .with_context(|| format!("cannot make {} a git repository", dir.display()))?;
+            .with_context(|| crate::i18n::t("init-no-git", &[("path", &dir.display())]))?;
     }
     written.extend(super::hooks::install(dir, false)?);
     Ok(written)
@@ -382,10 +382,11 @@ fn calendar(names: &[String]) -> anyhow::Result<String> {
     let mut sources = Vec::new();
     for name in names {
         let (_, text) = HOLIDAYS.iter().find(|(n, _)| n == name).ok_or_else(|| {
-            anyhow!(
-                "clerk ships no holiday calendar `{name}`; it ships: {}",
-                shipped.join(", ")
-            )
+            let shipped = shipped.join(", ");
+            anyhow!(crate::i18n::t(
+                "init-no-holidays",
+                &[("name", name), ("shipped", &shipped)]
+            ))
         })?;
         let data = yaml::parse_value(text).map_err(|e| anyhow!("holidays/{name}.yaml: {e:?}"))?;
         let dates = |key: &str| -> Vec<String> {

@@ -86,8 +86,8 @@ pub fn add(
         }
     }
     let path = root.join(&record.path);
-    let before =
-        std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", record.path))?;
+    let before = std::fs::read_to_string(&path)
+        .with_context(|| crate::i18n::t("io-read", &[("path", &record.path)]))?;
     let date = from.to_string();
     let names = &repo.config.people_fields.keys;
     let after = crate::edit::mark(

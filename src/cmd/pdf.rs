@@ -45,14 +45,14 @@ impl Args {
         }
         let typesetter = Typesetter::new(&repo.root)?;
         std::fs::create_dir_all(&self.output)
-            .with_context(|| format!("cannot create `{}`", self.output.display()))?;
+            .with_context(|| crate::i18n::t("io-create", &[("path", &self.output.display())]))?;
         // Typeset in parallel; reported in the order given.
         let written: Vec<anyhow::Result<String>> =
             crate::site::pdf::each(&papers, |(id, paper)| {
                 let pdf = typesetter.pdf(paper)?;
                 let out = self.output.join(format!("{}.pdf", slug(id)));
                 crate::fsio::write_bytes_atomic(&out, &pdf.bytes)
-                    .with_context(|| format!("cannot write `{}`", out.display()))?;
+                    .with_context(|| crate::i18n::t("io-write", &[("path", &out.display())]))?;
                 let words = [
                     ("path", out.display().to_string()),
                     ("fonts", pdf.fonts.join(", ")),
@@ -76,7 +76,7 @@ fn paper(
 ) -> anyhow::Result<(String, Paper)> {
     let repo: &Repository = site.repo;
     let abs = std::path::absolute(file)
-        .with_context(|| format!("cannot resolve `{}`", file.display()))?;
+        .with_context(|| crate::i18n::t("io-resolve", &[("path", &file.display())]))?;
     let rel = relative(root, &abs);
     if !abs.is_file() {
         bail!(crate::i18n::t("not-a-file", &[("path", &file.display())]));

@@ -16,7 +16,7 @@ use crate::read::relative;
 /// The records repository that holds `file`: the nearest folder above it with a clerk.yaml.
 pub fn find_root(file: &Path) -> anyhow::Result<PathBuf> {
     let abs = std::path::absolute(file)
-        .with_context(|| format!("cannot resolve `{}`", file.display()))?;
+        .with_context(|| crate::i18n::t("io-resolve", &[("path", &file.display())]))?;
     let mut dir = abs.parent();
     while let Some(d) = dir {
         if d.join(config::FILE).is_file() {

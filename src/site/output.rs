@@ -67,7 +67,7 @@ impl Output {
                 .contains(dir);
             if !made {
                 std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create `{}`", dir.display()))?;
+                    .with_context(|| crate::i18n::t("io-create", &[("path", &dir.display())]))?;
                 self.made
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
@@ -83,7 +83,8 @@ impl Output {
                 return Ok(());
             }
         }
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+        std::fs::write(&path, bytes)
+            .with_context(|| crate::i18n::t("io-write", &[("path", &path.display())]))
     }
 
     /// Whether the folder holding `rel` in the previous site is a folder of that site: every
@@ -160,7 +161,7 @@ impl Staging {
             .unwrap_or(Path::new("."))
             .to_path_buf();
         std::fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+            .with_context(|| crate::i18n::t("io-create", &[("path", &parent.display())]))?;
         if out.exists()
             && !out.join(crate::read::SITE_MARKER).exists()
             && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
@@ -205,7 +206,7 @@ impl Staging {
                 std::fs::create_dir_all(dir)?;
             }
             std::fs::copy(source, &path)
-                .with_context(|| format!("cannot copy `{}`", source.display()))
+                .with_context(|| crate::i18n::t("io-copy", &[("path", &source.display())]))
                 .map(|_| ())
         })?;
         std::fs::write(
@@ -374,17 +375,18 @@ fn swap(staged: PathBuf, out: &Path, parent: &Path) -> anyhow::Result<()> {
     if out.exists() {
         let old = parent.join(format!(".clerk-old-{}", std::process::id()));
         std::fs::rename(out, &old)
-            .with_context(|| format!("cannot replace `{}`", out.display()))?;
+            .with_context(|| crate::i18n::t("io-replace", &[("path", &out.display())]))?;
         if let Err(e) = std::fs::rename(&staged, out) {
             // Put the old site back rather than leave none.
             std::fs::rename(&old, out).ok();
             std::fs::remove_dir_all(&staged).ok();
-            return Err(e).with_context(|| format!("cannot replace `{}`", out.display()));
+            return Err(e)
+                .with_context(|| crate::i18n::t("io-replace", &[("path", &out.display())]));
         }
         remove_site(&old);
     } else {
         std::fs::rename(&staged, out)
-            .with_context(|| format!("cannot create `{}`", out.display()))?;
+            .with_context(|| crate::i18n::t("io-create", &[("path", &out.display())]))?;
     }
     Ok(())
 }

@@ -85,7 +85,7 @@ impl Theme {
             let own = root.join("templates").join(name);
             if own.is_file() {
                 std::fs::read_to_string(&own)
-                    .with_context(|| format!("cannot read `{}`", own.display()))
+                    .with_context(|| crate::i18n::t("io-read", &[("path", &own.display())]))
             } else {
                 Ok(builtin.to_string())
             }
@@ -145,7 +145,7 @@ pub fn own_fonts(root: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
     let mut fonts = Vec::new();
     for entry in entries {
         let path = entry
-            .with_context(|| format!("cannot read `{}`", dir.display()))?
+            .with_context(|| crate::i18n::t("io-read", &[("path", &dir.display())]))?
             .path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if path.is_file() && FONT.contains(&ext.to_ascii_lowercase().as_str()) {

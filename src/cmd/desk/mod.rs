@@ -66,8 +66,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let audience =
         Audience::or(args.audience, Audience::Highest).resolve(&repo.config.classifications)?;
     drop(repo);
-    let server = tiny_http::Server::http(("127.0.0.1", args.port))
-        .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{}: {e}", args.port))?;
+    let server = tiny_http::Server::http(("127.0.0.1", args.port)).map_err(|e| {
+        let words = [("port", args.port.to_string()), ("error", e.to_string())];
+        anyhow!(crate::i18n::tv("serve-cannot-listen", &words))
+    })?;
     let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
     let guard = Guard::new(port);
     let desk = Desk {
