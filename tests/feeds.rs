@@ -462,54 +462,37 @@ fn a_real_parser_reads_each_event_at_the_records_time_in_its_zone() {
     if !common::python_has("icalendar, zoneinfo") {
         return;
     }
-    let taipei = read_back(&Repo::example());
-    let at = |m: &std::collections::BTreeMap<String, String>, k: &str| {
-        m.get(k).cloned().unwrap_or_else(|| panic!("no {k}: {m:?}"))
+    let expect = |read: std::collections::BTreeMap<String, String>, want: &[(&str, &str)]| {
+        for (key, when) in want {
+            let got = read
+                .get(*key)
+                .unwrap_or_else(|| panic!("no {key}: {read:?}"));
+            assert_eq!(got.as_str(), *when, "{key}");
+        }
     };
-    assert_eq!(
-        at(&taipei, "2026-council-01@clerk DTSTART"),
-        "2026-01-15T14:00:00+08:00"
-    );
-    assert_eq!(
-        at(&taipei, "2026-council-02@clerk DTEND"),
-        "2026-07-10T16:30:00+08:00"
-    );
-    assert_eq!(
-        at(&taipei, "2026-council-03@clerk DTSTART"),
-        "2026-12-18T14:00:00+08:00"
-    );
-    // An activity without a time stays a day.
-    assert_eq!(
-        at(&taipei, "2026-calligraphy-workshop@clerk DTSTART"),
-        "2026-11-07"
+    // In Taipei; an activity without a time stays a day.
+    expect(
+        read_back(&Repo::example()),
+        &[
+            ("2026-council-01@clerk DTSTART", "2026-01-15T14:00:00+08:00"),
+            ("2026-council-02@clerk DTEND", "2026-07-10T16:30:00+08:00"),
+            ("2026-council-03@clerk DTSTART", "2026-12-18T14:00:00+08:00"),
+            ("2026-calligraphy-workshop@clerk DTSTART", "2026-11-07"),
+        ],
     );
     // Across London's changes: winter GMT, summer BST, the night the clocks go back.
     let repo = london_with_ends();
     repo.write("meetings/2026-sec-night.md", CLOCKS_BACK_MEETING);
-    let london = read_back(&repo);
-    assert_eq!(
-        at(&london, "2026-council-01@clerk DTSTART"),
-        "2026-01-15T14:00:00+00:00"
-    );
-    assert_eq!(
-        at(&london, "2026-council-02@clerk DTSTART"),
-        "2026-07-10T14:30:00+01:00"
-    );
-    assert_eq!(
-        at(&london, "2026-sec-summer@clerk DTEND"),
-        "2026-07-20T11:15:00+01:00"
-    );
-    assert_eq!(
-        at(&london, "2026-sec-night@clerk DTSTART"),
-        "2026-10-25T00:30:00+01:00"
-    );
-    assert_eq!(
-        at(&london, "2026-sec-night@clerk DTEND"),
-        "2026-10-25T01:00:00+00:00"
-    );
-    assert_eq!(
-        at(&london, "2026-council-03@clerk DTSTART"),
-        "2026-12-18T14:00:00+00:00"
+    expect(
+        read_back(&repo),
+        &[
+            ("2026-council-01@clerk DTSTART", "2026-01-15T14:00:00+00:00"),
+            ("2026-council-02@clerk DTSTART", "2026-07-10T14:30:00+01:00"),
+            ("2026-sec-summer@clerk DTEND", "2026-07-20T11:15:00+01:00"),
+            ("2026-sec-night@clerk DTSTART", "2026-10-25T00:30:00+01:00"),
+            ("2026-sec-night@clerk DTEND", "2026-10-25T01:00:00+00:00"),
+            ("2026-council-03@clerk DTSTART", "2026-12-18T14:00:00+00:00"),
+        ],
     );
 }
 
