@@ -383,6 +383,17 @@ fn new_writes_its_comment_in_the_run_language() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(checked.status, 0, "{}", checked.said());
+    // A type that does not exist: the types there are, by id and label, the likeliest first.
+    let out = clerk(&["new", "documnet", "--lang", "zh-Hant"])
+        .dir(repo.path())
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .contains("現有類型：`document`（發文）、`commitment`（保密承諾書）、"),
+        "{}",
+        out.stderr
+    );
 }
 
 /// `clerk schema -o DIR` says what it wrote, and the schema's description, in the run's

@@ -29,6 +29,23 @@ pub struct NewRequest {
     pub date: NaiveDate,
 }
 
+/// The types `names`, each as the run's language names a type (`document`, or
+/// `` `document`（發文）``), listed.
+pub fn types_named(repo: &crate::model::repo::Repository, names: &[&str]) -> String {
+    names
+        .iter()
+        .filter_map(|n| repo.types.get(*n))
+        .map(|def| {
+            let words = [
+                ("type", def.name.clone()),
+                ("type_label", crate::model::labels::run_type_label(def)),
+            ];
+            crate::i18n::tv("type-named", &words)
+        })
+        .collect::<Vec<_>>()
+        .join(&crate::i18n::tv("list-and", &[]))
+}
+
 /// `clerk new TYPE`: writes a new record and returns its path.
 pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
     let root = find_root(&req.dir)?;
@@ -39,7 +56,10 @@ pub fn new(req: &NewRequest) -> anyhow::Result<PathBuf> {
             strsim::jaro_winkler(b, &req.type_name)
                 .total_cmp(&strsim::jaro_winkler(a, &req.type_name))
         });
-        let words = [("type", req.type_name.clone()), ("types", names.join(", "))];
+        let words = [
+            ("type", req.type_name.clone()),
+            ("types", types_named(&repo, &names)),
+        ];
         anyhow!(crate::i18n::tv("new-no-type", &words))
     })?;
     let folder = root.join(def.folder.as_deref().unwrap_or(&def.name));

@@ -13,7 +13,8 @@ use crate::model::repo::Repository;
 /// The schema of one type, ready to save as `TYPE.schema.json`.
 pub fn schema_of(repo: &Repository, type_name: &str) -> anyhow::Result<Value> {
     let def = repo.types.get(type_name).ok_or_else(|| {
-        let types = repo.types.keys().cloned().collect::<Vec<_>>().join(", ");
+        let names: Vec<&str> = repo.types.keys().map(String::as_str).collect();
+        let types = super::new::types_named(repo, &names);
         anyhow!(
             "{}",
             t("new-no-type", &[("type", &type_name), ("types", &types)])
