@@ -22,6 +22,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/field_table.html"),
     ),
     (
+        "circulation_table.html",
+        include_str!("../../templates/circulation_table.html"),
+    ),
+    (
         "document.html",
         include_str!("../../templates/document.html"),
     ),
