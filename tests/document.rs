@@ -229,31 +229,22 @@ mod pdf {
         }
         let repo = Repo::example();
         let out = repo.path().join("pdf");
-        let said = common::clerk(&[
+        let pdf_said = |args: &[&str]| {
+            common::clerk(&[args, &["-o"]].concat())
+                .arg(&out)
+                .dir(repo.path())
+                .run()
+                .success()
+                .said()
+        };
+        let said = pdf_said(&[
             "pdf",
             "documents/2026-doc-002.md",
             "documents/2026-doc-001.md",
-            "-o",
-        ])
-        .arg(&out)
-        .dir(repo.path())
-        .run()
-        .success()
-        .said();
+        ]);
         assert!(said.contains("2026-doc-001.pdf"), "{said}");
         // What it wrote, in the staff's language.
-        let said = common::clerk(&[
-            "--lang",
-            "zh-Hant",
-            "pdf",
-            "documents/2026-doc-001.md",
-            "-o",
-        ])
-        .arg(&out)
-        .dir(repo.path())
-        .run()
-        .success()
-        .said();
+        let said = pdf_said(&["--lang", "zh-Hant", "pdf", "documents/2026-doc-001.md"]);
         assert!(
             said.starts_with("已寫入 ") && said.contains("2026-doc-001.pdf（字型："),
             "{said}"
